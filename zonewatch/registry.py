@@ -1,0 +1,172 @@
+"""The reference registry: what the public record says each agreement covered, and when.
+
+The registry is the analyst's baseline against which the corpus is compared, so it is loaded
+from the cited JSON in ``assets/registry`` and never edited by code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+import assets
+
+Status = Literal["in_force", "agreed", "ended", "none"]
+#: Order used when several agreements cover one zone: the strongest status wins.
+STATUS_RANK: dict[str, int] = {"in_force": 3, "agreed": 2, "ended": 1, "none": 0}
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """One zone's interval under one agreement."""
+
+    agreement: str
+    zone: str
+    agreed: date | None
+    start: date | None
+    end: date | None
+    relation: str = "covers"
+    end_precision: str = "day"
+    end_event: str | None = None
+
+    def status_on(self, day: date) -> Status:
+        """Status of this interval on ``day``: before agreement 'none', then 'agreed' until it
+        takes effect, 'in_force' until its end (inclusive), 'ended' after."""
+        first = self.agreed or self.start
+        if first is None or day < first:
+            return "none"
+        if self.start is None or day < self.start:
+            return "agreed"
+        if self.end is None or day <= self.end:
+            return "in_force"
+        return "ended"
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    name_en: str
+    name_ar: str
+    kind: str
+    parties: tuple[str, ...]
+    signed: date | None
+    effective: date | None
+    ended: date | None
+    coverage: tuple[Coverage, ...]
+    aliases_en: tuple[str, ...] = ()
+    aliases_ar: tuple[str, ...] = ()
+    round: int | None = None
+    notes: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Zone:
+    id: str
+    parent: str | None
+    name_en: str
+    name_ar: str
+    description_en: str
+    description_ar: str
+    governorates: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Registry:
+    agreements: dict[str, Agreement]
+    zones: dict[str, Zone]
+    parties: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def top_zones(self) -> list[str]:
+        """The four zones of the memorandum, in registry order."""
+        return [z.id for z in self.zones.values() if z.parent is None]
+
+    def coverages(self) -> list[Coverage]:
+        return [c for a in self.agreements.values() for c in a.coverage]
+
+    def coverage_on(self, day: date) -> list[tuple[Coverage, Status]]:
+        """Every registry interval with its status on ``day`` (including 'none' and 'ended')."""
+        return [(c, c.status_on(day)) for c in self.coverages()]
+
+    def zone_status_on(self, day: date) -> dict[str, Status]:
+        """The strongest status of any agreement for each zone on ``day``."""
+        best: dict[str, Status] = {z: "none" for z in self.zones}
+        for cov, status in self.coverage_on(day):
+            if STATUS_RANK[status] > STATUS_RANK[best[cov.zone]]:
+                best[cov.zone] = status
+        return best
+
+    def date_bounds(self) -> tuple[date, date]:
+        """First and last date the registry speaks of, for bounding date pickers."""
+        days = [
+            d
+            for a in self.agreements.values()
+            for d in (a.signed, a.effective, a.ended, *[c.end for c in a.coverage])
+            if d is not None
+        ]
+        return min(days), max(days)
+
+
+def _coverage(agreement_id: str, raw: dict) -> Coverage:
+    return Coverage(
+        agreement=agreement_id,
+        zone=raw["zone"],
+        agreed=_day(raw.get("agreed")),
+        start=_day(raw.get("start")),
+        end=_day(raw.get("end")),
+        relation=raw.get("relation", "covers"),
+        end_precision=raw.get("end_precision", "day"),
+        end_event=raw.get("end_event"),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_registry() -> Registry:
+    """Load and cross-check the registry once per process."""
+    zones_raw = json.loads(assets.path("registry", "zones.json").read_text("utf-8"))
+    agr_raw = json.loads(assets.path("registry", "agreements.json").read_text("utf-8"))
+    zones = {
+        z["id"]: Zone(
+            id=z["id"],
+            parent=z.get("parent"),
+            name_en=z["name"]["en"],
+            name_ar=z["name"]["ar"],
+            description_en=z["description"]["en"],
+            description_ar=z["description"]["ar"],
+            governorates=tuple(z.get("governorates", ())),
+            sources=tuple(z.get("sources", ())),
+        )
+        for z in zones_raw["zones"]
+    }
+    agreements = {}
+    for a in agr_raw["agreements"]:
+        covs = tuple(_coverage(a["id"], c) for c in a.get("coverage", ()))
+        unknown = {c.zone for c in covs} - zones.keys()
+        if unknown:
+            raise ValueError(f"agreement {a['id']} covers unknown zones {sorted(unknown)}")
+        agreements[a["id"]] = Agreement(
+            id=a["id"],
+            name_en=a["name"]["en"],
+            name_ar=a["name"]["ar"],
+            kind=a.get("kind", ""),
+            parties=tuple(a.get("parties", ())),
+            signed=_day(a.get("signed")),
+            effective=_day(a.get("effective")),
+            ended=_day(a.get("ended")),
+            coverage=covs,
+            aliases_en=tuple(a.get("aliases", {}).get("en", ())),
+            aliases_ar=tuple(a.get("aliases", {}).get("ar", ())),
+            round=a.get("round"),
+            notes=a.get("notes", ""),
+            sources=tuple(a.get("sources", ())),
+        )
+    return Registry(agreements=agreements, zones=zones, parties=agr_raw.get("parties", {}))
