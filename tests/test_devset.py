@@ -1,0 +1,157 @@
+"""The development set's gold labels are well formed, and the scorer counts correctly.
+
+These tests never run the real extractor: they guard the yardstick, not what it measures.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from tests.devset import score
+from zonewatch.registry import load_registry
+
+GOLD_PATHS = score.gold_paths()
+KEYS = {"published", "language", "style", "zones", "agreements", "coverage", "dates"}
+STYLES = {"wire", "explainer", "liveblog"}
+RELATIONS = {"covers", "excludes", "delineates", "ends"}
+#: The set covers December 2016 to 2021 (DESIGN.md's agreements plus the 2021 hard negatives).
+FIRST_DAY, LAST_DAY = date(2016, 1, 1), date(2021, 12, 31)
+
+
+def _arabic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    arabic = [c for c in letters if "\u0600" <= c <= "\u06ff"]
+    return len(arabic) / len(letters)
+
+
+def _raw(path) -> dict:
+    return json.loads(path.read_text("utf-8"))
+
+
+def test_set_size_and_balance():
+    articles = score.load_devset()
+    per_language = Counter(a.language for a in articles)
+    per_cell = Counter((a.language, a.style) for a in articles)
+    assert per_language["ar"] >= 18 and per_language["en"] >= 18
+    for lang in ("ar", "en"):
+        for style in STYLES:
+            assert per_cell[(lang, style)] >= 6, (lang, style)
+
+
+@pytest.mark.parametrize("path", GOLD_PATHS, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_gold_file_is_valid(path):
+    raw = _raw(path)
+    registry = load_registry()
+    assert raw.keys() >= KEYS, KEYS - raw.keys()
+    article = score.load_gold(path)
+
+    published = date.fromisoformat(article.published)
+    assert FIRST_DAY <= published <= LAST_DAY
+    assert article.style in STYLES
+    words = len(article.text.split())
+    assert 200 <= words <= 700, words
+
+    share = _arabic_share(article.text)
+    assert article.language in ("ar", "en")
+    assert share > 0.8 if article.language == "ar" else share < 0.01
+
+    assert article.zones <= set(registry.top_zones)
+    assert article.agreements <= registry.agreements.keys()
+    for agreement, zone, relation in article.coverage:
+        assert agreement in article.agreements, agreement
+        assert zone in article.zones, zone
+        assert relation in RELATIONS, relation
+
+    for day in article.dates:
+        assert FIRST_DAY <= date.fromisoformat(day) <= LAST_DAY, day
+    # Lists, not sets, in the file: duplicates would silently inflate nothing but hide typos.
+    for key in ("zones", "agreements", "dates"):
+        assert len(raw[key]) == len(set(raw[key])), key
+    assert all(isinstance(t, str) and t for t in raw.get("unknown_agreements", []))
+
+
+@pytest.mark.parametrize("path", GOLD_PATHS, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_unknown_agreement_surface_text_is_in_the_article(path):
+    article = score.load_gold(path)
+    for surface in article.unknown_agreements:
+        assert surface in article.text, surface
+
+
+def _perfect(articles):
+    """An extractor that answers exactly the gold, in the contract's JSON shape."""
+    by_text = {a.text: a for a in articles}
+
+    def extract(text, published=None):
+        gold = by_text[text]
+        return {
+            "language": gold.language,
+            "published": published,
+            "zones": sorted(gold.zones),
+            "agreements": sorted(gold.agreements),
+            "coverage": [
+                {"agreement": a, "zone": z, "relation": r} for a, z, r in sorted(gold.coverage)
+            ],
+            "dates": [{"date": d, "precision": "day"} for d in sorted(gold.dates)],
+            "mentions": [{"kind": "agreement", "id": None}] if gold.unknown_agreements else [],
+        }
+
+    return extract
+
+
+def test_scorer_gives_a_perfect_extractor_full_marks():
+    articles = score.load_devset()
+    tallies, _ = score.run(extractor=_perfect(articles), articles=articles)
+    assert set(tallies) == {"ar", "en"}
+    for per_lang in tallies.values():
+        for metric in score.METRICS + score.EXTRA_METRICS:
+            assert per_lang[metric].f1 == 1.0, metric
+
+
+def test_scorer_counts_misses_false_positives_and_finer_zones():
+    article = score.load_devset("en")[0]
+    gold_pair = sorted(article.pairs)[0]
+    found = {
+        "zones": ["sochi_dmz"],  # a finer area: scored as its parent, idlib
+        "agreements": [None, "astana_14"],
+        "coverage": [
+            {"agreement": gold_pair[0], "zone": gold_pair[1], "relation": "excludes"},
+            {"agreement": None, "zone": "south", "relation": "covers"},
+        ],
+        "dates": [
+            {"date": "1999-01-01", "precision": "day"},
+            {"date": "2017-05", "precision": "month"},
+        ],
+        "mentions": [],
+    }
+    tallies, details = score.run(extractor=lambda text, published=None: found, articles=[article])
+    t = tallies["en"]
+    zones_hit = "idlib" in article.zones
+    assert t["zones"].tp == int(zones_hit)
+    assert t["zones"].fn == len(article.zones) - int(zones_hit)
+    assert (t["agreements"].tp, t["agreements"].fp) == (0, 1)  # the null id is not an agreement
+    assert (t["coverage"].tp, t["coverage"].fp) == (1, 0)  # the null-agreement link is skipped
+    assert t["coverage"].fn == len(article.pairs) - 1
+    assert (t["dates"].tp, t["dates"].fp) == (0, 1)  # month precision is not scored
+    assert t["relations"].fp == 1  # "excludes" is not the gold relation of that pair
+    assert "1999-01-01" in details[article.stem]["dates"][1]
+    assert t["unknown_agreements"].tp == int(bool(article.unknown_agreements))
+
+
+def test_scorer_reports_a_missing_extractor_clearly(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_extract(name, *args, **kwargs):
+        if name == "extract":
+            raise ImportError("simulated: extract not built")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_extract)
+    with pytest.raises(score.ExtractorMissing, match="extract_article is not available"):
+        score.score()
+    assert score.main([]) == 2
