@@ -1,7 +1,43 @@
-"""Zonewatch dashboard entry point (placeholder until the dashboard lands)."""
+"""Zonewatch dashboard: `streamlit run app.py`.
+
+Opens the store in the data folder ($ZONEWATCH_DATA or the user data dir), loads the bundled demo
+articles into it on first start, draws the shared sidebar (date, agreements, zones; mirrored in
+the URL) and runs the chosen page.
+"""
 
 import streamlit as st
 
-st.set_page_config(page_title="Zonewatch", layout="wide")
-st.title("Zonewatch")
-st.write("Dashboard under construction.")
+from zonewatch import dashdata, sidebar
+from zonewatch.registry import load_registry
+from zonewatch.store import StoreError
+
+#: (file, title, icon); the first is the default page.
+PAGES = [
+    ("pages/map.py", "Map", ":material/map:"),
+    ("pages/timeline.py", "Timeline", ":material/timeline:"),
+    ("pages/evidence.py", "Evidence", ":material/article:"),
+    ("pages/ingest.py", "Ingest", ":material/upload_file:"),
+    ("pages/briefing.py", "Briefing", ":material/picture_as_pdf:"),
+]
+
+st.set_page_config(page_title="Zonewatch", page_icon=":material/map:", layout="wide")
+
+try:
+    store = dashdata.current_store()
+    dashdata.first_start(store)
+except (StoreError, OSError) as exc:
+    st.error(f"Cannot open the data folder: {exc}")
+    st.stop()
+
+navigation = st.navigation(
+    [
+        st.Page(path, title=title, icon=icon, default=i == 0)
+        for i, (path, title, icon) in enumerate(PAGES)
+    ]
+)
+
+registry = load_registry()
+sidebar.render(registry, sidebar.view_bounds(registry, dashdata.corpus_range(store)))
+st.sidebar.caption(f"{dashdata.counts(store)['articles']} articles · data in `{store.root}`")
+
+navigation.run()

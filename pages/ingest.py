@@ -1,0 +1,105 @@
+"""Ingest page: paste or upload articles, see what the extractor finds, save on request."""
+
+import pandas as pd
+import streamlit as st
+
+from zonewatch import dashdata, highlight, sidebar, submission
+from zonewatch.ingest import ingest_records
+from zonewatch.readers import SUPPORTED_SUFFIXES
+from zonewatch.store import StoreError
+
+PENDING = "ing_pending"
+SAVED = "ing_saved"
+sidebar.ensure_app()
+store = dashdata.current_store()
+
+st.title("Ingest")
+for kind, message in st.session_state.pop(SAVED, []):
+    (st.success if kind == "ok" else st.error)(message)
+paste_tab, upload_tab = st.tabs(["Paste text", "Upload files"])
+
+with paste_tab, st.form("ing_paste"):
+    title = st.text_input("Title", key="ing_title")
+    left, right = st.columns(2)
+    source = left.text_input("Source", key="ing_source")
+    url = right.text_input("URL", key="ing_url")
+    published = left.date_input(
+        "Publication date", value=None, format="YYYY-MM-DD", key="ing_published"
+    )
+    language = right.radio("Language", ["auto", "ar", "en"], horizontal=True, key="ing_language")
+    text = st.text_area("Article text", height=260, key="ing_text")
+    if st.form_submit_button("Extract"):
+        try:
+            st.session_state[PENDING] = [
+                submission.pasted_record(text, title, source, url, published, language)
+            ]
+        except submission.SubmissionError as exc:
+            st.session_state.pop(PENDING, None)
+            st.error(str(exc))
+
+with upload_tab:
+    files = st.file_uploader(
+        f"Article files ({', '.join(sorted(SUPPORTED_SUFFIXES))}); up to "
+        f"{submission.MAX_UPLOAD_BYTES // 2**20} MB each",
+        type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
+        accept_multiple_files=True,
+        key="ing_files",
+    )
+    upload_day = st.date_input(
+        "Publication date for files that carry none",
+        value=None,
+        format="YYYY-MM-DD",
+        key="ing_upload_day",
+    )
+    if st.button("Extract uploaded files", disabled=not files, key="ing_extract_files"):
+        records, skipped = submission.uploaded_records(
+            ((f.name, f.getvalue()) for f in files), upload_day
+        )
+        for item in skipped:
+            st.error(f"{item.where}: {item.reason}")
+        if records:
+            st.session_state[PENDING] = records
+        else:
+            st.session_state.pop(PENDING, None)
+
+pending = st.session_state.get(PENDING)
+if pending:
+    st.subheader(
+        f"Extraction ({len(pending)} article{'s' if len(pending) != 1 else ''}, not saved yet)"
+    )
+    for record in pending[: submission.MAX_PREVIEW_ARTICLES]:
+        found = submission.extraction(record)
+        with st.container(border=True):
+            ids = {
+                k: " ".join(f"`{i}`" for i in found[k]) or "none" for k in ("zones", "agreements")
+            }
+            st.markdown(
+                f"**Language** `{found['language']}` · **Zones** {ids['zones']} · "
+                f"**Agreements** {ids['agreements']}"
+            )
+            st.html(highlight.article_html({**record, **found, "language": found["language"]}))
+            if found["coverage"]:
+                st.dataframe(pd.DataFrame(found["coverage"]), hide_index=True, width="stretch")
+            else:
+                st.caption("No agreement–zone link found in this text.")
+    if len(pending) > submission.MAX_PREVIEW_ARTICLES:
+        st.caption(
+            f"…and {len(pending) - submission.MAX_PREVIEW_ARTICLES} more, saved with the others."
+        )
+    save, discard = st.columns(2)
+    if save.button("Save to the store", type="primary", key="ing_save"):
+        try:
+            report = ingest_records(store, pending)
+        except (StoreError, OSError, ValueError) as exc:
+            st.error(f"Nothing was saved: {exc}")
+        else:
+            # Rerun so that the sidebar's bounds and counts include what was just saved.
+            st.session_state.pop(PENDING, None)
+            st.session_state[SAVED] = [
+                ("ok", f"Saved: {report.new} new, {report.duplicate} already in the store."),
+                *(("error", f"{where}: {reason}") for where, reason in report.skipped),
+            ]
+            st.rerun()
+    if discard.button("Discard", key="ing_discard"):
+        st.session_state.pop(PENDING, None)
+        st.rerun()
