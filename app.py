@@ -20,7 +20,7 @@ PAGES = [
     ("pages/briefing.py", "Briefing", ":material/picture_as_pdf:"),
 ]
 
-st.set_page_config(page_title="Zonewatch", page_icon=":material/map:", layout="wide")
+st.set_page_config(page_title="Zonewatch", page_icon="🗺️", layout="wide")
 
 try:
     store = dashdata.current_store()

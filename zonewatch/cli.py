@@ -51,4 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Re-enter through the package so that UserError is the class the commands raise.
+    from zonewatch.cli import main as package_main
+
+    sys.exit(package_main())

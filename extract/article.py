@@ -1,0 +1,308 @@
+"""``extract_article``: one article's text in, its zones, agreements, coverage links and dates out."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from operator import attrgetter
+
+from extract.dates import find_dates
+from extract.language import LANGUAGES, detect_language
+from extract.lexicon import Lexicon, load_lexicon
+from extract.model import DateFound, Extraction, Link, Mention
+from extract.normalise import normalise
+from extract.recognise import Match, scan
+from extract.relate import link_sentences
+from extract.resolve import Item, choose_alias, dated_rounds, resolve_heads, round_items
+from extract.rounds import find_rounds
+from extract.segment import sentence_spans
+
+#: Entity kinds that make a sentence about agreements and zones (context for weak place names).
+_CONTEXT_ENTITIES = {"agreement", "zoneterm"}
+_log = logging.getLogger(__name__)
+_START = attrgetter("start")
+_START_END = attrgetter("start", "end")
+#: After a region word, these make it a direction ("the south of Idlib", "the south-east of ...").
+_OF = (" of ", " من ", "-east", "-west", " east", " west", "east", "west")
+_CLOSING_QUOTES = frozenset('"\u201d\u00bb')
+_CONTEXT_CUES = {"head", "anaphor", "enumhead", "enumitem", "current_round"}
+
+
+def _parse_published(published: date | datetime | str | None) -> date | None:
+    """The publication date as a ``date``; None for None or an unreadable string."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    try:
+        return date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        return None
+
+
+def extract_article(
+    text: str, published: date | str | None = None, lang: str = "auto"
+) -> Extraction:
+    """Read one article. Pure and fast; never raises on a str (an unreadable ``published`` is
+    treated as unknown, so relative dates stay unresolved)."""
+    day = _parse_published(published)
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    language = lang if lang in LANGUAGES else detect_language(text)
+    try:
+        return _extract(text, day, language, load_lexicon())
+    except (
+        Exception
+    ):  # one odd article must not stop a run over a million (tests keep this path cold)
+        _log.exception("extraction failed; returning an empty result (%d characters)", len(text))
+        return Extraction(language=language, published=day.isoformat() if day else None)
+
+
+def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> Extraction:
+    norm = normalise(text)
+    ntext = norm.text
+    spans = sentence_spans(ntext, lex.abbreviations)
+    starts = [s for s, _ in spans]
+
+    owner = _sentence_owner(len(ntext), starts)
+    sentence_of = owner.__getitem__  # every position asked about is inside the text
+
+    entities, cue_by_kind = scan(ntext, lex)
+    flat = ntext.replace("\n", " ")  # dates and rounds never end a sentence; same offsets
+    dates = find_dates(flat, lex, published, cue_by_kind.get("datecore", []))
+    rounds = find_rounds(flat, lex, cue_by_kind.get("roundcore", []))
+    # A sentence speaks of agreements or zones if it names one or uses their vocabulary.
+    context: set[int] = set()
+    for m in entities:
+        if m.kind in _CONTEXT_ENTITIES:
+            context.add(sentence_of(m.start))
+    for kind in _CONTEXT_CUES:
+        for c in cue_by_kind.get(kind, []):
+            context.add(sentence_of(c.start))
+    for r in rounds:
+        context.add(sentence_of(r.start))
+
+    zones, places, parties, blocked = _places(
+        ntext, entities, cue_by_kind, context, lex, sentence_of
+    )
+    known = round_items(rounds, lex, published, sentence_of)
+    known += dated_rounds(cue_by_kind.get("roundcore", []), known, dates, lex, sentence_of)
+    round_spans = [(i.start, i.end) for i in known]
+    generic_aliases: list[Match] = []
+    named_zones: list[Item] = []
+    for m in entities:
+        if m.kind != "agreement" or any(m.start < e and s < m.end for s, e in round_spans):
+            continue
+        entry = m.entries[0]
+        if len({e.ident for e in m.entries}) > 1:  # "the Cairo truce": Ghouta's or northern Homs's
+            entry = choose_alias(m, zones, dates, lex, published, sentence_of)
+        if entry.generic:
+            generic_aliases.append(m)
+            continue
+        known.append(Item("agreement", entry.ident, m.start, m.end, sentence_of(m.start)))
+        if entry.zone:  # "هدنة الغوطة": the name speaks of the zone, but states no link
+            named_zones.append(
+                Item("zone", entry.zone, m.start, m.end, sentence_of(m.start), entry.zone)
+            )
+    for m in entities:
+        if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
+            known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
+            blocked.append((m.start, m.end))
+    heads = [h for h in cue_by_kind.get("head", []) if not _covered(h, blocked)]
+    resolved = resolve_heads(
+        ntext,
+        heads,
+        cue_by_kind.get("anaphor", []),
+        cue_by_kind.get("partyadj", []),
+        cue_by_kind.get("surrender", []),
+        known,
+        zones,
+        dates,
+        lex,
+        published,
+        sentence_of,
+    )
+    agreements = sorted(known + resolved, key=_START)
+    in_date = bytearray(len(ntext) + 1)
+    for d in dates:
+        in_date[d.start : d.end] = b"\x01" * (d.end - d.start)
+    triggers = [t for t in cue_by_kind.get("trigger", []) if not in_date[t.start]]
+    raw_links = link_sentences(
+        len(spans),
+        agreements,
+        zones,
+        triggers,
+        cue_by_kind.get("enumhead", []),
+        cue_by_kind.get("enumitem", []),
+        dates,
+        cue_by_kind.get("detached", []),
+        sentence_of,
+        lex.talks,
+    )
+    zones = sorted(zones + named_zones, key=_START)
+    return _assemble(
+        norm,
+        spans,
+        language,
+        published,
+        zones,
+        places,
+        parties,
+        agreements,
+        dates,
+        raw_links,
+        sentence_of,
+        lex,
+    )
+
+
+def _covered(m, spans: list[tuple[int, int]]) -> bool:
+    return any(m.start < e and s < m.end for s, e in spans)
+
+
+def _sentence_owner(length: int, starts: list[int]) -> list[int]:
+    """For each character of the normalised text, the index of its sentence (the preceding one
+    for characters between sentences)."""
+    owner = [0] * (length + 1)
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else length + 1
+        owner[start:end] = [i] * (end - start)
+    return owner
+
+
+def _places(
+    ntext: str, entities: list[Match], cue_by_kind, context: set[int], lex: Lexicon, sentence_of
+):
+    """Zone mentions (validated), other place mentions, party mentions, and blocked spans."""
+    zones: list[Item] = []
+    places: list[Item] = []
+    parties: list[Item] = []
+    blocked: list[tuple[int, int]] = []
+    pending_weak: list[Item] = []
+    strong_by_sentence: dict[int, set[str]] = {}
+    amman = {sentence_of(c.start) for c in cue_by_kind.get("amman_cue", [])}
+    oman = {sentence_of(c.start) for c in cue_by_kind.get("oman_cue", [])}
+    previous: Match | None = None
+    for m in entities:
+        s = sentence_of(m.start)
+        kind = m.kind
+        after_other_place = (
+            previous is not None and previous.kind == "place" and m.start - previous.end <= 5
+        )
+        prev_entries = previous.entries if previous is not None else ()
+        previous = m
+        if kind == "party":
+            parties.append(Item("party", m.entries[0].ident, m.start, m.end, s))
+        elif kind == "notagreement":
+            blocked.append((m.start, m.end))
+        elif kind == "ctxzone":
+            zone = m.entries[0].zone
+            # "the south of Idlib", "the south-east" are directions; "داريا في ريف دمشق" locates another place
+            if (
+                zone
+                and not ntext.startswith(_OF, m.end)
+                and not (after_other_place and not any(e.zone for e in prev_entries))
+            ):
+                pending_weak.append(
+                    Item("zone", zone, m.start, m.end, s, lex.zone_parent.get(zone, zone))
+                )
+        elif kind == "place":
+            if len(m.entries) == 1:
+                entry = m.entries[0]
+                ambiguous = False
+            else:
+                entries = [e for e in m.entries if e.kind == "place"]
+                zoned = {e.zone for e in entries}
+                if not any(zoned):
+                    places.append(
+                        Item("place", _choose_between(entries, s, amman, oman), m.start, m.end, s)
+                    )
+                    continue
+                entry = next(e for e in entries if e.zone)
+                ambiguous = len(zoned) > 1
+            if not entry.zone:
+                places.append(Item("place", entry.ident, m.start, m.end, s))
+                continue
+            top = entry.top
+            item = Item("zone", top, m.start, m.end, s, top)
+            if entry.weak or ambiguous:
+                pending_weak.append(item)
+            else:
+                zones.append(item)
+                strong_by_sentence.setdefault(s, set()).add(top)
+    for item in pending_weak:
+        # weak names count where the sentence speaks of agreements or zones, or lists other zones
+        if item.sentence in context or item.sentence in strong_by_sentence:
+            zones.append(item)
+    zones.sort(key=_START)
+    return zones, places, parties, blocked
+
+
+def _choose_between(entries, sentence: int, amman: set[int], oman: set[int]) -> str:
+    """عمان is Amman or Oman: Oman only with an Omani cue in the sentence."""
+    ids = [e.ident for e in entries]
+    if "oman" in ids and "amman" in ids:
+        return "oman" if sentence in oman and sentence not in amman else "amman"
+    return ids[0]
+
+
+def _assemble(
+    norm,
+    spans,
+    language,
+    published,
+    zones,
+    places,
+    parties,
+    agreements,
+    dates,
+    raw_links,
+    sentence_of,
+    lex,
+) -> Extraction:
+    original = norm.original
+    span = norm.span
+    mentions: list[Mention] = []
+    add = mentions.append
+    for item in zones:
+        s, e = span(item.start, item.end)
+        add(Mention("zone", item.zone, original[s:e], s, e, item.sentence))
+    for items in (places, parties, agreements):
+        for item in items:
+            s, e = span(item.start, item.end)
+            add(Mention(item.kind, item.id, original[s:e], s, e, item.sentence))
+    found_dates: list[DateFound] = []
+    for d in dates:
+        s, e = norm.span(d.start, d.end)
+        iso = d.iso
+        found_dates.append(DateFound(original[s:e], iso, d.precision, s, e))
+        mentions.append(Mention("date", iso, original[s:e], s, e, sentence_of(d.start)))
+    mentions.sort(key=_START_END)
+    links: list[Link] = []
+    for r in raw_links:
+        s, e = norm.span(*spans[r.sentence]) if r.sentence < len(spans) else (0, 0)
+        while e < len(original) and original[e] in _CLOSING_QUOTES:  # dropped for matching only
+            e += 1
+        links.append(
+            Link(
+                r.agreement,
+                r.zone,
+                r.relation,
+                r.date.iso if r.date else None,
+                r.sentence,
+                original[s:e],
+                s,
+                e,
+            )
+        )
+    return Extraction(
+        language=language,
+        published=published.isoformat() if published else None,
+        zones=sorted({z.zone for z in zones}),
+        agreements=sorted({a.id for a in agreements if a.id}),
+        coverage=links,
+        dates=found_dates,
+        mentions=mentions,
+    )

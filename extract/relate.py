@@ -1,0 +1,155 @@
+"""Coverage links: which agreement the text says covers (excludes, delineates, ends) which zone.
+
+A link is stated by one sentence: each zone named in it is tied to the nearest agreement named
+in it, and the relation is the trigger word nearest to the zone between them ("إخراج" excludes,
+"رسم حدود" delineates, "retook" ends; covers otherwise). An enumeration ("ويشمل أربع مناطق هي:
+أولا ... والمنطقة الثانية ...", "four zones: first ..., second ...") ties every zone it lists to
+its agreement, also when the items run on into the following sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.dates import DateMention
+from extract.recognise import Match
+from extract.resolve import Item
+
+#: A trigger counts for a link when it lies this close around the agreement-zone pair.
+TRIGGER_BEFORE = 48
+TRIGGER_AFTER = 12
+#: Sentences after an enumeration head in which ordinal items ("the second zone") still belong to it.
+ENUMERATION_REACH = 4
+
+
+@dataclass(slots=True)
+class RawLink:
+    agreement: str | None
+    zone: str
+    relation: str
+    date: DateMention | None
+    sentence: int
+
+
+def _center(x) -> float:
+    return (x.start + x.end) / 2
+
+
+def link_sentences(
+    sentence_count: int,
+    agreements: list[Item],
+    zones: list[Item],
+    triggers: list[Match],
+    enum_heads: list[Match],
+    enum_items: list[Match],
+    dates: list[DateMention],
+    detached: list[Match],
+    sentence_of,
+    talks: frozenset[str] = frozenset(),
+) -> list[RawLink]:
+    """Coverage links sentence by sentence (see the module docstring)."""
+    detached_ends = [d.end for d in detached]
+    agreements = [a for a in agreements if not any(0 <= a.start - e <= 3 for e in detached_ends)]
+    by_sentence: dict[int, dict[str, list]] = {}
+    with_zones = {z.sentence for z in zones}
+    for name, things in (("a", agreements), ("z", zones), ("h", enum_heads)):
+        for x in things:
+            by_sentence.setdefault(sentence_of(x.start), {}).setdefault(name, []).append(x)
+    # the rest only matters in sentences that name a zone
+    for name, things in (("t", triggers), ("i", enum_items), ("d", dates)):
+        for x in things:
+            s = sentence_of(x.start)
+            if s in with_zones:
+                by_sentence.setdefault(s, {}).setdefault(name, []).append(x)
+    links: list[RawLink] = []
+    seen: set[tuple] = set()
+    enumeration: tuple[Item, int] | None = None
+    for s in sorted(by_sentence):
+        group = by_sentence[s]
+        ags: list[Item] = group.get("a", [])
+        zs: list[Item] = group.get("z", [])
+        heads = group.get("h", [])
+        if heads and not ags:
+            # "The four zones are: ..." after a sentence that named the agreement
+            earlier = [
+                a
+                for a in agreements
+                if a.id and a.sentence < s and s - a.sentence <= ENUMERATION_REACH
+            ]
+            if earlier:
+                ags = [max(earlier, key=lambda a: a.start)]
+        if heads and ags:
+            anchor = min(ags, key=lambda a: abs(_center(a) - _center(heads[0])))
+            enumeration = (anchor, s)
+        if not zs:
+            continue
+        anchor_for_all: Item | None = None
+        if heads and ags:
+            anchor_for_all = enumeration[0] if enumeration else None
+        elif not ags and enumeration and group.get("i") and s - enumeration[1] <= ENUMERATION_REACH:
+            anchor_for_all = enumeration[0]
+        if not ags and anchor_for_all is None:
+            continue
+        if anchor_for_all is None and not any(a.id for a in ags):
+            continue
+        dated = [d for d in group.get("d", []) if d.value is not None]
+        named = [a for a in ags if a.id is not None] or ags
+        for z in zs:
+            if anchor_for_all is not None and (not heads or z.start > heads[0].start):
+                chosen = [anchor_for_all]
+            elif named:
+                distances = [(_distance(a, z), a) for a in named]
+                best = min(d for d, _ in distances)
+                chosen = [a for d, a in distances if d == best]
+            else:
+                continue
+            for a in chosen:
+                if a.id is None and anchor_for_all is None:
+                    continue  # an unregistered agreement is reported, but states no link
+                relation = _relation(a, z, group.get("t", []))
+                if (
+                    a.id in talks
+                    and anchor_for_all is None
+                    and not _has_trigger(a, z, group.get("t", []))
+                ):
+                    continue  # a round of talks and a zone in one sentence: no link unless said
+                when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
+                key = (a.id, z.zone, relation, s)
+                if key in seen:
+                    continue
+                seen.add(key)
+                links.append(RawLink(a.id, z.zone, relation, when, s))
+    return links
+
+
+def _distance(a: Item, z: Item) -> float:
+    """Characters between agreement and zone; an agreement named after the zone counts as
+    farther, as the agreement usually comes first ("the deal covers X", "اتفاق ... في X")."""
+    if a.end <= z.start:
+        return z.start - a.end
+    if z.end <= a.start:
+        return (a.start - z.end) * 1.5 + 10
+    return 0
+
+
+_PRIORITY = {"excludes": 0, "ends": 1, "delineates": 2, "covers": 3}
+
+
+def _has_trigger(a: Item, z: Item, triggers: list[Match]) -> bool:
+    lo = min(a.start, z.start) - TRIGGER_BEFORE
+    hi = max(a.end, z.end) + TRIGGER_AFTER
+    return any(lo < t.start and t.end < hi for t in triggers)
+
+
+def _relation(a: Item, z: Item, triggers: list[Match]) -> str:
+    lo = min(a.start, z.start) - TRIGGER_BEFORE
+    hi = max(a.end, z.end) + TRIGGER_AFTER
+    best: tuple[int, int, str] | None = None
+    for t in triggers:
+        if t.end <= lo or t.start >= hi:
+            continue
+        for e in t.entries:
+            rank = (abs(int(_center(t) - _center(z))), _PRIORITY.get(e.ident, 9), e.ident)
+            if best is None or rank < best:
+                best = rank
+    return best[2] if best else "covers"
