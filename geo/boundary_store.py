@@ -17,6 +17,8 @@ from pathlib import Path
 
 import geopandas as gpd
 
+#: Folder of the imported layers inside a data folder.
+BOUNDARIES_FOLDER = "boundaries"
 UNITS_FILE = "units.parquet"
 META_FILE = "meta.json"
 #: Finer levels refine zones better; the finest imported layer wins.
@@ -35,6 +37,11 @@ class StoredLayer:
 
     def units(self) -> gpd.GeoDataFrame:
         return gpd.read_parquet(self.folder / UNITS_FILE)
+
+
+def boundaries_dir(data: Path) -> Path:
+    """Where the imported layers of the data folder ``data`` live (next to the article store)."""
+    return data / BOUNDARIES_FOLDER
 
 
 def layer_name_for(path: Path) -> str:

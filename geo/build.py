@@ -21,7 +21,6 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import shapely
@@ -40,9 +39,7 @@ from geo.geojson_io import (
 )
 from geo.governorates_build import UNDOF_JOINS, build_governorates
 from geo.web_simplify import WEB_TOLERANCE_DEG, simplify_coverage, simplify_within
-
-if TYPE_CHECKING:
-    from zonewatch.registry import Zone
+from geo.zone_registry import Zone, read_zones
 
 SOURCE_DIR = assets.path("geo", "source")
 OUT_DIR = assets.path("geo")
@@ -200,16 +197,14 @@ def _footprint(
 
 def build_footprints(inputs: Inputs, govs: gpd.GeoDataFrame) -> list[tuple[dict, shapely.Geometry]]:
     """Every zone of the registry (parents first) as (properties, WGS84 geometry)."""
-    from zonewatch.registry import load_registry  # the one loader of the zone registry
-
-    registry = load_registry()
+    zones = read_zones()
     places = read_places(inputs.places_csv)
     gov_geom = dict(zip(govs.iso, govs.geometry, strict=True))
     syria = shapely.union_all(list(gov_geom.values()))
     params = inputs.params["zones"]
     built: dict[str, fp.Footprint] = {}
-    order = [z for z in registry.zones.values() if z.parent is None] + [
-        z for z in registry.zones.values() if z.parent is not None
+    order = [z for z in zones.values() if z.parent is None] + [
+        z for z in zones.values() if z.parent is not None
     ]
     for zone in order:
         if zone.id not in params:

@@ -8,7 +8,6 @@ Syria so that km² figures are exact for the shape drawn.
 
 from __future__ import annotations
 
-import geopandas as gpd
 import numpy as np
 import shapely
 from pyproj import Transformer
@@ -38,10 +37,6 @@ def area_km2(geom: shapely.Geometry) -> float:
         geom, lambda xy: _stack(_TO_EQUAL_AREA.transform(xy[:, 0], xy[:, 1]))
     )
     return float(shapely.area(projected)) / 1e6
-
-
-def areas_km2(frame: gpd.GeoDataFrame) -> list[float]:
-    return [area_km2(g) for g in frame.geometry]
 
 
 def _stack(xy: tuple) -> np.ndarray:

@@ -26,7 +26,7 @@ from matplotlib.patches import Patch, Rectangle
 from shapely.geometry import Point
 from shapely.ops import polylabel
 
-from geo.webmap import status_styles
+from geo.style import status_styles
 
 #: Metric projection for drawing and for the scale bar: UTM 37N spans Syria (35.6-42.4 E).
 MAP_CRS = "EPSG:32637"

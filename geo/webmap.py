@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import re
 import warnings
 from collections.abc import Iterable, Mapping
@@ -29,7 +28,7 @@ from branca.element import MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
 
-import assets
+from geo.style import status_styles
 
 #: Basemap choices: key -> folium tile name (None: no tiles, governorates on a plain background,
 #: which is the one that works with no internet).
@@ -65,14 +64,6 @@ LEGEND_CAVEAT_EN = "Zone footprints are approximate."
 LEGEND_CAVEAT_AR = "حدود المناطق تقريبية."
 _BACKGROUND = "#eef2f5"
 _SYRIA_BOUNDS = [[32.3, 35.6], [37.35, 42.4]]
-
-
-@lru_cache(maxsize=1)
-def status_styles() -> dict[str, dict[str, str]]:
-    """Colours and bilingual labels per status, from the shared style file, so the web map, the
-    static renders and the timeline all give a status the same colour."""
-    raw = json.loads(assets.path("style", "status.json").read_text("utf-8"))
-    return {s["id"]: s for s in raw["statuses"]}
 
 
 def leaflet_dir() -> Path:
@@ -263,12 +254,12 @@ def _style(status: str, selected: bool, in_filter: bool = True) -> dict[str, Any
 
 
 #: Binds the escaped popup/tooltip carried in each feature's properties; the strings are data.
-#: Popups keep clear of the legend (top right) when Leaflet pans the map to show them.
+#: Popups keep clear of the layers button (top right) when Leaflet pans the map to show them.
 _BIND = JsCode(
     """function(feature, layer) {
         var p = feature.properties || {};
         if (p.zw_tooltip) { layer.bindTooltip(p.zw_tooltip, {sticky: true}); }
-        if (p.zw_popup) { layer.bindPopup(p.zw_popup, {maxWidth: 380, maxHeight: 280, autoPanPaddingTopLeft: [10, 220]}); }
+        if (p.zw_popup) { layer.bindPopup(p.zw_popup, {maxWidth: 380, maxHeight: 280, autoPanPaddingTopLeft: [10, 60]}); }
         layer.on('mouseover', function () { layer.setStyle({weight: 3}); });
         layer.on('mouseout', function () { layer.setStyle(p.style || {}); });
     }"""
@@ -445,7 +436,7 @@ class _Legend(MacroElement):
             css.textContent = '.leaflet-container [dir=rtl] { text-align: start; }'
                 + ' .leaflet-control-layers { font: 12px/1.4 sans-serif; }';
             document.head.appendChild(css);
-            var legend = L.control({position: 'topright'});
+            var legend = L.control({position: 'bottomright'});
             legend.onAdd = function () {
                 var div = L.DomUtil.create('div', 'zw-legend');
                 div.innerHTML = {{ this.legend_html|tojson }};
@@ -575,8 +566,8 @@ def build_map(
         )
         for f in zones
     )
-    # The layer control first, so that its button sits above the legend in the top-right corner
-    # (the empty north-east of the country; the south-west holds zones).
+    # The legend goes bottom right, over the empty desert of the south-east: the north-east
+    # holds governorates and the west holds the zones.
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     _Legend(
         legend_html(day_text, approximate),

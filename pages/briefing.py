@@ -1,14 +1,12 @@
 """Briefing page: the report-ready files of the current view (sidebar date and filters)."""
 
-from functools import partial
-
 import streamlit as st
 
 from zonewatch import brief, dashdata, sidebar
 
 store = dashdata.current_store()
 view = sidebar.current()
-selection = brief.Selection(day=view.day, agreements=view.agreements, zones=view.zones)
+selection = view  # the exports show the dashboard's view
 stamp = view.day.isoformat()
 
 st.title("Briefing")
@@ -40,65 +38,15 @@ st.subheader("Timeline")
 st.altair_chart(brief.timeline_figure(store, selection), width="content")
 
 st.subheader("Downloads")
-files = [
-    (
-        "Map (PNG)",
-        partial(brief.map_image, store, selection, "png", size=size, dpi=dpi),
-        f"zonewatch-map-{stamp}.png",
-        "image/png",
-    ),
-    (
-        "Map (SVG)",
-        partial(brief.map_image, store, selection, "svg", size=size, dpi=dpi),
-        f"zonewatch-map-{stamp}.svg",
-        "image/svg+xml",
-    ),
-    (
-        "Interactive map (HTML, offline)",
-        partial(brief.map_html, store, selection),
-        f"zonewatch-map-{stamp}.html",
-        "text/html",
-    ),
-    (
-        "Zones (GeoJSON)",
-        partial(brief.zones_geojson_text, store, selection),
-        f"zonewatch-zones-{stamp}.geojson",
-        "application/geo+json",
-    ),
-    (
-        "Timeline (PNG)",
-        partial(brief.timeline_export, store, selection, "png"),
-        "zonewatch-timeline.png",
-        "image/png",
-    ),
-    (
-        "Timeline (SVG)",
-        partial(brief.timeline_export, store, selection, "svg"),
-        "zonewatch-timeline.svg",
-        "image/svg+xml",
-    ),
-    (
-        "Timeline (HTML, offline)",
-        partial(brief.timeline_export, store, selection, "html"),
-        "zonewatch-timeline.html",
-        "text/html",
-    ),
-    (
-        "Evidence (CSV)",
-        partial(brief.evidence_csv, store, selection),
-        f"zonewatch-evidence-{stamp}.csv",
-        "text/csv",
-    ),
-    (
-        "Whole briefing (ZIP)",
-        partial(brief.brief_zip, store, selection),
-        f"zonewatch-brief-{stamp}.zip",
-        "application/zip",
-    ),
-]
-for column, (label, data, name, mime) in zip(st.columns(3) * 3, files, strict=True):
+files = brief.downloads(store, selection, size=size, dpi=dpi)
+for column, file in zip(st.columns(3) * 3, files, strict=True):
     column.download_button(
-        label, data, file_name=name, mime=mime, on_click="ignore", width="stretch"
+        file.label,
+        file.data,
+        file_name=file.file_name,
+        mime=file.mime,
+        on_click="ignore",
+        width="stretch",
     )
 st.caption(
     "From the command line: `zonewatch render map --date "

@@ -1,5 +1,5 @@
 """Map page: zones coloured by their status on the chosen date, a layer per agreement, evidence
-in the popups, and the zone table beside it."""
+in the popups, and the zone table under it."""
 
 import html
 from functools import partial
@@ -24,17 +24,10 @@ st.caption(
     "the other pages); the layers button lists one layer per agreement."
 )
 
-left, right = st.columns([5, 3], gap="medium")
+left, right = st.columns([5, 2], gap="medium")
 with right:
     basemap = st.selectbox(
         "Basemap", options=list(BASEMAP_LABELS), format_func=BASEMAP_LABELS.get, key="zw_basemap"
-    )
-    st.subheader(f"Zones on {view.day.isoformat()}")
-    st.dataframe(
-        mapdata.status_table(info),
-        hide_index=True,
-        width="stretch",
-        column_config={"zone": None, "status": None},
     )
     if view.zones:
         st.caption("Selected: " + ", ".join(info[z]["name_en"] for z in view.zones if z in info))
@@ -60,3 +53,12 @@ with left:
         returned_objects=["last_active_drawing"],
         on_change=partial(mapdata.select_clicked_zone, MAP_KEY),
     )
+
+# The table goes under the map, at full width, so that every column shows.
+st.subheader(f"Zones on {view.day.isoformat()}")
+st.dataframe(
+    mapdata.status_table(info),
+    hide_index=True,
+    width="stretch",
+    column_config={"zone": None, "status": None},
+)

@@ -9,17 +9,11 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from zonewatch.store import (
-    ARTICLES_SCHEMA,
-    CLAIMS_SCHEMA,
-    MENTIONS_SCHEMA,
-    Batch,
-    Store,
-    article_id,
-)
+from zonewatch.store import Store, article_id
+
+pytestmark = pytest.mark.usefixtures("navigation_only")
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 OWN_PAGES = ["pages/timeline.py", "pages/evidence.py", "pages/ingest.py"]
@@ -131,40 +125,6 @@ HAND_ARTICLES = [
 ]
 
 
-def _write_store(root: Path) -> None:
-    batch = Batch(
-        articles=pa.Table.from_pylist([a for a, _, _ in HAND_ARTICLES], schema=ARTICLES_SCHEMA),
-        mentions=pa.Table.from_pylist(
-            [m for _, ms, _ in HAND_ARTICLES for m in ms], schema=MENTIONS_SCHEMA
-        ),
-        claims=pa.Table.from_pylist(
-            [c for _, _, cs in HAND_ARTICLES for c in cs], schema=CLAIMS_SCHEMA
-        ),
-    )
-    with Store.open(root).writer() as writer:
-        writer.commit(batch)
-
-
-@pytest.fixture(autouse=True)
-def navigation_only(request, monkeypatch):
-    """Run every script run as the server runs all but its first: in st.navigation mode.
-
-    A real server checks once per process for a ``pages/`` folder (the old multipage mode); the
-    first st.navigation call switches that off for good. AppTest resets the check before every
-    run, so each run would nest app.py inside the old mode, and the elements app.py draws
-    itself (the whole sidebar) would be dropped from every run after the first.
-    """
-    if "fresh_server" in request.fixturenames:
-        return
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
 @pytest.fixture
 def empty_store(tmp_path, monkeypatch):
     monkeypatch.setenv("ZONEWATCH_DATA", str(tmp_path / "data"))
@@ -173,9 +133,14 @@ def empty_store(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def hand_store(tmp_path, monkeypatch):
+def hand_store(tmp_path, monkeypatch, commit_rows):
     root = tmp_path / "data"
-    _write_store(root)
+    commit_rows(
+        Store.open(root),
+        [a for a, _, _ in HAND_ARTICLES],
+        [m for _, ms, _ in HAND_ARTICLES for m in ms],
+        [c for _, _, cs in HAND_ARTICLES for c in cs],
+    )
     monkeypatch.setenv("ZONEWATCH_DATA", str(root))
     monkeypatch.setenv("ZONEWATCH_DEMO", "0")
     return root

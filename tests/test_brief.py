@@ -11,22 +11,15 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 from PIL import Image
 
 from zonewatch import brief, queries
 from zonewatch.brief import Selection
+from zonewatch.brief_page import brief_page
 from zonewatch.cli import main
 from zonewatch.registry import load_registry
-from zonewatch.store import (
-    ARTICLES_SCHEMA,
-    CLAIMS_SCHEMA,
-    MENTIONS_SCHEMA,
-    Batch,
-    Store,
-    article_id,
-)
+from zonewatch.store import Store, article_id
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 HOSTILE = "<script>alert(1)</script> and <img src=x onerror=alert(2)>"
@@ -52,7 +45,7 @@ def _article(
 
 
 @pytest.fixture
-def hand(tmp_path) -> Store:
+def hand(tmp_path, commit_rows) -> Store:
     """Two articles we wrote, one English carrying markup and a formula-like title, one Arabic."""
     rows = [
         _article(EN_SENTENCE, "=HYPERLINK(\"http://example.invalid\")", date(2017, 7, 25), "en",
@@ -61,13 +54,7 @@ def hand(tmp_path) -> Store:
                  "ghouta_truce_2017", "eastern_ghouta", date(2017, 7, 29)),
     ]  # fmt: skip
     store = Store.open(tmp_path / "data")
-    batch = Batch(
-        articles=pa.Table.from_pylist([a for a, _ in rows], schema=ARTICLES_SCHEMA),
-        mentions=pa.Table.from_pylist([], schema=MENTIONS_SCHEMA),
-        claims=pa.Table.from_pylist([c for _, c in rows], schema=CLAIMS_SCHEMA),
-    )
-    with store.writer() as writer:
-        writer.commit(batch)
+    commit_rows(store, [a for a, _ in rows], claims=[c for _, c in rows])
     return store
 
 
@@ -137,7 +124,7 @@ def _png() -> bytes:
 
 def test_evidence_is_escaped_and_arabic_is_right_to_left(hand):
     # The figures are tested elsewhere; here only the page's own text matters.
-    page = brief.brief_page(hand, Selection(date(2017, 8, 1)), map_png=_png(), timeline_png=_png())
+    page = brief_page(hand, Selection(date(2017, 8, 1)), map_png=_png(), timeline_png=_png())
     assert "<script>alert(1)" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
@@ -184,17 +171,9 @@ def test_brief_out_that_is_a_file_is_refused(tmp_path, capsys):
     assert target.read_text() == "keep me"
 
 
-def test_briefing_page_offers_every_download(hand, monkeypatch):
-    from streamlit.runtime.pages_manager import PagesManager
+def test_briefing_page_offers_every_download(hand, monkeypatch, navigation_only):
     from streamlit.testing.v1 import AppTest
 
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):  # run as a server runs after its first script run
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
     monkeypatch.setenv("ZONEWATCH_DATA", str(hand.root))
     monkeypatch.setenv("ZONEWATCH_DEMO", "0")
     at = AppTest.from_file(str(APP), default_timeout=60)

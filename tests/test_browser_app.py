@@ -19,15 +19,15 @@ from pathlib import Path
 
 import pytest
 
+from geo.render import CHROMIUM, CHROMIUM_ARGS
 from zonewatch.registry import load_registry
 
-CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
 ]
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -48,14 +48,6 @@ HOSTILE = {
 }
 #: The payload's claim is dated 4 May 2017, so on that day it is Eastern Ghouta's top evidence.
 PAYLOAD_DAY = "2017-05-04"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 #: Pages besides the map that display article text.
 TEXT_PAGES = ("Timeline", "Evidence")
 #: Resource types whose loss would break a page; none of them may need the internet.
@@ -141,7 +133,7 @@ def app_url(data_dir: Path, tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="module")
 def browser():
     with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         yield instance
         instance.close()
 

@@ -90,22 +90,6 @@ def _evidence(sentence: str, language: str = "en", title: str = "A title") -> di
     }
 
 
-@pytest.fixture(autouse=True)
-def navigation_only(monkeypatch):
-    """Run AppTest's script runs as a server does after its first (the same fix as in
-    tests/test_app.py): AppTest re-checks for an old-style ``pages/`` folder before every run,
-    which drops the sidebar that app.py draws from every run after the first."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
 @pytest.fixture(scope="module")
 def web() -> dict:
     return layers.web_geojson()
@@ -375,7 +359,7 @@ def _statuses(at: AppTest) -> dict[str, str]:
     return dict(zip(frame["zone"], frame["status"], strict=True))
 
 
-def test_map_page_follows_the_date_and_basemap(demo_store, monkeypatch):
+def test_map_page_follows_the_date_and_basemap(demo_store, monkeypatch, navigation_only):
     monkeypatch.setenv("ZONEWATCH_DATA", str(demo_store))
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["date"] = "2017-06-01"

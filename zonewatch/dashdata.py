@@ -67,16 +67,11 @@ def cached(fn: Callable[..., T], store: Store, **kwargs: Any) -> T:
     return _cached(name, str(store.root), store_version(store), tuple(sorted(kwargs.items())), fn)
 
 
-def _published_range(store: Store) -> tuple[date, date] | None:
-    row = store.connect().execute("SELECT min(published), max(published) FROM articles").fetchone()
-    if row is None or row[0] is None:
-        return None
-    return row[0], row[1]
-
-
 def corpus_range(store: Store) -> tuple[date, date] | None:
     """First and last publication date in the corpus, or None for an empty store."""
-    return cached(_published_range, store)
+    from zonewatch.queries import published_range
+
+    return cached(published_range, store)
 
 
 def _counts(store: Store) -> dict[str, int]:

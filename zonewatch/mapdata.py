@@ -45,11 +45,6 @@ def _iso(value: Any) -> str | None:
     return str(value)[:10] or None
 
 
-def _family(registry: Registry, zone: str) -> set[str]:
-    """A zone and its finer areas: evidence about the M4 corridor is evidence about Idlib."""
-    return {zone, *(z.id for z in registry.zones.values() if z.parent == zone)}
-
-
 def _text(value: Any) -> str | None:
     """A string cell, or None for the missing values pandas uses (None, NaN)."""
     return value if isinstance(value, str) and value else None
@@ -182,7 +177,7 @@ def _evidence(
     counts: dict[str, int] = {}
     pools: dict[str, list[tuple[str, int]]] = {}
     for zone in registry.zones:
-        about = np.isin(index.zone, sorted(_family(registry, zone)))
+        about = np.isin(index.zone, sorted(registry.with_finer([zone])))
         if chosen is not None:
             about &= chosen
         counts[zone] = int(about.sum())
@@ -204,8 +199,9 @@ def web_geometry(store: Store) -> dict[str, Any]:
     """The map's simplified governorates and zones, refined by any boundary layer imported into
     this store's data folder (``zonewatch boundaries import`` keeps them in ``<data>/boundaries``)."""
     from geo import layers
+    from geo.boundary_store import boundaries_dir
 
-    return layers.web_geojson(store.root / "boundaries")
+    return layers.web_geojson(boundaries_dir(store.root))
 
 
 def _approximate_zones(store: Store) -> dict[str, bool]:
@@ -280,7 +276,7 @@ STATUS_TABLE_COLUMNS = [
 
 
 def status_label(status: str) -> str:
-    from geo.webmap import status_styles
+    from geo.style import status_styles
 
     style = status_styles().get(status)
     return style["label_en"] if style else status

@@ -59,12 +59,6 @@ def _day(value: date | str | None, name: str) -> date | None:
     return day
 
 
-def _zone_family(zone: str) -> list[str]:
-    """A zone and its finer areas (the M4 corridor counts as Idlib)."""
-    zones = load_registry().zones
-    return [zone, *(z.id for z in zones.values() if z.parent == zone)]
-
-
 def coverage_at(store: Store, day: date | str) -> pd.DataFrame:
     """Every registry interval with its status on ``day`` and how many articles back it, plus the
     (agreement, zone) links the corpus states by that day that the registry does not have.
@@ -149,7 +143,7 @@ def evidence(
     ``start``/``end`` bound the claim's effective date (both inclusive)."""
     where, params = ["TRUE"], []
     if zone:
-        family = _zone_family(zone)
+        family = load_registry().with_finer([zone])
         where.append(f"c.zone IN ({', '.join('?' * len(family))})")
         params += family
     if agreement:
@@ -287,3 +281,10 @@ def unknown_agreements(store: Store) -> pd.DataFrame:
         )
         .df()
     )
+
+
+def published_range(store: Store) -> tuple[date, date] | None:
+    """First and last publication date in the corpus, or None for an empty store: with the
+    registry's dates, the span a date picker or a timeline covers."""
+    row = store.connect().execute("SELECT min(published), max(published) FROM articles").fetchone()
+    return None if row is None or row[0] is None else (row[0], row[1])

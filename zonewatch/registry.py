@@ -7,12 +7,16 @@ from the cited JSON in ``assets/registry`` and never edited by code.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Literal
 
 import assets
+from geo.zone_registry import Zone, read_zones
+
+__all__ = ["STATUS_RANK", "Agreement", "Coverage", "Registry", "Status", "Zone", "load_registry"]
 
 Status = Literal["in_force", "agreed", "ended", "none"]
 #: Order used when several agreements cover one zone: the strongest status wins.
@@ -68,18 +72,6 @@ class Agreement:
 
 
 @dataclass(frozen=True)
-class Zone:
-    id: str
-    parent: str | None
-    name_en: str
-    name_ar: str
-    description_en: str
-    description_ar: str
-    governorates: tuple[str, ...]
-    sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Registry:
     agreements: dict[str, Agreement]
     zones: dict[str, Zone]
@@ -92,6 +84,14 @@ class Registry:
 
     def coverages(self) -> list[Coverage]:
         return [c for a in self.agreements.values() for c in a.coverage]
+
+    def with_finer(self, zones: Iterable[str]) -> list[str]:
+        """The given zones, then their finer areas: evidence about the M4 corridor is evidence
+        about Idlib, and choosing Idlib keeps the Sochi band and the corridor in view."""
+        chosen = list(dict.fromkeys(zones))
+        return chosen + [
+            z.id for z in self.zones.values() if z.parent in chosen and z.id not in chosen
+        ]
 
     def coverage_on(self, day: date) -> list[tuple[Coverage, Status]]:
         """Every registry interval with its status on ``day`` (including 'none' and 'ended')."""
@@ -132,21 +132,8 @@ def _coverage(agreement_id: str, raw: dict) -> Coverage:
 @lru_cache(maxsize=1)
 def load_registry() -> Registry:
     """Load and cross-check the registry once per process."""
-    zones_raw = json.loads(assets.path("registry", "zones.json").read_text("utf-8"))
     agr_raw = json.loads(assets.path("registry", "agreements.json").read_text("utf-8"))
-    zones = {
-        z["id"]: Zone(
-            id=z["id"],
-            parent=z.get("parent"),
-            name_en=z["name"]["en"],
-            name_ar=z["name"]["ar"],
-            description_en=z["description"]["en"],
-            description_ar=z["description"]["ar"],
-            governorates=tuple(z.get("governorates", ())),
-            sources=tuple(z.get("sources", ())),
-        )
-        for z in zones_raw["zones"]
-    }
+    zones = dict(read_zones())
     agreements = {}
     for a in agr_raw["agreements"]:
         covs = tuple(_coverage(a["id"], c) for c in a.get("coverage", ()))

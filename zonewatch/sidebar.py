@@ -9,12 +9,23 @@ the page changes); the query string only seeds a new session and is rewritten on
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 import streamlit as st
 
 from zonewatch.registry import Registry
+from zonewatch.view import View, default_day, view_bounds
+
+__all__ = [
+    "View",
+    "current",
+    "default_day",
+    "parse_query",
+    "render",
+    "select",
+    "to_query",
+    "view_bounds",
+]
 
 #: Query-string keys of a shared view (``?date=2017-08-01&agreements=a,b&zones=idlib``).
 DATE_PARAM = "date"
@@ -28,37 +39,6 @@ _AGREEMENTS = "zw_agreements"
 _ZONES = "zw_zones"
 _PENDING = "zw_pending_view"
 _RESCUED = "zw_left_pages_mode"
-
-
-@dataclass(frozen=True)
-class View:
-    """What the analyst is looking at; empty filters mean 'all'."""
-
-    day: date
-    agreements: tuple[str, ...] = ()
-    zones: tuple[str, ...] = ()
-
-
-def default_day(registry: Registry) -> date:
-    """The first day on which the most top-level zones are in force: a first view that shows the
-    de-escalation map at its fullest rather than an empty country."""
-    candidates = sorted({c.start for c in registry.coverages() if c.start is not None})
-    if not candidates:
-        return registry.date_bounds()[0]
-
-    def in_force(day: date) -> int:
-        status = registry.zone_status_on(day)
-        return sum(status[z] == "in_force" for z in registry.top_zones)
-
-    return max(candidates, key=lambda d: (in_force(d), -d.toordinal()))
-
-
-def view_bounds(registry: Registry, corpus_range: tuple[date, date] | None) -> tuple[date, date]:
-    """The span the date pickers allow: whatever the registry or the corpus speaks of."""
-    low, high = registry.date_bounds()
-    if corpus_range is not None:
-        low, high = min(low, corpus_range[0]), max(high, corpus_range[1])
-    return low, high
 
 
 def _first(value: str | list[str] | None) -> str:
@@ -148,38 +128,31 @@ def render(registry: Registry, bounds: tuple[date, date]) -> View:
         _seed(View(day, tuple(st.session_state[_AGREEMENTS]), tuple(st.session_state[_ZONES])))
 
     with st.sidebar:
-        st.slider(
-            "Date",
-            min_value=bounds[0],
-            max_value=bounds[1],
-            format="YYYY-MM-DD",
-            key=_SLIDER,
-            on_change=_sync_day,
-            args=(_SLIDER,),
-        )
-        st.date_input(
-            "Go to date",
-            min_value=bounds[0],
-            max_value=bounds[1],
-            format="YYYY-MM-DD",
-            key=_INPUT,
-            on_change=_sync_day,
-            args=(_INPUT,),
-        )
-        st.multiselect(
-            "Agreements",
-            options=list(registry.agreements),
-            format_func=lambda a: registry.agreements[a].name_en,
-            placeholder="All agreements",
-            key=_AGREEMENTS,
-        )
-        st.multiselect(
-            "Zones",
-            options=list(registry.zones),
-            format_func=lambda z: registry.zones[z].name_en,
-            placeholder="All zones",
-            key=_ZONES,
-        )
+        # Two pickers of one day: each keeps the other in step.
+        for widget, label, key in (
+            (st.slider, "Date", _SLIDER),
+            (st.date_input, "Go to date", _INPUT),
+        ):
+            widget(
+                label,
+                min_value=bounds[0],
+                max_value=bounds[1],
+                format="YYYY-MM-DD",
+                key=key,
+                on_change=_sync_day,
+                args=(key,),
+            )
+        for label, named, key in (
+            ("Agreements", registry.agreements, _AGREEMENTS),
+            ("Zones", registry.zones, _ZONES),
+        ):
+            st.multiselect(
+                label,
+                options=list(named),
+                format_func=lambda ident, named=named: named[ident].name_en,
+                placeholder=f"All {label.lower()}",
+                key=key,
+            )
     view = current()
     _write_query(view)
     return view

@@ -67,9 +67,13 @@ DISAGREEMENT_COLUMNS = [
 ]
 
 
+#: Separates the zone from the agreement in a row label; the chart breaks the label there.
+ROW_SEPARATOR = " · "
+
+
 def row_label(zone_name: str, agreement_name: str) -> str:
     """One row of the timeline: a zone under one agreement, zone first so rows group by place."""
-    return f"{zone_name} · {agreement_name}"
+    return f"{zone_name}{ROW_SEPARATOR}{agreement_name}"
 
 
 def _zone_rank(registry: Registry, zone: str) -> int:
@@ -84,6 +88,14 @@ def _agreement_name(registry: Registry, agreement: str | None, text: str | None 
         return UNKNOWN_AGREEMENT
     short = text if len(text) <= UNKNOWN_TEXT_CHARS else text[: UNKNOWN_TEXT_CHARS - 1] + "…"
     return f"{short} {UNKNOWN_AGREEMENT}"
+
+
+def _row_agreement(registry: Registry, agreement: str | None, text: str | None = None) -> str:
+    """The agreement's name as a row label shows it: a registry name without its parenthesised
+    date or venue (the bar says when), so that the label fits beside the chart."""
+    if agreement in registry.agreements:
+        return registry.agreements[agreement].name_en.split(" (", 1)[0]
+    return _agreement_name(registry, agreement, text)
 
 
 def _zone_name(registry: Registry, zone: str | None) -> str:
@@ -122,7 +134,7 @@ def registry_intervals(registry: Registry) -> pd.DataFrame:
                     "end": _ts(seg_end),
                     "agreement_name": agreement_name,
                     "zone_name": zone_name,
-                    "row": row_label(zone_name, agreement_name),
+                    "row": row_label(zone_name, _row_agreement(registry, cov.agreement)),
                     "order": (_zone_rank(registry, cov.zone), first.toordinal() if first else 0),
                 }
             )
@@ -162,7 +174,10 @@ def points_from_claims(claims: pd.DataFrame, registry: Registry) -> pd.DataFrame
     ]
     frame["zone_name"] = [_zone_name(registry, z) for z in frame["zone"]]
     frame["row"] = [
-        row_label(z, a) for z, a in zip(frame["zone_name"], frame["agreement_name"], strict=True)
+        row_label(z, _row_agreement(registry, a, t))
+        for z, a, t in zip(
+            frame["zone_name"], frame["agreement"], frame["agreement_text"], strict=True
+        )
     ]
     firsts = {
         (c.agreement, c.zone): (c.agreed or c.start).toordinal()

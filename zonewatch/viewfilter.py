@@ -13,11 +13,6 @@ import pandas as pd
 from zonewatch.registry import Registry
 
 
-def _with_finer(registry: Registry, zones: Iterable[str]) -> set[str]:
-    chosen = set(zones)
-    return chosen | {z.id for z in registry.zones.values() if z.parent in chosen}
-
-
 def rows_in_view(
     frame: pd.DataFrame,
     registry: Registry,
@@ -25,7 +20,7 @@ def rows_in_view(
     zones: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Rows with one ``agreement`` and one ``zone`` column (intervals, claims) that pass."""
-    agreements, zones = set(agreements), _with_finer(registry, zones)
+    agreements, zones = set(agreements), set(registry.with_finer(zones))
     keep = pd.Series(True, index=frame.index)
     if agreements:
         keep &= frame["agreement"].isin(agreements)
@@ -48,7 +43,7 @@ def articles_in_view(
 ) -> pd.DataFrame:
     """Articles (list columns ``zones`` and ``agreements``) that speak of any chosen zone and any
     chosen agreement."""
-    agreements, zones = set(agreements), _with_finer(registry, zones)
+    agreements, zones = set(agreements), set(registry.with_finer(zones))
     keep = pd.Series(True, index=frame.index)
     if agreements:
         keep &= frame["agreements"].map(lambda v: _overlaps(v, agreements)).astype(bool)

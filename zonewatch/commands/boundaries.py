@@ -51,9 +51,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _boundaries_dir(args: argparse.Namespace) -> Path:
+    from geo.boundary_store import boundaries_dir
     from zonewatch.settings import data_dir
 
-    return data_dir(args.data) / "boundaries"
+    return boundaries_dir(data_dir(args.data))
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -106,8 +106,10 @@ def run_evidence(args: argparse.Namespace) -> int:
 
 def stats(store) -> dict[str, Any]:
     """Counts and a few facts about the store, for ``zonewatch stats`` and the dashboard."""
+    from zonewatch.queries import published_range
+
     con = store.connect()
-    first, last = con.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    first, last = published_range(store) or (None, None)
     languages = dict(
         con.execute(
             "SELECT coalesce(language, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"

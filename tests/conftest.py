@@ -1,0 +1,55 @@
+"""Fixtures shared by the test modules: hand-made stores and AppTest runs of the dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pyarrow as pa
+import pytest
+
+from zonewatch.store import ARTICLES_SCHEMA, CLAIMS_SCHEMA, MENTIONS_SCHEMA, Batch, Store
+
+
+@pytest.fixture
+def commit_rows() -> Callable[..., None]:
+    """Commit hand-written rows (dicts in the store's schemas) as one batch: a store whose
+    every claim the test knows, without going through the extractor."""
+
+    def commit(
+        store: Store,
+        articles: Iterable[dict],
+        mentions: Iterable[dict] = (),
+        claims: Iterable[dict] = (),
+    ) -> None:
+        batch = Batch(
+            articles=pa.Table.from_pylist(list(articles), schema=ARTICLES_SCHEMA),
+            mentions=pa.Table.from_pylist(list(mentions), schema=MENTIONS_SCHEMA),
+            claims=pa.Table.from_pylist(list(claims), schema=CLAIMS_SCHEMA),
+        )
+        with store.writer() as writer:
+            writer.commit(batch)
+
+    return commit
+
+
+@pytest.fixture
+def navigation_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every AppTest script run as the server runs all but its first: in st.navigation mode.
+
+    A real server checks once per process for a ``pages/`` folder (the old multipage mode); the
+    first st.navigation call switches that off for good. AppTest resets the check before every
+    run, so each run would nest app.py inside the old mode, and the elements app.py draws
+    itself (the whole sidebar) would be dropped from every run after the first. A test that
+    asks for ``fresh_server`` keeps the check as a newly started server has it.
+    """
+    if "fresh_server" in request.fixturenames:
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
