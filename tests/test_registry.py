@@ -12,9 +12,7 @@ def test_eastern_ghouta_in_force_then_ended():
 def test_agreed_before_effective():
     reg = load_registry()
     assert reg.zone_status_on(date(2017, 7, 8))["south"] == "in_force"  # memorandum already
-    statuses = {
-        c.agreement: s for c, s in reg.coverage_on(date(2017, 7, 8)) if c.zone == "south"
-    }
+    statuses = {c.agreement: s for c, s in reg.coverage_on(date(2017, 7, 8)) if c.zone == "south"}
     assert statuses["southwest_ceasefire_2017"] == "agreed"
     assert statuses["astana_memorandum_2017"] == "in_force"
 
