@@ -93,10 +93,14 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     generic_aliases: list[Match] = []
     named_zones: list[Item] = []
     for m in entities:
-        if m.kind != "agreement" or any(m.start < e and s < m.end for s, e in round_spans):
+        if m.kind != "agreement" or (
+            round_spans and any(m.start < e and s < m.end for s, e in round_spans)
+        ):
             continue
         entry = m.entries[0]
-        if len({e.ident for e in m.entries}) > 1:  # "the Cairo truce": Ghouta's or northern Homs's
+        if (
+            len(m.entries) > 1 and len({e.ident for e in m.entries}) > 1
+        ):  # "the Cairo truce": Ghouta's or northern Homs's
             entry = choose_alias(m, zones, dates, lex, published, sentence_of)
         if entry.generic:
             generic_aliases.append(m)
@@ -110,7 +114,9 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
             blocked.append((m.start, m.end))
-    heads = [h for h in cue_by_kind.get("head", []) if not _covered(h, blocked)]
+    heads = cue_by_kind.get("head", [])
+    if blocked:
+        heads = [h for h in heads if not _covered(h, blocked)]
     resolved = resolve_heads(
         ntext,
         heads,
@@ -123,6 +129,10 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         lex,
         published,
         sentence_of,
+        venues=cue_by_kind.get("venue", []),
+        nationwide=cue_by_kind.get("nationwide", []),
+        sponsors=cue_by_kind.get("sponsor", []),
+        party_items=parties,
     )
     agreements = sorted(known + resolved, key=_START)
     in_date = bytearray(len(ntext) + 1)
@@ -140,6 +150,8 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         cue_by_kind.get("detached", []),
         sentence_of,
         lex.talks,
+        cue_by_kind.get("clause_break", []),
+        lex.nationwide,
     )
     zones = sorted(zones + named_zones, key=_START)
     return _assemble(
@@ -162,12 +174,19 @@ def _covered(m, spans: list[tuple[int, int]]) -> bool:
     return any(m.start < e and s < m.end for s, e in spans)
 
 
-def _sentence_owner(length: int, starts: list[int]) -> list[int]:
+def _sentence_owner(length: int, starts: list[int]):
     """For each character of the normalised text, the index of its sentence (the preceding one
-    for characters between sentences)."""
+    for characters between sentences): bytes while the indices fit in a byte (C-speed build)."""
+    if not starts:
+        return bytes(length + 1)
+    ends = starts[1:] + [length + 1]
+    if len(starts) < 256:
+        head = bytes(starts[0])
+        return head + b"".join(
+            [bytes((i,)) * (e - s) for i, (s, e) in enumerate(zip(starts, ends, strict=True))]
+        )
     owner = [0] * (length + 1)
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else length + 1
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
         owner[start:end] = [i] * (end - start)
     return owner
 
@@ -186,18 +205,18 @@ def _places(
     oman = {sentence_of(c.start) for c in cue_by_kind.get("oman_cue", [])}
     previous: Match | None = None
     for m in entities:
+        prev, previous = previous, m
         s = sentence_of(m.start)
         kind = m.kind
-        after_other_place = (
-            previous is not None and previous.kind == "place" and m.start - previous.end <= 5
-        )
-        prev_entries = previous.entries if previous is not None else ()
-        previous = m
         if kind == "party":
             parties.append(Item("party", m.entries[0].ident, m.start, m.end, s))
         elif kind == "notagreement":
             blocked.append((m.start, m.end))
         elif kind == "ctxzone":
+            after_other_place = (
+                prev is not None and prev.kind == "place" and m.start - prev.end <= 5
+            )
+            prev_entries = prev.entries if prev is not None else ()
             zone = m.entries[0].zone
             # "the south of Idlib", "the south-east" are directions; "داريا في ريف دمشق" locates another place
             if (
@@ -263,26 +282,28 @@ def _assemble(
     lex,
 ) -> Extraction:
     original = norm.original
-    span = norm.span
-    mentions: list[Mention] = []
-    add = mentions.append
-    for item in zones:
-        s, e = span(item.start, item.end)
-        add(Mention("zone", item.zone, original[s:e], s, e, item.sentence))
+    # (start, end, order, kind, id, sentence): sorts like the contract wants, ties in order found
+    rows = [(z.start, z.end, 0, "zone", z.zone, z.sentence) for z in zones]
     for items in (places, parties, agreements):
-        for item in items:
-            s, e = span(item.start, item.end)
-            add(Mention(item.kind, item.id, original[s:e], s, e, item.sentence))
-    found_dates: list[DateFound] = []
-    for d in dates:
-        s, e = norm.span(d.start, d.end)
-        iso = d.iso
-        found_dates.append(DateFound(original[s:e], iso, d.precision, s, e))
-        mentions.append(Mention("date", iso, original[s:e], s, e, sentence_of(d.start)))
-    mentions.sort(key=_START_END)
+        rows += [(i.start, i.end, 0, i.kind, i.id, i.sentence) for i in items]
+    rows += [(d.start, d.end, 0, "date", d.iso, sentence_of(d.start)) for d in dates]
+    pairs = norm.spans([(r[0], r[1]) for r in rows])
+    rows = [(s, e, n, *r[3:]) for n, ((s, e), r) in enumerate(zip(pairs, rows, strict=True))]
+    n_dates = len(dates)
+    new = tuple.__new__
+    found_dates = [
+        new(DateFound, (original[s:e], iso, d.precision, s, e))
+        for (s, e, _, _, iso, _), d in zip(rows[len(rows) - n_dates :], dates, strict=True)
+    ]
+    rows.sort()
+    mentions = [new(Mention, (k, i, original[s:e], s, e, sn)) for s, e, _, k, i, sn in rows]
     links: list[Link] = []
-    for r in raw_links:
-        s, e = norm.span(*spans[r.sentence]) if r.sentence < len(spans) else (0, 0)
+    sentence_spans_ = norm.spans(
+        [spans[r.sentence] if r.sentence < len(spans) else (0, 0) for r in raw_links]
+    )
+    for r, (s, e) in zip(raw_links, sentence_spans_, strict=True):
+        if r.sentence >= len(spans):
+            s = e = 0
         while e < len(original) and original[e] in _CLOSING_QUOTES:  # dropped for matching only
             e += 1
         links.append(

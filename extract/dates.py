@@ -20,6 +20,7 @@ from extract.recognise import Match, match_near, scan
 DAY, MONTH, YEAR = "day", "month", "year"
 #: How far ahead of publication an unqualified date may lie before we read it as last year's.
 _FUTURE_SLACK = timedelta(days=62)
+_HALF_YEAR = timedelta(days=182)
 
 
 @dataclass(slots=True)
@@ -51,6 +52,8 @@ class Grammar:
     past: frozenset[str]
     next: frozenset[str]
     current: frozenset[str]
+    #: a word that puts what follows in the future ("would begin on Friday", "على أن يبدأ")
+    future: re.Pattern
 
 
 @lru_cache(maxsize=4)
@@ -72,7 +75,7 @@ def grammar(lex: Lexicon) -> Grammar:
     year = r"(?:19[5-9]\d|20[0-4]\d)"
     year_word = r"(?:عام|العام|سنه|السنه|year)"
     # month, with an optional second name of the same month: "مايو/ أيار", "أيار (مايو)"
-    m = rf"(?:شهر\s+)?(?P<{{g}}>{month})(?:\s*[/(\-]\s*(?:{month})\s*\)?)?"
+    m = rf"(?:شهر\s+)?(?P<{{g}}>{month})(?:(?<=[a-z])\.(?=\s*\d))?(?:\s*[/(\-]\s*(?:{month})\s*\)?)?"
     year_tail = rf"(?:\s*,?\s*(?:من\s+)?(?:{year_word}\s*)?(?P<{{g}}>{year})(?!\d))?"
     rel_tail = rf"(?:\s+(?:من\s+(?:العام|عام|السنه)\s+)?(?P<{{g}}>{ar_rel}))?"
     d0 = r"(?:(?P<d0>\d{1,2})(?:st|nd|rd|th)?\s*(?:و|-|and\b|to\b|&)\s*)?"
@@ -86,8 +89,10 @@ def grammar(lex: Lexicon) -> Grammar:
         rf"(?P<iso>(?<!\d)(?P<y4>{year})-(?P<m4>\d\d)-(?P<d4>\d\d)(?!\d))",
         # السادس من الشهر نفسه ; the sixth of the same month ; الرابع من أيار
         rf"(?P<ord>(?:(?:يوم|the)\s+)?(?P<od>{ordinal}|\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:من\s+|of\s+)(?:(?P<same>(?:the\s+)?{same}\s+month|(?:ال)?شهر\s+(?:{same})|(?:{same_prefix})\s+الشهر|(?:that|this)\s+month|(?:هذا\s+)?الشهر\s+(?P<rel5>{rel})|هذا\s+الشهر)|{m.format(g='m5')}{year_tail.format(g='y5')}{rel_tail.format(g='r5')}))",
+        # on the 6th ; by the 10th (of the month last named, else of the publication month)
+        r"(?P<onth>(?:on|by|until|till|before|after|since|from)\s+the\s+(?P<d12>\d{1,2})(?:st|nd|rd|th)(?!\s*(?:of\b|-?[a-z])))",
         # أمس الثلاثاء ; اليوم الأربعاء ; last Tuesday ; الثلاثاء الماضي ; on Tuesday
-        rf"(?P<wd>(?:(?P<rd6>{rel_days})\s*,?\s*(?:(?:يوم|ال)\s*)?|(?P<pre6>{past}|{nxt}|this|on|يوم)\s+)?(?P<w6>{weekday})(?:\s+(?P<r6>{past}|{nxt}))?)",
+        rf"(?P<wd>(?:(?P<rd6>{rel_days})\s*,?\s*(?:(?:يوم|ال)\s*)?|(?P<pre6>{past}|{nxt}|this|on|by|until|till|from|since|يوم)\s+)?(?P<w6>{weekday})(?:\s+(?P<r6>{past}|{nxt}))?)",
         # end of December 2016 ; نهاية ديسمبر/ كانون الأول الماضي ; last December ; في مايو
         rf"(?P<mo>(?:(?P<mod7>{modifier})\s*(?:of\s+|-\s*)?)?(?:(?P<pre7>{past}|{nxt}|this|in|since|by|until|during|في|منذ|حتي|خلال)\s+)?{m.format(g='m7')}(?!\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)){year_tail.format(g='y7')}{rel_tail.format(g='r7')})",
         # عام 2017 ; in 2018 ; العام الماضي ; last year
@@ -102,13 +107,14 @@ def grammar(lex: Lexicon) -> Grammar:
     for part in parts:
         name = re.match(r"\(\?P<(\w+)>", part).group(1)
         patterns[name] = re.compile(WORD_START + part + r"(?![\w])")
-        _KIND[patterns[name]] = name
+        _KIND[id(patterns[name])] = name
     return Grammar(
         patterns=patterns,
         lex=lex,
         past=frozenset(w["past"]) | {"last", "past", "previous"},
         next=frozenset(w["next"]) | {"next", "coming"},
         current=frozenset(w["current"]) | {"this"},
+        future=re.compile(WORD_START + _alt(w["future_cues"]) + r"(?![\w])"),
     )
 
 
@@ -162,6 +168,8 @@ def _year_for(
             return y + 1
     elif rel in g.current:
         return y
+    elif candidate <= published + _FUTURE_SLACK and published - candidate <= _HALF_YEAR:
+        return y  # (the common case of the search below, decided without it)
     else:
         # the nearest such day that is not far in the future ("January 29" in late December)
         options = [
@@ -181,9 +189,25 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
+#: How far before a bare weekday a future cue of its sentence is looked for.
+FUTURE_REACH = 64
+_SENTENCE_END = re.compile(r".*[.!?؟]\s", re.DOTALL)
+
+
+def _future_before(text: str, start: int, g: Grammar) -> bool:
+    """Whether the sentence speaks of the future before ``start`` ("the halt would begin at
+    midnight on Friday", "على أن يبدأ التطبيق يوم الجمعة")."""
+    lo = max(0, start - FUTURE_REACH)
+    window = text[lo:start]
+    cut = _SENTENCE_END.match(window)
+    return g.future.search(window, cut.end() if cut else 0) is not None
+
+
 def _weekday(target: int, published: date | None, direction: str) -> date | None:
     if published is None:
         return None
+    if direction == "ahead":  # the first such day from publication on
+        return published + timedelta(days=(target - published.weekday()) % 7)
     delta = (published.weekday() - target) % 7
     if direction == "past":
         return published - timedelta(days=delta or 7)
@@ -193,7 +217,7 @@ def _weekday(target: int, published: date | None, direction: str) -> date | None
     return published - timedelta(days=delta)
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")  # Arabic-Indic digits are ASCII after normalisation
 _ORDINAL_FOLLOWERS = (" من ", " of ", " من", " of")
 _SUFFIXES = ("st", "nd", "rd", "th")
 
@@ -202,7 +226,7 @@ def _digit_dates(text: str, g: Grammar, months: list[int]) -> list[re.Match]:
     """Try each digit-led date pattern only where the digits can start one: a year for "عام
     2017", a day followed by a month name, a separator for 22/7/2017, "من"/"of" for "15 من الشهر"."""
     p = g.patterns
-    tries: dict[str, list[int]] = {"dm": [], "num": [], "iso": [], "ord": [], "yr": []}
+    tries: dict[str, list[int]] = {"dm": [], "num": [], "iso": [], "ord": [], "yr": [], "onth": []}
     for m in _DIGITS.finditer(text):
         s, e = m.span()
         n = e - s
@@ -219,8 +243,10 @@ def _digit_dates(text: str, g: Grammar, months: list[int]) -> list[re.Match]:
                 tries["dm"].append(s)
             if text.startswith(_SUFFIXES, e) or text.startswith(_ORDINAL_FOLLOWERS, e):
                 tries["ord"].append(s)
+                if text.startswith(_SUFFIXES, e):
+                    tries["onth"].append(s)
     out: list[re.Match] = []
-    for name, reach in (("dm", 0), ("num", 0), ("iso", 0), ("ord", 6), ("yr", 10)):
+    for name, reach in (("dm", 0), ("num", 0), ("iso", 0), ("ord", 6), ("yr", 10), ("onth", 12)):
         if tries[name]:
             out += match_near([p[name]], text, tries[name], reach)
     return out
@@ -247,7 +273,7 @@ def find_dates(
         for names, reach in ANCHORED[kind]:
             if names == ("mo",):
                 # a month with its day ("July 9") is never a month-only date: skip those anchors
-                dated = {m.start("m2") for m in found if _KIND[m.re] == "md"}
+                dated = {m.start("m2") for m in found if _KIND[id(m.re)] == "md"}
                 anchors = [a for a in anchors if a not in dated]
             found += match_near([g.patterns[n] for n in names], text, anchors, reach)
     found += _digit_dates(text, g, months)
@@ -269,24 +295,31 @@ def find_dates(
 
 _CALENDAR = frozenset(("dm", "md", "num", "iso"))
 #: compiled pattern -> the name of its kind (each pattern's first group)
-_KIND: dict[re.Pattern, str] = {}
+_KIND: dict[int, str] = {}
 
 
 def _names_the_next_date(mt: re.Match, nxt: re.Match | None) -> bool:
     """A bare weekday right before a calendar date ("الجمعة 30 كانون الأول", "Saturday, May 5")
     is that date's weekday, not a day of its own."""
-    if nxt is None or _KIND[mt.re] != "wd" or mt.group("rd6") or mt.group("pre6") or mt.group("r6"):
+    if (
+        nxt is None
+        or _KIND[id(mt.re)] != "wd"
+        or mt.group("rd6")
+        or mt.group("pre6")
+        or mt.group("r6")
+    ):
         return False
-    return _KIND[nxt.re] in _CALENDAR and 0 <= nxt.start() - mt.end() <= 3
+    return _KIND[id(nxt.re)] in _CALENDAR and 0 <= nxt.start() - mt.end() <= 3
 
 
 def _leftmost_longest(matches: list[re.Match]) -> list[re.Match]:
     out: list[re.Match] = []
     end = -1
-    for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
-        if m.start() >= end:
-            out.append(m)
-            end = m.end()
+    ordered = sorted([(m.start(), -m.end(), i) for i, m in enumerate(matches)])
+    for start, neg_end, i in ordered:
+        if start >= end:
+            out.append(matches[i])
+            end = -neg_end
     return out
 
 
@@ -307,7 +340,7 @@ def _resolve(
     lex = g.lex
     s, e = mt.start(), mt.end()
     gd = mt.groupdict()
-    kind = _KIND[mt.re]
+    kind = _KIND[id(mt.re)]
     if kind in ("dm", "md"):
         sfx = "1" if kind == "dm" else "2"
         month = lex.months[gd["m" + sfx]]
@@ -366,6 +399,11 @@ def _resolve(
         month = lex.months[gd["m5"]]
         year = _year(gd["y5"]) or _year_for(month, day, gd["r5"], g, published, last_year)
         return [DateMention(s, e, _safe(year, month, day) if year else None, DAY)]
+    if kind == "onth":
+        day = int(gd["d12"])
+        base = last.value if last and last.precision in (DAY, MONTH) else published
+        value = _safe(base.year, base.month, day) if base else None
+        return [DateMention(mt.start("d12") - 4, e, value, DAY)] if value else []
     if kind == "wd":
         wd_word = gd["w6"]
         target = lex.weekdays[wd_word]
@@ -381,6 +419,8 @@ def _resolve(
             if (pre in g.past or post in g.past)
             else "next"
             if (pre in g.next or post in g.next)
+            else "ahead"
+            if _future_before(mt.string, s, g)
             else "recent"
         )
         return [DateMention(s, e, _weekday(target, published, direction), DAY)]

@@ -41,6 +41,8 @@ _PUNCTUATION = (
     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\n\u060c\u061b\u061f\u066a\u06d4\u2026\u00b7\u2022"
 )
 _PUNCTUATION_RE = re.compile("[" + re.escape(_PUNCTUATION) + "]")
+#: the same as a translation table: faster than the regex on ASCII text, far slower on Arabic
+_PUNCTUATION_TABLE = str.maketrans(dict.fromkeys(_PUNCTUATION, " "))
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class AgreementInfo:
     days: tuple[date, ...]
     #: when it ended in each top-level zone it covered (None: no end on record)
     ends: tuple[tuple[str, date | None], ...] = ()
+    scope: str = ""  # "nationwide" for an all-Syria ceasefire
 
     def ended_in(self, zone: str) -> date | None:
         return next((end for z, end in self.ends if z == zone), None)
@@ -89,10 +92,16 @@ class Lexicon:
     rounds: dict[int, str]
     abbreviations: frozenset[str]
     talks: frozenset[str] = field(default_factory=frozenset)
+    #: all-Syria agreements: they cover every zone, so a sentence naming a zone states no link
+    nationwide: frozenset[str] = field(default_factory=frozenset)
+    #: venue -> the agreements reached there (assets/lexicon/venues.json)
+    venues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def scan_form(text: str) -> str:
     """Punctuation to spaces (one for one), so that every word is preceded by a space."""
+    if text.isascii():
+        return text.translate(_PUNCTUATION_TABLE)
     return _PUNCTUATION_RE.sub(" ", text)
 
 
@@ -240,6 +249,7 @@ def load_lexicon() -> Lexicon:
             round=raw.get("round"),
             days=_days(raw),
             ends=_ends(raw, zone_parent),
+            scope=raw.get("scope") or "",
         )
         agreements[info.id] = info
         if info.round is not None:
@@ -282,6 +292,15 @@ def load_lexicon() -> Lexicon:
         ):
             for w in lang.get(name, []):
                 add(w, dict(layer=layer, kind=kind, ident=""))
+        for venue, names in lang.get("venues", {}).items():
+            for name in names:
+                add(name, dict(layer=CUE, kind="venue", ident=venue))
+        for w in lang.get("nationwide", []):
+            add(w, dict(layer=CUE, kind="nationwide", ident=""))
+        for w in lang.get("clause_breaks", []):
+            add(w, dict(layer=CUE, kind="clause_break", ident=""))
+        for w in lang.get("sponsor_cues", []):
+            add(w, dict(layer=CUE, kind="sponsor", ident=""))
         for w in lang.get("enumeration_items", []):
             add(w, dict(layer=CUE, kind="enumitem", ident=""))
         # Words around which a date or an Astana round may be written: the date and round
@@ -299,7 +318,7 @@ def load_lexicon() -> Lexicon:
             add(w, dict(layer=CUE, kind="datecore", ident=key))
         for w in lang.get("astana", []):
             add(w, dict(layer=CUE, kind="roundcore", ident="astana"))
-        for w in ["round", "rounds", "جولة", "الجولة", "جولات"]:
+        for w in ["round", "rounds", "جولة", "الجولة", "جولات", "جولته", "جولتها"]:
             add(w, dict(layer=CUE, kind="roundcore", ident="round"))
 
     automaton = ahocorasick.Automaton()
@@ -335,6 +354,7 @@ def load_lexicon() -> Lexicon:
             "round_words",
             "agreement_heads",
             "anaphoric_heads",
+            "future_cues",
         )
     }
     roman = {}
@@ -361,4 +381,9 @@ def load_lexicon() -> Lexicon:
         rounds=rounds,
         abbreviations=frozenset(_merge_lists(langs, "sentence_abbreviations")),
         talks=frozenset(a.id for a in agreements.values() if a.kind == "talks"),
+        nationwide=frozenset(a.id for a in agreements.values() if a.scope == "nationwide"),
+        venues={
+            venue: tuple(i for i in ids if i in agreements)
+            for venue, ids in _read_json("lexicon", "venues.json")["agreements"].items()
+        },
     )

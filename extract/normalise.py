@@ -11,6 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 #: Characters dropped for matching: Arabic harakat, tanween, shadda, sukun, superscript alef,
 #: Quranic marks, tatweel, bidi and zero-width controls, transliteration ayn/hamza signs, double
@@ -81,8 +82,8 @@ def _translate(text: str) -> str:
     for old, new in _FREQUENT:
         if old in lowered:
             lowered = lowered.replace(old, new)
-    if _RARE.search(lowered):
-        lowered = lowered.translate(TABLE)
+    if ("`" in lowered) if lowered.isascii() else _RARE.search(lowered) is not None:
+        lowered = lowered.translate(TABLE)  # (in ASCII text only ` is rare)
     return lowered
 
 
@@ -115,6 +116,25 @@ class Normalised:
             o_end += 1
         return o_start, o_end
 
+    def spans(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``span`` for many pairs at once (the per-mention cost of a whole article)."""
+        dropped = self._dropped_at
+        if not dropped:
+            return pairs
+        original = self.original
+        n = len(original)
+        out = []
+        for start, end in pairs:
+            o_start = start + bisect_right(dropped, start)
+            if end <= start:
+                out.append((o_start, o_start))
+                continue
+            o_end = end + bisect_right(dropped, end - 1)
+            while o_end < n and original[o_end] in ARABIC_MARKS:
+                o_end += 1
+            out.append((o_start, o_end))
+        return out
+
 
 def normalise_word(word: str) -> str:
     """The matching form of a lexicon or gazetteer entry (same rules as for texts)."""
@@ -123,11 +143,16 @@ def normalise_word(word: str) -> str:
 
 def normalise(text: str) -> Normalised:
     """Normalise ``text`` for matching; see the module docstring for the guarantees."""
-    pattern = _DELETE_WITH_SPACES if "  " in text else _DELETE
-    dropped = [m.start() for m in pattern.finditer(text)]
-    if dropped:
-        stripped = pattern.sub("", text)
-        keys = tuple(pos - k for k, pos in enumerate(dropped))
+    if "  " in text:
+        pieces = _DELETE_WITH_SPACES.split(text)  # one pass: every match is one character
+    elif text.isascii():
+        pieces = text.split('"')  # the only ASCII character that _DELETE drops
+    else:
+        pieces = _DELETE.split(text)
+    if len(pieces) > 1:
+        stripped = "".join(pieces)
+        # the would-be index in ``stripped`` of each dropped character: the length kept before it
+        keys = tuple(accumulate(map(len, pieces[:-1])))
     else:
         stripped = text
         keys = ()

@@ -11,15 +11,15 @@ over "حمص"); cue words are all kept.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from operator import attrgetter
+from operator import itemgetter
+from typing import NamedTuple
 
 from extract.lexicon import Entry, Lexicon, scan_form
 
 
-@dataclass(slots=True)
-class Match:
-    """A key of the lexicon found in the normalised text, with its possible readings."""
+class Match(NamedTuple):
+    """A key of the lexicon found in the normalised text, with its possible readings. (A tuple:
+    the recogniser makes one per hit, ~100 per article, with the C-level ``tuple.__new__``.)"""
 
     start: int
     end: int
@@ -27,52 +27,48 @@ class Match:
     kind: str  # the kind of the first reading
 
 
+_new = tuple.__new__
+
+
 def scan(text: str, lexicon: Lexicon) -> tuple[list[Match], dict[str, list[Match]]]:
     """Entities (non-overlapping, longest first) in document order, and every cue word by kind
     (one reading per cue match)."""
     padded = " " + scan_form(text) + " "
-    entities: list[Match] = []
+    found: list[tuple] = []  # (start, -end, readings, kind): sorts leftmost-longest natively
+    add_entity = found.append
     cues: dict[str, list[Match]] = {}
-    add_entity = entities.append
     # Keys are " name " (boundaries included), so every reported key is a whole word or phrase.
     # ``last`` is the padded index of the closing space: in ``text`` coordinates, the name ends
     # at ``last - 1`` (exclusive) and starts ``length`` before.
     for last, groups in lexicon.automaton.iter(padded):
         end = last - 1
         for length, ent, kind0, cue in groups:
-            start = end - length
             if ent:
-                add_entity(Match(start, end, ent, kind0))
+                add_entity((end - length, -end, ent, kind0))
             for kind, entry in cue:
                 bucket = cues.get(kind)
                 if bucket is None:
-                    cues[kind] = [Match(start, end, entry, kind)]
-                else:
-                    bucket.append(Match(start, end, entry, kind))
+                    bucket = cues[kind] = []
+                bucket.append(_new(Match, (end - length, end, entry, kind)))
     for bucket in cues.values():
         bucket.sort(key=_START_END)
-    return _longest(entities), cues
+    return _longest(found), cues
 
 
-def _longest(matches: list[Match]) -> list[Match]:
-    """Leftmost-longest selection of non-overlapping matches."""
-    if len(matches) < 2:
-        return matches
-    matches.sort(key=_start_longest)
+def _longest(found: list[tuple]) -> list[Match]:
+    """Leftmost-longest selection of non-overlapping matches (``found``: (start, -end, readings,
+    kind) tuples; two readings never share both start and end, so the tuples sort by span)."""
+    found.sort()
     taken: list[Match] = []
     end = -1
-    for m in matches:
-        if m.start >= end:  # the first of equal starts is the longest (sort order)
-            taken.append(m)
-            end = m.end
+    for start, neg_end, entries, kind in found:
+        if start >= end:  # the first of equal starts is the longest (sort order)
+            end = -neg_end
+            taken.append(_new(Match, (start, end, entries, kind)))
     return taken
 
 
-def _start_longest(m: Match) -> tuple[int, int]:
-    return m.start, -m.end
-
-
-_START_END = attrgetter("start", "end")
+_START_END = itemgetter(0, 1)
 
 
 def match_near(
@@ -84,23 +80,27 @@ def match_near(
     matches are all returned (the caller keeps the leftmost-longest)."""
     if not anchors:
         return []
-    candidates: set[int] = set()
+    candidates = set(anchors)
     for p in anchors:
-        candidates.add(p)
         if p > 0 and text[p - 1].isalpha():
             candidates.add(p - 1)  # وأمس: the proclitic is part of the word
-        if reach:  # the starts of the words (after a space) within reach
+    if reach:  # the starts of the words (after a space) within reach
+        rfind = text.rfind
+        add = candidates.add
+        for p in anchors:
             lo = p - reach if p > reach else 0
             if lo == 0:
-                candidates.add(0)
-            j = text.rfind(" ", lo, p)
+                add(0)
+            j = rfind(" ", lo, p)
             while j >= 0:
-                candidates.add(j + 1)
-                j = text.rfind(" ", lo, j)
+                add(j + 1)
+                j = rfind(" ", lo, j)
     out: list[re.Match] = []
-    for pos in sorted(candidates):
-        for pattern in patterns:
-            m = pattern.match(text, pos)
+    ordered = sorted(candidates)
+    for pattern in patterns:
+        match = pattern.match
+        for pos in ordered:
+            m = match(text, pos)
             if m is not None and m.end() > m.start():
                 out.append(m)
     return out

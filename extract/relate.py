@@ -46,20 +46,40 @@ def link_sentences(
     detached: list[Match],
     sentence_of,
     talks: frozenset[str] = frozenset(),
+    breaks: list[Match] = (),
+    nationwide: frozenset[str] = frozenset(),
 ) -> list[RawLink]:
     """Coverage links sentence by sentence (see the module docstring)."""
-    detached_ends = [d.end for d in detached]
-    agreements = [a for a in agreements if not any(0 <= a.start - e <= 3 for e in detached_ends)]
+    if nationwide:
+        agreements = [a for a in agreements if a.id not in nationwide]
+    if detached:
+        detached_ends = [d.end for d in detached]
+        agreements = [
+            a for a in agreements if not any(0 <= a.start - e <= 3 for e in detached_ends)
+        ]
     by_sentence: dict[int, dict[str, list]] = {}
     with_zones = {z.sentence for z in zones}
-    for name, things in (("a", agreements), ("z", zones), ("h", enum_heads)):
+    for name, things in (("a", agreements), ("z", zones)):
         for x in things:
-            by_sentence.setdefault(sentence_of(x.start), {}).setdefault(name, []).append(x)
-    # the rest only matters in sentences that name a zone
-    for name, things in (("t", triggers), ("i", enum_items), ("d", dates)):
+            group = by_sentence.get(x.sentence)
+            if group is None:
+                group = by_sentence[x.sentence] = {}
+            bucket = group.get(name)
+            if bucket is None:
+                group[name] = [x]
+            else:
+                bucket.append(x)
+    # the rest only matters in sentences that name a zone (heads: also in those that name none)
+    for name, things in (
+        ("h", enum_heads),
+        ("t", triggers),
+        ("i", enum_items),
+        ("d", dates),
+        ("b", breaks),
+    ):
         for x in things:
             s = sentence_of(x.start)
-            if s in with_zones:
+            if name == "h" or s in with_zones:
                 by_sentence.setdefault(s, {}).setdefault(name, []).append(x)
     links: list[RawLink] = []
     seen: set[tuple] = set()
@@ -98,28 +118,42 @@ def link_sentences(
             if anchor_for_all is not None and (not heads or z.start > heads[0].start):
                 chosen = [anchor_for_all]
             elif named:
-                distances = [(_distance(a, z), a) for a in named]
-                best = min(d for d, _ in distances)
-                chosen = [a for d, a in distances if d == best]
+                cut = group.get("b")
+                near = [a for a in named if not _split(a, z, cut)] if cut else named
+                if not near:
+                    continue  # "... in the southwest, while talks in Cairo produced truces for X"
+                if len(near) == 1:
+                    chosen = near
+                else:
+                    distances = [(_distance(a, z), a) for a in near]
+                    best = min(d for d, _ in distances)
+                    chosen = [a for d, a in distances if d == best]
             else:
                 continue
             for a in chosen:
                 if a.id is None and anchor_for_all is None:
                     continue  # an unregistered agreement is reported, but states no link
-                relation = _relation(a, z, group.get("t", []))
+                triggers_here = group.get("t", ())
+                relation = _relation(a, z, triggers_here) if triggers_here else "covers"
                 if (
                     a.id in talks
                     and anchor_for_all is None
-                    and not _has_trigger(a, z, group.get("t", []))
+                    and not _has_trigger(a, z, triggers_here)
                 ):
                     continue  # a round of talks and a zone in one sentence: no link unless said
-                when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
                 key = (a.id, z.zone, relation, s)
                 if key in seen:
                     continue
                 seen.add(key)
+                when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
                 links.append(RawLink(a.id, z.zone, relation, when, s))
     return links
+
+
+def _split(a: Item, z: Item, breaks: list[Match]) -> bool:
+    """Whether a clause break ("while", "بينما") stands between the agreement and the zone."""
+    lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
+    return any(lo <= b.start and b.end <= hi for b in breaks)
 
 
 def _distance(a: Item, z: Item) -> float:
@@ -144,12 +178,14 @@ def _has_trigger(a: Item, z: Item, triggers: list[Match]) -> bool:
 def _relation(a: Item, z: Item, triggers: list[Match]) -> str:
     lo = min(a.start, z.start) - TRIGGER_BEFORE
     hi = max(a.end, z.end) + TRIGGER_AFTER
+    zc = z.start + z.end  # twice the centre: integer arithmetic, same order as the centres
     best: tuple[int, int, str] | None = None
     for t in triggers:
         if t.end <= lo or t.start >= hi:
             continue
+        gap = abs(t.start + t.end - zc) // 2
         for e in t.entries:
-            rank = (abs(int(_center(t) - _center(z))), _PRIORITY.get(e.ident, 9), e.ident)
+            rank = (gap, _PRIORITY.get(e.ident, 9), e.ident)
             if best is None or rank < best:
                 best = rank
     return best[2] if best else "covers"

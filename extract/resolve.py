@@ -120,6 +120,10 @@ def resolve_heads(
     lex: Lexicon,
     published: date | None,
     sentence_of,
+    venues: list[Match] = (),
+    nationwide: list[Match] = (),
+    sponsors: list[Match] = (),
+    party_items: list[Item] = (),
 ) -> list[Item]:
     """Agreement items for the generic heads, in document order, given the named ones."""
     resolved: list[Item] = []
@@ -136,6 +140,19 @@ def resolve_heads(
     for d in dates:
         if d.value is not None:
             dates_in.setdefault(sentence_of(d.start), []).append(d)
+    venues_in = _by_sentence(venues, sentence_of)
+    nationwide_in = _by_sentence(nationwide, sentence_of)
+    sponsors_in = _by_sentence(sponsors, sentence_of)
+    guarantors_in: dict[int, list[tuple[int, int, str]]] = {}
+    if sponsors_in:
+        for p in party_items:
+            if p.id in GUARANTORS and p.sentence in sponsors_in:
+                guarantors_in.setdefault(p.sentence, []).append((p.start, p.end, p.id))
+        for a in adjectives:
+            ident = a.entries[0].ident
+            s = sentence_of(a.start)
+            if ident in GUARANTORS and s in sponsors_in:
+                guarantors_in.setdefault(s, []).append((a.start, a.end, ident))
     for head in _outermost(heads + anaphors):
         if taken[head.start] or taken[head.end - 1]:
             continue
@@ -147,6 +164,42 @@ def resolve_heads(
         is_anaphor = (head.start, head.end) in anaphor_spans or any(
             s <= head.start and head.end <= e for s, e in anaphor_spans
         )
+        if not parties and not is_anaphor and sentence in sponsors_in:
+            # "Russia and Turkey brokered a deal", "تفاهم ... بضمانة تركية روسية"
+            parties = _sponsor_parties(head, sponsors_in[sentence], guarantors_in.get(sentence, ()))
+        venue = _venue_near(text, head, venues_in.get(sentence, ()), lex)
+        national = not is_anaphor and any(
+            head.start - NATIONWIDE_BEFORE <= m.start and m.end <= head.end + NATIONWIDE_AFTER
+            for m in nationwide_in.get(sentence, ())
+        )
+        if venue is not None or national:
+            # "the truce brokered in Cairo", "a nationwide ceasefire": where, or how wide, says which
+            here = (
+                [lex.agreements[i] for i in venue] if venue is not None else lex.agreements.values()
+            )
+            cands = [
+                a for a in here if a.kind != "talks" and (a.scope == "nationwide" or not national)
+            ]
+            if parties:
+                cands = [a for a in cands if parties <= a.parties] or cands
+            named = {zone.zone} if zone else {z.zone for z in zones_in.get(sentence, ())}
+            if named and not national:
+                cands = [a for a in cands if a.zones & named] or cands
+            for d in near_dates:
+                cands = [a for a in cands if _fits_date(a, d)]
+            reference = _last_day(near_dates[0]) if near_dates else published
+            if reference is not None:
+                cands = [
+                    a for a in cands if not a.days or a.days[0] <= reference + timedelta(days=2)
+                ]
+            choice = None
+            if len(cands) > 1 and is_anaphor:
+                antecedent = _antecedent(all_items + resolved, head.start, sentence)
+                choice = next((a for a in cands if a.id == antecedent), None)
+            choice = choice or _pick(cands, reference)
+            if choice is not None:
+                resolved.append(Item("agreement", choice.id, head.start, head_end, sentence))
+                continue
         if not parties and not zone and near_dates and not is_anaphor:
             # "an agreement signed in Cairo on 22 July": the date alone may name it
             dated = [
@@ -160,18 +213,17 @@ def resolve_heads(
         if not parties and not zone:
             if is_anaphor:
                 named = _named_right_after(text, head, all_items)
-                antecedent = named or _antecedent(all_items + resolved, head.start, sentence)
+                here = frozenset(z.zone for z in zones_in.get(sentence, ()))
+                antecedent = named or _antecedent(
+                    all_items + resolved, head.start, sentence, here, lex
+                )
                 if near_dates and not named:
                     antecedent = _by_date(antecedent, near_dates, lex)
                 if antecedent is not None:
                     item = Item("agreement", antecedent, head.start, head.end, sentence)
                     resolved.append(item)
             continue
-        cands = [a for a in lex.agreements.values() if a.kind != "talks"]
-        if parties:
-            cands = [a for a in cands if parties <= a.parties]
-        if zone:
-            cands = [a for a in cands if zone.zone in a.zones]
+        cands = list(_candidates(lex, parties, zone.zone if zone else ""))
         if any(
             abs(m.start - head.start) < 48 and sentence_of(m.start) == sentence for m in surrender
         ):
@@ -182,7 +234,12 @@ def resolve_heads(
         # the date the sentence speaks of: a zone's agreement may be over today but not then
         in_sentence = dates_in.get(sentence, ())
         about = _last_day(in_sentence[0]) if in_sentence else None
-        choice = _pick(cands, reference, zone.zone if zone else None, about)
+        choice = None
+        if is_anaphor and len(cands) > 1:  # "that deal ... the deal's Eastern Ghouta zone"
+            same = [i for i in all_items + resolved if i.sentence == sentence]
+            antecedent = _antecedent(same, head.start, sentence)
+            choice = next((a for a in cands if a.id == antecedent), None)
+        choice = choice or _pick(cands, reference, zone.zone if zone else None, about)
         if choice is None and zone and not is_anaphor:
             cands = []  # tied to a zone, but no registry agreement was in force there then
         if choice is None and cands and is_anaphor:
@@ -207,6 +264,59 @@ def resolve_heads(
     return resolved
 
 
+#: A nationwide cue belongs to a head when it lies this close before or after it.
+NATIONWIDE_BEFORE = 24
+NATIONWIDE_AFTER = 48
+#: A venue belongs to a head when it lies this close after it ("a truce signed in Cairo on 22
+#: July between ...") or before it ("the Cairo truce", "في القاهرة ... اتفاق").
+VENUE_AFTER = 72
+VENUE_BEFORE = 16
+#: Sponsors: parties named this close around a sponsor cue of the head's sentence.
+SPONSOR_WINDOW = 64
+SPONSOR_REACH = 44
+#: Parties that broker or guarantee agreements (the warring sides are parties to many deals
+#: that the registry does not hold, so they do not identify one).
+GUARANTORS = frozenset(("russia", "turkey", "iran", "united_states", "jordan", "egypt"))
+
+
+def _by_sentence(matches: list[Match], sentence_of) -> dict[int, list[Match]]:
+    out: dict[int, list[Match]] = {}
+    for m in matches:
+        out.setdefault(sentence_of(m.start), []).append(m)
+    return out
+
+
+def _venue_near(
+    text: str, head: Match, venues: list[Match], lex: Lexicon
+) -> tuple[str, ...] | None:
+    """The agreements of the venue named with the head in its clause (``venues``: those of its
+    sentence): after it ("a truce signed in Cairo on 22 July") with no comma between, or right
+    before it ("the Cairo truce")."""
+    for v in venues:
+        after = 0 <= v.start - head.end <= VENUE_AFTER
+        if after and any(c in _CLAUSE_MARKS for c in text[head.end : v.start]):
+            continue
+        if after or 0 <= head.start - v.end <= VENUE_BEFORE:
+            return lex.venues.get(v.entries[0].ident)
+    return None
+
+
+_CLAUSE_MARKS = frozenset(",;،؛:")
+
+
+def _sponsor_parties(
+    head: Match, sponsors: list[Match], guarantors: list[tuple[int, int, str]]
+) -> frozenset[str]:
+    """Guarantor parties named around a sponsor cue near the head (two or more, else none);
+    ``sponsors`` and ``guarantors`` (start, end, party) are those of the head's sentence."""
+    found: set[str] = set()
+    for cue in sponsors:
+        if head.start - SPONSOR_WINDOW <= cue.start <= head.end + SPONSOR_WINDOW:
+            lo, hi = cue.start - SPONSOR_REACH, cue.end + SPONSOR_REACH
+            found.update(ident for s, e, ident in guarantors if lo <= s and e <= hi)
+    return frozenset(found) if len(found) >= 2 else frozenset()
+
+
 def _named_right_after(text: str, head: Match, items: list[Item]) -> str | None:
     """ "المذكرة في أستانا الرابعة", "the memorandum of Astana-4": the name that follows is the referent."""
     for item in items:
@@ -219,6 +329,16 @@ def _named_right_after(text: str, head: Match, items: list[Item]) -> str | None:
             if gap in ("", "في", "of", "at", "in", "from", "signed in", "agreed in", "الموقعه في"):
                 return item.id
     return None
+
+
+@lru_cache(maxsize=1024)
+def _candidates(lex: Lexicon, parties: frozenset[str], zone: str) -> tuple[AgreementInfo, ...]:
+    """The registry agreements (not rounds of talks) with all these parties and this zone."""
+    return tuple(
+        a
+        for a in lex.agreements.values()
+        if a.kind != "talks" and parties <= a.parties and (not zone or zone in a.zones)
+    )
 
 
 @lru_cache(maxsize=2048)
@@ -288,9 +408,15 @@ def _outermost(matches: list[Match]) -> list[Match]:
     return out
 
 
+_NO_PARTIES: frozenset[str] = frozenset()
+_END = attrgetter("end")
+
+
 def _parties_near(text: str, head: Match, adjectives: list[Match]) -> tuple[frozenset[str], int]:
     """Parties named by adjectives right after (or, in English, right before) the head, and
     where the phrase ends."""
+    if not adjectives:
+        return _NO_PARTIES, head.end
     parties: set[str] = set()
     cursor = head.end
     for adj in adjectives:
@@ -303,7 +429,8 @@ def _parties_near(text: str, head: Match, adjectives: list[Match]) -> tuple[froz
         cursor = adj.end
     phrase_end = cursor
     cursor = head.start
-    for adj in sorted((a for a in adjectives if a.end <= head.start), key=lambda a: -a.end):
+    before = [a for a in adjectives if a.end <= head.start]
+    for adj in sorted(before, key=_END, reverse=True) if before else ():
         gap = text[adj.end : cursor]
         if len(gap) > 3 or any(c.isalnum() for c in gap.replace("the", "")):
             break
@@ -321,17 +448,30 @@ def _zone_near(head: Match, zones) -> Item | None:
     return None
 
 
-def _antecedent(items: list[Item], before: int, sentence: int) -> str | None:
+def _antecedent(
+    items: list[Item],
+    before: int,
+    sentence: int,
+    zones: frozenset[str] = frozenset(),
+    lex: Lexicon | None = None,
+) -> str | None:
+    """The agreement last named before ``before`` (within a few sentences); when the anaphor's
+    sentence names zones, the last one that covers one of them, if any ("the agreement" in a
+    sentence about Rastan means the Homs truce, not the Ghouta truce named just before)."""
     best: Item | None = None
+    fitting: Item | None = None
     for item in items:
         recent = item.start < before and sentence - item.sentence <= ANAPHORA_SENTENCES
-        if (
-            recent
-            and item.kind == "agreement"
-            and item.id
-            and (best is None or item.start > best.start)
-        ):
+        if not (recent and item.kind == "agreement" and item.id):
+            continue
+        if best is None or item.start > best.start:
             best = item
+        if zones and lex is not None and (fitting is None or item.start > fitting.start):
+            info = lex.agreements.get(item.id)
+            if info is not None and info.zones & zones:
+                fitting = item
+    if fitting is not None:
+        return fitting.id
     return best.id if best else None
 
 

@@ -36,7 +36,7 @@ def _pattern(lex: Lexicon) -> re.Pattern:
     number = rf"(?P<{{g}}>\d{{{{1,2}}}}|{cardinal})"
     parts = [
         # الجولة الرابعة من محادثات أستانا ; the fourth round of the Astana talks ; fourth Astana round
-        rf"(?:(?:ال)?جوله\s+(?P<o1>{ordinal})\s+(?:من\s+)?(?:(?:{rounds})\s+)?(?:(?:في|ب)\s*)?{astana})",
+        rf"(?:(?:ال)?جول(?:ه|ته|تها)\s+(?P<o1>{ordinal})\s+(?:من\s+)?(?:(?:{rounds})\s+)?(?:(?:في|ب)\s*)?{astana})",
         rf"(?:(?:the\s+)?(?P<o2>{ordinal})\s+(?:round\s+of\s+(?:the\s+)?(?:(?:peace\s+)?(?:talks|negotiations|meetings)\s+(?:in|at)\s+)?{astana}(?:\s+(?:talks|negotiations|meetings|process))?|{astana}\s+(?:round|talks|meeting|meetings|negotiations|conference|summit)))",
         rf"(?:round\s+{number.format(g='n3')}\s+of\s+(?:the\s+)?{astana}(?:\s+(?:talks|negotiations|meetings|process))?)",
         rf"(?:{astana}\s+(?:talks\s+|process\s+|peace\s+talks\s+)?round\s+{number.format(g='n4')})",
@@ -45,7 +45,7 @@ def _pattern(lex: Lexicon) -> re.Pattern:
         rf"(?:(?:(?:{rounds})\s+)?{astana}\s+(?P<o6>{ordinal}))",
         rf"(?:{astana}\s*-?\s*(?P<r7>{roman}))",
         # الجولة السابعة ; the seventh round (kept only in a text that speaks of Astana)
-        rf"(?:(?:ال)?جوله\s+(?P<o8>{ordinal})(?!\s+من\s+(?:ال)?(?:شهر|عام|العام|قتال|معارك)))",
+        rf"(?:(?:ال)?جول(?:ه|ته|تها)\s+(?P<o8>{ordinal})(?!\s+من\s+(?:ال)?(?:شهر|عام|العام|قتال|معارك)))",
         rf"(?:(?:the\s+)?(?P<o9>{ordinal})\s+round(?:\s+of\s+(?:the\s+)?(?:talks|negotiations))?)",
         # the current round of the Astana talks ; اجتماعات أستانا (dated by publication)
         rf"(?P<cur>(?:{_alt(_current(lex))})\s+(?:من\s+|of\s+)?(?:(?:the\s+)?(?:{rounds})\s+)?(?:(?:في|in)\s+)?{astana}|(?:{rounds})\s+(?:(?:في|in)\s+)?{astana}(?:\s+(?:talks|negotiations|meetings))?)",

@@ -113,3 +113,41 @@ def test_relative_day_counts_from_the_last_stated_day():
     assert ("two days later", "2017-07-09", "day") in found
     found = dates("وقع الاتفاق في 7 تموز ودخل حيز التنفيذ بعد يومين", "2017-07-20")
     assert ("بعد يومين", "2017-07-09", "day") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month abbreviation with its full stop, which must not end the sentence either
+        ("The Homs truce entered into force on Aug. 3, officials said.", ("Aug. 3", "2017-08-03")),
+        ("The buses left on Sept. 17 and returned.", ("Sept. 17", "2016-09-17")),
+        # "on the 6th": a day of the month last named
+        ("Talks resumed on May 2 and ended on the 6th.", ("the 6th", "2017-05-06")),
+    ],
+)
+def test_abbreviated_months_and_bare_day_ordinals(text, expected):
+    assert expected in [(t, d) for t, d, _ in dates(text)]
+
+
+def test_a_bare_day_ordinal_before_a_noun_is_not_a_date():
+    assert dates("He spoke on the 6th round of talks and the 3rd division.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # published on a Wednesday: a weekday in a future-tense sentence lies ahead
+        ("The halt would begin at midnight on Friday, the army said.", "2017-07-07"),
+        ("Departures are expected to begin on Saturday.", "2017-07-08"),
+        ("على أن يبدأ سريان الهدنة يوم الجمعة", "2017-07-07"),
+        # the same weekday in a past-tense sentence is the last one
+        ("The halt began at midnight on Friday, the army said.", "2017-06-30"),
+    ],
+)
+def test_weekday_in_a_future_tense_sentence_lies_ahead(text, day):
+    assert day in [d for _, d, _ in dates(text)]
+
+
+def test_a_future_cue_in_the_previous_sentence_does_not_carry_over():
+    text = "Talks will resume next month. The army shelled Douma on Friday."
+    assert "2017-06-30" in [d for _, d, _ in dates(text)]
