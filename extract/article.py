@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime
 from operator import attrgetter
 
@@ -25,6 +26,8 @@ _START_END = attrgetter("start", "end")
 #: After a region word, these make it a direction ("the south of Idlib", "the south-east of ...").
 _OF = (" of ", " من ", "-east", "-west", " east", " west", "east", "west")
 _CLOSING_QUOTES = frozenset('"\u201d\u00bb')
+#: Inside an agreement's name, a preposition before its zone word says where it applies.
+_STATES_WHERE = re.compile(r" (?:in|on|for|في|على) ")
 _CONTEXT_CUES = {"head", "anaphor", "enumhead", "enumitem", "current_round"}
 
 
@@ -92,6 +95,8 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     round_spans = [(i.start, i.end) for i in known]
     generic_aliases: list[Match] = []
     named_zones: list[Item] = []
+    stated_zones: list[Item] = []
+    zone_spans = [(z.start, z.end) for z in zones]
     for m in entities:
         if m.kind != "agreement" or (
             round_spans and any(m.start < e and s < m.end for s, e in round_spans)
@@ -106,10 +111,13 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
             generic_aliases.append(m)
             continue
         known.append(Item("agreement", entry.ident, m.start, m.end, sentence_of(m.start)))
-        if entry.zone:  # "هدنة الغوطة": the name speaks of the zone, but states no link
-            named_zones.append(
-                Item("zone", entry.zone, m.start, m.end, sentence_of(m.start), entry.zone)
-            )
+        if entry.zone and not _covered(m, zone_spans):
+            # "هدنة الغوطة": the name speaks of the zone, but states no link, unless it says
+            # where it applies ("the memorandum on ... in the Idlib de-escalation area")
+            item = Item("zone", entry.zone, m.start, m.end, sentence_of(m.start), entry.zone)
+            named_zones.append(item)
+            if _STATES_WHERE.search(ntext, m.start, m.end):
+                stated_zones.append(item)
     for m in entities:
         if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
@@ -142,7 +150,12 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     raw_links = link_sentences(
         len(spans),
         agreements,
-        zones,
+        sorted(
+            zones
+            + stated_zones
+            + _zone_anaphors(cue_by_kind.get("zoneanaphor", []), zones, sentence_of),
+            key=_START,
+        ),
         triggers,
         cue_by_kind.get("enumhead", []),
         cue_by_kind.get("enumitem", []),
@@ -152,6 +165,8 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         lex.talks,
         cue_by_kind.get("clause_break", []),
         lex.nationwide,
+        [m for m in entities if m.kind == "zoneterm"] + cue_by_kind.get("carryover", []),
+        lex.agreements,
     )
     zones = sorted(zones + named_zones, key=_START)
     return _assemble(
@@ -168,6 +183,26 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         sentence_of,
         lex,
     )
+
+
+def _zone_anaphors(cues: list[Match], zones: list[Item], sentence_of) -> list[Item]:
+    """Zones that "the enclave", "it was one of ..." refer to: the one zone the sentence before
+    names, when the anaphor's own sentence names none (for links only, not reported)."""
+    if not cues:
+        return []
+    named: dict[int, set[str]] = {}
+    for z in zones:
+        named.setdefault(z.sentence, set()).add(z.zone)
+    out = []
+    for c in cues:
+        s = sentence_of(c.start)
+        before = named.get(s - 1)
+        if s in named or not before or len(before) != 1:
+            continue
+        zone = next(iter(before))
+        out.append(Item("zone", zone, c.start, c.end, s, zone))
+        named[s] = {zone}  # "It was one of four zones ... A truce ... applied to the enclave"
+    return out
 
 
 def _covered(m, spans: list[tuple[int, int]]) -> bool:

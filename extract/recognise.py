@@ -31,7 +31,8 @@ _new = tuple.__new__
 
 
 def scan(text: str, lexicon: Lexicon) -> tuple[list[Match], dict[str, list[Match]]]:
-    """Entities (non-overlapping, longest first) in document order, and every cue word by kind
+    """Entities (non-overlapping but for an agreement name that runs on from a place, longest
+    first) in document order, and every cue word by kind
     (one reading per cue match)."""
     padded = " " + scan_form(text) + " "
     found: list[tuple] = []  # (start, -end, readings, kind): sorts leftmost-longest natively
@@ -40,16 +41,15 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[Match], dict[str, list[Match
     # Keys are " name " (boundaries included), so every reported key is a whole word or phrase.
     # ``last`` is the padded index of the closing space: in ``text`` coordinates, the name ends
     # at ``last - 1`` (exclusive) and starts ``length`` before.
-    for last, groups in lexicon.automaton.iter(padded):
+    for last, (ents, cue_readings) in lexicon.automaton.iter(padded):
         end = last - 1
-        for length, ent, kind0, cue in groups:
-            if ent:
-                add_entity((end - length, -end, ent, kind0))
-            for kind, entry in cue:
-                bucket = cues.get(kind)
-                if bucket is None:
-                    bucket = cues[kind] = []
-                bucket.append(_new(Match, (end - length, end, entry, kind)))
+        for length, ent, kind0 in ents:
+            add_entity((end - length, -end, ent, kind0))
+        for length, kind, entry in cue_readings:
+            bucket = cues.get(kind)
+            if bucket is None:
+                bucket = cues[kind] = []
+            bucket.append(_new(Match, (end - length, end, entry, kind)))
     for bucket in cues.values():
         bucket.sort(key=_START_END)
     return _longest(found), cues
@@ -65,7 +65,16 @@ def _longest(found: list[tuple]) -> list[Match]:
         if start >= end:  # the first of equal starts is the longest (sort order)
             end = -neg_end
             taken.append(_new(Match, (start, end, entries, kind)))
+        elif kind == "agreement" and -neg_end > end and taken[-1].kind in _YIELDING:
+            # "the south-west ceasefire": the region stays a place, and the agreement's name
+            # that starts inside it and runs on is read too (not a bare "ceasefire")
+            end = -neg_end
+            taken.append(_new(Match, (start, end, entries, kind)))
     return taken
+
+
+#: Place readings that an agreement name may overlap ("The south-west ceasefire").
+_YIELDING = frozenset(("ctxzone", "place"))
 
 
 _START_END = itemgetter(0, 1)

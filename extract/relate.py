@@ -20,6 +20,10 @@ TRIGGER_BEFORE = 48
 TRIGGER_AFTER = 12
 #: Sentences after an enumeration head in which ordinal items ("the second zone") still belong to it.
 ENUMERATION_REACH = 4
+#: Sentences back in which a sentence that lists zones without naming an agreement ("The three
+#: others, in X, Y and Z, were retaken", "de-escalation areas are to be set up in X; Y; Z")
+#: finds the agreement it carries on about.
+CARRY_REACH = 2
 
 
 @dataclass(slots=True)
@@ -48,6 +52,8 @@ def link_sentences(
     talks: frozenset[str] = frozenset(),
     breaks: list[Match] = (),
     nationwide: frozenset[str] = frozenset(),
+    carriers: list = (),
+    registry: dict | None = None,
 ) -> list[RawLink]:
     """Coverage links sentence by sentence (see the module docstring)."""
     if nationwide:
@@ -83,6 +89,7 @@ def link_sentences(
                 by_sentence.setdefault(s, {}).setdefault(name, []).append(x)
     links: list[RawLink] = []
     seen: set[tuple] = set()
+    carried = {sentence_of(c.start) for c in carriers} & with_zones
     enumeration: tuple[Item, int] | None = None
     for s in sorted(by_sentence):
         group = by_sentence[s]
@@ -109,6 +116,10 @@ def link_sentences(
         elif not ags and enumeration and group.get("i") and s - enumeration[1] <= ENUMERATION_REACH:
             anchor_for_all = enumeration[0]
         if not ags and anchor_for_all is None:
+            if s in carried and len({z.zone for z in zs}) >= 2:
+                links += _carried_links(
+                    s, zs, agreements, group.get("t", ()), talks, seen, registry or {}
+                )
             continue
         if anchor_for_all is None and not any(a.id for a in ags):
             continue
@@ -148,6 +159,40 @@ def link_sentences(
                 when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
                 links.append(RawLink(a.id, z.zone, relation, when, s))
     return links
+
+
+def _carried_links(
+    s: int,
+    zs: list[Item],
+    agreements: list[Item],
+    triggers,
+    talks: frozenset[str],
+    seen: set,
+    registry: dict,
+) -> list[RawLink]:
+    """Links of a sentence that lists several zones under a zone term or a "the three others"
+    and names no agreement: to the agreement last named in the sentences just before it, with
+    the relation its own trigger words give for the whole list. Only zones the registry has
+    that agreement cover count: the link is inferred across sentences, so it must be plausible."""
+    prior = [
+        a for a in agreements if a.id and a.id not in talks and 0 < s - a.sentence <= CARRY_REACH
+    ]
+    if not prior:
+        return []
+    agreement = max(prior, key=lambda a: a.start).id
+    info = registry.get(agreement)
+    zs = [z for z in zs if info is not None and z.zone in info.zones]
+    if not zs:
+        return []
+    listed = Item("zone", None, min(z.start for z in zs), max(z.end for z in zs), s)
+    relation = _relation(listed, listed, triggers) if triggers else "covers"
+    out = []
+    for z in zs:
+        key = (agreement, z.zone, relation, s)
+        if key not in seen:
+            seen.add(key)
+            out.append(RawLink(agreement, z.zone, relation, None, s))
+    return out
 
 
 def _split(a: Item, z: Item, breaks: list[Match]) -> bool:

@@ -143,6 +143,10 @@ def resolve_heads(
     venues_in = _by_sentence(venues, sentence_of)
     nationwide_in = _by_sentence(nationwide, sentence_of)
     sponsors_in = _by_sentence(sponsors, sentence_of)
+    parties_in: dict[int, frozenset[str]] = {}
+    for p in party_items:
+        if p.id and p.id not in GUARANTORS:
+            parties_in[p.sentence] = parties_in.get(p.sentence, frozenset()) | {p.id}
     guarantors_in: dict[int, list[tuple[int, int, str]]] = {}
     if sponsors_in:
         for p in party_items:
@@ -167,7 +171,7 @@ def resolve_heads(
         if not parties and not is_anaphor and sentence in sponsors_in:
             # "Russia and Turkey brokered a deal", "تفاهم ... بضمانة تركية روسية"
             parties = _sponsor_parties(head, sponsors_in[sentence], guarantors_in.get(sentence, ()))
-        venue = _venue_near(text, head, venues_in.get(sentence, ()), lex)
+        venue = _venue_near(text, head, venues_in.get(sentence, ()), lex, is_anaphor)
         national = not is_anaphor and any(
             head.start - NATIONWIDE_BEFORE <= m.start and m.end <= head.end + NATIONWIDE_AFTER
             for m in nationwide_in.get(sentence, ())
@@ -192,6 +196,9 @@ def resolve_heads(
                 cands = [
                     a for a in cands if not a.days or a.days[0] <= reference + timedelta(days=2)
                 ]
+            if len(cands) > 1 and sentence in parties_in:
+                # "a truce brokered in Cairo, signed by Jaish al-Islam": a signatory tells which
+                cands = [a for a in cands if a.parties & parties_in[sentence]] or cands
             choice = None
             if len(cands) > 1 and is_anaphor:
                 antecedent = _antecedent(all_items + resolved, head.start, sentence)
@@ -287,16 +294,20 @@ def _by_sentence(matches: list[Match], sentence_of) -> dict[int, list[Match]]:
 
 
 def _venue_near(
-    text: str, head: Match, venues: list[Match], lex: Lexicon
+    text: str, head: Match, venues: list[Match], lex: Lexicon, anaphor: bool = False
 ) -> tuple[str, ...] | None:
     """The agreements of the venue named with the head in its clause (``venues``: those of its
     sentence): after it ("a truce signed in Cairo on 22 July") with no comma between, or right
-    before it ("the Cairo truce")."""
+    before it ("the Cairo truce"); before an anaphor only with nothing between ("Ankara keeps
+    quoting the memorandum" is not the Ankara ceasefire)."""
     for v in venues:
         after = 0 <= v.start - head.end <= VENUE_AFTER
         if after and any(c in _CLAUSE_MARKS for c in text[head.end : v.start]):
             continue
-        if after or 0 <= head.start - v.end <= VENUE_BEFORE:
+        before = 0 <= head.start - v.end <= VENUE_BEFORE
+        if before and anaphor and text[v.end : head.start].strip():
+            before = False
+        if after or before:
             return lex.venues.get(v.entries[0].ident)
     return None
 

@@ -17,21 +17,28 @@ _BOUNDARY = re.compile(r"[.!?؟…\n]+[\"'»”)\]]*")
 def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """``[start, end)`` of each sentence of ``text`` (trimmed of surrounding white space)."""
     spans: list[tuple[int, int]] = []
+    add = spans.append
     start = 0
     n = len(text)
+    rfind = text.rfind
     for m in _BOUNDARY.finditer(text):
-        mark = m.group(0)
-        end = m.end()
+        mark = m.group()
+        m_start, end = m.span()
         if "\n" in mark:
-            end = m.start() + mark.index("\n")  # a line break always ends a sentence
+            end = m_start + mark.index("\n")  # a line break always ends a sentence
         elif end < n and not text[end].isspace():
             continue  # 3.5, u.s.a, "22.7.2017": not an end of sentence
-        elif mark[0] == "." and len(mark) == 1:
-            dot = m.start()
-            word = text[text.rfind(" ", max(0, dot - 12), dot) + 1 : dot].lower().rstrip(".")
+        elif mark == ".":
+            word = text[rfind(" ", m_start - 12 if m_start > 12 else 0, m_start) + 1 : m_start]
+            word = word.lower().rstrip(".")
             if word in abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
-        _add(text, start, end, spans)
+        # the piece [start, end) trimmed of white space (inlined: this runs for every sentence)
+        piece = text[start:end]
+        body = piece.strip()
+        if body:
+            left = start + len(piece) - len(piece.lstrip())
+            add((left, left + len(body)))
         start = m.end()
     _add(text, start, len(text), spans)
     return spans
