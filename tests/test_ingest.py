@@ -128,7 +128,7 @@ def test_sigkill_midway_then_rerun_gives_the_store_of_an_uninterrupted_run(tmp_p
     corpus = write_corpus(tmp_path / "corpus.jsonl", total)
     killed = tmp_path / "killed"
     script = Path(sys.executable).with_name("zonewatch")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "zonewatch.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "zonewatch"]
     command += [
         "ingest",
         str(corpus),

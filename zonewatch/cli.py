@@ -48,10 +48,3 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-if __name__ == "__main__":
-    # Re-enter through the package so that UserError is the class the commands raise.
-    from zonewatch.cli import main as package_main
-
-    sys.exit(package_main())
