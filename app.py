@@ -7,9 +7,9 @@ the URL) and runs the chosen page.
 
 import streamlit as st
 
-from zonewatch import dashdata, sidebar
-from zonewatch.registry import load_registry
-from zonewatch.store import StoreError
+from zonewatch.core.registry import load_registry
+from zonewatch.dashboard import cache, sidebar
+from zonewatch.store.dataset import StoreError
 
 #: (file, title, icon); the first is the default page.
 PAGES = [
@@ -23,8 +23,8 @@ PAGES = [
 st.set_page_config(page_title="Zonewatch", page_icon="🗺️", layout="wide")
 
 try:
-    store = dashdata.current_store()
-    dashdata.first_start(store)
+    store = cache.current_store()
+    cache.first_start(store)
 except (StoreError, OSError) as exc:
     st.error(f"Cannot open the data folder: {exc}")
     st.stop()
@@ -37,7 +37,7 @@ navigation = st.navigation(
 )
 
 registry = load_registry()
-sidebar.render(registry, sidebar.view_bounds(registry, dashdata.corpus_range(store)))
-st.sidebar.caption(f"{dashdata.counts(store)['articles']} articles · data in `{store.root}`")
+sidebar.render(registry, sidebar.view_bounds(registry, cache.corpus_range(store)))
+st.sidebar.caption(f"{cache.counts(store)['articles']} articles · data in `{store.root}`")
 
 navigation.run()

@@ -1,7 +1,7 @@
 """The zones of the reference registry (``assets/registry/zones.json``), read in one place.
 
 The footprint build needs each zone's id, parent, names and governorates, and the agreement
-registry (:mod:`zonewatch.registry`) hangs its intervals on the same zones. Reading them here
+registry (:mod:`zonewatch.core.registry`) hangs its intervals on the same zones. Reading them here
 keeps geo free of the layer above it: zonewatch builds on this reader, not the other way round.
 """
 

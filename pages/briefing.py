@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from zonewatch import brief, dashdata, sidebar
+from zonewatch.dashboard import cache, sidebar
+from zonewatch.exports import brief, static_map, timeline_chart
 
-store = dashdata.current_store()
+store = cache.current_store()
 view = sidebar.current()
 selection = view  # the exports show the dashboard's view
 stamp = view.day.isoformat()
@@ -24,8 +25,8 @@ with st.expander("Options", expanded=False):
 size = (round(width_in * dpi), round(width_in * dpi))
 
 # The preview is the same figure at screen resolution; the files are made when downloaded.
-preview = dashdata.cached(
-    brief.map_image,
+preview = cache.cached(
+    static_map.map_image,
     store,
     selection=selection,
     fmt="png",
@@ -35,7 +36,7 @@ preview = dashdata.cached(
 st.subheader(f"Map on {stamp}")
 st.image(preview, width="stretch")
 st.subheader("Timeline")
-st.altair_chart(brief.timeline_figure(store, selection), width="content")
+st.altair_chart(timeline_chart.timeline_figure(store, selection), width="content")
 
 st.subheader("Downloads")
 files = brief.downloads(store, selection, size=size, dpi=dpi)

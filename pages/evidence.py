@@ -3,20 +3,22 @@ agreements the registry does not know."""
 
 import streamlit as st
 
-from zonewatch import dashdata, highlight, queries, sidebar, viewfilter
-from zonewatch.registry import load_registry
+from zonewatch.core import viewfilter
+from zonewatch.core.registry import load_registry
+from zonewatch.dashboard import cache, highlight, sidebar
+from zonewatch.store import queries
 
 registry = load_registry()
-store = dashdata.current_store()
+store = cache.current_store()
 view = sidebar.current()
 
 st.title("Evidence")
-if dashdata.counts(store)["articles"] == 0:
+if cache.counts(store)["articles"] == 0:
     st.info(
         "The store is empty. Add articles on the Ingest page, or with `zonewatch ingest FILES`."
     )
 else:
-    first, last = dashdata.corpus_range(store)
+    first, last = cache.corpus_range(store)
     left, middle, right = st.columns([1, 2, 2])
     language = left.selectbox(
         "Language",
@@ -35,7 +37,7 @@ else:
     )
     start, end = (span[0], span[-1]) if span else (first, last)
 
-    articles = dashdata.cached(
+    articles = cache.cached(
         queries.articles,
         store,
         language=None if language == "all" else language,
@@ -45,7 +47,7 @@ else:
     )
     articles = viewfilter.articles_in_view(articles, registry, view.agreements, view.zones)
     st.caption(
-        f"{len(articles)} of {dashdata.counts(store)['articles']} articles match the filters "
+        f"{len(articles)} of {cache.counts(store)['articles']} articles match the filters "
         "(zones and agreements come from the sidebar)."
     )
     st.dataframe(
@@ -63,11 +65,11 @@ else:
             zip(articles["article_id"], articles["title"].fillna("(untitled)"), strict=True)
         )
         chosen = st.selectbox("Article", list(titles), format_func=titles.get, key="ev_article")
-        doc = dashdata.cached(queries.article, store, article_id=chosen)
+        doc = cache.cached(queries.article, store, article_id=chosen)
         st.html(highlight.article_html(doc))
 
     st.subheader("Claims")
-    claims = viewfilter.of_articles(dashdata.cached(queries.evidence, store), articles)
+    claims = viewfilter.of_articles(cache.cached(queries.evidence, store), articles)
     claims = viewfilter.rows_in_view(claims, registry, view.agreements, view.zones)
     st.dataframe(
         claims.drop(columns=["article_id"]),
@@ -87,7 +89,7 @@ else:
     )
 
     st.subheader("Agreements the registry does not know")
-    unknown = dashdata.cached(queries.unknown_agreements, store)
+    unknown = cache.cached(queries.unknown_agreements, store)
     unknown = viewfilter.of_articles(unknown, articles)
     if unknown.empty:
         st.success("Every agreement these articles name is in the registry.")

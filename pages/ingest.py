@@ -3,15 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from zonewatch import dashdata, highlight, sidebar, submission
-from zonewatch.ingest import ingest_records
-from zonewatch.readers import SUPPORTED_SUFFIXES
-from zonewatch.store import StoreError
+from zonewatch.dashboard import cache, highlight, sidebar
+from zonewatch.ingest import submission
+from zonewatch.ingest.readers import SUPPORTED_SUFFIXES
+from zonewatch.ingest.run import ingest_records
+from zonewatch.store.dataset import StoreError
 
 PENDING = "ing_pending"
 SAVED = "ing_saved"
 sidebar.ensure_app()
-store = dashdata.current_store()
+store = cache.current_store()
 
 st.title("Ingest")
 for kind, message in st.session_state.pop(SAVED, []):

@@ -8,13 +8,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.webmap import BASEMAP_LABELS, CAVEAT_AR, CAVEAT_EN, build_map
-from zonewatch import dashdata, mapdata, offline, sidebar
+from zonewatch.dashboard import cache, map_events, offline, sidebar
+from zonewatch.exports import zone_summary
 
 MAP_KEY = "zw_map"
 
-store = dashdata.current_store()
+store = cache.current_store()
 view = sidebar.current()
-info = dashdata.cached(mapdata.zone_info, store, day=view.day, agreements=view.agreements)
+info = cache.cached(zone_summary.zone_info, store, day=view.day, agreements=view.agreements)
 
 st.title("Map")
 st.caption(
@@ -32,7 +33,7 @@ with right:
     if view.zones:
         st.caption("Selected: " + ", ".join(info[z]["name_en"] for z in view.zones if z in info))
         st.button("Clear the zone selection", on_click=sidebar.select, kwargs={"zones": []})
-    if not dashdata.counts(store)["articles"]:
+    if not cache.counts(store)["articles"]:
         st.info(
             "No articles yet: the colours come from the reference registry alone. Add articles on the Ingest page to see their evidence here."
         )
@@ -43,7 +44,9 @@ with right:
             unsafe_allow_html=True,
         )
 
-fmap = offline.serve_from_app(build_map(mapdata.web_geometry(store), info, basemap, day=view.day))
+fmap = offline.serve_from_app(
+    build_map(zone_summary.web_geometry(store), info, basemap, day=view.day)
+)
 with left:
     st_folium(
         fmap,
@@ -51,13 +54,13 @@ with left:
         height=620,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
-        on_change=partial(mapdata.select_clicked_zone, MAP_KEY),
+        on_change=partial(map_events.select_clicked_zone, MAP_KEY),
     )
 
 # The table goes under the map, at full width, so that every column shows.
 st.subheader(f"Zones on {view.day.isoformat()}")
 st.dataframe(
-    mapdata.status_table(info),
+    zone_summary.status_table(info),
     hide_index=True,
     width="stretch",
     column_config={"zone": None, "status": None},

@@ -2,11 +2,14 @@
 
 import streamlit as st
 
-from zonewatch import charts, dashdata, queries, sidebar, timeline, viewfilter
-from zonewatch.registry import load_registry
+from zonewatch.core import timeline, viewfilter
+from zonewatch.core.registry import load_registry
+from zonewatch.dashboard import cache, sidebar
+from zonewatch.exports import charts
+from zonewatch.store import queries
 
 registry = load_registry()
-store = dashdata.current_store()
+store = cache.current_store()
 view = sidebar.current()
 
 st.title("Timeline")
@@ -30,7 +33,7 @@ show_monthly = st.toggle("Monthly mention counts", value=True)
 intervals = viewfilter.rows_in_view(
     timeline.registry_intervals(registry), registry, view.agreements, view.zones
 )
-points = dashdata.cached(timeline.corpus_points, store)
+points = cache.cached(queries.corpus_points, store)
 points = (
     viewfilter.rows_in_view(points, registry, view.agreements, view.zones)
     if show_evidence
@@ -38,7 +41,7 @@ points = (
 )
 monthly = None
 if show_monthly:
-    counts = dashdata.cached(queries.mention_counts, store, freq="month", kind="zone")
+    counts = cache.cached(queries.mention_counts, store, freq="month", kind="zone")
     monthly = viewfilter.rows_in_view(
         counts.rename(columns={"id": "zone"}), registry, zones=view.zones
     )
@@ -46,14 +49,14 @@ if show_monthly:
 if intervals.empty and points.empty:
     st.info("Nothing to draw for these filters: no registry interval or claim matches them.")
 else:
-    bounds = sidebar.view_bounds(registry, dashdata.corpus_range(store))
+    bounds = sidebar.view_bounds(registry, cache.corpus_range(store))
     st.altair_chart(charts.timeline_chart(intervals, points, view.day, bounds, monthly=monthly))
 
 st.subheader("Where the corpus and the registry disagree")
 found = viewfilter.rows_in_view(
-    dashdata.cached(timeline.disagreements, store), registry, view.agreements, view.zones
+    cache.cached(queries.disagreements, store), registry, view.agreements, view.zones
 )
-if dashdata.counts(store)["articles"] == 0:
+if cache.counts(store)["articles"] == 0:
     st.info(
         "The store is empty: ingest articles on the Ingest page to compare them with the registry."
     )

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 import pyarrow as pa
 import pytest
 
-from zonewatch.store import ARTICLES_SCHEMA, CLAIMS_SCHEMA, MENTIONS_SCHEMA, Batch, Store
+from zonewatch.dashboard import compat
+from zonewatch.store.dataset import ARTICLES_SCHEMA, CLAIMS_SCHEMA, MENTIONS_SCHEMA, Batch, Store
 
 
 @pytest.fixture
@@ -44,12 +45,4 @@ def navigation_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
     """
     if "fresh_server" in request.fixturenames:
         return
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    compat.keep_navigation_mode(monkeypatch.setattr)

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from zonewatch.store import Store, article_id
+from zonewatch.store.dataset import Store, article_id
 
 pytestmark = pytest.mark.usefixtures("navigation_only")
 

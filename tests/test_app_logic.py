@@ -8,8 +8,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from zonewatch import charts, highlight, sidebar, submission, timeline, viewfilter
-from zonewatch.registry import load_registry
+from zonewatch.core import timeline, viewfilter
+from zonewatch.core.registry import load_registry
+from zonewatch.dashboard import highlight, sidebar
+from zonewatch.exports import charts
+from zonewatch.ingest import submission
 
 REG = load_registry()
 BOUNDS = REG.date_bounds()
@@ -389,7 +392,7 @@ def test_pasted_record_keeps_its_fields():
 
 
 def test_pasted_text_over_the_limit_is_refused():
-    from zonewatch.readers import MAX_ARTICLE_BYTES
+    from zonewatch.ingest.readers import MAX_ARTICLE_BYTES
 
     with pytest.raises(submission.SubmissionError, match="too large"):
         submission.pasted_record("x" * (MAX_ARTICLE_BYTES + 1))

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from zonewatch import brief, queries
-from zonewatch.brief import Selection
-from zonewatch.brief_page import brief_page
-from zonewatch.cli import main
-from zonewatch.registry import load_registry
-from zonewatch.store import Store, article_id
+from zonewatch.cli.main import main
+from zonewatch.core.registry import load_registry
+from zonewatch.exports import brief, evidence_csv, geojson
+from zonewatch.exports.brief_page import BRIEF_FILES, brief_page
+from zonewatch.exports.facts import Selection
+from zonewatch.store import queries
+from zonewatch.store.dataset import Store, article_id
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 HOSTILE = "<script>alert(1)</script> and <img src=x onerror=alert(2)>"
@@ -61,7 +62,7 @@ def hand(tmp_path, commit_rows) -> Store:
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
     """One briefing of the demo store for 1 August 2017, written by the command line."""
-    from zonewatch.demo import ensure_demo
+    from zonewatch.ingest.demo import ensure_demo
 
     root = tmp_path_factory.mktemp("demo")
     store = Store.open(root / "data")
@@ -76,14 +77,14 @@ def written(tmp_path_factory):
 def test_brief_writes_every_file_and_they_open(written):
     store, out = written
     names = {p.name for p in out.iterdir()}
-    assert names == set(brief.BRIEF_FILES.values())
+    assert names == set(BRIEF_FILES.values())
     for name in ("map.png", "timeline.png"):
         with Image.open(out / name) as image:
             assert image.format == "PNG" and min(image.size) > 300
     assert (out / "zones.geojson").read_text("utf-8").lstrip().startswith("{")
     rows = list(csv.DictReader(io.StringIO((out / "evidence.csv").read_text("utf-8"))))
     assert len(rows) == len(queries.evidence(store))
-    assert set(brief.EVIDENCE_COLUMNS) <= set(rows[0])
+    assert set(evidence_csv.EVIDENCE_COLUMNS) <= set(rows[0])
 
 
 def test_brief_page_embeds_both_figures_and_links_the_files(written):
@@ -135,7 +136,9 @@ def test_evidence_is_escaped_and_arabic_is_right_to_left(hand):
 
 
 def test_evidence_csv_defuses_formulas_and_keeps_the_text(hand):
-    rows = list(csv.DictReader(io.StringIO(brief.evidence_csv(hand, Selection(date(2017, 8, 1))))))
+    rows = list(
+        csv.DictReader(io.StringIO(evidence_csv.evidence_csv(hand, Selection(date(2017, 8, 1)))))
+    )
     by_language = {r["language"]: r for r in rows}
     assert by_language["en"]["title"] == '\'=HYPERLINK("http://example.invalid")'
     assert by_language["en"]["evidence"] == EN_SENTENCE  # data stays as written; CSV is not HTML
@@ -145,8 +148,8 @@ def test_evidence_csv_defuses_formulas_and_keeps_the_text(hand):
 
 def test_filters_narrow_the_briefing(hand):
     other = Selection(date(2017, 8, 1), zones=("south",))
-    assert list(csv.DictReader(io.StringIO(brief.evidence_csv(hand, other)))) == []
-    doc = brief.zones_geojson(hand, other)
+    assert list(csv.DictReader(io.StringIO(evidence_csv.evidence_csv(hand, other)))) == []
+    doc = geojson.zones_geojson(hand, other)
     assert [f["properties"]["id"] for f in doc["features"]] == ["south"]
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from geo.render import CHROMIUM, CHROMIUM_ARGS
-from zonewatch.registry import load_registry
+from zonewatch.core.registry import load_registry
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -76,9 +76,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from zonewatch.demo import ensure_demo
-    from zonewatch.ingest import ingest_records
-    from zonewatch.store import Store
+    from zonewatch.ingest.demo import ensure_demo
+    from zonewatch.ingest.run import ingest_records
+    from zonewatch.store.dataset import Store
 
     root = tmp_path_factory.mktemp("browser-data")
     store = Store.open(root)
@@ -301,11 +301,11 @@ def test_every_page_renders_with_no_internet(browser, app_url: str, screenshots:
 def test_hostile_article_is_shown_as_text_and_never_run(
     browser, app_url: str, data_dir: Path, screenshots: Path
 ) -> None:
-    from zonewatch import mapdata
-    from zonewatch.store import Store
+    from zonewatch.exports import zone_summary
+    from zonewatch.store.dataset import Store
 
     # The map's popup for Eastern Ghouta on PAYLOAD_DAY carries the hostile sentence.
-    info = mapdata.zone_info(Store.open(data_dir), PAYLOAD_DAY)
+    info = zone_summary.zone_info(Store.open(data_dir), PAYLOAD_DAY)
     assert PAYLOAD_SENTENCE in [e["sentence"] for e in info["eastern_ghouta"]["evidence"]]
 
     session = Offline(browser, app_url)

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from tests.devset import score
-from zonewatch.registry import load_registry
+from zonewatch.core.registry import load_registry
 
 GOLD_PATHS = score.gold_paths()
 KEYS = {"published", "language", "style", "zones", "agreements", "coverage", "dates"}

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from zonewatch.cli import main
+from zonewatch.cli.main import main
 
 ARTICLE_AR = "قالت روسيا أمس الثلاثاء إن اتفاق خفض التصعيد يشمل إدلب والغوطة الشرقية.\n"
 ARTICLE_EN = (

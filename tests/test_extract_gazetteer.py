@@ -6,7 +6,7 @@ import csv
 import json
 
 import assets
-from zonewatch.build_gazetteer import PLACE_COLUMNS, TOWN_COLUMNS
+from geo.build_gazetteer import PLACE_COLUMNS, TOWN_COLUMNS
 
 TOP = {"idlib", "north_homs", "eastern_ghouta", "south"}
 

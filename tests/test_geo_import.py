@@ -13,7 +13,7 @@ from shapely.geometry import Point
 from geo import boundary_store, importer, layers, lookup
 from geo.boundary_read import BoundaryFileError
 from geo.gazetteer import places
-from zonewatch.cli import main
+from zonewatch.cli.main import main
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geoboundaries"
 ADM = {n: SHARED / f"geoBoundaries-SYR-ADM{n}_simplified.topojson" for n in (1, 2, 3)}

@@ -13,10 +13,11 @@ from pathlib import Path
 import psutil
 import pytest
 
-from zonewatch import demo, queries
-from zonewatch.cli import main
-from zonewatch.ingest import ingest_paths, ingest_records
-from zonewatch.store import TABLES, Store
+from zonewatch.cli.main import main
+from zonewatch.ingest import demo
+from zonewatch.ingest.run import ingest_paths, ingest_records
+from zonewatch.store import queries
+from zonewatch.store.dataset import TABLES, Store
 
 # Sentences of our own; every article mixes a few so that texts differ and carry mentions.
 SENTENCES_AR = [

@@ -8,7 +8,7 @@ import tracemalloc
 from datetime import date
 from pathlib import Path
 
-from zonewatch.readers import MAX_ARTICLE_BYTES, Skipped, read_inputs
+from zonewatch.ingest.readers import MAX_ARTICLE_BYTES, Skipped, read_inputs
 
 ARABIC = (
     "قالت مصادر في المعارضة السورية إن مذكرة أستانا تشمل محافظة إدلب والغوطة الشرقية "

@@ -24,9 +24,10 @@ from geo.webmap import (
     status_styles,
     zone_popup,
 )
-from zonewatch import mapdata, offline
-from zonewatch.registry import load_registry
-from zonewatch.store import Store
+from zonewatch.core.registry import load_registry
+from zonewatch.dashboard import map_events, offline
+from zonewatch.exports import leaflet, zone_summary
+from zonewatch.store.dataset import Store
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 HOSTILE = (
@@ -97,7 +98,7 @@ def web() -> dict:
 
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from zonewatch.demo import ensure_demo
+    from zonewatch.ingest.demo import ensure_demo
 
     root = tmp_path_factory.mktemp("map-demo")
     assert ensure_demo(Store.open(root))
@@ -278,7 +279,7 @@ def test_with_static_serving_the_app_map_points_at_its_copy(web, tmp_path, monke
 
 
 def test_standalone_html_opens_without_the_internet(web, tmp_path):
-    path = offline.save_offline_html(build_map(web, {}, "none"), tmp_path / "out" / "map.html")
+    path = leaflet.save_offline_html(build_map(web, {}, "none"), tmp_path / "out" / "map.html")
     page = path.read_text("utf-8")
     assert not re.search(r'(?:src|href)="https?://', page)
     assert "L.map(" in page and "zw-zone" in page
@@ -289,8 +290,8 @@ def test_standalone_html_opens_without_the_internet(web, tmp_path):
 
 def test_eastern_ghouta_in_force_then_ended(demo_store):
     store = Store.open(demo_store)
-    before = mapdata.zone_info(store, "2017-06-01")
-    after = mapdata.zone_info(store, date(2018, 6, 1))
+    before = zone_summary.zone_info(store, "2017-06-01")
+    after = zone_summary.zone_info(store, date(2018, 6, 1))
     assert before["eastern_ghouta"]["status"] == "in_force"
     assert after["eastern_ghouta"]["status"] == "ended"
     registry = load_registry()
@@ -300,35 +301,35 @@ def test_eastern_ghouta_in_force_then_ended(demo_store):
 
 
 def test_evidence_counts_and_top_sentences_come_from_the_corpus(demo_store):
-    from zonewatch import queries
+    from zonewatch.store import queries
 
     store = Store.open(demo_store)
-    info = mapdata.zone_info(store, "2017-06-01")
+    info = zone_summary.zone_info(store, "2017-06-01")
     claims = queries.evidence(store)
     for zone, entry in info.items():
         family = {zone} | {z.id for z in load_registry().zones.values() if z.parent == zone}
         about = claims[claims["zone"].isin(family)]
         assert entry["evidence_count"] == len(about)
         sentences = [e["sentence"] for e in entry["evidence"]]
-        assert len(sentences) == min(mapdata.TOP_EVIDENCE, about["evidence"].nunique())
+        assert len(sentences) == min(zone_summary.TOP_EVIDENCE, about["evidence"].nunique())
         assert set(sentences) <= set(about["evidence"])
 
 
 def test_top_evidence_is_closest_to_the_day_on_or_before_it(demo_store):
-    from zonewatch import queries
+    from zonewatch.store import queries
 
     store = Store.open(demo_store)
     claims = queries.evidence(store, zone="south")
     when = claims["date"].fillna(claims["published"]).dt.date
     day = sorted(when)[len(when) // 2]
-    shown = mapdata.zone_info(store, day, zones=["south"])["south"]["evidence"]
+    shown = zone_summary.zone_info(store, day, zones=["south"])["south"]["evidence"]
     first = claims.loc[when == max(d for d in when if d <= day), "evidence"]
     assert shown[0]["sentence"] in set(first)
 
 
 def test_filters_narrow_zones_and_agreements(demo_store):
     store = Store.open(demo_store)
-    info = mapdata.zone_info(
+    info = zone_summary.zone_info(
         store, "2017-08-01", agreements=["southwest_ceasefire_2017"], zones=["south", "idlib"]
     )
     assert list(info) == ["south", "idlib"]
@@ -338,17 +339,19 @@ def test_filters_narrow_zones_and_agreements(demo_store):
 
 
 def test_zone_info_on_an_empty_store(tmp_path):
-    info = mapdata.zone_info(Store.open(tmp_path), "2017-06-01")
+    info = zone_summary.zone_info(Store.open(tmp_path), "2017-06-01")
     assert info["eastern_ghouta"]["status"] == "in_force"
     assert all(i["evidence_count"] == 0 and i["evidence"] == [] for i in info.values())
 
 
 def test_clicked_zone_reads_the_feature_and_ignores_the_rest():
     feature = {"last_active_drawing": {"properties": {"zone": "south", "zw_popup": "…"}}}
-    assert mapdata.clicked_zone(feature) == "south"
-    assert mapdata.clicked_zone({"last_active_drawing": {"properties": {"iso": "SY-DR"}}}) is None
-    assert mapdata.clicked_zone({"last_active_drawing": {"properties": {"zone": "x"}}}) is None
-    assert mapdata.clicked_zone(None) is None
+    assert map_events.clicked_zone(feature) == "south"
+    assert (
+        map_events.clicked_zone({"last_active_drawing": {"properties": {"iso": "SY-DR"}}}) is None
+    )
+    assert map_events.clicked_zone({"last_active_drawing": {"properties": {"zone": "x"}}}) is None
+    assert map_events.clicked_zone(None) is None
 
 
 # -- the page ---------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from datetime import date
 
-from zonewatch.registry import load_registry
+from zonewatch.core.registry import load_registry
 
 
 def test_eastern_ghouta_in_force_then_ended():

@@ -18,11 +18,12 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from geo import render
-from zonewatch import queries
-from zonewatch.brief import Selection, zones_geojson
-from zonewatch.cli import main
-from zonewatch.registry import STATUS_RANK, load_registry
-from zonewatch.store import Store
+from zonewatch.cli.main import main
+from zonewatch.core.registry import STATUS_RANK, load_registry
+from zonewatch.exports.facts import Selection
+from zonewatch.exports.geojson import zones_geojson
+from zonewatch.store import queries
+from zonewatch.store.dataset import Store
 
 DAYS = ["2017-01-15", "2017-05-05", "2017-08-01", "2018-06-01", "2020-03-10"]
 
@@ -30,7 +31,7 @@ DAYS = ["2017-01-15", "2017-05-05", "2017-08-01", "2018-06-01", "2020-03-10"]
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Store:
     """The bundled demo corpus in a fresh store: registry statuses plus real corpus claims."""
-    from zonewatch.demo import ensure_demo
+    from zonewatch.ingest.demo import ensure_demo
 
     store = Store.open(tmp_path_factory.mktemp("demo-store"))
     assert ensure_demo(store)
@@ -112,17 +113,17 @@ def test_shaped_label_is_joined_and_reads_right_to_left():
 
 
 def test_map_labels_in_the_png_are_shaped(empty, monkeypatch):
-    from zonewatch import brief
+    from zonewatch.exports import static_map
 
     selection = Selection(date(2017, 8, 1))
-    shaped = _pixels(brief.map_image(empty, selection, size=(700, 700), dpi=80))
+    shaped = _pixels(static_map.map_image(empty, selection, size=(700, 700), dpi=80))
     monkeypatch.setattr(render, "shape_arabic", lambda text: "\u200c".join(text))
-    unshaped = _pixels(brief.map_image(empty, selection, size=(700, 700), dpi=80))
+    unshaped = _pixels(static_map.map_image(empty, selection, size=(700, 700), dpi=80))
     differ = (shaped != unshaped).any(axis=2)
     assert differ.mean() > 0.002, "the Arabic labels did not change when shaping was removed"
     # Rendering is deterministic, so the difference is the shaping and nothing else.
     monkeypatch.undo()
-    again = _pixels(brief.map_image(empty, selection, size=(700, 700), dpi=80))
+    again = _pixels(static_map.map_image(empty, selection, size=(700, 700), dpi=80))
     assert (again == shaped).all()
 
 
@@ -147,9 +148,11 @@ def test_png_has_the_requested_size_and_shows_zones_in_the_palette(empty, tmp_pa
 
 
 def test_before_the_memorandum_no_zone_is_coloured(empty):
-    from zonewatch import brief
+    from zonewatch.exports import static_map
 
-    rgb = _pixels(brief.map_image(empty, Selection(date(2017, 1, 15)), size=(800, 800), dpi=100))
+    rgb = _pixels(
+        static_map.map_image(empty, Selection(date(2017, 1, 15)), size=(800, 800), dpi=100)
+    )
     in_force = render.status_styles()["in_force"]["fill"]
     # Only the legend's swatch has the colour (a zone in force covers far more, see above).
     assert _share_near(rgb, _blend(in_force, render.ZONE_ALPHA, render.LAND)) < 0.0005
@@ -357,9 +360,9 @@ def test_timeline_png_and_svg_open_and_draw(demo, tmp_path, capsys, fmt):
 
 
 def test_timeline_range_limits_the_rows(demo):
-    from zonewatch import brief
+    from zonewatch.exports import timeline_chart
 
-    early = brief.timeline_figure(
+    early = timeline_chart.timeline_figure(
         demo, Selection(date(2017, 5, 6)), start=date(2016, 12, 1), end=date(2017, 6, 1)
     )
     spec = json.dumps(early.to_dict(), ensure_ascii=False)
@@ -445,9 +448,9 @@ def test_out_that_is_a_folder_is_refused(tmp_path, capsys):
 @pytest.mark.slow
 @pytest.mark.skipif(not Path(render.CHROMIUM).exists(), reason="Debian chromium is not installed")
 def test_browser_png_without_tiles_still_draws_the_map_and_says_so(empty):
-    from zonewatch import brief
+    from zonewatch.exports import static_map
 
-    png, notes = brief.map_browser_png(
+    png, notes = static_map.map_browser_png(
         empty, Selection(date(2017, 8, 1)), size=(900, 700), tiles=True, allow_network=False
     )
     rgb = _pixels(png)

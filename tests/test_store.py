@@ -8,8 +8,8 @@ from datetime import date
 import pyarrow as pa
 import pytest
 
-from zonewatch import queries
-from zonewatch.store import (
+from zonewatch.store import queries
+from zonewatch.store.dataset import (
     ARTICLES_SCHEMA,
     CLAIMS_SCHEMA,
     MENTIONS_SCHEMA,

@@ -8,10 +8,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from zonewatch import queries
-from zonewatch.cli import main
-from zonewatch.registry import load_registry
-from zonewatch.store import Store
+from zonewatch.cli.main import main
+from zonewatch.core.registry import load_registry
+from zonewatch.store import queries
+from zonewatch.store.dataset import Store
 
 TEXT_A = "The Astana memorandum covers Idlib, sources said."
 TEXT_B = "قالت المعارضة إن اتفاق جنيف الجديد يشمل درعا."

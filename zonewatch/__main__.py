@@ -2,6 +2,6 @@
 
 import sys
 
-from zonewatch.cli import main
+from zonewatch.cli.main import main
 
 sys.exit(main())

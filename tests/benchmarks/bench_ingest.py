@@ -187,8 +187,8 @@ def run_ingest(corpus: Path, data: Path, engine: str, workers: int) -> dict:
 def time_coverage(
     data: Path, day: str = "2017-08-01", repeat: int = 20
 ) -> tuple[float, float, int]:
-    from zonewatch import queries
-    from zonewatch.store import Store
+    from zonewatch.store import queries
+    from zonewatch.store.dataset import Store
 
     store = Store.open(data)
     start = time.perf_counter()
@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         f"machine: {psutil.cpu_count()} cores, load average {psutil.getloadavg()[0]:.1f} before the runs"
     )
 
-    from zonewatch.store import TABLES, Store
+    from zonewatch.store.dataset import TABLES, Store
 
     rows = []
     reference = None

@@ -37,8 +37,8 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 def fill_store(data: Path, articles: int, seed: int = 2017) -> tuple[int, float]:
     """Ingest ``articles`` generated records (two local workers); returns (articles, seconds)."""
     from tests.benchmarks.bench_ingest import make_record
-    from zonewatch.ingest import ingest_records
-    from zonewatch.store import Store
+    from zonewatch.ingest.run import ingest_records
+    from zonewatch.store.dataset import Store
 
     store = Store.open(data)
     if store.counts()["articles"]:
@@ -59,15 +59,9 @@ def _as_a_server_runs() -> None:
     """AppTest re-checks for an old-style ``pages/`` folder before every run, which drops the
     sidebar from every run after the first; a real server checks once (see tests/test_app.py's
     ``navigation_only``)."""
-    from streamlit.runtime.pages_manager import PagesManager
+    from zonewatch.dashboard import compat
 
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
+    compat.keep_navigation_mode()
 
 
 def page_times(data: Path) -> dict[str, float]:
@@ -95,15 +89,16 @@ def page_times(data: Path) -> dict[str, float]:
 def pipeline(data: Path) -> dict[str, float]:
     from geo import layers
     from geo.webmap import build_map
-    from zonewatch import mapdata, offline
-    from zonewatch.store import Store
+    from zonewatch.dashboard import offline
+    from zonewatch.exports import leaflet, zone_summary
+    from zonewatch.store.dataset import Store
 
     store = Store.open(data)
-    mapdata.zone_info(store, "2017-07-01")  # open the parquet parts and index the claims once
+    zone_summary.zone_info(store, "2017-07-01")  # open the parquet parts and index the claims once
     info_times, all_times = [], []
     for day in [date(2017, 8, 15) + timedelta(days=71 * i) for i in range(5)]:
         started = time.perf_counter()
-        info = mapdata.zone_info(store, day)
+        info = zone_summary.zone_info(store, day)
         info_times.append(time.perf_counter() - started)
         fmap = build_map(layers.web_geojson(), info, "none", day=day)
         linked = offline.use_leaflet_assets(
@@ -112,7 +107,7 @@ def pipeline(data: Path) -> dict[str, float]:
         html_linked = linked.get_root().render()
         all_times.append(time.perf_counter() - started)
     with tempfile.TemporaryDirectory() as tmp:
-        standalone = offline.save_offline_html(
+        standalone = leaflet.save_offline_html(
             build_map(layers.web_geojson(), info, "none", day=day), Path(tmp) / "m.html"
         )
         inlined = standalone.stat().st_size
@@ -135,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data = args.data or Path(tmp) / "store"
         count, ingest_s = fill_store(data, args.articles)
-        from zonewatch.store import Store
+        from zonewatch.store.dataset import Store
 
         counts = Store.open(data).counts()
         print(f"store: {count} articles, {counts['claims']} claims ({data})")

@@ -38,26 +38,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    from zonewatch import brief
-    from zonewatch.store import Store
+    from zonewatch.exports import facts, geojson, static_map, timeline_chart
+    from zonewatch.store.dataset import Store
 
     imports = time.perf_counter() - started
     with tempfile.TemporaryDirectory(prefix="zonewatch-bench-") as tmp:
         store = Store.open(args.data or tmp)
         if not args.data:
-            from zonewatch.demo import ensure_demo
+            from zonewatch.ingest.demo import ensure_demo
 
             ensure_demo(store)
-        selection = brief.Selection(date.fromisoformat(args.date))
+        selection = facts.Selection(date.fromisoformat(args.date))
         print(f"store: {store.counts()}  date: {args.date}  imports: {imports:.2f} s")
         cases: list[tuple[str, Callable[[], object]]] = [
-            ("map PNG 1400x1400 @200dpi", lambda: brief.map_image(store, selection, "png")),
-            ("map SVG", lambda: brief.map_image(store, selection, "svg")),
-            ("map HTML (offline)", lambda: brief.map_html(store, selection)),
-            ("zones GeoJSON", lambda: brief.zones_geojson_text(store, selection)),
+            ("map PNG 1400x1400 @200dpi", lambda: static_map.map_image(store, selection, "png")),
+            ("map SVG", lambda: static_map.map_image(store, selection, "svg")),
+            ("map HTML (offline)", lambda: static_map.map_html(store, selection)),
+            ("zones GeoJSON", lambda: geojson.zones_geojson_text(store, selection)),
             (
                 "timeline PNG (scale 2)",
-                lambda: brief.chart_bytes(brief.timeline_figure(store, selection), "png"),
+                lambda: timeline_chart.chart_bytes(
+                    timeline_chart.timeline_figure(store, selection), "png"
+                ),
             ),
         ]
         for name, fn in cases:

@@ -1,0 +1,145 @@
+"""One article record in, its store rows out: the work every ingest engine runs, unchanged.
+
+These are plain module-level functions of picklable values so that local worker processes and
+Dask workers import and call exactly the same code; the engine only decides where it runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pyarrow as pa
+
+from extract import extract_article
+from zonewatch.core.dates import parse_published
+from zonewatch.ingest.readers import Record
+from zonewatch.store.dataset import (
+    ARTICLES_SCHEMA,
+    CLAIMS_SCHEMA,
+    MENTIONS_SCHEMA,
+    Batch,
+    article_id,
+)
+
+_PRECISION = {10: "day", 7: "month", 4: "year"}
+
+
+@dataclass
+class ArticleRows:
+    """The rows one article contributes to the three tables."""
+
+    article: dict[str, Any]
+    mentions: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+
+
+@dataclass
+class ChunkRows:
+    """Rows of a chunk of articles as Arrow tables (cheap to pickle), plus what failed."""
+
+    batch: Batch
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def partial_date(value: str | None) -> tuple[date | None, str | None]:
+    """('2017-05-04' | '2017-05' | '2017') -> (first day of that period, precision)."""
+    if not value:
+        return None, None
+    precision = _PRECISION.get(len(value))
+    if precision is None:
+        return None, None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        return date(parts[0], parts[1], parts[2]), precision
+    except ValueError:
+        return None, None
+
+
+def article_rows(record: Record) -> ArticleRows:
+    """Extract one record and lay the result out as article, mention and claim rows."""
+    text = record["text"]
+    aid = record.get("article_id") or article_id(text)
+    published = parse_published(record.get("published"))
+    found = extract_article(text, published, record.get("language") or "auto").to_dict()
+    article = {
+        "article_id": aid,
+        "title": record.get("title"),
+        "url": record.get("url"),
+        "source": record.get("source"),
+        "published": published,
+        "language": record.get("language") or found.get("language"),
+        "text": text,
+        "path": record.get("path"),
+        "zones": list(found.get("zones") or []),
+        "agreements": list(found.get("agreements") or []),
+        "ingested_at": None,
+        "schema_version": None,
+    }
+    mentions = [
+        {
+            "article_id": aid,
+            "kind": m.get("kind"),
+            "id": None if m.get("id") is None else str(m.get("id")),
+            "text": m.get("text"),
+            "start": m.get("start"),
+            "end": m.get("end"),
+            "sentence": m.get("sentence"),
+        }
+        for m in found.get("mentions") or []
+    ]
+    unknown = _unknown_agreement_texts(found.get("mentions") or [])
+    claims = []
+    for c in found.get("coverage") or []:
+        day, precision = partial_date(c.get("date"))
+        agreement = c.get("agreement")
+        claims.append(
+            {
+                "article_id": aid,
+                "agreement": agreement,
+                "agreement_text": c.get("agreement_text")
+                or c.get("text")
+                or (unknown.get(c.get("sentence")) if agreement is None else None),
+                "zone": c.get("zone"),
+                "relation": c.get("relation"),
+                "date": day,
+                "date_precision": precision,
+                "sentence": c.get("sentence"),
+                "evidence": c.get("evidence"),
+                "start": c.get("start"),
+                "end": c.get("end"),
+            }
+        )
+    return ArticleRows(article, mentions, claims)
+
+
+def _unknown_agreement_texts(mentions: list[dict[str, Any]]) -> dict[int, str]:
+    """Sentence -> surface text of the first agreement mention there that the registry lacks."""
+    found: dict[int, str] = {}
+    for m in mentions:
+        if m.get("kind") == "agreement" and m.get("id") is None:
+            found.setdefault(m.get("sentence"), m.get("text"))
+    return found
+
+
+def chunk_rows(records: list[Record]) -> ChunkRows:
+    """Rows of a chunk of records; an article whose extraction fails is reported, not fatal."""
+    articles, mentions, claims, failed = [], [], [], []
+    for record in records:
+        try:
+            rows = article_rows(record)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not sink its chunk
+            failed.append(
+                (str(record.get("path")), f"extraction failed: {type(exc).__name__}: {exc}")
+            )
+            continue
+        articles.append(rows.article)
+        mentions.extend(rows.mentions)
+        claims.extend(rows.claims)
+    batch = Batch(
+        articles=pa.Table.from_pylist(articles, schema=ARTICLES_SCHEMA),
+        mentions=pa.Table.from_pylist(mentions, schema=MENTIONS_SCHEMA),
+        claims=pa.Table.from_pylist(claims, schema=CLAIMS_SCHEMA),
+    )
+    return ChunkRows(batch, failed)
