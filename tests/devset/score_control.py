@@ -1,0 +1,176 @@
+"""Score the control events of ``extract.extract_article`` against the team-written control set.
+
+The set (``tests/devset/control/<lang>.jsonl``, see the README there) is our own writing, with
+gold labels made from the text alone; this scorer judges the extractor's ``control`` list by
+numbers per language rather than by impressions. Run it as::
+
+    .venv/bin/python -m tests.devset.score_control [--lang ar|en] [--verbose]
+
+Headline metric: control events as (place, to) pairs per article, micro-averaged per language
+(precision, recall, F1). Alongside, on the pairs that were found: the event kind as (place, to,
+event) triples, and the date as (place, to, date) triples where the gold gives a date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tests.devset.score import LANGUAGES, Tally
+
+CONTROL = Path(__file__).resolve().parent / "control"
+METRICS = ("events",)
+EXTRA_METRICS = ("kinds", "dates")
+
+
+@dataclass(frozen=True)
+class ControlArticle:
+    id: str
+    language: str
+    style: str
+    published: str
+    text: str
+    #: gold events as (place, to, event, date or None)
+    control: tuple[tuple[str, str, str, str | None], ...]
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        return frozenset((p, t) for p, t, _, _ in self.control)
+
+
+def load_control_set(lang: str | None = None, directory: Path = CONTROL) -> list[ControlArticle]:
+    """Every article of the set (one JSON object per line of ``<lang>.jsonl``)."""
+    out: list[ControlArticle] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            raw = json.loads(line)
+            if lang is not None and raw["language"] != lang:
+                continue
+            out.append(
+                ControlArticle(
+                    id=raw["id"],
+                    language=raw["language"],
+                    style=raw["style"],
+                    published=raw["published"],
+                    text=raw["text"],
+                    control=tuple(
+                        (c["place"], c["to"], c["event"], c.get("date")) for c in raw["control"]
+                    ),
+                )
+            )
+    return out
+
+
+def compare(
+    gold: ControlArticle, found: list[dict[str, Any]], tallies: dict[str, Tally]
+) -> dict[str, tuple[set, set]]:
+    """Add one article to the tallies; return its misses and false positives per metric."""
+    got = [(c.get("place"), c.get("to"), c.get("event"), c.get("date")) for c in found]
+    got_pairs = {(p, t) for p, t, _, _ in got if p}
+    report = {"events": tallies["events"].add(gold.pairs, got_pairs)}
+    matched = gold.pairs & got_pairs
+    report["kinds"] = tallies["kinds"].add(
+        {(p, t, e) for p, t, e, _ in gold.control if (p, t) in matched},
+        {(p, t, e) for p, t, e, _ in got if (p, t) in matched},
+    )
+    dated = {(p, t) for p, t, _, d in gold.control if d and (p, t) in matched}
+    report["dates"] = tallies["dates"].add(
+        {(p, t, d) for p, t, _, d in gold.control if d and (p, t) in dated},
+        {(p, t, d) for p, t, _, d in got if d and (p, t) in dated},
+    )
+    return report
+
+
+def _extractor() -> Callable[..., Any]:
+    from extract import extract_article
+
+    return extract_article
+
+
+def run(
+    lang: str | None = None, extractor: Callable[..., Any] | None = None
+) -> tuple[dict[str, dict[str, Tally]], dict[str, dict[str, tuple[set, set]]]]:
+    """Extract every article of the set and tally it; returns (tallies per language, details)."""
+    extract_article = extractor or _extractor()
+    tallies: dict[str, dict[str, Tally]] = {}
+    details: dict[str, dict[str, tuple[set, set]]] = {}
+    for gold in load_control_set(lang):
+        per_lang = tallies.setdefault(gold.language, {m: Tally() for m in METRICS + EXTRA_METRICS})
+        result = extract_article(gold.text, published=gold.published)
+        result = result.to_dict() if hasattr(result, "to_dict") else dict(result)
+        details[gold.id] = compare(gold, result.get("control", []), per_lang)
+    return tallies, details
+
+
+def score(lang: str | None = None) -> dict[str, dict[str, dict[str, float | int]]]:
+    """Per-language precision/recall/F1 for each metric, for tests and programmatic use."""
+    tallies, _ = run(lang)
+    return {
+        language: {metric: tally.as_dict() for metric, tally in per_lang.items()}
+        for language, per_lang in sorted(tallies.items())
+    }
+
+
+def _format(value: tuple) -> str:
+    return "/".join(str(v) for v in value)
+
+
+def print_report(
+    tallies: dict[str, dict[str, Tally]],
+    details: dict[str, dict[str, tuple[set, set]]],
+    verbose: bool,
+) -> None:
+    if verbose:
+        for ident, report in details.items():
+            lines = []
+            for metric, (misses, false_pos) in report.items():
+                if misses:
+                    lines.append(f"    {metric} missed: {', '.join(sorted(map(_format, misses)))}")
+                if false_pos:
+                    lines.append(f"    {metric} false +: {', '.join(sorted(map(_format, false_pos)))}")
+            print(f"{ident}: {'' if lines else 'ok'}")
+            for line in lines:
+                print(line)
+        print()
+    header = f"{'lang':<5}{'metric':<12}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
+    print(header)
+    print("-" * len(header))
+    for language, per_lang in sorted(tallies.items()):
+        for metric in METRICS + EXTRA_METRICS:
+            t = per_lang[metric]
+            label = metric if metric in METRICS else f"({metric})"
+            print(
+                f"{language:<5}{label:<12}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}"
+                f"{t.tp:>6}{t.fp:>6}{t.fn:>6}"
+            )
+        print()
+    print(
+        "events = (place, to) pairs; (kinds) = event kind on the matched pairs; "
+        "(dates) = date on the matched pairs that the gold dates."
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.devset.score_control",
+        description="Score the control events of extract.extract_article on the control set.",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help="only this language")
+    parser.add_argument(
+        "--verbose", action="store_true", help="list misses and false positives per article"
+    )
+    args = parser.parse_args(argv)
+    tallies, details = run(args.lang)
+    print_report(tallies, details, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
