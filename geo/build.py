@@ -27,6 +27,7 @@ import shapely
 from shapely.geometry import Point
 
 import assets
+from assets.registry import Zone, read_zones
 from geo import footprints as fp
 from geo.crs import area_km2, to_metric
 from geo.gazetteer import PLACES_CSV, Place, member_places, read_places
@@ -39,7 +40,6 @@ from geo.geojson_io import (
 )
 from geo.governorates_build import UNDOF_JOINS, build_governorates
 from geo.web_simplify import WEB_TOLERANCE_DEG, simplify_coverage, simplify_within
-from geo.zone_registry import Zone, read_zones
 
 SOURCE_DIR = assets.path("geo", "source")
 OUT_DIR = assets.path("geo")

@@ -16,14 +16,13 @@ def test_place_names_in_either_language_and_any_case_give_the_same_point():
 
 
 def test_place_zone_uses_the_gazetteer_and_knows_hard_negatives():
-    for place in places():
-        if place.member:
-            zone = lookup.place_zone(place.name_en)
-            expected = layers.zones().set_index("id").parent.get(place.zone) or place.zone
-            if (
-                lookup.find_place(place.name_en) is place
-            ):  # a name shared with another place may resolve there
-                assert zone == expected, place.id
+    members = [p for p in places() if p.member]
+    # a name shared with another place may resolve there; every other member is checked
+    checked = [p for p in members if lookup.find_place(p.name_en) is p]
+    assert len(checked) >= 0.9 * len(members) and len(checked) >= 40, (len(checked), len(members))
+    parents = layers.zones().set_index("id").parent
+    for place in checked:
+        assert lookup.place_zone(place.name_en) == (parents.get(place.zone) or place.zone), place.id
     negatives = [p for p in places() if not p.zone]
     assert negatives, "the gazetteer lists no place outside the zones"
     for place in negatives:  # Daraya, al-Waer, Homs city ...: near zones but never in one

@@ -275,8 +275,6 @@ def test_ensure_demo_fills_an_empty_store_once(tmp_path: Path, monkeypatch) -> N
 
 
 def test_the_shipped_demo_corpus_ingests_cleanly(tmp_path: Path) -> None:
-    if not demo.demo_path().is_file():
-        pytest.skip("assets/demo/articles.jsonl not written yet")
     store = Store.open(tmp_path)
     assert demo.ensure_demo(store) is True
     lines = [line for line in demo.demo_path().read_text("utf-8").splitlines() if line.strip()]

@@ -6,25 +6,34 @@ from the cited JSON in ``assets/registry`` and never edited by code.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-import assets
-from geo.zone_registry import Zone, read_zones
+from assets.registry import CoverageRow, Zone, read_registry
 
-__all__ = ["STATUS_RANK", "Agreement", "Coverage", "Registry", "Status", "Zone", "load_registry"]
+__all__ = [
+    "STATUS_RANK",
+    "strongest",
+    "Agreement",
+    "Coverage",
+    "Registry",
+    "Status",
+    "Zone",
+    "load_registry",
+]
 
 Status = Literal["in_force", "agreed", "ended", "none"]
 #: Order used when several agreements cover one zone: the strongest status wins.
 STATUS_RANK: dict[str, int] = {"in_force": 3, "agreed": 2, "ended": 1, "none": 0}
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+def strongest(statuses: Iterable[Status]) -> Status:
+    """The one rule for a zone under several agreements: the strongest status wins ("none" when
+    no agreement speaks of it)."""
+    return max(statuses, key=STATUS_RANK.__getitem__, default="none")
 
 
 @dataclass(frozen=True)
@@ -99,11 +108,10 @@ class Registry:
 
     def zone_status_on(self, day: date) -> dict[str, Status]:
         """The strongest status of any agreement for each zone on ``day``."""
-        best: dict[str, Status] = {z: "none" for z in self.zones}
+        by_zone: dict[str, list[Status]] = {z: [] for z in self.zones}
         for cov, status in self.coverage_on(day):
-            if STATUS_RANK[status] > STATUS_RANK[best[cov.zone]]:
-                best[cov.zone] = status
-        return best
+            by_zone[cov.zone].append(status)
+        return {zone: strongest(statuses) for zone, statuses in by_zone.items()}
 
     def date_bounds(self) -> tuple[date, date]:
         """First and last date the registry speaks of, for bounding date pickers."""
@@ -116,44 +124,40 @@ class Registry:
         return min(days), max(days)
 
 
-def _coverage(agreement_id: str, raw: dict) -> Coverage:
+def _coverage(agreement_id: str, row: CoverageRow) -> Coverage:
     return Coverage(
         agreement=agreement_id,
-        zone=raw["zone"],
-        agreed=_day(raw.get("agreed")),
-        start=_day(raw.get("start")),
-        end=_day(raw.get("end")),
-        relation=raw.get("relation", "covers"),
-        end_precision=raw.get("end_precision", "day"),
-        end_event=raw.get("end_event"),
+        zone=row.zone,
+        agreed=row.agreed,
+        start=row.start,
+        end=row.end,
+        relation=row.relation,
+        end_precision=row.end_precision,
+        end_event=row.end_event,
     )
 
 
 @lru_cache(maxsize=1)
 def load_registry() -> Registry:
-    """Load and cross-check the registry once per process."""
-    agr_raw = json.loads(assets.path("registry", "agreements.json").read_text("utf-8"))
-    zones = dict(read_zones())
-    agreements = {}
-    for a in agr_raw["agreements"]:
-        covs = tuple(_coverage(a["id"], c) for c in a.get("coverage", ()))
-        unknown = {c.zone for c in covs} - zones.keys()
-        if unknown:
-            raise ValueError(f"agreement {a['id']} covers unknown zones {sorted(unknown)}")
-        agreements[a["id"]] = Agreement(
-            id=a["id"],
-            name_en=a["name"]["en"],
-            name_ar=a["name"]["ar"],
-            kind=a.get("kind", ""),
-            parties=tuple(a.get("parties", ())),
-            signed=_day(a.get("signed")),
-            effective=_day(a.get("effective")),
-            ended=_day(a.get("ended")),
-            coverage=covs,
-            aliases_en=tuple(a.get("aliases", {}).get("en", ())),
-            aliases_ar=tuple(a.get("aliases", {}).get("ar", ())),
-            round=a.get("round"),
-            notes=a.get("notes", ""),
-            sources=tuple(a.get("sources", ())),
+    """The registry with its coverage intervals, once per process."""
+    data = read_registry()
+    agreements = {
+        a.id: Agreement(
+            id=a.id,
+            name_en=a.name_en,
+            name_ar=a.name_ar,
+            kind=a.kind,
+            parties=a.parties,
+            signed=a.signed,
+            effective=a.effective,
+            ended=a.ended,
+            coverage=tuple(_coverage(a.id, c) for c in a.coverage),
+            aliases_en=a.aliases_en,
+            aliases_ar=a.aliases_ar,
+            round=a.round,
+            notes=a.notes,
+            sources=a.sources,
         )
-    return Registry(agreements=agreements, zones=zones, parties=agr_raw.get("parties", {}))
+        for a in data.agreements
+    }
+    return Registry(agreements=agreements, zones=dict(data.zones), parties=data.parties)

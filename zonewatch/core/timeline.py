@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from zonewatch.core.registry import STATUS_RANK, Registry
+from zonewatch.core.registry import Registry, strongest
 
 #: Status segments of a registry interval, in drawing order.
 SEGMENTS = ("agreed", "in_force", "ended")
@@ -283,7 +283,7 @@ def status_table(
             by_zone[cov.zone].append((status, registry.agreements[cov.agreement].name_en))
     rows = []
     for zone, entries in by_zone.items():
-        best = max((s for s, _ in entries), key=STATUS_RANK.__getitem__, default="none")
+        best = strongest(s for s, _ in entries)
         rows.append(
             {
                 "zone": zone,
