@@ -176,13 +176,8 @@ def _footprint(
     if p["method"] == "governorates":
         return fp.whole_governorates(zone.id, gov_geom, p["governorates"])
     if p["method"] == "contact_band":
-        return fp.contact_band(
-            zone.id,
-            to_metric(built[zone.parent].geometry),
-            to_metric(syria),
-            p["depth_km"],
-            p["border_tolerance_km"],
-            p.get("exclude_near", []),
+        return fp.contact_band_from(
+            zone.id, p, to_metric(built[zone.parent].geometry), to_metric(syria)
         )
     if p["method"] == "road_corridor":
         return fp.road_corridor(

@@ -88,6 +88,21 @@ def whole_governorates(
     return Footprint(zone, geom, method, ())
 
 
+def contact_band_from(
+    zone: str, params: dict, parent_m: shapely.Geometry, outline_m: shapely.Geometry
+) -> Footprint:
+    """The contact band of ``zone`` with its parameters from ``footprints.json``: the one call
+    that both the first build and a refinement on an imported layer make."""
+    return contact_band(
+        zone,
+        parent_m,
+        outline_m,
+        params["depth_km"],
+        params["border_tolerance_km"],
+        params.get("exclude_near", []),
+    )
+
+
 def contact_band(
     zone: str,
     parent_m: shapely.Geometry,

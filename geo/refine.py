@@ -18,7 +18,7 @@ import shapely
 from shapely.geometry import Point
 
 from geo.crs import area_km2, to_metric
-from geo.footprints import contact_band, fill_holes, polygons_only
+from geo.footprints import contact_band_from, fill_holes, polygons_only
 from geo.gazetteer import Place
 
 #: Farthest a member town may lie outside every unit and still be given the nearest one
@@ -66,6 +66,98 @@ def _units_inside(units: gpd.GeoDataFrame, frame: shapely.Geometry) -> list[int]
     return [i for i, g in enumerate(units.geometry) if frame.contains(shapely.point_on_surface(g))]
 
 
+@dataclass(frozen=True)
+class _Layer:
+    """The imported layer as a refinement sees it."""
+
+    units: gpd.GeoDataFrame
+    meta: dict
+    governorates: dict[str, shapely.Geometry]
+
+    @property
+    def label(self) -> str:
+        return f"{self.meta['level']} layer '{self.meta['name']}'"
+
+
+def _picked_units(row, layer: _Layer, members: list[Place], zone_params: dict):
+    """The units that make a top-level zone, with its unmatched member places; None where the
+    layer is too coarse for the zone."""
+    units = layer.units
+    if row.basis == "governorates":
+        # Units inside the governorates, plus those holding member towns: Quneitra town
+        # lies in the UN area of separation, whose units reach beyond the frame.
+        holding, unmatched = _units_holding(units, members)
+        return sorted(set(_units_inside(units, row.geometry)) | set(holding)), unmatched
+    if layer.meta["level"] == "adm1":
+        return None, []
+    picked, unmatched = _units_holding(units, members)
+    whole = zone_params.get("whole_governorates", [])
+    if whole:
+        frame = shapely.union_all([layer.governorates[i] for i in whole])
+        picked = sorted(set(picked) | set(_units_inside(units, frame)))
+    return picked, unmatched
+
+
+def _refine_top(out, idx, row, layer: _Layer, places, params) -> tuple[ZoneRefinement, object]:
+    """Snap one of the four zones to the layer; returns its report and refined geometry."""
+    zone_ids = {row.id} | set(out.loc[out.parent == row.id, "id"])
+    members = [p for p in places if p.member and p.zone in zone_ids]
+    picked, unmatched = _picked_units(row, layer, members, params["zones"].get(row.id, {}))
+    if picked is None:
+        return ZoneRefinement(
+            row.id, False, (), (), "governorates are coarser than this zone"
+        ), None
+    if not picked:
+        return ZoneRefinement(row.id, False, (), tuple(unmatched), "no unit holds its places"), None
+    geom = fill_holes(shapely.union_all(list(layer.units.geometry.iloc[picked])))
+    how = "lie inside its governorates" if row.basis == "governorates" else "hold its member places"
+    out.at[idx, "geometry"] = geom
+    out.at[idx, "approximate"] = False
+    out.at[idx, "method"] = (
+        f"union of the {len(picked)} units of the {layer.label} that {how}, holes filled"
+    )
+    out.at[idx, "attribution"] = layer.meta["attribution"]
+    out.at[idx, "sources"] = [layer.meta["source_file"], layer.meta["attribution"]]
+    out.at[idx, "area_km2"] = round(area_km2(geom), 1)
+    report = ZoneRefinement(
+        row.id,
+        True,
+        tuple(layer.units.unit_id.iloc[picked]),
+        tuple(unmatched),
+        approximate_km2=row.area_km2,
+        refined_km2=out.at[idx, "area_km2"],
+    )
+    return report, geom
+
+
+def _redraw_finer(out, idx, row, parent_geom, outline_m, layer: _Layer, params) -> ZoneRefinement:
+    """A finer area stays approximate: the Sochi band is drawn again along the refined parent's
+    edge, any other finer area is clipped to it."""
+    zone_params = params["zones"].get(row.id, {})
+    if zone_params.get("method") == "contact_band":
+        made = contact_band_from(row.id, zone_params, to_metric(parent_geom), outline_m)
+        geom = polygons_only(shapely.intersection(made.geometry, parent_geom))
+        method = f"{made.method}; the parent is the refined zone"
+        how = "finer area: kept approximate, drawn again along the refined parent's edge"
+    else:
+        geom = polygons_only(shapely.intersection(row.geometry, parent_geom))
+        method = f"{row.method}; clipped to the refined parent zone"
+        how = "finer area: kept approximate, clipped to the refined parent"
+    out.at[idx, "geometry"] = geom
+    out.at[idx, "method"] = method
+    out.at[idx, "attribution"] = f"{row.attribution}; parent zone: {layer.meta['attribution']}"
+    out.at[idx, "area_km2"] = round(area_km2(geom), 1)
+    return ZoneRefinement(
+        row.id,
+        False,
+        (),
+        (),
+        how,
+        approximate_km2=row.area_km2,
+        refined_km2=out.at[idx, "area_km2"],
+    )
+
+
 def refine_zones(
     approx: gpd.GeoDataFrame,
     units: gpd.GeoDataFrame,
@@ -81,97 +173,18 @@ def refine_zones(
     drawn again along the refined zone's edge.
     """
     out = approx.copy()
+    layer = _Layer(units, meta, governorates)
     report = []
-    level = meta["level"]
-    layer_label = f"{level} layer '{meta['name']}'"
-    children = {z: set(out.loc[out.parent == z, "id"]) for z in out.id}
     refined_geom: dict[str, shapely.Geometry] = {}
     for idx, row in out.iterrows():
-        if row.parent is not None:
-            continue
-        zone_params = params["zones"].get(row.id, {})
-        zone_ids = {row.id} | children[row.id]
-        members = [p for p in places if p.member and p.zone in zone_ids]
-        if row.basis == "governorates":
-            # Units inside the governorates, plus those holding member towns: Quneitra town
-            # lies in the UN area of separation, whose units reach beyond the frame.
-            holding, unmatched = _units_holding(units, members)
-            picked = sorted(set(_units_inside(units, row.geometry)) | set(holding))
-        elif level == "adm1":
-            report.append(
-                ZoneRefinement(row.id, False, (), (), "governorates are coarser than this zone")
-            )
-            continue
-        else:
-            picked, unmatched = _units_holding(units, members)
-            whole = zone_params.get("whole_governorates", [])
-            if whole:
-                frame = shapely.union_all([governorates[i] for i in whole])
-                picked = sorted(set(picked) | set(_units_inside(units, frame)))
-        if not picked:
-            report.append(
-                ZoneRefinement(row.id, False, (), tuple(unmatched), "no unit holds its places")
-            )
-            continue
-        geom = fill_holes(shapely.union_all(list(units.geometry.iloc[picked])))
-        refined_geom[row.id] = geom
-        how = (
-            "lie inside its governorates"
-            if row.basis == "governorates"
-            else "hold its member places"
-        )
-        out.at[idx, "geometry"] = geom
-        out.at[idx, "approximate"] = False
-        out.at[idx, "method"] = (
-            f"union of the {len(picked)} units of the {layer_label} that {how}, holes filled"
-        )
-        out.at[idx, "attribution"] = meta["attribution"]
-        out.at[idx, "sources"] = [meta["source_file"], meta["attribution"]]
-        out.at[idx, "area_km2"] = round(area_km2(geom), 1)
-        report.append(
-            ZoneRefinement(
-                row.id,
-                True,
-                tuple(units.unit_id.iloc[picked]),
-                tuple(unmatched),
-                approximate_km2=row.area_km2,
-                refined_km2=out.at[idx, "area_km2"],
-            )
-        )
+        if row.parent is None:
+            done, geom = _refine_top(out, idx, row, layer, places, params)
+            report.append(done)
+            if geom is not None:
+                refined_geom[row.id] = geom
     outline_m = to_metric(shapely.union_all(list(units.geometry)))
     for idx, row in out.iterrows():
-        if row.parent is None or row.parent not in refined_geom:
-            continue
-        zone_params = params["zones"].get(row.id, {})
-        if zone_params.get("method") == "contact_band":
-            made = contact_band(
-                row.id,
-                to_metric(refined_geom[row.parent]),
-                outline_m,
-                zone_params["depth_km"],
-                zone_params["border_tolerance_km"],
-                zone_params.get("exclude_near", []),
-            )
-            geom = polygons_only(shapely.intersection(made.geometry, refined_geom[row.parent]))
-            method = f"{made.method}; the parent is the refined zone"
-            how = "finer area: kept approximate, drawn again along the refined parent's edge"
-        else:
-            geom = polygons_only(shapely.intersection(row.geometry, refined_geom[row.parent]))
-            method = f"{row.method}; clipped to the refined parent zone"
-            how = "finer area: kept approximate, clipped to the refined parent"
-        out.at[idx, "geometry"] = geom
-        out.at[idx, "method"] = method
-        out.at[idx, "attribution"] = f"{row.attribution}; parent zone: {meta['attribution']}"
-        out.at[idx, "area_km2"] = round(area_km2(geom), 1)
-        report.append(
-            ZoneRefinement(
-                row.id,
-                False,
-                (),
-                (),
-                how,
-                approximate_km2=row.area_km2,
-                refined_km2=out.at[idx, "area_km2"],
-            )
-        )
+        if row.parent is not None and row.parent in refined_geom:
+            parent = refined_geom[row.parent]
+            report.append(_redraw_finer(out, idx, row, parent, outline_m, layer, params))
     return out, report
