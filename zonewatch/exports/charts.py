@@ -92,35 +92,14 @@ def evidence_marks(points: pd.DataFrame) -> pd.DataFrame:
     return grouped
 
 
-def timeline_chart(
-    intervals: pd.DataFrame,
-    points: pd.DataFrame,
-    day: date,
-    domain: tuple[date, date],
-    monthly: pd.DataFrame | None = None,
-    width: int = 600,
-    title: str | None = None,
-) -> alt.TopLevelMixin:
-    """Agreement × zone rows: registry intervals as bars coloured by status, corpus claims as
-    diamonds on the same rows, a red rule at ``day``; with ``monthly`` (columns period, count) a
-    strip of monthly corpus volume shares the time axis underneath.
-
-    ``intervals`` and ``points`` are :func:`zonewatch.core.timeline.registry_intervals` and
-    :func:`zonewatch.core.queries.corpus_points` (filtered as wanted); open ends are drawn to the
-    end of ``domain``."""
-    low = pd.Timestamp(domain[0]) - pd.Timedelta(days=DOMAIN_MARGIN_DAYS)
-    high = pd.Timestamp(domain[1]) + pd.Timedelta(days=DOMAIN_MARGIN_DAYS)
-    x_scale = alt.Scale(domain=[low.isoformat(), high.isoformat()])
-    rows = _rows(intervals, points)
-    y = alt.Y("row:N", sort=rows, title=None, axis=_ROW_AXIS)
-    height = max(60, _ROW_STEP * len(rows))
-
+def _interval_bars(intervals: pd.DataFrame, y, x_scale, low, high) -> alt.Chart:
+    """Registry intervals as bars coloured by status; open ends run to the edge of the axis."""
     bars_data = intervals.assign(
         start=intervals["start"].clip(lower=low, upper=high),
         end=intervals["end"].fillna(high).clip(lower=low, upper=high),
         label=intervals["status"].map(lambda s: STATUS_STYLE[s]["label_en"]),
     )
-    bars = (
+    return (
         alt.Chart(bars_data)
         .mark_bar(height=14)
         .encode(
@@ -150,9 +129,13 @@ def timeline_chart(
             ],
         )
     )
+
+
+def _evidence_points(points: pd.DataFrame, y, x_scale) -> alt.Chart:
+    """Corpus claims on the same rows, sized by count and shaped by how the text dates them."""
     marks = evidence_marks(points)
     most = int(marks["count"].max()) if len(marks) else 1
-    evidence = (
+    return (
         alt.Chart(marks)
         .mark_point(filled=True, opacity=0.9, stroke="white", strokeWidth=0.5)
         .encode(
@@ -186,18 +169,51 @@ def timeline_chart(
             ],
         )
     )
+
+
+def _date_rule(day: date, x_scale) -> list[alt.Chart]:
+    """The chosen date as a red rule with its label."""
     rule_data = pd.DataFrame({"date": [pd.Timestamp(day)], "label": [day.isoformat()]})
     rule = (
         alt.Chart(rule_data)
         .mark_rule(color=DATE_RULE_COLOUR, strokeWidth=2)
         .encode(x=alt.X("date:T", scale=x_scale))
     )
-    rule_label = (
+    label = (
         alt.Chart(rule_data)
         .mark_text(align="left", dx=4, dy=-6, color=DATE_RULE_COLOUR, fontWeight="bold")
         .encode(x=alt.X("date:T", scale=x_scale), y=alt.value(0), text="label:N")
     )
-    chart = alt.layer(bars, evidence, rule, rule_label).properties(width=width, height=height)
+    return [rule, label]
+
+
+def timeline_chart(
+    intervals: pd.DataFrame,
+    points: pd.DataFrame,
+    day: date,
+    domain: tuple[date, date],
+    monthly: pd.DataFrame | None = None,
+    width: int = 600,
+    title: str | None = None,
+) -> alt.TopLevelMixin:
+    """Agreement × zone rows: registry intervals as bars coloured by status, corpus claims as
+    diamonds on the same rows, a red rule at ``day``; with ``monthly`` (columns period, count) a
+    strip of monthly corpus volume shares the time axis underneath.
+
+    ``intervals`` and ``points`` are :func:`zonewatch.core.timeline.registry_intervals` and
+    :func:`zonewatch.store.queries.corpus_points` (filtered as wanted); open ends are drawn to
+    the end of ``domain``."""
+    low = pd.Timestamp(domain[0]) - pd.Timedelta(days=DOMAIN_MARGIN_DAYS)
+    high = pd.Timestamp(domain[1]) + pd.Timedelta(days=DOMAIN_MARGIN_DAYS)
+    x_scale = alt.Scale(domain=[low.isoformat(), high.isoformat()])
+    rows = _rows(intervals, points)
+    y = alt.Y("row:N", sort=rows, title=None, axis=_ROW_AXIS)
+    height = max(60, _ROW_STEP * len(rows))
+    chart = alt.layer(
+        _interval_bars(intervals, y, x_scale, low, high),
+        _evidence_points(points, y, x_scale),
+        *_date_rule(day, x_scale),
+    ).properties(width=width, height=height)
     if monthly is not None:
         chart = alt.vconcat(chart, _monthly_strip(monthly, day, x_scale, width))
     if title:
