@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import assets
-from geo.zone_registry import read_zones
+from assets.registry import read_zones
 
 CHANGES_CSV = assets.path("control", "changes.csv")
 VOCABULARY_JSON = assets.path("control", "vocabulary.json")
