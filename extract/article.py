@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from operator import attrgetter
 
-from extract.dates import find_dates
+from extract.choose import choose_alias
+from extract.dates import DateMention, find_dates
+from extract.item import Item
 from extract.language import LANGUAGES, detect_language
 from extract.lexicon import Lexicon, load_lexicon
 from extract.model import DateFound, Extraction, Link, Mention
-from extract.normalise import normalise
+from extract.normalise import Normalised, normalise
 from extract.recognise import Match, scan
 from extract.relate import link_sentences
-from extract.resolve import Item, choose_alias, dated_rounds, resolve_heads, round_items
-from extract.rounds import find_rounds
+from extract.resolve import HeadContext, resolve_heads
+from extract.rounds import dated_rounds, find_rounds, round_items
 from extract.segment import sentence_spans
 
 #: Entity kinds that make a sentence about agreements and zones (context for weak place names).
@@ -23,12 +28,26 @@ _CONTEXT_ENTITIES = {"agreement", "zoneterm"}
 _log = logging.getLogger(__name__)
 _START = attrgetter("start")
 _START_END = attrgetter("start", "end")
-#: After a region word, these make it a direction ("the south of Idlib", "the south-east of ...").
-_OF = (" of ", " من ", "-east", "-west", " east", " west", "east", "west")
 _CLOSING_QUOTES = frozenset('"\u201d\u00bb')
-#: Inside an agreement's name, a preposition before its zone word says where it applies.
-_STATES_WHERE = re.compile(r" (?:in|on|for|في|على) ")
 _CONTEXT_CUES = {"head", "anaphor", "enumhead", "enumitem", "current_round"}
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
+@lru_cache(maxsize=4)
+def _direction(lex: Lexicon) -> re.Pattern:
+    """After a region word, what makes it a direction: "the south of Idlib", "the south-east"
+    (a direction word, or a compass word glued by a hyphen or a space)."""
+    words, compass = _alt(lex.words["direction_words"]), _alt(lex.words["compass_words"])
+    return re.compile(rf" (?:{words}) |[ -](?:{compass})")
+
+
+@lru_cache(maxsize=4)
+def _states_where(lex: Lexicon) -> re.Pattern:
+    """Inside an agreement's name, a preposition before its zone word says where it applies."""
+    return re.compile(rf" (?:{_alt(lex.words['place_prepositions'])}) ")
 
 
 def _parse_published(published: date | datetime | str | None) -> date | None:
@@ -63,125 +82,137 @@ def extract_article(
         return Extraction(language=language, published=day.isoformat() if day else None)
 
 
+@dataclass(slots=True)
+class _Document:
+    """One article in matching form: its sentences, what the recogniser found, its dates and
+    Astana rounds, and the sentences that speak of agreements or zones."""
+
+    norm: Normalised
+    spans: list[tuple[int, int]]
+    sentence_of: Callable[[int], int]
+    entities: list[Match]
+    cues: dict[str, list[Match]]
+    dates: list[DateMention]
+    rounds: list
+    context: set[int]
+    published: date | None
+    lex: Lexicon
+
+    @classmethod
+    def read(cls, text: str, published: date | None, lex: Lexicon) -> _Document:
+        norm = normalise(text)
+        ntext = norm.text
+        spans = sentence_spans(ntext, lex.abbreviations)
+        owner = _sentence_owner(len(ntext), [s for s, _ in spans])
+        sentence_of = owner.__getitem__  # every position asked about is inside the text
+        entities, cues = scan(ntext, lex)
+        flat = ntext.replace("\n", " ")  # dates and rounds never end a sentence; same offsets
+        dates = find_dates(flat, lex, published, cues.get("datecore", []))
+        rounds = find_rounds(flat, lex, cues.get("roundcore", []))
+        # A sentence speaks of agreements or zones if it names one or uses their vocabulary.
+        context = {sentence_of(m.start) for m in entities if m.kind in _CONTEXT_ENTITIES}
+        for kind in _CONTEXT_CUES:
+            context.update(sentence_of(c.start) for c in cues.get(kind, []))
+        context.update(sentence_of(r.start) for r in rounds)
+        return cls(
+            norm,
+            spans,
+            sentence_of,
+            entities,
+            cues,
+            dates,
+            rounds,
+            context,
+            published,
+            lex,
+        )
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+
+@dataclass(slots=True)
+class _Named:
+    """The agreements named outright (rounds, registry names, unknown kinds), generic aliases
+    left for resolution, and the zones that agreement names speak of or state a link to."""
+
+    known: list[Item]
+    named_zones: list[Item]
+    stated_zones: list[Item]
+
+
 def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> Extraction:
-    norm = normalise(text)
-    ntext = norm.text
-    spans = sentence_spans(ntext, lex.abbreviations)
-    starts = [s for s, _ in spans]
-
-    owner = _sentence_owner(len(ntext), starts)
-    sentence_of = owner.__getitem__  # every position asked about is inside the text
-
-    entities, cue_by_kind = scan(ntext, lex)
-    flat = ntext.replace("\n", " ")  # dates and rounds never end a sentence; same offsets
-    dates = find_dates(flat, lex, published, cue_by_kind.get("datecore", []))
-    rounds = find_rounds(flat, lex, cue_by_kind.get("roundcore", []))
-    # A sentence speaks of agreements or zones if it names one or uses their vocabulary.
-    context: set[int] = set()
-    for m in entities:
-        if m.kind in _CONTEXT_ENTITIES:
-            context.add(sentence_of(m.start))
-    for kind in _CONTEXT_CUES:
-        for c in cue_by_kind.get(kind, []):
-            context.add(sentence_of(c.start))
-    for r in rounds:
-        context.add(sentence_of(r.start))
-
-    zones, places, parties, blocked = _places(
-        ntext, entities, cue_by_kind, context, lex, sentence_of
+    doc = _Document.read(text, published, lex)
+    zones, places, parties, blocked = _places(doc)
+    named = _named_agreements(doc, zones, blocked)
+    heads = doc.cues.get("head", [])
+    if blocked:
+        heads = [h for h in heads if not _covered(h, blocked)]
+    ctx = HeadContext.build(
+        doc.text, doc.cues, named.known, zones, doc.dates, parties, lex, published, doc.sentence_of
     )
-    known = round_items(rounds, lex, published, sentence_of)
-    known += dated_rounds(cue_by_kind.get("roundcore", []), known, dates, lex, sentence_of)
+    agreements = sorted(named.known + resolve_heads(ctx, heads), key=_START)
+    raw_links = _links(doc, agreements, zones, named.stated_zones)
+    zones = sorted(zones + named.named_zones, key=_START)
+    return _assemble(doc, language, zones, places, parties, agreements, raw_links)
+
+
+def _named_agreements(doc: _Document, zones: list[Item], blocked: list) -> _Named:
+    """Rounds, registry names (a shared name read by its zone or date) and unknown kinds."""
+    lex, sentence_of = doc.lex, doc.sentence_of
+    known = round_items(doc.rounds, lex, doc.published, sentence_of)
+    known += dated_rounds(doc.cues.get("roundcore", []), known, doc.dates, lex, sentence_of)
     round_spans = [(i.start, i.end) for i in known]
-    generic_aliases: list[Match] = []
-    named_zones: list[Item] = []
-    stated_zones: list[Item] = []
+    named = _Named(known, [], [])
     zone_spans = [(z.start, z.end) for z in zones]
-    for m in entities:
-        if m.kind != "agreement" or (
-            round_spans and any(m.start < e and s < m.end for s, e in round_spans)
-        ):
+    for m in doc.entities:
+        if m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
             continue
         entry = m.entries[0]
-        if (
-            len(m.entries) > 1 and len({e.ident for e in m.entries}) > 1
-        ):  # "the Cairo truce": Ghouta's or northern Homs's
-            entry = choose_alias(m, zones, dates, lex, published, sentence_of)
+        if len({e.ident for e in m.entries}) > 1:  # "the Cairo truce": Ghouta's or Homs's
+            entry = choose_alias(m, zones, doc.dates, lex, doc.published, sentence_of)
         if entry.generic:
-            generic_aliases.append(m)
-            continue
-        known.append(Item("agreement", entry.ident, m.start, m.end, sentence_of(m.start)))
+            continue  # "the memorandum": resolved like any generic head
+        s = sentence_of(m.start)
+        known.append(Item("agreement", entry.ident, m.start, m.end, s))
         if entry.zone and not _covered(m, zone_spans):
             # "هدنة الغوطة": the name speaks of the zone, but states no link, unless it says
             # where it applies ("the memorandum on ... in the Idlib de-escalation area")
-            item = Item("zone", entry.zone, m.start, m.end, sentence_of(m.start), entry.zone)
-            named_zones.append(item)
-            if _STATES_WHERE.search(ntext, m.start, m.end):
-                stated_zones.append(item)
-    for m in entities:
+            item = Item("zone", entry.zone, m.start, m.end, s, entry.zone)
+            named.named_zones.append(item)
+            if _states_where(lex).search(doc.text, m.start, m.end):
+                named.stated_zones.append(item)
+    for m in doc.entities:
         if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
             blocked.append((m.start, m.end))
-    heads = cue_by_kind.get("head", [])
-    if blocked:
-        heads = [h for h in heads if not _covered(h, blocked)]
-    resolved = resolve_heads(
-        ntext,
-        heads,
-        cue_by_kind.get("anaphor", []),
-        cue_by_kind.get("partyadj", []),
-        cue_by_kind.get("surrender", []),
-        known,
-        zones,
-        dates,
-        lex,
-        published,
-        sentence_of,
-        venues=cue_by_kind.get("venue", []),
-        nationwide=cue_by_kind.get("nationwide", []),
-        sponsors=cue_by_kind.get("sponsor", []),
-        party_items=parties,
-    )
-    agreements = sorted(known + resolved, key=_START)
-    in_date = bytearray(len(ntext) + 1)
-    for d in dates:
+    return named
+
+
+def _links(doc: _Document, agreements: list[Item], zones: list[Item], stated: list[Item]):
+    """The coverage links, with the zone mentions, the zones agreement names state, and the
+    zones that "the enclave" refers back to."""
+    in_date = bytearray(len(doc.text) + 1)
+    for d in doc.dates:
         in_date[d.start : d.end] = b"\x01" * (d.end - d.start)
-    triggers = [t for t in cue_by_kind.get("trigger", []) if not in_date[t.start]]
-    raw_links = link_sentences(
-        len(spans),
+    cues = doc.cues
+    link_cues = {
+        "trigger": [t for t in cues.get("trigger", []) if not in_date[t.start]],
+        "enumhead": cues.get("enumhead", []),
+        "enumitem": cues.get("enumitem", []),
+        "detached": cues.get("detached", []),
+        "clause_break": cues.get("clause_break", []),
+        "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
+    }
+    back = _zone_anaphors(cues.get("zoneanaphor", []), zones, doc.sentence_of)
+    return link_sentences(
         agreements,
-        sorted(
-            zones
-            + stated_zones
-            + _zone_anaphors(cue_by_kind.get("zoneanaphor", []), zones, sentence_of),
-            key=_START,
-        ),
-        triggers,
-        cue_by_kind.get("enumhead", []),
-        cue_by_kind.get("enumitem", []),
-        dates,
-        cue_by_kind.get("detached", []),
-        sentence_of,
-        lex.talks,
-        cue_by_kind.get("clause_break", []),
-        lex.nationwide,
-        [m for m in entities if m.kind == "zoneterm"] + cue_by_kind.get("carryover", []),
-        lex.agreements,
-    )
-    zones = sorted(zones + named_zones, key=_START)
-    return _assemble(
-        norm,
-        spans,
-        language,
-        published,
-        zones,
-        places,
-        parties,
-        agreements,
-        dates,
-        raw_links,
-        sentence_of,
-        lex,
+        sorted(zones + stated + back, key=_START),
+        link_cues,
+        doc.dates,
+        doc.sentence_of,
+        doc.lex,
     )
 
 
@@ -226,10 +257,10 @@ def _sentence_owner(length: int, starts: list[int]):
     return owner
 
 
-def _places(
-    ntext: str, entities: list[Match], cue_by_kind, context: set[int], lex: Lexicon, sentence_of
-):
+def _places(doc: _Document):
     """Zone mentions (validated), other place mentions, party mentions, and blocked spans."""
+    ntext, lex, sentence_of, cue_by_kind = doc.text, doc.lex, doc.sentence_of, doc.cues
+    direction = _direction(lex)
     zones: list[Item] = []
     places: list[Item] = []
     parties: list[Item] = []
@@ -239,7 +270,7 @@ def _places(
     amman = {sentence_of(c.start) for c in cue_by_kind.get("amman_cue", [])}
     oman = {sentence_of(c.start) for c in cue_by_kind.get("oman_cue", [])}
     previous: Match | None = None
-    for m in entities:
+    for m in doc.entities:
         prev, previous = previous, m
         s = sentence_of(m.start)
         kind = m.kind
@@ -256,7 +287,7 @@ def _places(
             # "the south of Idlib", "the south-east" are directions; "داريا في ريف دمشق" locates another place
             if (
                 zone
-                and not ntext.startswith(_OF, m.end)
+                and not direction.match(ntext, m.end)
                 and not (after_other_place and not any(e.zone for e in prev_entries))
             ):
                 pending_weak.append(
@@ -288,7 +319,7 @@ def _places(
                 strong_by_sentence.setdefault(s, set()).add(top)
     for item in pending_weak:
         # weak names count where the sentence speaks of agreements or zones, or lists other zones
-        if item.sentence in context or item.sentence in strong_by_sentence:
+        if item.sentence in doc.context or item.sentence in strong_by_sentence:
             zones.append(item)
     zones.sort(key=_START)
     return zones, places, parties, blocked
@@ -303,19 +334,11 @@ def _choose_between(entries, sentence: int, amman: set[int], oman: set[int]) -> 
 
 
 def _assemble(
-    norm,
-    spans,
-    language,
-    published,
-    zones,
-    places,
-    parties,
-    agreements,
-    dates,
-    raw_links,
-    sentence_of,
-    lex,
+    doc: _Document, language: str, zones, places, parties, agreements, raw_links
 ) -> Extraction:
+    """The contract's result: mentions and dates in original offsets, links with evidence."""
+    norm, spans, dates, published = doc.norm, doc.spans, doc.dates, doc.published
+    sentence_of = doc.sentence_of
     original = norm.original
     # (start, end, order, kind, id, sentence): sorts like the contract wants, ties in order found
     rows = [(z.start, z.end, 0, "zone", z.zone, z.sentence) for z in zones]

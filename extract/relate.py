@@ -9,11 +9,12 @@ its agreement, also when the items run on into the following sentences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.dates import DateMention
+from extract.item import Item
+from extract.lexicon import Lexicon
 from extract.recognise import Match
-from extract.resolve import Item
 
 #: A trigger counts for a link when it lies this close around the agreement-zone pair.
 TRIGGER_BEFORE = 48
@@ -39,160 +40,185 @@ def _center(x) -> float:
     return (x.start + x.end) / 2
 
 
-def link_sentences(
-    sentence_count: int,
-    agreements: list[Item],
-    zones: list[Item],
-    triggers: list[Match],
-    enum_heads: list[Match],
-    enum_items: list[Match],
-    dates: list[DateMention],
-    detached: list[Match],
-    sentence_of,
-    talks: frozenset[str] = frozenset(),
-    breaks: list[Match] = (),
-    nationwide: frozenset[str] = frozenset(),
-    carriers: list = (),
-    registry: dict | None = None,
-) -> list[RawLink]:
-    """Coverage links sentence by sentence (see the module docstring)."""
-    if nationwide:
-        agreements = [a for a in agreements if a.id not in nationwide]
-    if detached:
-        detached_ends = [d.end for d in detached]
-        agreements = [
-            a for a in agreements if not any(0 <= a.start - e <= 3 for e in detached_ends)
-        ]
-    by_sentence: dict[int, dict[str, list]] = {}
-    with_zones = {z.sentence for z in zones}
+#: An agreement this close after a "detached" cue ("separately from the Astana memorandum") is
+#: set apart from the zones of its sentence.
+DETACHED_GAP = 3
+#: An agreement named after its zone counts as this much farther (times the gap, plus a constant):
+#: the agreement usually comes first ("the deal covers X", "اتفاق ... في X").
+AFTER_ZONE_FACTOR = 1.5
+AFTER_ZONE_PENALTY = 10
+
+
+@dataclass
+class LinkContext:
+    """One article's agreements, zones and cues, grouped by sentence, and the links found so far.
+
+    ``groups[s]`` holds, for sentence ``s``: "a" agreements, "z" zones, "h" enumeration heads,
+    "t" triggers, "i" enumeration items, "d" dates, "b" clause breaks (the last five only in
+    sentences that name a zone, heads in any)."""
+
+    agreements: list[Item]
+    groups: dict[int, dict[str, list]]
+    carried: set[int]
+    talks: frozenset[str]
+    registry: dict
+    links: list[RawLink] = field(default_factory=list)
+    seen: set[tuple] = field(default_factory=set)
+    #: the agreement an open enumeration lists zones for, and the sentence of its head
+    enumeration: tuple[Item, int] | None = None
+
+    def emit(self, a: Item, z: Item, relation: str, when, s: int) -> None:
+        key = (a.id, z.zone, relation, s)
+        if key not in self.seen:
+            self.seen.add(key)
+            self.links.append(RawLink(a.id, z.zone, relation, when, s))
+
+
+def _group(agreements, zones, cues: dict[str, list], dates, sentence_of) -> dict:
+    groups: dict[int, dict[str, list]] = {}
     for name, things in (("a", agreements), ("z", zones)):
         for x in things:
-            group = by_sentence.get(x.sentence)
-            if group is None:
-                group = by_sentence[x.sentence] = {}
-            bucket = group.get(name)
-            if bucket is None:
-                group[name] = [x]
-            else:
-                bucket.append(x)
+            groups.setdefault(x.sentence, {}).setdefault(name, []).append(x)
+    with_zones = {z.sentence for z in zones}
     # the rest only matters in sentences that name a zone (heads: also in those that name none)
     for name, things in (
-        ("h", enum_heads),
-        ("t", triggers),
-        ("i", enum_items),
+        ("h", cues.get("enumhead", ())),
+        ("t", cues.get("trigger", ())),
+        ("i", cues.get("enumitem", ())),
         ("d", dates),
-        ("b", breaks),
+        ("b", cues.get("clause_break", ())),
     ):
         for x in things:
             s = sentence_of(x.start)
             if name == "h" or s in with_zones:
-                by_sentence.setdefault(s, {}).setdefault(name, []).append(x)
-    links: list[RawLink] = []
-    seen: set[tuple] = set()
-    carried = {sentence_of(c.start) for c in carriers} & with_zones
-    enumeration: tuple[Item, int] | None = None
-    for s in sorted(by_sentence):
-        group = by_sentence[s]
-        ags: list[Item] = group.get("a", [])
-        zs: list[Item] = group.get("z", [])
-        heads = group.get("h", [])
-        if heads and not ags:
-            # "The four zones are: ..." after a sentence that named the agreement
-            earlier = [
-                a
-                for a in agreements
-                if a.id and a.sentence < s and s - a.sentence <= ENUMERATION_REACH
-            ]
-            if earlier:
-                ags = [max(earlier, key=lambda a: a.start)]
-        if heads and ags:
-            anchor = min(ags, key=lambda a: abs(_center(a) - _center(heads[0])))
-            enumeration = (anchor, s)
-        if not zs:
-            continue
-        anchor_for_all: Item | None = None
-        if heads and ags:
-            anchor_for_all = enumeration[0] if enumeration else None
-        elif not ags and enumeration and group.get("i") and s - enumeration[1] <= ENUMERATION_REACH:
-            anchor_for_all = enumeration[0]
-        if not ags and anchor_for_all is None:
-            if s in carried and len({z.zone for z in zs}) >= 2:
-                links += _carried_links(
-                    s, zs, agreements, group.get("t", ()), talks, seen, registry or {}
-                )
-            continue
-        if anchor_for_all is None and not any(a.id for a in ags):
-            continue
-        dated = [d for d in group.get("d", []) if d.value is not None]
-        named = [a for a in ags if a.id is not None] or ags
-        for z in zs:
-            if anchor_for_all is not None and (not heads or z.start > heads[0].start):
-                chosen = [anchor_for_all]
-            elif named:
-                cut = group.get("b")
-                near = [a for a in named if not _split(a, z, cut)] if cut else named
-                if not near:
-                    continue  # "... in the southwest, while talks in Cairo produced truces for X"
-                if len(near) == 1:
-                    chosen = near
-                else:
-                    distances = [(_distance(a, z), a) for a in near]
-                    best = min(d for d, _ in distances)
-                    chosen = [a for d, a in distances if d == best]
-            else:
-                continue
-            for a in chosen:
-                if a.id is None and anchor_for_all is None:
-                    continue  # an unregistered agreement is reported, but states no link
-                triggers_here = group.get("t", ())
-                relation = _relation(a, z, triggers_here) if triggers_here else "covers"
-                if (
-                    a.id in talks
-                    and anchor_for_all is None
-                    and not _has_trigger(a, z, triggers_here)
-                ):
-                    continue  # a round of talks and a zone in one sentence: no link unless said
-                key = (a.id, z.zone, relation, s)
-                if key in seen:
-                    continue
-                seen.add(key)
-                when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
-                links.append(RawLink(a.id, z.zone, relation, when, s))
-    return links
+                groups.setdefault(s, {}).setdefault(name, []).append(x)
+    return groups
 
 
-def _carried_links(
-    s: int,
-    zs: list[Item],
+def link_sentences(
     agreements: list[Item],
-    triggers,
-    talks: frozenset[str],
-    seen: set,
-    registry: dict,
+    zones: list[Item],
+    cues: dict[str, list],
+    dates: list[DateMention],
+    sentence_of,
+    lex: Lexicon,
 ) -> list[RawLink]:
+    """Coverage links sentence by sentence (see the module docstring). ``cues``: the
+    recogniser's cue words by kind ("trigger", "enumhead", "enumitem", "detached",
+    "clause_break", and "carrier": words that carry a list of zones over from the sentences
+    before, such as zone terms and "the three others")."""
+    if lex.nationwide:
+        agreements = [a for a in agreements if a.id not in lex.nationwide]
+    detached = cues.get("detached")
+    if detached:
+        ends = [d.end for d in detached]
+        agreements = [
+            a for a in agreements if not any(0 <= a.start - e <= DETACHED_GAP for e in ends)
+        ]
+    with_zones = {z.sentence for z in zones}
+    ctx = LinkContext(
+        agreements=agreements,
+        groups=_group(agreements, zones, cues, dates, sentence_of),
+        carried={sentence_of(c.start) for c in cues.get("carrier", ())} & with_zones,
+        talks=lex.talks,
+        registry=lex.agreements,
+    )
+    for s in sorted(ctx.groups):
+        _sentence_links(ctx, s)
+    return ctx.links
+
+
+def _enumeration_anchor(ctx: LinkContext, s: int, ags: list[Item], heads: list) -> list[Item]:
+    """Open an enumeration at a head ("four zones: ..."); its agreement is the one of the
+    sentence, or the one named just before ("The four zones are: ...")."""
+    if heads and not ags:
+        earlier = [
+            a
+            for a in ctx.agreements
+            if a.id and a.sentence < s and s - a.sentence <= ENUMERATION_REACH
+        ]
+        if earlier:
+            ags = [max(earlier, key=lambda a: a.start)]
+    if heads and ags:
+        anchor = min(ags, key=lambda a: abs(_center(a) - _center(heads[0])))
+        ctx.enumeration = (anchor, s)
+    return ags
+
+
+def _sentence_links(ctx: LinkContext, s: int) -> None:
+    """The links one sentence states: each zone to the nearest named agreement of the clause,
+    or to the agreement of the enumeration it belongs to."""
+    group = ctx.groups[s]
+    zs: list[Item] = group.get("z", [])
+    heads = group.get("h", [])
+    ags = _enumeration_anchor(ctx, s, group.get("a", []), heads)
+    if not zs:
+        return
+    anchor_for_all: Item | None = None
+    if heads and ags:
+        anchor_for_all = ctx.enumeration[0] if ctx.enumeration else None
+    elif (
+        not ags
+        and ctx.enumeration
+        and group.get("i")
+        and s - ctx.enumeration[1] <= ENUMERATION_REACH
+    ):
+        anchor_for_all = ctx.enumeration[0]
+    if not ags and anchor_for_all is None:
+        if s in ctx.carried and len({z.zone for z in zs}) >= 2:
+            _carried_links(ctx, s, zs, group.get("t", ()))
+        return
+    if anchor_for_all is None and not any(a.id for a in ags):
+        return
+    dated = [d for d in group.get("d", []) if d.value is not None]
+    named = [a for a in ags if a.id is not None] or ags
+    triggers = group.get("t", ())
+    for z in zs:
+        if anchor_for_all is not None and (not heads or z.start > heads[0].start):
+            chosen = [anchor_for_all]
+        else:
+            chosen = _nearest(named, z, group.get("b"))
+        for a in chosen:
+            if a.id is None and anchor_for_all is None:
+                continue  # an unregistered agreement is reported, but states no link
+            relation = _relation(a, z, triggers) if triggers else "covers"
+            if a.id in ctx.talks and anchor_for_all is None and not _has_trigger(a, z, triggers):
+                continue  # a round of talks and a zone in one sentence: no link unless said
+            when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
+            ctx.emit(a, z, relation, when, s)
+
+
+def _nearest(named: list[Item], z: Item, breaks) -> list[Item]:
+    """The agreements of the zone's clause nearest to it (ties: all of them)."""
+    near = [a for a in named if not _split(a, z, breaks)] if breaks else named
+    if len(near) <= 1:
+        return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
+    distances = [(_distance(a, z), a) for a in near]
+    best = min(d for d, _ in distances)
+    return [a for d, a in distances if d == best]
+
+
+def _carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     """Links of a sentence that lists several zones under a zone term or a "the three others"
     and names no agreement: to the agreement last named in the sentences just before it, with
     the relation its own trigger words give for the whole list. Only zones the registry has
     that agreement cover count: the link is inferred across sentences, so it must be plausible."""
     prior = [
-        a for a in agreements if a.id and a.id not in talks and 0 < s - a.sentence <= CARRY_REACH
+        a
+        for a in ctx.agreements
+        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= CARRY_REACH
     ]
     if not prior:
-        return []
-    agreement = max(prior, key=lambda a: a.start).id
-    info = registry.get(agreement)
+        return
+    agreement = max(prior, key=lambda a: a.start)
+    info = ctx.registry.get(agreement.id)
     zs = [z for z in zs if info is not None and z.zone in info.zones]
     if not zs:
-        return []
+        return
     listed = Item("zone", None, min(z.start for z in zs), max(z.end for z in zs), s)
     relation = _relation(listed, listed, triggers) if triggers else "covers"
-    out = []
     for z in zs:
-        key = (agreement, z.zone, relation, s)
-        if key not in seen:
-            seen.add(key)
-            out.append(RawLink(agreement, z.zone, relation, None, s))
-    return out
+        ctx.emit(agreement, z, relation, None, s)
 
 
 def _split(a: Item, z: Item, breaks: list[Match]) -> bool:
@@ -207,7 +233,7 @@ def _distance(a: Item, z: Item) -> float:
     if a.end <= z.start:
         return z.start - a.end
     if z.end <= a.start:
-        return (a.start - z.end) * 1.5 + 10
+        return (a.start - z.end) * AFTER_ZONE_FACTOR + AFTER_ZONE_PENALTY
     return 0
 
 

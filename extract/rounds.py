@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from extract.dates import DAY, MONTH
+from extract.item import Item
 from extract.lexicon import WORD_START, Lexicon
 from extract.recognise import Match, match_near, scan
 
@@ -25,6 +27,11 @@ def _alt(words) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
+def _phrase(words: str) -> str:
+    """A phrase of the lexicon as a regex: its words, any white space between them."""
+    return r"\s+".join(re.escape(w) for w in words.split())
+
+
 @lru_cache(maxsize=4)
 def _pattern(lex: Lexicon) -> re.Pattern:
     astana = _alt(lex.words["astana"])
@@ -33,10 +40,15 @@ def _pattern(lex: Lexicon) -> re.Pattern:
     cardinal = _alt(lex.cardinals)
     roman = _alt(lex.roman)
     month = _alt(lex.months)
+    noun = _alt(lex.words["round_nouns"])
+    not_after = "(?:" + "|".join(map(_phrase, lex.words["round_not_after"])) + ")"
+    if not lex.words["round_not_after"]:
+        not_after = "(?!)"
+    current = _alt(lex.words["current_round"])
     number = rf"(?P<{{g}}>\d{{{{1,2}}}}|{cardinal})"
     parts = [
         # الجولة الرابعة من محادثات أستانا ; the fourth round of the Astana talks ; fourth Astana round
-        rf"(?:(?:ال)?جول(?:ه|ته|تها)\s+(?P<o1>{ordinal})\s+(?:من\s+)?(?:(?:{rounds})\s+)?(?:(?:في|ب)\s*)?{astana})",
+        rf"(?:{noun}\s+(?P<o1>{ordinal})\s+(?:من\s+)?(?:(?:{rounds})\s+)?(?:(?:في|ب)\s*)?{astana})",
         rf"(?:(?:the\s+)?(?P<o2>{ordinal})\s+(?:round\s+of\s+(?:the\s+)?(?:(?:peace\s+)?(?:talks|negotiations|meetings)\s+(?:in|at)\s+)?{astana}(?:\s+(?:talks|negotiations|meetings|process))?|{astana}\s+(?:round|talks|meeting|meetings|negotiations|conference|summit)))",
         rf"(?:round\s+{number.format(g='n3')}\s+of\s+(?:the\s+)?{astana}(?:\s+(?:talks|negotiations|meetings|process))?)",
         rf"(?:{astana}\s+(?:talks\s+|process\s+|peace\s+talks\s+)?round\s+{number.format(g='n4')})",
@@ -45,26 +57,12 @@ def _pattern(lex: Lexicon) -> re.Pattern:
         rf"(?:(?:(?:{rounds})\s+)?{astana}\s+(?P<o6>{ordinal}))",
         rf"(?:{astana}\s*-?\s*(?P<r7>{roman}))",
         # الجولة السابعة ; the seventh round (kept only in a text that speaks of Astana)
-        rf"(?:(?:ال)?جول(?:ه|ته|تها)\s+(?P<o8>{ordinal})(?!\s+من\s+(?:ال)?(?:شهر|عام|العام|قتال|معارك)))",
+        rf"(?:{noun}\s+(?P<o8>{ordinal})(?!\s+{not_after}))",
         rf"(?:(?:the\s+)?(?P<o9>{ordinal})\s+round(?:\s+of\s+(?:the\s+)?(?:talks|negotiations))?)",
         # the current round of the Astana talks ; اجتماعات أستانا (dated by publication)
-        rf"(?P<cur>(?:{_alt(_current(lex))})\s+(?:من\s+|of\s+)?(?:(?:the\s+)?(?:{rounds})\s+)?(?:(?:في|in)\s+)?{astana}|(?:{rounds})\s+(?:(?:في|in)\s+)?{astana}(?:\s+(?:talks|negotiations|meetings))?)",
+        rf"(?P<cur>(?:{current})\s+(?:من\s+|of\s+)?(?:(?:the\s+)?(?:{rounds})\s+)?(?:(?:في|in)\s+)?{astana}|(?:{rounds})\s+(?:(?:في|in)\s+)?{astana}(?:\s+(?:talks|negotiations|meetings))?)",
     ]
     return re.compile(WORD_START + r"(?:" + "|".join(parts) + r")(?![\w])")
-
-
-def _current(lex: Lexicon) -> list[str]:
-    return [
-        "الجوله الحاليه",
-        "الجوله الجاريه",
-        "الجوله الاخيره",
-        "الجوله الراهنه",
-        "the current round",
-        "the latest round",
-        "this round",
-        "the ongoing round",
-        "the new round",
-    ]
 
 
 #: How far before "Astana" or a round word ("round", "الجولة") a round reference may start: every
@@ -121,3 +119,50 @@ def round_on(day: date, lex: Lexicon, slack: int = 1) -> str | None:
         if days and days[0] - timedelta(days=slack) <= day <= days[-1] + timedelta(days=slack):
             return agreement
     return None
+
+
+def round_items(
+    rounds: list[Round], lex: Lexicon, published: date | None, sentence_of
+) -> list[Item]:
+    """Agreement items for the round references: numbered ones by their number, "the current
+    round" by the publication date (dropped when there is none, or no round was held then)."""
+    out = []
+    for r in rounds:
+        if r.number is not None:
+            ident = lex.rounds.get(r.number)
+        elif published is not None:
+            ident = round_on(published, lex)
+            if ident is None:
+                continue
+        else:
+            continue
+        out.append(Item("agreement", ident, r.start, r.end, sentence_of(r.start)))
+    return out
+
+
+#: "at Astana in May", "في أستانا في أيار": a date this close after the name pins the round.
+DATED_REACH = 16
+
+
+def dated_rounds(cores: list[Match], known: list, dates: list, lex: Lexicon, sentence_of) -> list:
+    """Agreement items for "Astana" followed closely by a date that only one round fits."""
+    out = []
+    for core in cores:
+        if core.entries[0].ident != "astana" or any(k.start <= core.start < k.end for k in known):
+            continue
+        after = [d for d in dates if d.value is not None and 0 <= d.start - core.end <= DATED_REACH]
+        if not after or sentence_of(after[0].start) != sentence_of(core.start):
+            continue
+        fits = {a for a in lex.rounds.values() if _held_on(lex.agreements[a].days, after[0])}
+        if len(fits) == 1:
+            out.append(Item("agreement", fits.pop(), core.start, core.end, sentence_of(core.start)))
+    return out
+
+
+def _held_on(days: tuple[date, ...], d) -> bool:
+    """Whether a round held on ``days`` fits a stated day (give or take one) or month."""
+    if d.precision == DAY:
+        return any(abs((day - d.value).days) <= 1 for day in days)
+    if d.precision == MONTH:
+        return any((day.year, day.month) == (d.value.year, d.value.month) for day in days)
+    return False

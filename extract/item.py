@@ -1,0 +1,18 @@
+"""A finding in normalised coordinates, between recognition and the contract's mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Item:
+    """An agreement, zone or party found at ``[start, end)`` of the normalised text, in
+    ``sentence``; ``id`` None for an agreement the registry does not hold."""
+
+    kind: str
+    id: str | None
+    start: int
+    end: int
+    sentence: int
+    zone: str = ""

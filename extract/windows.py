@@ -1,0 +1,199 @@
+"""What lies near a head: the named text windows in which a party adjective, zone, date, venue,
+sponsor or earlier agreement belongs to it. Every distance is a named ``Window`` (characters
+before and after the head) or a named constant, so that a reader sees what each number is for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import attrgetter
+
+from extract.dates import DateMention
+from extract.item import Item
+from extract.lexicon import Lexicon
+from extract.recognise import Match
+
+
+@dataclass(frozen=True)
+class Window:
+    """A cue belongs to a head when it lies at most ``before`` characters before the head's
+    start and ends at most ``after`` characters after the head's end."""
+
+    before: int
+    after: int
+
+    def holds(self, head: Match, cue) -> bool:
+        return head.start - self.before <= cue.start and cue.end <= head.end + self.after
+
+
+#: Party adjectives are looked for this close around a head ("the Russian-Turkish deal",
+#: "اتفاق روسي تركي أمريكي").
+ADJECTIVE_BEFORE = 24
+ADJECTIVE_AFTER = 48
+#: Longest gap between a head and the party adjective after it, and between adjectives before it.
+ADJECTIVE_GAP_AFTER = 4
+ADJECTIVE_GAP_BEFORE = 3
+#: A zone belongs to a head when it lies this close after it ("اتفاق ... في درعا") or before it.
+ZONE = Window(before=3, after=32)
+#: A date belongs to a head when it lies this close after it ("signed on 22 July"), or before it.
+DATE_AFTER = 40
+DATE_BEFORE = 12
+#: A surrender or evacuation word this close to a head makes it a local deal.
+SURRENDER_WINDOW = 48
+#: A venue belongs to a head when it lies this close after it ("a truce signed in Cairo on 22
+#: July between ...") or before it ("the Cairo truce", "في القاهرة ... اتفاق").
+VENUE_AFTER = 72
+VENUE_BEFORE = 16
+#: Sponsors: parties named this close around a sponsor cue of the head's sentence.
+SPONSOR_WINDOW = 64
+SPONSOR_REACH = 44
+#: An agreement name this close after an anaphor is its referent ("the memorandum of Astana-4").
+REFERENT_GAP = 12
+#: An anaphor refers to an agreement named at most this many sentences before.
+ANAPHORA_SENTENCES = 4
+
+_CLAUSE_MARKS = frozenset(",;،؛:")
+_NO_PARTIES: frozenset[str] = frozenset()
+_END = attrgetter("end")
+
+
+def outermost(matches: list[Match]) -> list[Match]:
+    """The matches not inside an earlier, longer one, in document order."""
+    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in ordered:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def dates_near(head: Match, dates) -> list[DateMention]:
+    """The date that goes with a head (``dates``: those of its sentence): after it ("signed on
+    22 July"), or right before it ("the 2021 deal", "the May 4 memorandum")."""
+    for d in dates:
+        if 0 <= d.start - head.end <= DATE_AFTER:
+            return [d]
+    before = [d for d in dates if 0 <= head.start - d.end <= DATE_BEFORE]
+    return before[-1:]
+
+
+def zone_near(head: Match, zones) -> Item | None:
+    """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
+    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence."""
+    for z in zones:
+        if 0 <= z.start - head.end <= ZONE.after or 0 <= head.start - z.end <= ZONE.before:
+            return z
+    return None
+
+
+def _without(gap: str, words: list[str]) -> str:
+    for w in words:
+        gap = gap.replace(w, "")
+    return gap
+
+
+def parties_near(
+    text: str, head: Match, adjectives: list[Match], lex: Lexicon
+) -> tuple[frozenset[str], int]:
+    """Parties named by adjectives right after (or, in English, right before) the head, and
+    where the phrase ends."""
+    if not adjectives:
+        return _NO_PARTIES, head.end
+    parties: set[str] = set()
+    cursor = head.end
+    joiners = lex.words["adjective_joiners"]
+    for adj in adjectives:
+        if adj.start < head.end:
+            continue
+        gap = text[cursor : adj.start]
+        if len(gap) > ADJECTIVE_GAP_AFTER or any(c.isalnum() for c in _without(gap, joiners)):
+            break
+        parties.add(adj.entries[0].ident)
+        cursor = adj.end
+    phrase_end = cursor
+    cursor = head.start
+    before = [a for a in adjectives if a.end <= head.start]
+    lead_ins = lex.words["adjective_lead_ins"]
+    for adj in sorted(before, key=_END, reverse=True) if before else ():
+        gap = text[adj.end : cursor]
+        if len(gap) > ADJECTIVE_GAP_BEFORE or any(c.isalnum() for c in _without(gap, lead_ins)):
+            break
+        parties.add(adj.entries[0].ident)
+        cursor = adj.start
+    return frozenset(p for p in parties if p), phrase_end
+
+
+def venue_near(
+    text: str, head: Match, venues: list[Match], lex: Lexicon, anaphor: bool = False
+) -> tuple[str, ...] | None:
+    """The agreements of the venue named with the head in its clause (``venues``: those of its
+    sentence): after it ("a truce signed in Cairo on 22 July") with no comma between, or right
+    before it ("the Cairo truce"); before an anaphor only with nothing between ("Ankara keeps
+    quoting the memorandum" is not the Ankara ceasefire)."""
+    for v in venues:
+        after = 0 <= v.start - head.end <= VENUE_AFTER
+        if after and any(c in _CLAUSE_MARKS for c in text[head.end : v.start]):
+            continue
+        before = 0 <= head.start - v.end <= VENUE_BEFORE
+        if before and anaphor and text[v.end : head.start].strip():
+            before = False
+        if after or before:
+            return lex.venues.get(v.entries[0].ident)
+    return None
+
+
+def sponsor_parties(
+    head: Match, sponsors: list[Match], guarantors: list[tuple[int, int, str]]
+) -> frozenset[str]:
+    """Guarantor parties named around a sponsor cue near the head (two or more, else none);
+    ``sponsors`` and ``guarantors`` (start, end, party) are those of the head's sentence."""
+    found: set[str] = set()
+    for cue in sponsors:
+        if head.start - SPONSOR_WINDOW <= cue.start <= head.end + SPONSOR_WINDOW:
+            lo, hi = cue.start - SPONSOR_REACH, cue.end + SPONSOR_REACH
+            found.update(ident for s, e, ident in guarantors if lo <= s and e <= hi)
+    return frozenset(found) if len(found) >= 2 else frozenset()
+
+
+def named_right_after(text: str, head: Match, items: list[Item], lex: Lexicon) -> str | None:
+    """ "المذكرة في أستانا الرابعة", "the memorandum of Astana-4": the name that follows is the
+    referent (``items``: the named agreements, in document order)."""
+    links = lex.words["referent_links"]
+    for item in items:
+        if item.start < head.end:
+            continue
+        if item.start - head.end > REFERENT_GAP:
+            break
+        if item.id:
+            gap = text[head.end : item.start].strip()
+            if gap == "" or gap in links:
+                return item.id
+    return None
+
+
+def antecedent(
+    items: list[Item],
+    before: int,
+    sentence: int,
+    zones: frozenset[str] = frozenset(),
+    lex: Lexicon | None = None,
+) -> str | None:
+    """The agreement last named before ``before`` (within a few sentences); when the anaphor's
+    sentence names zones, the last one that covers one of them, if any ("the agreement" in a
+    sentence about Rastan means the Homs truce, not the Ghouta truce named just before)."""
+    best: Item | None = None
+    fitting: Item | None = None
+    for item in items:
+        recent = item.start < before and sentence - item.sentence <= ANAPHORA_SENTENCES
+        if not (recent and item.kind == "agreement" and item.id):
+            continue
+        if best is None or item.start > best.start:
+            best = item
+        if zones and lex is not None and (fitting is None or item.start > fitting.start):
+            info = lex.agreements.get(item.id)
+            if info is not None and info.zones & zones:
+                fitting = item
+    if fitting is not None:
+        return fitting.id
+    return best.id if best else None
