@@ -169,22 +169,6 @@ def test_scorer_counts_misses_false_positives_and_finer_zones():
     assert t["unknown_agreements"].tp == int(bool(article.unknown_agreements))
 
 
-def test_scorer_reports_a_missing_extractor_clearly(monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_extract(name, *args, **kwargs):
-        if name == "extract":
-            raise ImportError("simulated: extract not built")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_extract)
-    with pytest.raises(score.ExtractorMissing, match="extract_article is not available"):
-        score.score()
-    assert score.main([]) == 2
-
-
 def test_scorer_scores_the_realistic_set_including_undated_articles():
     articles = score.load_devset(directory=score.REALISTIC)
     seen = []

@@ -41,10 +41,6 @@ class UnknownSet(ValueError):
     """``--set`` names neither a set next to the scorer nor a directory of gold files."""
 
 
-class ExtractorMissing(RuntimeError):
-    """``extract.extract_article`` cannot be imported yet (the extractor is built in parallel)."""
-
-
 @dataclass(frozen=True)
 class GoldArticle:
     stem: str
@@ -208,13 +204,8 @@ def compare(gold: GoldArticle, found: Found, tallies: dict[str, Tally]) -> dict[
 
 
 def _extractor() -> Callable[..., Any]:
-    try:
-        from extract import extract_article
-    except ImportError as exc:
-        raise ExtractorMissing(
-            "extract.extract_article is not available yet "
-            f"({exc}); the EXTRACT helper is building it - rerun the scorer once it exists"
-        ) from exc
+    from extract import extract_article
+
     return extract_article
 
 
@@ -247,7 +238,6 @@ def score(
     """Per-language precision/recall/F1 (and counts) for each metric, for programmatic use.
 
     Shape: ``{"ar": {"zones": {"precision", "recall", "f1", "tp", "fp", "fn"}, ...}, "en": ...}``.
-    Raises ExtractorMissing while the extractor does not exist.
     """
     tallies, _ = run(lang, directory=directory)
     return {
@@ -317,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         tallies, details = run(args.lang, directory=set_directory(args.gold_set))
-    except (ExtractorMissing, UnknownSet) as exc:
+    except UnknownSet as exc:
         print(f"score: {exc}", file=sys.stderr)
         return 2
     print_report(tallies, details, args.verbose)
