@@ -153,7 +153,8 @@ def cells(zone: str, footprint: shapely.Geometry) -> tuple[Cell, ...]:
 def holders(
     zone: str, on: date, rows: tuple[control.ControlChange, ...] | None = None
 ) -> tuple[dict[str, control.ControlChange], control.ControlChange | None]:
-    """For each place key, the last hands-changing row on or before ``on``; and the zone-wide
+    """For each place key, the row on or before ``on`` that decided its holder (for a lost place,
+    the row that first took it out of the zone's hands); and the zone-wide
     loss (a ``scope=zone`` row to a side that does not hold the zone) if one happened by then.
 
     A place whose first row starts on the government side was not in the zone at first: it is
@@ -170,6 +171,13 @@ def holders(
             continue
         if row.scope == "zone" and row.to_side not in held_sides:
             ended = ended or row
+        before = last.get(row.place)
+        if (
+            before is not None
+            and before.to_side not in held_sides
+            and row.to_side not in held_sides
+        ):
+            continue  # still lost: the place was lost on the earlier row's day
         last[row.place] = row
     return last, ended
 
@@ -218,7 +226,9 @@ def zone_extent(
     lost: list[LostPlace] = []
     lost_idx = []
     for i, cell in enumerate(all_cells):
-        row = ended if ended is not None else _lost(cell, last)
+        row = _lost(cell, last)
+        if row is None:
+            row = ended  # what was still held at the zone's end went with it
         if row is not None:
             lost_idx.append(i)
             if row.id:  # an empty id: not held before its first change, never lost

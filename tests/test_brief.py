@@ -150,7 +150,11 @@ def test_filters_narrow_the_briefing(hand):
     other = Selection(date(2017, 8, 1), zones=("south",))
     assert list(csv.DictReader(io.StringIO(evidence_csv.evidence_csv(hand, other)))) == []
     doc = geojson.zones_geojson(hand, other)
-    assert [f["properties"]["id"] for f in doc["features"]] == ["south"]
+    zones = [f["properties"]["id"] for f in doc["features"] if f["properties"]["layer"] == "zone"]
+    assert zones == ["south"]
+    assert {f["properties"]["zone"] for f in doc["features"] if "zone" in f["properties"]} <= {
+        "south"
+    }
 
 
 def test_zip_holds_the_briefing_folder(written):

@@ -230,10 +230,15 @@ def test_geojson_is_valid_and_agrees_with_the_coverage_query(demo, tmp_path, cap
     doc = json.loads(out.read_text("utf-8"))
     assert doc["type"] == "FeatureCollection" and doc["date"] == day
     registry = load_registry()
-    assert {f["properties"]["id"] for f in doc["features"]} == set(registry.zones)
+    zones = [f for f in doc["features"] if f["properties"]["layer"] == "zone"]
+    assert {f["properties"]["id"] for f in zones} == set(registry.zones)
     coverage = queries.coverage_at(demo, day)
-    for feature in doc["features"]:
+    for feature in zones:
         props = feature["properties"]
+        assert props["extent_date"] == day and props["area_km2"] >= 0
+        if feature["geometry"] is None:  # no ground left on the day: the zone had ended
+            assert props["area_km2"] == 0 and props["status"] == "ended"
+            continue
         geometry = shapely.geometry.shape(feature["geometry"])
         assert geometry.geom_type in ("Polygon", "MultiPolygon") and geometry.is_valid
         assert not geometry.is_empty
@@ -259,7 +264,7 @@ def test_geojson_follows_the_filters(demo):
         date(2017, 8, 1), agreements=("ghouta_truce_2017",), zones=("eastern_ghouta", "idlib")
     )
     doc = zones_geojson(demo, selection)
-    ids = {f["properties"]["id"] for f in doc["features"]}
+    ids = {f["properties"]["id"] for f in doc["features"] if f["properties"]["layer"] == "zone"}
     assert ids == {
         "eastern_ghouta",
         "idlib",
@@ -269,10 +274,16 @@ def test_geojson_follows_the_filters(demo):
     coverage = queries.coverage_at(demo, "2017-08-01")
     for feature in doc["features"]:
         props = feature["properties"]
+        if props["layer"] != "zone":
+            continue
         want = _expected(coverage, props["id"], {"ghouta_truce_2017"})
         assert props["status"] == want["status"]
         assert sorted(a["id"] for a in props["agreements"]) == want["agreements"]
-    status = {f["properties"]["id"]: f["properties"]["status"] for f in doc["features"]}
+    status = {
+        f["properties"]["id"]: f["properties"]["status"]
+        for f in doc["features"]
+        if f["properties"]["layer"] == "zone"
+    }
     assert status["eastern_ghouta"] == "in_force" and status["idlib"] == "none"
 
 

@@ -1,4 +1,5 @@
-"""The zones in view as GeoJSON, with their status and covering agreements on the day."""
+"""The zones in view as GeoJSON, with their status and covering agreements on the day, drawn at
+their extent on the day, with the places they had lost and the front line as their own features."""
 
 from __future__ import annotations
 
@@ -27,9 +28,12 @@ def zones_geojson(store: Store, selection: Selection) -> dict[str, Any]:
     """
     from shapely.geometry import mapping
 
+    from zonewatch.core.territory import territory_on
+
     registry = load_registry()
     info = zone_info(store, selection)
-    frame = zones_frame(store, selection)
+    territory = territory_on(zones_frame(store, selection), selection.day)
+    frame = territory.frame
     features = []
     for _, row in frame.iterrows():
         zinfo = info.get(row["id"], {})
@@ -41,6 +45,7 @@ def zones_geojson(store: Store, selection: Selection) -> dict[str, Any]:
                 "id": row["id"],
                 "properties": {
                     "id": row["id"],
+                    "layer": "zone",
                     "parent": row["parent"] if isinstance(row["parent"], str) else None,
                     "name_en": row["name_en"],
                     "name_ar": row["name_ar"],
@@ -56,10 +61,17 @@ def zones_geojson(store: Store, selection: Selection) -> dict[str, Any]:
                     "method": row.get("method"),
                     "sources": _plain(row.get("sources")),
                     "attribution": row.get("attribution"),
+                    "area_km2": row["area_km2"],
+                    "footprint_km2": row["footprint_km2"],
+                    "lost_km2": row["lost_km2"],
+                    "extent_date": row["extent_date"],
                 },
-                "geometry": mapping(row.geometry),
+                # A zone with no ground left (after its end) has no geometry: null, as GeoJSON
+                # allows, rather than an empty polygon that some tools reject.
+                "geometry": None if row.geometry.is_empty else mapping(row.geometry),
             }
         )
+    features.extend(territory_features(territory))
     return {
         "type": "FeatureCollection",
         "name": f"zonewatch-zones-{selection.day.isoformat()}",
@@ -68,6 +80,35 @@ def zones_geojson(store: Store, selection: Selection) -> dict[str, Any]:
         "source": REGISTRY_SOURCE,
         "features": features,
     }
+
+
+def territory_features(territory) -> list[dict[str, Any]]:
+    """The places lost since each zone's agreement took effect (``status: "lost"``, one feature
+    per place with its registry source) and each zone's front line (``layer: "front"``)."""
+    from shapely.geometry import mapping
+
+    from zonewatch.core.territory import lost_places, lost_properties
+
+    out = [
+        {
+            "type": "Feature",
+            "id": f"lost-{zone}-{place.cell.keys[0]}",
+            "properties": lost_properties(place, zone),
+            "geometry": mapping(place.cell.geometry),
+        }
+        for place, zone in lost_places(territory)
+    ]
+    for zone, ext in territory.extents.items():
+        if not ext.front.is_empty:
+            out.append(
+                {
+                    "type": "Feature",
+                    "id": f"front-{zone}",
+                    "properties": {"layer": "front", "zone": zone, "date": ext.on.isoformat()},
+                    "geometry": mapping(ext.front),
+                }
+            )
+    return out
 
 
 def _plain(value: Any) -> Any:
