@@ -11,6 +11,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from extract.choose import choose_alias
+from extract.control import find_control
 from extract.dates import DateMention, find_dates
 from extract.item import Item
 from extract.language import LANGUAGES, detect_language
@@ -155,7 +156,11 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     agreements = sorted(named.known + resolve_heads(ctx, heads), key=_START)
     raw_links = _links(doc, agreements, zones, named.stated_zones)
     zones = sorted(zones + named.named_zones, key=_START)
-    return _assemble(doc, language, zones, places, parties, agreements, raw_links)
+    result = _assemble(doc, language, zones, places, parties, agreements, raw_links)
+    result.control = find_control(
+        doc.norm, doc.spans, doc.entities, doc.cues, doc.dates, doc.sentence_of
+    )
+    return result
 
 
 def _named_agreements(doc: _Document, zones: list[Item], blocked: list) -> _Named:

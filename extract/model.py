@@ -1,4 +1,5 @@
-"""The result of reading one article, in the shape of the extraction contract (DESIGN.md)."""
+"""The result of reading one article, in the shape of the extraction contract
+(docs/extraction-contract.md)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,33 @@ class DateFound(NamedTuple):
 
     def to_dict(self) -> dict:
         return dict(zip(_DATE_KEYS, self, strict=True))
+
+
+class ControlEvent(NamedTuple):
+    """A place changing hands, as one sentence reports it (``extract.control``)."""
+
+    place: str  # gazetteer id
+    zone: str | None  # top-level zone of the place, None outside the four
+    event: str  # captured | retaken | entered | evacuated | settlement | declared
+    to: str  # the side that gained it: government | opposition | isil
+    date: str | None  # the sentence's date nearest to the control word
+    sentence: int
+    evidence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {
+            "place": self.place,
+            "zone": self.zone,
+            "event": self.event,
+            "to": self.to,
+            "date": self.date,
+            "sentence": self.sentence,
+            "evidence": self.evidence,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 _MENTION_KEYS = Mention._fields
@@ -71,9 +99,10 @@ class Extraction:
     coverage: list[Link] = field(default_factory=list)
     dates: list[DateFound] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    control: list[ControlEvent] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """Exactly the contract JSON of DESIGN.md."""
+        """Exactly the contract JSON (docs/extraction-contract.md)."""
         return {
             "language": self.language,
             "published": self.published,
@@ -88,4 +117,5 @@ class Extraction:
                 {"kind": k, "id": i, "text": t, "start": s, "end": e, "sentence": n}
                 for k, i, t, s, e, n in self.mentions
             ],
+            "control": [c.to_dict() for c in self.control],
         }
