@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 import pyarrow as pa
 import pytest
 
+from zonewatch.cli.main import main
 from zonewatch.dashboard import compat
 from zonewatch.store.dataset import ARTICLES_SCHEMA, CLAIMS_SCHEMA, MENTIONS_SCHEMA, Batch, Store
 
@@ -46,3 +47,30 @@ def navigation_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
     if "fresh_server" in request.fixturenames:
         return
     compat.keep_navigation_mode(monkeypatch.setattr)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Store:
+    """The bundled demo corpus in a fresh store: registry statuses plus real corpus claims."""
+    from zonewatch.ingest.demo import ensure_demo
+
+    store = Store.open(tmp_path_factory.mktemp("demo-store"))
+    assert ensure_demo(store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def empty(tmp_path_factory) -> Store:
+    return Store.open(tmp_path_factory.mktemp("empty-store"))
+
+
+@pytest.fixture
+def run_cli(capsys) -> Callable[..., tuple[int, str, str]]:
+    """Run the command line in this process: (exit status, stdout, stderr)."""
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run

@@ -1,204 +1,25 @@
-"""Static map and timeline exports: formats, sizes, Arabic shaping, GeoJSON against the coverage
-query, standalone HTML, and the command line's handling of bad input."""
+"""Exports beyond the static map: GeoJSON against the coverage query, standalone HTML maps and
+timelines, and the command line's handling of bad input."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
-import arabic_reshaper
 import numpy as np
 import pytest
-from bidi import get_display
-from matplotlib.figure import Figure
-from PIL import Image
 
 from geo import render
-from zonewatch.cli.main import main
+from tests.pixels import blend, not_blank, pixels, share_near
 from zonewatch.core.registry import STATUS_RANK, load_registry
 from zonewatch.exports.facts import Selection
 from zonewatch.exports.geojson import zones_geojson
 from zonewatch.store import queries
-from zonewatch.store.dataset import Store
 
 DAYS = ["2017-01-15", "2017-05-05", "2017-08-01", "2018-06-01", "2020-03-10"]
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Store:
-    """The bundled demo corpus in a fresh store: registry statuses plus real corpus claims."""
-    from zonewatch.ingest.demo import ensure_demo
-
-    store = Store.open(tmp_path_factory.mktemp("demo-store"))
-    assert ensure_demo(store)
-    return store
-
-
-@pytest.fixture(scope="module")
-def empty(tmp_path_factory) -> Store:
-    return Store.open(tmp_path_factory.mktemp("empty-store"))
-
-
-def _run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def _pixels(data: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(data)).convert("RGB"))
-
-
-def _not_blank(rgb: np.ndarray) -> None:
-    """Non-white on at least a tenth of the image and many colours: a drawn map, not an empty
-    canvas (the land colour counts: a map of Syria covers much of its frame)."""
-    ink = (rgb < 245).any(axis=2).mean()
-    colours = len(np.unique(rgb.reshape(-1, 3), axis=0))
-    assert ink > 0.10, f"only {ink:.1%} of the image has ink"
-    assert colours > 50, f"only {colours} colours"
-
-
-def _blend(fill: str, alpha: float, under: str) -> np.ndarray:
-    f = np.array([int(fill[i : i + 2], 16) for i in (1, 3, 5)], float)
-    u = np.array([int(under[i : i + 2], 16) for i in (1, 3, 5)], float)
-    return alpha * f + (1 - alpha) * u
-
-
-def _share_near(rgb: np.ndarray, colour: np.ndarray, tol: float = 6) -> float:
-    return float((np.abs(rgb.astype(float) - colour).max(axis=2) <= tol).mean())
-
-
-# -- Arabic shaping ---------------------------------------------------------------------------
-
-
-def test_shape_arabic_uses_presentation_forms_and_leaves_latin_alone():
-    shaped = render.shape_arabic("محافظة إدلب")
-    letters = [c for c in shaped if not c.isspace()]
-    assert letters and all("\ufb50" <= c <= "\ufeff" for c in letters)
-    assert render.shape_arabic("Idlib 2017") == "Idlib 2017"
-    # The bidi reordering is done by us only when matplotlib's layout does not do it itself.
-    expected = arabic_reshaper.reshape("حلب")
-    if not render._layout_does_bidi():
-        expected = get_display(expected)
-    assert render.shape_arabic("حلب") == expected
-
-
-def _ink(text: str) -> np.ndarray:
-    fig = Figure(figsize=(3, 1), dpi=100)
-    fig.text(0.05, 0.3, text, fontsize=28, family=render.FONT)
-    out = io.BytesIO()
-    fig.savefig(out, format="png")
-    return np.asarray(Image.open(out).convert("L")) < 128
-
-
-def _gap_columns(ink: np.ndarray) -> int:
-    cols = ink.any(axis=0)
-    where = np.flatnonzero(cols)
-    return int((~cols[where[0] : where[-1] + 1]).sum())
-
-
-def test_shaped_label_is_joined_and_reads_right_to_left():
-    word = "حلب"  # Aleppo: three joining letters, one connected word when shaped
-    shaped = _ink(render.shape_arabic(word))
-    isolated = _ink("\u200c".join(word))  # zero-width non-joiners: the letters unshaped
-    assert _gap_columns(shaped) == 0
-    assert _gap_columns(isolated) > 0
-    # Reference: the joined glyphs forced into visual order with a left-to-right override.
-    visual = _ink("\u202d" + get_display(arabic_reshaper.reshape(word)) + "\u202c")
-    assert (shaped != visual).mean() < 0.002
-
-
-def test_map_labels_in_the_png_are_shaped(empty, monkeypatch):
-    from zonewatch.exports import static_map
-
-    selection = Selection(date(2017, 8, 1))
-    shaped = _pixels(static_map.map_image(empty, selection, size=(700, 700), dpi=80))
-    monkeypatch.setattr(render, "shape_arabic", lambda text: "\u200c".join(text))
-    unshaped = _pixels(static_map.map_image(empty, selection, size=(700, 700), dpi=80))
-    differ = (shaped != unshaped).any(axis=2)
-    assert differ.mean() > 0.002, "the Arabic labels did not change when shaping was removed"
-    # Rendering is deterministic, so the difference is the shaping and nothing else.
-    monkeypatch.undo()
-    again = _pixels(static_map.map_image(empty, selection, size=(700, 700), dpi=80))
-    assert (again == shaped).all()
-
-
-# -- PNG and SVG ------------------------------------------------------------------------------
-
-
-def test_png_has_the_requested_size_and_shows_zones_in_the_palette(empty, tmp_path, capsys):
-    out = tmp_path / "map.png"
-    code, printed, err = _run(
-        capsys, "render", "map", "--date", "2017-08-01", "--size", "1000x760", "--dpi", "110",
-        "--out", str(out), "--data", str(empty.root),
-    )  # fmt: skip
-    assert code == 0, err
-    assert printed.strip() == str(out)
-    image = Image.open(out)
-    assert image.format == "PNG" and image.size == (1000, 760)
-    rgb = np.asarray(image.convert("RGB"))
-    _not_blank(rgb)
-    # Idlib is in force on that day: its fill, as the shared palette gives it over the land colour.
-    in_force = render.status_styles()["in_force"]["fill"]
-    assert _share_near(rgb, _blend(in_force, render.ZONE_ALPHA, render.LAND)) > 0.003
-
-
-def test_before_the_memorandum_no_zone_is_coloured(empty):
-    from zonewatch.exports import static_map
-
-    rgb = _pixels(
-        static_map.map_image(empty, Selection(date(2017, 1, 15)), size=(800, 800), dpi=100)
-    )
-    in_force = render.status_styles()["in_force"]["fill"]
-    # Only the legend's swatch has the colour (a zone in force covers far more, see above).
-    assert _share_near(rgb, _blend(in_force, render.ZONE_ALPHA, render.LAND)) < 0.0005
-
-
-def test_svg_has_the_requested_size_and_draws(empty, tmp_path, capsys):
-    import vl_convert as vlc
-
-    out = tmp_path / "map.svg"
-    code, _, err = _run(
-        capsys, "render", "map", "--date", "2018-06-01", "--size", "1200x1000",
-        "--out", str(out), "--data", str(empty.root),
-    )  # fmt: skip
-    assert code == 0, err
-    root = ET.parse(out).getroot()
-    assert root.tag.endswith("svg")
-    assert (root.get("width"), root.get("height")) == ("1200", "1000")
-    x0, y0, w, h = (float(v) for v in root.get("viewBox").split())
-    assert abs(w / h - 1.2) < 0.01
-    assert len(root.findall(".//{http://www.w3.org/2000/svg}path")) > 50
-    rgb = _pixels(vlc.svg_to_png(out.read_text("utf-8"), scale=1.0))
-    assert rgb.shape[:2] == (1000, 1200)
-    _not_blank(rgb)
-
-
-def test_default_size_follows_the_dpi(empty, tmp_path, capsys):
-    out = tmp_path / "map.png"
-    assert (
-        _run(
-            capsys,
-            "render",
-            "map",
-            "--date",
-            "2017-08-01",
-            "--dpi",
-            "90",
-            "--out",
-            str(out),
-            "--data",
-            str(empty.root),
-        )[0]
-        == 0
-    )
-    width, height = Image.open(out).size
-    assert width == round(render.DEFAULT_WIDTH_IN * 90)
-    assert 0.7 * width < height < 1.2 * width  # as tall as Syria and its notes need
 
 
 # -- GeoJSON ----------------------------------------------------------------------------------
@@ -219,12 +40,12 @@ def _expected(coverage, zone: str, agreements: set[str]) -> dict:
 
 
 @pytest.mark.parametrize("day", DAYS)
-def test_geojson_is_valid_and_agrees_with_the_coverage_query(demo, tmp_path, capsys, day):
+def test_geojson_is_valid_and_agrees_with_the_coverage_query(demo, tmp_path, run_cli, day):
     import shapely.geometry
 
     out = tmp_path / "zones.geojson"
-    code, _, err = _run(
-        capsys, "render", "map", "--date", day, "--out", str(out), "--data", str(demo.root)
+    code, _, err = run_cli(
+        "render", "map", "--date", day, "--out", str(out), "--data", str(demo.root)
     )
     assert code == 0, err
     doc = json.loads(out.read_text("utf-8"))
@@ -296,10 +117,10 @@ def _external_scripts(page: str) -> list[str]:
     )
 
 
-def test_html_map_holds_every_zone_and_loads_scripts_from_disk(demo, tmp_path, capsys):
+def test_html_map_holds_every_zone_and_loads_scripts_from_disk(demo, tmp_path, run_cli):
     out = tmp_path / "map.html"
-    code, _, err = _run(
-        capsys, "render", "map", "--date", "2017-08-01", "--out", str(out), "--data", str(demo.root)
+    code, _, err = run_cli(
+        "render", "map", "--date", "2017-08-01", "--out", str(out), "--data", str(demo.root)
     )
     assert code == 0, err
     page = out.read_text("utf-8")
@@ -310,10 +131,12 @@ def test_html_map_holds_every_zone_and_loads_scripts_from_disk(demo, tmp_path, c
     assert "Coverage on 2017-08-01" in page
 
 
-def test_html_map_with_tiles_names_the_tile_server_but_keeps_scripts_local(empty, tmp_path, capsys):
+def test_html_map_with_tiles_names_the_tile_server_but_keeps_scripts_local(
+    empty, tmp_path, run_cli
+):
     out = tmp_path / "tiles.html"
-    code, _, err = _run(
-        capsys, "render", "map", "--date", "2018-06-01", "--basemap", "tiles", "--out", str(out),
+    code, _, err = run_cli(
+        "render", "map", "--date", "2018-06-01", "--basemap", "tiles", "--out", str(out),
         "--data", str(empty.root),
     )  # fmt: skip
     assert code == 0, err
@@ -322,10 +145,10 @@ def test_html_map_with_tiles_names_the_tile_server_but_keeps_scripts_local(empty
     assert _external_scripts(page) == []
 
 
-def test_geojson_ignores_a_basemap_and_says_so(empty, tmp_path, capsys):
+def test_geojson_ignores_a_basemap_and_says_so(empty, tmp_path, run_cli):
     out = tmp_path / "zones.geojson"
-    code, _, err = _run(
-        capsys, "render", "map", "--date", "2018-06-01", "--basemap", "tiles", "--out", str(out),
+    code, _, err = run_cli(
+        "render", "map", "--date", "2018-06-01", "--basemap", "tiles", "--out", str(out),
         "--data", str(empty.root),
     )  # fmt: skip
     assert code == 0 and "--basemap ignored" in err
@@ -333,10 +156,10 @@ def test_geojson_ignores_a_basemap_and_says_so(empty, tmp_path, capsys):
 
 
 @pytest.mark.slow  # vl-convert bundles Vega's scripts into the page on its first call (~10 s)
-def test_html_timeline_is_standalone(demo, tmp_path, capsys):
+def test_html_timeline_is_standalone(demo, tmp_path, run_cli):
     out = tmp_path / "timeline.html"
-    code, _, err = _run(
-        capsys, "render", "timeline", "--from", "2017-01-01", "--to", "2018-12-31", "--date", "2017-08-01",
+    code, _, err = run_cli(
+        "render", "timeline", "--from", "2017-01-01", "--to", "2018-12-31", "--date", "2017-08-01",
         "--out", str(out), "--data", str(demo.root),
     )  # fmt: skip
     assert code == 0, err
@@ -347,27 +170,27 @@ def test_html_timeline_is_standalone(demo, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg"])
-def test_timeline_png_and_svg_open_and_draw(demo, tmp_path, capsys, fmt):
+def test_timeline_png_and_svg_open_and_draw(demo, tmp_path, run_cli, fmt):
     import vl_convert as vlc
 
     out = tmp_path / f"timeline.{fmt}"
-    code, _, err = _run(
-        capsys, "render", "timeline", "--date", "2017-08-01", "--scale", "1", "--out", str(out),
+    code, _, err = run_cli(
+        "render", "timeline", "--date", "2017-08-01", "--scale", "1", "--out", str(out),
         "--data", str(demo.root),
     )  # fmt: skip
     assert code == 0, err
     if fmt == "png":
-        rgb = _pixels(out.read_bytes())
+        rgb = pixels(out.read_bytes())
     else:
         assert ET.parse(out).getroot().tag.endswith("svg")
-        rgb = _pixels(vlc.svg_to_png(out.read_text("utf-8"), scale=1.0))
+        rgb = pixels(vlc.svg_to_png(out.read_text("utf-8"), scale=1.0))
     assert rgb.shape[1] > 600
     ink = (rgb < 235).any(axis=2).mean()
     assert ink > 0.05
     in_force = np.array(
         [int(render.status_styles()["in_force"]["fill"][i : i + 2], 16) for i in (1, 3, 5)]
     )
-    assert _share_near(rgb, in_force, tol=20) > 0.005  # the registry bars, in the shared palette
+    assert share_near(rgb, in_force, tol=20) > 0.005  # the registry bars, in the shared palette
 
 
 def test_timeline_range_limits_the_rows(demo):
@@ -426,20 +249,19 @@ def test_timeline_range_limits_the_rows(demo):
         ),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch, argv, message):
+def test_bad_input_is_one_line_and_exit_2(tmp_path, run_cli, monkeypatch, argv, message):
     monkeypatch.chdir(tmp_path)
-    code, out, err = _run(capsys, *argv, "--data", str(tmp_path / "data"))
+    code, out, err = run_cli(*argv, "--data", str(tmp_path / "data"))
     assert code == 2
     assert err.startswith("zonewatch: error: ") and message in err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert not any(tmp_path.glob("x.*")) and not any(tmp_path.glob("t.*"))
 
 
-def test_out_that_is_a_folder_is_refused(tmp_path, capsys):
+def test_out_that_is_a_folder_is_refused(tmp_path, run_cli):
     folder = tmp_path / "map.png"
     folder.mkdir()
-    code, _, err = _run(
-        capsys,
+    code, _, err = run_cli(
         "render",
         "map",
         "--date",
@@ -464,11 +286,11 @@ def test_browser_png_without_tiles_still_draws_the_map_and_says_so(empty):
     png, notes = static_map.map_browser_png(
         empty, Selection(date(2017, 8, 1)), size=(900, 700), tiles=True, allow_network=False
     )
-    rgb = _pixels(png)
+    rgb = pixels(png)
     assert rgb.shape[:2] == (700, 900)
-    _not_blank(rgb)
+    not_blank(rgb)
     assert notes and "without tiles" in notes[0]
     # The zone polygons are drawn in the palette's in-force colour, as on the web map.
     # Over Leaflet's grey: with a tiled basemap the governorates are outlines only.
-    in_force = _blend(render.status_styles()["in_force"]["fill"], 0.6, "#dddddd")
-    assert _share_near(rgb, in_force, tol=8) > 0.01
+    in_force = blend(render.status_styles()["in_force"]["fill"], 0.6, "#dddddd")
+    assert share_near(rgb, in_force, tol=8) > 0.01
