@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from extract.choose import choose_alias
 from extract.control import find_control
@@ -18,11 +19,15 @@ from extract.language import LANGUAGES, detect_language
 from extract.lexicon import Lexicon, load_lexicon
 from extract.model import DateFound, Extraction, Link, Mention
 from extract.normalise import Normalised, normalise
+from extract.place_resolve import add_latin, resolve_homonyms
 from extract.recognise import Match, scan
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
 from extract.rounds import dated_rounds, find_rounds, round_items
 from extract.segment import sentence_spans
+
+if TYPE_CHECKING:
+    from extract.places import PlaceIndex
 
 #: Entity kinds that make a sentence about agreements and zones (context for weak place names).
 _CONTEXT_ENTITIES = {"agreement", "zoneterm"}
@@ -66,16 +71,20 @@ def _parse_published(published: date | datetime | str | None) -> date | None:
 
 
 def extract_article(
-    text: str, published: date | str | None = None, lang: str = "auto"
+    text: str,
+    published: date | str | None = None,
+    lang: str = "auto",
+    gazetteer: PlaceIndex | None = None,
 ) -> Extraction:
     """Read one article. Pure and fast; never raises on a str (an unreadable ``published`` is
-    treated as unknown, so relative dates stay unresolved)."""
+    treated as unknown, so relative dates stay unresolved). ``gazetteer``: an imported full
+    gazetteer (``extract.places.PlaceIndex``), handed in by the caller."""
     day = _parse_published(published)
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     language = lang if lang in LANGUAGES else detect_language(text)
     try:
-        return _extract(text, day, language, load_lexicon())
+        return _extract(text, day, language, load_lexicon(gazetteer))
     except (
         Exception
     ):  # one odd article must not stop a run over a million (tests keep this path cold)
@@ -98,6 +107,8 @@ class _Document:
     context: set[int]
     published: date | None
     lex: Lexicon
+    #: (start, end, place id) of imported places read inside a zone: reported as places too
+    imported: list[tuple[int, int, str]]
 
     @classmethod
     def read(cls, text: str, published: date | None, lex: Lexicon) -> _Document:
@@ -107,6 +118,9 @@ class _Document:
         owner = _sentence_owner(len(ntext), [s for s, _ in spans])
         sentence_of = owner.__getitem__  # every position asked about is inside the text
         entities, cues = scan(ntext, lex)
+        if lex.gazetteer is not None:
+            entities = add_latin(norm, entities, lex)
+        entities, imported = resolve_homonyms(ntext, entities, lex, sentence_of)
         flat = ntext.replace("\n", " ")  # dates and rounds never end a sentence; same offsets
         dates = find_dates(flat, lex, published, cues.get("datecore", []))
         rounds = find_rounds(flat, lex, cues.get("roundcore", []))
@@ -126,6 +140,7 @@ class _Document:
             context,
             published,
             lex,
+            imported,
         )
 
     @property
@@ -146,6 +161,7 @@ class _Named:
 def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> Extraction:
     doc = _Document.read(text, published, lex)
     zones, places, parties, blocked = _places(doc)
+    places += [Item("place", i, s, e, doc.sentence_of(s)) for s, e, i in doc.imported]
     named = _named_agreements(doc, zones, blocked)
     heads = doc.cues.get("head", [])
     if blocked:

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
@@ -22,6 +23,9 @@ import assets
 from extract.keys import CUE, ENTITY, LAYERS, WORD_START, KeyTable, phrase_key, scan_form
 from extract.normalise import normalise_word
 from extract.words import LanguageData
+
+if TYPE_CHECKING:
+    from extract.places import PlaceIndex, PlaceInfo
 
 __all__ = ["WORD_START", "scan_form", "ENTITY", "CUE", "Entry", "AgreementInfo", "Lexicon"]
 
@@ -115,6 +119,16 @@ class Lexicon:
     venues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: schema keys that loading did not read (kept empty by a test)
     unread_keys: tuple[str, ...] = ()
+    #: the imported gazetteer this lexicon was built with (None: shipped gazetteers only)
+    gazetteer: PlaceIndex | None = None
+    #: every known place (shipped and imported) by id, for homonym resolution
+    place_info: dict[str, PlaceInfo] = field(default_factory=dict)
+    #: Latin skeleton key -> place ids (only with an imported gazetteer)
+    latin_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Latin name as written (``extract.places.simple_key``) -> place ids
+    latin_exact: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the one reading of each imported place, by id
+    place_entries: dict[str, Entry] = field(default_factory=dict)
 
 
 def _named_zone(name: str, zone_words: dict[str, str]) -> str:
@@ -244,9 +258,11 @@ def _add_scanned_words(table: KeyTable, data: LanguageData) -> None:
                 table.add(word, **reading)
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Build the lexicon once per process (about 50 ms); later calls are free."""
+@lru_cache(maxsize=4)
+def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
+    """Build the lexicon once per process and gazetteer (about 50 ms without one); later calls
+    are free. An imported gazetteer's Arabic names join the one automaton (``extract.places``)."""
+    from extract.place_lexicon import with_gazetteer
 
     data = LanguageData.load(LANGUAGE_FILES)
     zones = _read_json("registry", "zones.json")["zones"]
@@ -260,6 +276,7 @@ def load_lexicon() -> Lexicon:
     places = _add_places(table, data)
     agreements, rounds = _add_agreements(table, data, zone_parent)
     _add_scanned_words(table, data)
+    gazetteer_fields = with_gazetteer(table, gazetteer, entry)
     words = {name: data.by_length(name) for name in LISTED}
     return Lexicon(
         automaton=table.compile(),
@@ -283,4 +300,5 @@ def load_lexicon() -> Lexicon:
             for venue, ids in _read_json("lexicon", "venues.json")["agreements"].items()
         },
         unread_keys=tuple(data.unread()),
+        **gazetteer_fields,
     )

@@ -1,0 +1,274 @@
+"""A full gazetteer handed to the extractor: names prepared for matching, in both scripts.
+
+The extractor never reads a data folder: the caller builds a ``PlaceIndex`` from plain rows
+(``PlaceIndex.from_rows``) and hands it to ``extract_article``. Arabic names join the lexicon's
+one automaton (``load_lexicon(index)``), with the same clitics and normalisation as every other
+name. Latin names are matched in a separate, cheap pass over the capitalised words of the text,
+on a spelling-tolerant key (``latin_key``): news and GeoNames spell the same village differently
+(Tal/Tall/Tell, Kafr/Kfar, Beit/Bayt, Ain/`Ayn, al-/el-/as-, Sheikhoun/Shaykhun, -iyeh/-iyah),
+so both sides are reduced to one skeleton: articles to ``_``, classifier words to one form,
+doubled letters single, q as k, the diphthongs ay/ai/ei before a consonant as a, and every run of
+vowels as one a. Only capitalised words can start a Latin name, which keeps English common words
+out; single-word names that are common words in either language (``assets/gazetteer/
+common_names.json``) are not indexed at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import assets
+from extract.normalise import normalise, normalise_word
+
+#: Latin article forms; inside the text only al/el stand alone, the others need a hyphen
+#: ("as-Suwayda"), since "as", "at" and "an" are English words.
+ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "ath",
+        "az",
+        "adh",
+        "an",
+        "aj",
+        "ed",
+        "er",
+        "es",
+        "esh",
+        "et",
+        "ez",
+        "en",
+    ]
+)
+_FREE_ARTICLES = frozenset(("al", "el"))
+_DOUBLE = re.compile(r"([a-z])\1+")
+_DIPHTHONG = re.compile(r"[ae][iy](?=[^aeiouy]|$)")
+_VOWELS = re.compile(r"[aeiou]+")
+_FINAL_H = re.compile(r"(?<=a)h$")
+_LATIN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*")
+#: A run of capitalised words (with lower-case articles and joiners between or before them),
+#: in the ORIGINAL text.
+_RUN = re.compile(
+    r"(?:(?<![\w'])(?:al|el|as|ash|ad|ar|at|az|an|ath|adh|ed|es|et|ez|en)-)?"
+    r"(?<![\w'])[A-Z\u00c0-\u00de\u1e00-\u1efe][\w'\u2019\u2018`\u02bf\u02be]*"
+    r"(?:(?:[ \-]+(?:(?:al|el|as|ash|ad|ar|at|az|an|ath|adh|ed|es|et|ez|en|bin|ibn|bani)[ \-]+)?)"
+    r"[`'\u2019\u2018\u02bf\u02be]?[A-Z\u00c0-\u00de\u1e00-\u1efe][\w'\u2019\u2018`\u02bf\u02be]*)*"
+)
+MAX_TOKENS = 6
+#: Feature codes by how well known a place of that kind tends to be (GeoNames / WOF).
+FEATURE_PRIOR = {
+    "PPLC": 9.0, "PPLA": 8.0, "PPLA2": 7.0, "PPLA3": 5.0, "PPLA4": 4.0, "PPL": 2.0, "": 2.0,
+    "LOCALITY": 2.0, "PPLX": 1.5, "PPLL": 1.0, "STLMT": 1.0, "PPLF": 0.5, "PPLQ": 0.0,
+    "PPLW": 0.0, "PPLH": 0.0,
+}  # fmt: skip
+
+
+def _classifiers() -> dict[str, str]:
+    raw = json.loads(assets.path("gazetteer", "spelling.json").read_text("utf-8"))
+    return {v: canon for canon, variants in raw["latin_words"].items() for v in variants}
+
+
+_WORDS = _classifiers()
+_CLASSIFIERS: frozenset[str] = frozenset()  # set below, once latin_token exists
+_TOKEN_CACHE: dict[str, str] = {}
+
+
+def latin_token(token: str) -> str:
+    """The spelling-tolerant form of one lower-case Latin word (cached)."""
+    cached = _TOKEN_CACHE.get(token)
+    if cached is not None:
+        return cached
+    t = token.replace("'", "")
+    t = _WORDS.get(t, t)
+    t = _DOUBLE.sub(r"\1", t).replace("q", "k").replace("dj", "j")
+    t = _FINAL_H.sub("", _VOWELS.sub("a", _DIPHTHONG.sub("a", t)))
+    if len(_TOKEN_CACHE) < 200_000:
+        _TOKEN_CACHE[token] = t
+    return t
+
+
+_CLASSIFIERS = frozenset(latin_token(w) for w in set(_WORDS.values()))
+
+
+def latin_tokens(name: str) -> list[str]:
+    """Skeleton tokens of a Latin name, articles as ``_`` (any article form counts)."""
+    words = _LATIN_TOKEN.findall(normalise_word(name).replace("`", "'"))
+    return [
+        "_" if w in ARTICLES and i + 1 < len(words) else latin_token(w) for i, w in enumerate(words)
+    ]
+
+
+def latin_keys(name: str) -> set[str]:
+    """Keys of a name: its skeleton, without a leading article, and without inner articles."""
+    tokens = latin_tokens(name)
+    if not tokens:
+        return set()
+    forms = {tuple(tokens)}
+    if tokens[0] == "_" and len(tokens) > 1:
+        forms.add(tuple(tokens[1:]))
+    for form in list(forms):
+        inner = tuple(t for i, t in enumerate(form) if t != "_" or i == 0)
+        if len(inner) > 1:
+            forms.add(inner)
+    return {" ".join(f) for f in forms if 0 < len(f) <= MAX_TOKENS}
+
+
+def simple_key(name: str) -> str:
+    """A Latin name as written, less case, diacritics, apostrophes, hyphens and a leading
+    article: "al-Rastan" and "Rastan" are spelled alike, "Rastan" and "Rustan" are not."""
+    words = _LATIN_TOKEN.findall(normalise_word(name).replace("`", "'"))
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(w.replace("'", "") for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """What homonym resolution needs to know of a place (any gazetteer: curated or imported)."""
+
+    id: str
+    zone: str
+    lat: float
+    lon: float
+    prior: float
+    governorate: str = ""
+    label: str = ""
+    #: "curated" (places.csv), "town" (syria_towns.csv) or "" (an imported gazetteer)
+    origin: str = ""
+
+
+@dataclass(eq=False)
+class PlaceIndex:
+    """An imported gazetteer, prepared: build once per gazetteer (``from_rows``), hand it to
+    ``extract_article``; equal objects are the same gazetteer (lexicons are cached per object)."""
+
+    info: dict[str, PlaceInfo]
+    #: Arabic names (as written) and the place ids they name, for the lexicon's automaton.
+    arabic: dict[str, list[str]]
+    #: Latin skeleton key -> place ids.
+    latin: dict[str, tuple[str, ...]]
+    #: place id -> its Latin names as written
+    latin_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    name: str = ""
+    common: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.info)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Mapping[str, object]], name: str = "") -> PlaceIndex:
+        """Rows with ``id``, ``zone``, ``lat``, ``lon``, ``name_en``, ``name_ar`` and optionally
+        ``alt_en``/``alt_ar`` (``|``-separated or sequences), ``population``, ``feature``,
+        ``governorate`` (the stored form of ``geo.gazetteer_store``)."""
+        common = _common_names()
+        info: dict[str, PlaceInfo] = {}
+        arabic: dict[str, list[str]] = {}
+        latin: dict[str, list[str]] = {}
+        latin_names: dict[str, tuple[str, ...]] = {}
+        for n, row in enumerate(rows):
+            pid = str(row.get("id") or f"place-{n + 1}")
+            if pid in info:
+                pid = f"{pid}#{n + 1}"
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            en = [str(row.get("name_en") or ""), *_names(row.get("alt_en"))]
+            ar = [str(row.get("name_ar") or ""), *_names(row.get("alt_ar"))]
+            label = en[0] or ar[0]
+            info[pid] = PlaceInfo(
+                pid,
+                str(row.get("zone") or ""),
+                lat,
+                lon,
+                _prior(row),
+                str(row.get("governorate") or ""),
+                label,
+            )
+            for name_ar in dict.fromkeys(filter(None, ar)):
+                if normalise_word(name_ar) not in common["ar"]:
+                    arabic.setdefault(name_ar, []).append(pid)
+            keys: set[str] = set()
+            latin_names[pid] = tuple(dict.fromkeys(filter(None, en)))
+            for name_en in filter(None, en):
+                keys |= latin_keys(name_en)
+            for key in keys:
+                if key not in common["en"] and len(key) > 2 and key not in _CLASSIFIERS:
+                    latin.setdefault(key, []).append(pid)
+        latin_table = {k: tuple(v) for k, v in latin.items()}
+        return cls(info, arabic, latin_table, latin_names, name, common)
+
+
+def _names(value: object) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split("|") if v.strip()]
+    return [str(v).strip() for v in value if str(v).strip()]  # type: ignore[union-attr]
+
+
+def _prior(row: Mapping[str, object]) -> float:
+    """How well known a place is, before any context: population if known, else its kind."""
+    try:
+        population = float(row.get("population") or 0)
+    except (TypeError, ValueError):
+        population = 0.0
+    feature = str(row.get("feature") or "").upper()
+    base = FEATURE_PRIOR.get(feature, 2.0)
+    if population > 0:
+        base = max(base, min(9.0, 2.0 + len(str(int(population)))))
+    return base
+
+
+def _common_names() -> dict[str, frozenset[str]]:
+    """Words that are also village names: never read as places from an imported gazetteer."""
+    raw = json.loads(assets.path("gazetteer", "common_names.json").read_text("utf-8"))
+    en = frozenset(" ".join(latin_tokens(w)) for w in raw["en"])
+    ar = frozenset(normalise_word(w) for w in raw["ar"])
+    return {"en": en, "ar": ar}
+
+
+def latin_hits(
+    original: str, table: Mapping[str, tuple[str, ...]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, place ids) in ORIGINAL offsets: the longest indexed names made of runs of
+    capitalised words, left to right."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for run in _RUN.finditer(original):
+        text = run.group()
+        spans = [(m.start(), m.end(), m.group()) for m in _LATIN_TOKEN.finditer(_fold(text))]
+        tokens = [
+            "_"
+            if (w in _FREE_ARTICLES or (w in ARTICLES and text[e : e + 1] == "-"))
+            else latin_token(w)
+            for s, e, w in spans
+        ]
+        i, n = 0, len(tokens)
+        while i < n:
+            for j in range(min(n, i + MAX_TOKENS), i, -1):
+                ids = table.get(" ".join(tokens[i:j]))
+                if ids is not None:
+                    out.append((run.start() + spans[i][0], run.start() + spans[j - 1][1], ids))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
+
+
+def _fold(text: str) -> str:
+    """Lower case with the diacritics off and apostrophes of all kinds as ``'``, same length."""
+    folded = normalise_word(text) if not text.isascii() else text.lower()
+    if len(folded) != len(text):  # a dropped character: keep offsets by folding per character
+        folded = "".join((normalise(c).text or "'")[:1] for c in text)
+    return folded.replace("`", "'")
