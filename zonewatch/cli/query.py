@@ -29,6 +29,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(evidence)
     evidence.set_defaults(handler=run_evidence)
 
+    control = kinds.add_parser(
+        "control", help="the registry's control changes in date order, corpus events beside them"
+    )
+    control.add_argument("--zone", help="zone id")
+    control.add_argument("--start", metavar="YYYY-MM-DD")
+    control.add_argument("--end", metavar="YYYY-MM-DD")
+    _common(control)
+    control.set_defaults(handler=run_control)
+
     stats = subparsers.add_parser("stats", help="what the store holds")
     _common(stats)
     stats.set_defaults(handler=run_stats)
@@ -102,6 +111,36 @@ def run_evidence(args: argparse.Namespace) -> int:
         end=args.end,
         limit=args.limit,
     )
+
+
+def run_control(args: argparse.Namespace) -> int:
+    from zonewatch.cli.control_text import print_control
+    from zonewatch.core.errors import UserError
+    from zonewatch.store.control import control_report
+    from zonewatch.store.queries import _day
+
+    store = _open(args)
+    try:
+        zone = _known_zone(args.zone)
+        report = control_report(store, zone, _day(args.start, "--start"), _day(args.end, "--end"))
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print_control(report)
+    return 0
+
+
+def _known_zone(zone: str | None) -> str | None:
+    from zonewatch.core.registry import load_registry
+
+    if zone is None:
+        return None
+    zones = load_registry().zones
+    if zone not in zones:
+        raise ValueError(f"--zone: unknown zone {zone!r} (one of: {', '.join(sorted(zones))})")
+    return zone
 
 
 def stats(store) -> dict[str, Any]:

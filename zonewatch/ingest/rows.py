@@ -18,6 +18,7 @@ from zonewatch.ingest.readers import Record
 from zonewatch.store.dataset import (
     ARTICLES_SCHEMA,
     CLAIMS_SCHEMA,
+    CONTROL_SCHEMA,
     MENTIONS_SCHEMA,
     Batch,
     article_id,
@@ -33,6 +34,7 @@ class ArticleRows:
     article: dict[str, Any]
     mentions: list[dict[str, Any]]
     claims: list[dict[str, Any]]
+    control: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -111,7 +113,30 @@ def article_rows(record: Record) -> ArticleRows:
                 "end": c.get("end"),
             }
         )
-    return ArticleRows(article, mentions, claims)
+    return ArticleRows(article, mentions, claims, control_rows(aid, found.get("control") or []))
+
+
+def control_rows(aid: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The article's control events as rows of the ``control`` table."""
+    rows = []
+    for c in events:
+        day, precision = partial_date(c.get("date"))
+        rows.append(
+            {
+                "article_id": aid,
+                "place": c.get("place"),
+                "zone": c.get("zone"),
+                "event": c.get("event"),
+                "to_side": c.get("to"),
+                "date": day,
+                "date_precision": precision,
+                "sentence": c.get("sentence"),
+                "evidence": c.get("evidence"),
+                "start": c.get("start"),
+                "end": c.get("end"),
+            }
+        )
+    return rows
 
 
 def _unknown_agreement_texts(mentions: list[dict[str, Any]]) -> dict[int, str]:
@@ -125,7 +150,7 @@ def _unknown_agreement_texts(mentions: list[dict[str, Any]]) -> dict[int, str]:
 
 def chunk_rows(records: list[Record]) -> ChunkRows:
     """Rows of a chunk of records; an article whose extraction fails is reported, not fatal."""
-    articles, mentions, claims, failed = [], [], [], []
+    articles, mentions, claims, control, failed = [], [], [], [], []
     for record in records:
         try:
             rows = article_rows(record)
@@ -137,9 +162,11 @@ def chunk_rows(records: list[Record]) -> ChunkRows:
         articles.append(rows.article)
         mentions.extend(rows.mentions)
         claims.extend(rows.claims)
+        control.extend(rows.control)
     batch = Batch(
         articles=pa.Table.from_pylist(articles, schema=ARTICLES_SCHEMA),
         mentions=pa.Table.from_pylist(mentions, schema=MENTIONS_SCHEMA),
         claims=pa.Table.from_pylist(claims, schema=CLAIMS_SCHEMA),
+        control=pa.Table.from_pylist(control, schema=CONTROL_SCHEMA),
     )
     return ChunkRows(batch, failed)

@@ -26,7 +26,7 @@ from zonewatch.ingest.readers import (
     record_from_mapping,
 )
 from zonewatch.ingest.rows import ChunkRows
-from zonewatch.store.dataset import Batch, Store, StoreWriter, article_id
+from zonewatch.store.dataset import CONTROL_SCHEMA, Batch, Store, StoreWriter, article_id
 
 #: Articles per committed batch (one part file per table): large parts keep queries fast, and a
 #: killed run loses at most one batch of work.
@@ -211,7 +211,11 @@ class _PendingBatch:
             *(
                 pa.concat_tables([getattr(r.batch, name) for r in self.results])
                 for name in ("articles", "mentions", "claims")
-            )
+            ),
+            control=pa.concat_tables(
+                [r.batch.control for r in self.results if r.batch.control is not None]
+                or [CONTROL_SCHEMA.empty_table()]
+            ),
         )
         self.writer.commit(batch)
         self.report.new += self.articles

@@ -6,6 +6,7 @@ Layout under the data folder::
     articles/part-<batch>.parquet   one row per article (the commit record of its batch)
     mentions/part-<batch>.parquet   one row per mention the extractor found
     claims/part-<batch>.parquet     one row per (agreement, zone) link the extractor found
+    control/part-<batch>.parquet    one row per control event (a place changing hands) it found
     .ingest.lock                    held (flock) by the one process that is writing
 
 Why it is built this way:
@@ -96,12 +97,32 @@ CLAIMS_SCHEMA = pa.schema(
         ("end", pa.int32()),
     ]
 )
+#: Control events (``extract.control``): claims that a place changed hands, with their evidence.
+CONTROL_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("place", pa.string()),
+        ("zone", pa.string()),
+        ("event", pa.string()),
+        ("to_side", pa.string()),
+        ("date", pa.date32()),
+        ("date_precision", pa.string()),
+        ("sentence", pa.int32()),
+        ("evidence", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+    ]
+)
 #: Table name -> schema, in commit order: the articles part is written last.
 TABLES: dict[str, pa.Schema] = {
     "mentions": MENTIONS_SCHEMA,
     "claims": CLAIMS_SCHEMA,
+    "control": CONTROL_SCHEMA,
     "articles": ARTICLES_SCHEMA,
 }
+#: Tables added after schema version 1 without changing it: a store written before them has no
+#: parts for them (its batches read as having no such rows), and older readers ignore the folder.
+OPTIONAL_TABLES = frozenset({"control"})
 #: Columns that record when a row was written rather than what it says; left out when two stores
 #: are compared for equality.
 VOLATILE_COLUMNS = frozenset({"ingested_at"})
@@ -134,6 +155,7 @@ class Batch:
     articles: pa.Table
     mentions: pa.Table
     claims: pa.Table
+    control: pa.Table | None = None
 
 
 class Store:
@@ -259,6 +281,8 @@ class Store:
         """Delete temporary files and the parts of batches that never committed."""
         committed = set(self.committed_batches())
         for name in TABLES:
+            if not (self.root / name).is_dir():
+                continue
             with os.scandir(self.root / name) as entries:
                 for entry in entries:
                     m = _PART.match(entry.name)
@@ -284,7 +308,13 @@ class StoreWriter:
             "schema_version",
             pa.array([SCHEMA_VERSION] * n, type=pa.int32()),
         )
-        tables = {"mentions": batch.mentions, "claims": batch.claims, "articles": articles}
+        control = batch.control if batch.control is not None else CONTROL_SCHEMA.empty_table()
+        tables = {
+            "mentions": batch.mentions,
+            "claims": batch.claims,
+            "control": control,
+            "articles": articles,
+        }
         for name, schema in TABLES.items():
             _write_part(self.store.root / name / f"part-{batch_id}.parquet", tables[name], schema)
         return batch_id
@@ -332,6 +362,8 @@ def _build_database(store: Store, batches: list[str]) -> duckdb.DuckDBPyConnecti
     con.execute("SET parquet_metadata_cache = true")
     for name, schema in TABLES.items():
         paths = store.part_paths(name, batches)
+        if name in OPTIONAL_TABLES:
+            paths = [p for p in paths if p.exists()]
         if paths:
             files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{files}])")
