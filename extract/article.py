@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
 
 #: Entity kinds that make a sentence about agreements and zones (context for weak place names).
 _CONTEXT_ENTITIES = {"agreement", "zoneterm"}
-_log = logging.getLogger(__name__)
 _START = attrgetter("start")
 _START_END = attrgetter("start", "end")
 _CLOSING_QUOTES = frozenset('"\u201d\u00bb')
@@ -76,20 +74,15 @@ def extract_article(
     lang: str = "auto",
     gazetteer: PlaceIndex | None = None,
 ) -> Extraction:
-    """Read one article. Pure and fast; never raises on a str (an unreadable ``published`` is
-    treated as unknown, so relative dates stay unresolved). ``gazetteer``: an imported full
-    gazetteer (``extract.places.PlaceIndex``), handed in by the caller."""
+    """Read one article. Pure and fast. A failure raises (a crash must not look like an article
+    in which nothing was found); an unreadable ``published`` is treated as unknown, so relative
+    dates stay unresolved. ``gazetteer``: an imported full gazetteer
+    (``extract.places.PlaceIndex``), handed in by the caller."""
     day = _parse_published(published)
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     language = lang if lang in LANGUAGES else detect_language(text)
-    try:
-        return _extract(text, day, language, load_lexicon(gazetteer))
-    except (
-        Exception
-    ):  # one odd article must not stop a run over a million (tests keep this path cold)
-        _log.exception("extraction failed; returning an empty result (%d characters)", len(text))
-        return Extraction(language=language, published=day.isoformat() if day else None)
+    return _extract(text, day, language, load_lexicon(gazetteer))
 
 
 @dataclass(slots=True)
