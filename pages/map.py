@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from geo.webmap import BASEMAP_LABELS, CAVEAT_AR, CAVEAT_EN, build_map
 from zonewatch.dashboard import cache, map_events, offline, sidebar
-from zonewatch.exports import zone_summary
+from zonewatch.exports import territory_map, zone_summary
 
 MAP_KEY = "zw_map"
 
@@ -21,8 +21,10 @@ st.title("Map")
 st.caption(
     f"De-escalation zones on {view.day.isoformat()}, coloured by the reference registry's status"
     + (" under the chosen agreements" if view.agreements else "")
-    + ". Hover for a summary, click a zone for its agreements and evidence (and to select it for "
-    "the other pages); the layers button lists one layer per agreement."
+    + ". Each zone is drawn at its extent on that date; ground lost since its agreement took "
+    "effect is hatched grey (hover for the place and date, click for the sources), the red dashed "
+    "line is the front. Hover for a summary, click a zone for its agreements and evidence (and to "
+    "select it for the other pages); the layers button lists one layer per agreement."
 )
 
 left, right = st.columns([5, 2], gap="medium")
@@ -45,7 +47,13 @@ with right:
         )
 
 fmap = offline.serve_from_app(
-    build_map(zone_summary.web_geometry(store), info, basemap, day=view.day)
+    build_map(
+        territory_map.web_territory(store, view.day),
+        info,
+        basemap,
+        day=view.day,
+        claims=territory_map.control_claims(store),
+    )
 )
 with left:
     st_folium(

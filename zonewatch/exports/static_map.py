@@ -77,15 +77,16 @@ def map_image(
 
 def _map(store: Store, selection: Selection, tiles: bool):
     from geo.webmap import build_map
-    from zonewatch.exports.zone_summary import web_geometry
+    from zonewatch.exports.territory_map import control_claims, web_territory
 
     basemap = "openstreetmap" if tiles else "none"
     return build_map(
-        web_geometry(store),
+        web_territory(store, selection.day),
         zone_info(store, selection),
         basemap,
         offline_assets=True,
         day=selection.day,
+        claims=control_claims(store),
     )
 
 

@@ -1,0 +1,108 @@
+"""The web map's geometry on a date: zones at their extent, lost places, front lines, and the
+corpus control events the lost-place popups cite beside the registry.
+
+The extents come from :mod:`zonewatch.core.territory` (the same as the GeoJSON and the static
+map). Shapes are simplified for the browser once per shape and cached by their bytes, so a date
+change that loses no new place costs a few dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import shapely
+
+from geo.geojson_io import WEB_PRECISION, geometry_json
+from geo.web_simplify import WEB_TOLERANCE_DEG
+from zonewatch.core.territory import lost_places, lost_properties, territory_on
+from zonewatch.store.dataset import Store
+
+#: Lost cells and fronts are simplified a little more than zones: they are many small shapes.
+LOST_TOLERANCE_DEG = 0.002
+
+
+@lru_cache(maxsize=2048)
+def _simple(wkb: bytes, tolerance: float) -> str:
+    geom = shapely.from_wkb(wkb)
+    simple = shapely.make_valid(shapely.simplify(geom, tolerance, preserve_topology=True))
+    return json.dumps(geometry_json(simple, WEB_PRECISION))
+
+
+def _web_geometry(geom: shapely.Geometry, tolerance: float) -> dict | None:
+    if geom is None or geom.is_empty:
+        return None
+    return json.loads(_simple(shapely.to_wkb(geom), tolerance))
+
+
+def web_territory(store: Store, day: date) -> dict[str, Any]:
+    """``{"governorates", "zones", "lost", "front"}`` for :func:`geo.webmap.build_map`: the
+    web geometry of :func:`zone_summary.web_geometry` with each zone redrawn at its extent on
+    ``day`` (properties gain ``area_km2``, ``footprint_km2``, ``lost_km2``, ``extent_date``)."""
+    from geo import layers
+    from geo.boundary_store import boundaries_dir
+    from zonewatch.exports.zone_summary import web_geometry
+
+    web = web_geometry(store)
+    terr = territory_on(layers.zones(boundaries_dir(store.root)), day)
+    rows = {row.id: row for row in terr.frame.itertuples(index=False)}
+    zones = []
+    for feature in web["zones"]["features"]:
+        props = dict(feature["properties"])
+        row = rows.get(props.get("id"))
+        geometry = feature["geometry"]
+        if row is not None and (row.id in terr.extents or row.lost_km2 > 0):
+            geometry = _web_geometry(row.geometry, WEB_TOLERANCE_DEG)
+            props.update(
+                area_km2=row.area_km2,
+                footprint_km2=row.footprint_km2,
+                lost_km2=row.lost_km2,
+                extent_date=row.extent_date,
+            )
+        if geometry is not None:
+            zones.append({"type": "Feature", "properties": props, "geometry": geometry})
+    lost = [
+        {
+            "type": "Feature",
+            "properties": lost_properties(place, zone),
+            "geometry": _web_geometry(place.cell.geometry, LOST_TOLERANCE_DEG),
+        }
+        for place, zone in lost_places(terr)
+    ]
+    front = [
+        {
+            "type": "Feature",
+            "properties": {"zone": zone},
+            "geometry": _web_geometry(ext.front, LOST_TOLERANCE_DEG / 4),
+        }
+        for zone, ext in terr.extents.items()
+        if not ext.front.is_empty
+    ]
+    return {
+        **web,
+        "zones": {**web["zones"], "features": zones},
+        "lost": {"type": "FeatureCollection", "features": [f for f in lost if f["geometry"]]},
+        "front": {"type": "FeatureCollection", "features": [f for f in front if f["geometry"]]},
+    }
+
+
+def control_claims(store: Store) -> dict[str, list[dict]] | None:
+    """Corpus control events by ``"zone:place"`` for the lost-place popups, or None when this
+    build has no control-event query yet (the popups then say they cite the registry only)."""
+    from zonewatch.store import queries
+
+    query = getattr(queries, "control_events", None)
+    if query is None:
+        return None
+    try:
+        frame = query(store)
+    except TypeError:
+        return None
+    out: dict[str, list[dict]] = {}
+    for row in frame.to_dict("records"):
+        place, zone = row.get("place"), row.get("zone")
+        if place and zone:
+            out.setdefault(f"{zone}:{place}", []).append(row)
+    return out
