@@ -41,6 +41,8 @@ LISTED = (
     "future_cues",
     # the date grammar's words (extract/dates/grammar.py)
     "month_word",
+    "year_words",
+    "day_word",
     "of",
     "date_prepositions",
     "ordinal_day_prefixes",

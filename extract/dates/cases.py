@@ -1,0 +1,242 @@
+"""One resolver per kind of date: from a match of the grammar to the date(s) it names, given the
+context (publication day, the text's own years, the last date resolved)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from extract.dates import grammar as k
+from extract.dates.calendar import safe_date, shift_month, weekday_from, weekday_near
+from extract.dates.context import Context
+from extract.dates.model import DAY, MONTH, YEAR, DateMention
+
+#: How far before a bare weekday a future cue of its sentence is looked for.
+FUTURE_REACH = 64
+_SENTENCE_END = re.compile(r".*(?:[.!?؟]\s|\n)", re.DOTALL)
+
+Resolver = Callable[[re.Match, Context], list[DateMention]]
+
+
+def _explicit_year(m: re.Match, ctx: Context) -> int | None:
+    """The year the match states (two digits: this century), remembered as the text's year."""
+    digits = m.group("year")
+    if not digits:
+        return None
+    year = int(digits)
+    year = year + 2000 if year < 100 else year
+    ctx.state_year(m.start("year"), year)
+    return year
+
+
+def _day_of(m: re.Match, ctx: Context) -> int | None:
+    word = m.group("day")
+    day = int(word.rstrip("".join(ctx.grammar.suffixes))) if word[0].isdigit() else None
+    if day is None:
+        day = ctx.grammar.lex.ordinals.get(word)
+    return day if day is not None and 1 <= day <= 31 else None
+
+
+def _named_day(m: re.Match, ctx: Context, day: int) -> tuple[int | None, int]:
+    """(year, month) of a day written with a month name, the year stated or inferred."""
+    month = ctx.grammar.lex.months[m.group("month")]
+    year = _explicit_year(m, ctx)
+    if year is None:
+        year = ctx.year_for(m.start(), month, day, DAY, m.groupdict().get("rel"))
+    return year, month
+
+
+def day_month(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "4 مايو/ أيار 2017 الماضي", "9 July", "3 و4 أيار" (two days)."""
+    day = _day_of(m, ctx)
+    if day is None:
+        return []
+    year, month = _named_day(m, ctx, day)
+    value = safe_date(year, month, day) if year else None
+    if not m.group("first"):
+        return [DateMention(m.start(), m.end(), value, DAY)]
+    first = safe_date(year, month, int(m.group("first"))) if year else None
+    return [
+        DateMention(m.start("first"), m.end("first"), first, DAY),
+        DateMention(m.start("day"), m.end(), value, DAY),
+    ]
+
+
+def month_day(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "July 9, 2017", "Sept 17th", "May 3-4" (the phrase up to the first day, then the last)."""
+    day = _day_of(m, ctx)
+    if day is None:
+        return []
+    year, month = _named_day(m, ctx, day)
+    value = safe_date(year, month, day) if year else None
+    if not m.group("first"):
+        return [DateMention(m.start(), m.end(), value, DAY)]
+    first = safe_date(year, month, int(m.group("first"))) if year else None
+    return [
+        DateMention(m.start(), m.end("first"), first, DAY),
+        DateMention(m.start("day"), m.end(), value, DAY),
+    ]
+
+
+def numeric(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "22/7/2017", "17.09.2018" (day first; month first where the day cannot be a month)."""
+    a, b = int(m.group("day")), int(m.group("month"))
+    day, month = (a, b) if b <= 12 else (b, a)
+    year = _explicit_year(m, ctx)
+    value = safe_date(year, month, day) if year else None
+    return [DateMention(m.start(), m.end(), value, DAY)] if value else []
+
+
+def iso(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "2018-09-17"."""
+    year = _explicit_year(m, ctx)
+    value = safe_date(year, int(m.group("month")), int(m.group("day"))) if year else None
+    return [DateMention(m.start(), m.end(), value, DAY)] if value else []
+
+
+def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "السادس من الشهر نفسه", "the sixth of May", "الخامس من الشهر الماضي"."""
+    day = _day_of(m, ctx)
+    if day is None:
+        return []
+    if m.group("same"):
+        base = _month_last_named(ctx)
+    elif m.group("relmonth"):
+        direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost"))
+        base = shift_month(ctx.published, direction or 0) if ctx.published else None
+    else:
+        year, month = _named_day(m, ctx, day)
+        base = date(year, month, 1) if year else None
+    value = safe_date(base.year, base.month, day) if base else None
+    return [DateMention(m.start(), m.end(), value, DAY)]
+
+
+def _month_last_named(ctx: Context) -> date | None:
+    last = ctx.last
+    if last is not None and last.precision in (DAY, MONTH):
+        return last.value
+    return ctx.published
+
+
+def bare_ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "on the 6th": a day of the month last named, else of the publication month."""
+    day = _day_of(m, ctx)
+    base = _month_last_named(ctx)
+    value = safe_date(base.year, base.month, day) if base and day else None
+    return [DateMention(m.start("core"), m.end(), value, DAY)] if value else []
+
+
+def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "أمس الثلاثاء", "last Tuesday", "الثلاثاء الماضي", "on Friday" (ahead in a sentence about
+    the future)."""
+    g, published = ctx.grammar, ctx.published
+    word = m.group("weekday")
+    target = g.lex.weekdays[word]
+    if m.group("relday"):
+        offset = g.lex.relative_days[m.group("relday")]
+        value = weekday_near(target, published, offset) if published else None
+        return [DateMention(m.start(), m.end(), value, DAY)]
+    pre, post = m.group("pre"), m.group("post")
+    if not pre and not post and word in g.weekdays_needing_support:
+        return []
+    if published is None:
+        return [DateMention(m.start(), m.end(), None, DAY)]
+    towards = g.direction(pre) if g.direction(pre) in (-1, 1) else g.direction(post)
+    if towards == -1:
+        direction = "past"
+    elif towards == 1:
+        direction = "next"
+    else:
+        direction = "ahead" if _future_before(m.string, m.start(), g) else "recent"
+    return [DateMention(m.start(), m.end(), weekday_from(target, published, direction), DAY)]
+
+
+def _future_before(text: str, start: int, g: k.Grammar) -> bool:
+    """Whether the sentence speaks of the future before ``start`` ("the halt would begin at
+    midnight on Friday", "على أن يبدأ التطبيق يوم الجمعة")."""
+    window = text[max(0, start - FUTURE_REACH) : start]
+    cut = _SENTENCE_END.match(window)
+    return g.future.search(window, cut.end() if cut else 0) is not None
+
+
+def month_only(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "نهاية ديسمبر/ كانون الأول الماضي", "mid-September", "in May 2017", "منتصف أيلول"."""
+    g = ctx.grammar
+    word, mod, pre = m.group("month"), m.group("mod"), m.group("pre")
+    supported = mod or pre or m.group("year") or m.group("rel")
+    if word in g.months_needing_support and not supported:
+        return []
+    month = g.lex.months[word]
+    relative = g.direction(pre) is not None
+    year = _explicit_year(m, ctx)
+    if year is None:
+        year = ctx.year_for(
+            m.start(), month, None, MONTH, m.group("rel") or (pre if relative else None)
+        )
+    start = m.start("month") if pre and not mod and not relative else m.start()
+    return [DateMention(start, m.end(), date(year, month, 1) if year else None, MONTH)]
+
+
+def year_only(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "عام 2017", "in 2018" (the preposition is not part of the date), "مطلع 2018", "mid-2018"."""
+    year = _explicit_year(m, ctx)
+    start = m.start("mod") if m.group("mod") else m.start("word" if m.group("word") else "year")
+    return [DateMention(start, m.end(), date(year, 1, 1), YEAR)]
+
+
+def relative_year(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "العام الماضي", "last year", "هذا العام"."""
+    if ctx.published is None:
+        return [DateMention(m.start(), m.end(), None, YEAR)]
+    direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost")) or 0
+    return [DateMention(m.start(), m.end(), date(ctx.published.year + direction, 1, 1), YEAR)]
+
+
+def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "two days later", "بعد يومين", "قبل ثلاثة أيام": counted from the last day given."""
+    last, g = ctx.last, ctx.grammar
+    if last is None or last.precision != DAY or last.value is None:
+        return []
+    if m.group("two"):
+        n = 2
+    else:
+        word = m.group("count") or m.group("count_before") or m.group("count_after")
+        n = int(word) if word.isdigit() else g.lex.cardinals.get(word, 0)
+    sign = -1 if (m.group("dir") or m.group("dirpre")) in g.earlier else 1
+    if not n:
+        return []
+    return [DateMention(m.start(), m.end(), last.value + timedelta(days=sign * n), DAY)]
+
+
+def relative_day(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "أمس", "yesterday" (from publication); "the next day", "اليوم نفسه" (from the last day)."""
+    lex = ctx.grammar.lex
+    word = m.group("relday")
+    if word:
+        if word not in lex.bare_relative_days:
+            return []
+        published = ctx.published
+        value = published + timedelta(days=lex.relative_days[word]) if published else None
+        return [DateMention(m.start(), m.end(), value, DAY)]
+    last = ctx.last
+    if last is None or last.precision != DAY or last.value is None:
+        return [DateMention(m.start(), m.end(), None, DAY)]
+    shift = 1 if m.group("nextday") else 0
+    return [DateMention(m.start(), m.end(), last.value + timedelta(days=shift), DAY)]
+
+
+RESOLVERS: dict[str, Resolver] = {
+    k.DAY_MONTH: day_month,
+    k.MONTH_DAY: month_day,
+    k.NUMERIC: numeric,
+    k.ISO: iso,
+    k.ORDINAL: ordinal,
+    k.BARE_ORDINAL: bare_ordinal,
+    k.WEEKDAY: weekday,
+    k.MONTH_ONLY: month_only,
+    k.YEAR_ONLY: year_only,
+    k.RELATIVE_YEAR: relative_year,
+    k.COUNTED_DAYS: counted_days,
+    k.RELATIVE_DAY: relative_day,
+}

@@ -1,0 +1,146 @@
+"""What a date is read against: the publication day when there is one, and otherwise what the
+text itself says about the year (the nearest year it stated before, a year heading, the known
+date of the agreement the sentence is about). Never the machine's clock.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from extract.dates.calendar import safe_date, year_near
+from extract.dates.grammar import YEAR_DIGITS, Grammar, W
+from extract.dates.model import DATE_TOLERANCE, MONTH, AgreementHint, DateMention
+
+#: A line that is a year heading ("2018", "== 2018 ==", "### Timeline 2018", "أحداث عام 2018"),
+#: or a chronology line led by its year ("2018: Russia and Turkey ...", "2018 – ..."); matched
+#: from the start of a line that holds a year, up to its end.
+_HEADING = re.compile(
+    rf"{W}*[#=*\-\u2022]*{W}*(?:[^\W\d][^\n\d]{{0,30}}?{W})?(?P<year>{YEAR_DIGITS})"
+    rf"(?:{W}*[#=*\-:]*{W}*$|{W}*[:\-])"
+)
+#: What may stand between the start of a line and a chronology entry's date ("- ", "* ", "• ").
+_LINE_LEAD = frozenset(" -*\u2022#")
+
+
+def year_headings(text: str, years: list[int]) -> list[tuple[int, int]]:
+    """(position, year) of the year headings of ``text`` (with its line breaks), in order;
+    ``years`` are the starts of its four-digit numbers (only their lines can be headings)."""
+    if "\n" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    line_end = -1
+    for position in years:
+        if position < line_end:
+            continue  # (one heading per line)
+        line = text.rfind("\n", 0, position) + 1
+        line_end = text.find("\n", position)
+        if line_end < 0:
+            line_end = len(text)
+        m = _HEADING.match(text, line, line_end)
+        if m is not None:
+            out.append((m.start("year"), int(m.group("year"))))
+    return out
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything a date is resolved against, and what the text has said so far."""
+
+    text: str
+    grammar: Grammar
+    published: date | None
+    headings: list[tuple[int, int]]
+    hints: Sequence[AgreementHint] = ()
+    #: the last date resolved (for "the next day", "on the 6th", "two days later")
+    last: DateMention | None = None
+    #: (position, year) of the last year the text stated in a date ("9 July 2017", "عام 2018")
+    stated: tuple[int, int] | None = None
+    #: the weekday written right before the next calendar date ("الخميس 13 أيلول")
+    weekday: int | None = None
+    _heading_positions: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._heading_positions = [p for p, _ in self.headings]
+
+    def state_year(self, position: int, year: int) -> None:
+        self.stated = (position, year)
+
+    def year_for(
+        self, position: int, month: int, day: int | None, precision: str, word: str | None
+    ) -> int | None:
+        """The year of a day or month the text gives without one; ``word`` is a relative word
+        written with it ("الماضي", "this"). None where nothing in the text says."""
+        direction = self.grammar.direction(word)
+        if self.published is not None:
+            year = year_near(self.published, month, day or 1, direction)
+            if direction is None:
+                year = self._agreement_year(position, month, day, precision, year)
+            return self._agree_with_weekday(year, month, day)
+        if direction is not None:
+            return None  # "last May" in an undated text: last May of when?
+        year = self._agreement_year(position, month, day, precision, None)
+        if year is None:
+            year = self._text_year(position)
+        if year is None:
+            year = self._agreement_year(position, month, None, "", None, loose=True)
+        return self._agree_with_weekday(year, month, day) if year is not None else None
+
+    def _text_year(self, position: int) -> int | None:
+        """The nearest year stated before ``position``; a chronology entry at the start of a
+        line takes its heading's year over a year said in passing in the entry before."""
+        i = bisect_right(self._heading_positions, position)
+        heading = self.headings[i - 1] if i else None
+        if heading and self._starts_line(position):
+            return heading[1]
+        anchors = [a for a in (heading, self.stated) if a is not None and a[0] < position]
+        return max(anchors)[1] if anchors else None
+
+    def _starts_line(self, position: int) -> bool:
+        line = self.text.rfind("\n", 0, position) + 1
+        return all(c in _LINE_LEAD for c in self.text[line:position])
+
+    def _agreement_year(
+        self,
+        position: int,
+        month: int,
+        day: int | None,
+        precision: str,
+        year: int | None,
+        loose: bool = False,
+    ) -> int | None:
+        """The year of the known date of an agreement named around ``position`` that this day
+        (or month) is; ``year`` (the year read otherwise) is kept when it already fits. With
+        ``loose``, the one year of the named agreements' dates, whatever the day."""
+        agreements = self.grammar.lex.agreements
+        years: set[int] = set()
+        for hint in self.hints:
+            if not hint.start <= position < hint.end or hint.agreement not in agreements:
+                continue
+            for known in agreements[hint.agreement].days:
+                if loose:
+                    years.add(known.year)
+                elif precision == MONTH or day is None:
+                    if known.month == month:
+                        years.add(known.year)
+                else:
+                    for y in (known.year - 1, known.year, known.year + 1):
+                        candidate = safe_date(y, month, day)
+                        if candidate and abs(candidate - known) <= DATE_TOLERANCE:
+                            years.add(y)
+        if year in years:
+            return year
+        return years.pop() if len(years) == 1 else year
+
+    def _agree_with_weekday(self, year: int, month: int, day: int | None) -> int:
+        """A weekday written with the date ("Thursday 13 September") settles a year off by one."""
+        if self.weekday is None or day is None:
+            return year
+        for y in (year, year - 1, year + 1):
+            value = safe_date(y, month, day)
+            if value is not None and value.weekday() == self.weekday:
+                return y
+        return year

@@ -1,0 +1,193 @@
+"""``find_dates``: every date expression of a text, found near the words that can start one and
+resolved in text order (so that "the next day" and a year stated earlier carry forward)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import date
+
+from extract.dates import grammar as k
+from extract.dates.cases import RESOLVERS
+from extract.dates.context import Context, year_headings
+from extract.dates.grammar import Grammar, grammar
+from extract.dates.model import AgreementHint, DateMention
+from extract.lexicon import Lexicon
+from extract.recognise import Match, scan
+
+#: For each kind of date word the recogniser finds: which patterns can contain it, and how far
+#: before it such a date may start ("the end of December", "أمس الثلاثاء", "the 9th of July").
+ANCHORED: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
+    "months": (((k.MONTH_DAY,), 5), ((k.MONTH_ONLY,), 24)),
+    "weekdays": (((k.WEEKDAY,), 16),),
+    "ordinals": (((k.ORDINAL,), 6),),
+    "relative_days": (((k.RELATIVE_DAY,), 0),),
+    "year_words": (((k.RELATIVE_YEAR,), 10),),
+    "day_word": (((k.RELATIVE_DAY, k.COUNTED_DAYS), 16),),
+}
+#: Digit-led dates: how far before their digits each may start ("the beginning of 2018").
+DIGIT_REACH = {
+    k.DAY_MONTH: 0,
+    k.NUMERIC: 0,
+    k.ISO: 0,
+    k.ORDINAL: 6,
+    k.YEAR_ONLY: 32,
+    k.BARE_ORDINAL: 14,
+}
+#: A day's digits followed by a month name at most this far on ("4 من أيار", "9th of July").
+DAY_TO_MONTH = 16
+_DIGITS = re.compile(r"[0-9]+")  # Arabic-Indic digits are ASCII after normalisation
+
+
+def find_dates(
+    text: str,
+    lex: Lexicon,
+    published: date | None,
+    cores: list[Match] | None = None,
+    about: Sequence[AgreementHint] = (),
+) -> list[DateMention]:
+    """Every date expression of the normalised ``text`` (line breaks kept: no date runs across
+    lines, and a line that is a year is a heading), resolved where the text allows. ``cores``
+    are the date words the recogniser found (found again here when not given); ``about`` the
+    registry agreements each stretch of text names, whose known dates give a year to a date that
+    has none (optional)."""
+    g = grammar(lex)
+    flat = text.replace("\n", " ")
+    if cores is None:
+        cores = scan(flat, lex)[1].get("datecore", [])
+    digits = [m.span() for m in _DIGITS.finditer(flat)]
+    found = _candidates(text, flat, g, cores, digits)
+    years = [s for s, e in digits if e - s == 4]
+    ctx = Context(text, g, published, year_headings(text, years) if years else [], sorted(about))
+    out: list[DateMention] = []
+    chosen = _leftmost_longest(found)
+    for i, m in enumerate(chosen):
+        kind = g.kind_of[id(m.re)]
+        if _names_the_next_date(m, kind, chosen[i + 1] if i + 1 < len(chosen) else None, g):
+            ctx.weekday = g.lex.weekdays[m.group("weekday")]
+            continue
+        for mention in RESOLVERS[kind](m, ctx):
+            out.append(mention)
+            if mention.value is not None:
+                ctx.last = mention
+        ctx.weekday = None
+    return out
+
+
+def _candidates(
+    text: str, flat: str, g: Grammar, cores: list[Match], digits: list[tuple[int, int]]
+) -> list[re.Match]:
+    """Every match of every pattern tried near a word or digits that can start it."""
+    by_kind: dict[str, list[int]] = {}
+    for c in cores:
+        ident = c.entries[0].ident
+        if ident == "ordinals" and not flat.startswith(g.of_followers, c.end):
+            continue  # "الأول" / "first" is a date only as "الأول من ..." / "first of ..."
+        by_kind.setdefault(ident, []).append(c.start)
+    glued = _glued_months(flat, g, digits)
+    if glued:
+        by_kind["months"] = by_kind.get("months", []) + glued
+    found: list[re.Match] = []
+    month_day = g.patterns[k.MONTH_DAY]
+    for kind, anchors in by_kind.items():
+        for names, reach in ANCHORED.get(kind, ()):
+            if names == (k.MONTH_ONLY,):
+                # a month with its day ("July 9") is never a month-only date: skip those anchors
+                dated = {m.start("month") for m in found if m.re is month_day}
+                anchors = [a for a in anchors if a not in dated]
+            found += _match_near([g.patterns[n] for n in names], text, flat, anchors, reach)
+    months = sorted(by_kind.get("months", []))
+    for name, anchors in _digit_anchors(flat, g, months, digits).items():
+        found += _match_near([g.patterns[name]], text, flat, anchors, DIGIT_REACH[name])
+    return found
+
+
+def _glued_months(flat: str, g: Grammar, digits: list[tuple[int, int]]) -> list[int]:
+    """Starts of month names glued to the digits after them ("أيلول2018", "sept17"), which the
+    recogniser (whole words only) does not see."""
+    out = []
+    for s, _ in digits:
+        if s and flat[s - 1].isalpha():
+            start = flat.rfind(" ", 0, s) + 1
+            word = g.month_at.match(flat, start)
+            if word is not None and word.end() == s:
+                out.append(start)
+    return out
+
+
+def _digit_anchors(
+    flat: str, g: Grammar, months: list[int], digits: list[tuple[int, int]]
+) -> dict[str, list[int]]:
+    """Where each digit-led pattern is worth trying: a year for "عام 2017", a day followed by a
+    month name (or glued to a word) for "9 July", a separator for 22/7/2017, a suffix or "of"
+    for "the 9th of", "15 من الشهر"."""
+    tries: dict[str, list[int]] = {name: [] for name in DIGIT_REACH}
+    suffixes, of = g.suffixes, g.of_followers
+    for s, e in digits:
+        n = e - s
+        after = flat[e : e + 3].lstrip()
+        if n == 4:
+            tries[k.YEAR_ONLY].append(s)
+            if after[:1] in ("-", "/", "."):
+                tries[k.ISO].append(s)
+        elif n <= 2:
+            if after[:1] in ("/", ".", "-"):
+                tries[k.NUMERIC].append(s)
+            i = bisect_right(months, e)
+            glued = flat[e : e + 1].isalpha() and not flat.startswith(suffixes, e)
+            if (i < len(months) and months[i] - e <= DAY_TO_MONTH) or glued:
+                tries[k.DAY_MONTH].append(s)
+            if flat.startswith(suffixes, e) or flat.startswith(of, e):
+                tries[k.ORDINAL].append(s)
+                if flat.startswith(suffixes, e):
+                    tries[k.BARE_ORDINAL].append(s)
+    return {name: anchors for name, anchors in tries.items() if anchors}
+
+
+def _match_near(
+    patterns: list[re.Pattern], text: str, flat: str, anchors: list[int], reach: int
+) -> list[re.Match]:
+    """Matches of ``patterns`` in ``text`` starting at an anchor, one letter before it (a glued
+    proclitic: "وأمس"), or at a word start at most ``reach`` characters before it."""
+    candidates = set(anchors)
+    for p in anchors:
+        if p > 0 and flat[p - 1].isalpha():
+            candidates.add(p - 1)
+    if reach:
+        rfind = flat.rfind
+        for p in anchors:
+            lo = p - reach if p > reach else 0
+            if lo == 0:
+                candidates.add(0)
+            j = rfind(" ", lo, p)
+            while j >= 0:
+                candidates.add(j + 1)
+                j = rfind(" ", lo, j)
+    out: list[re.Match] = []
+    ordered = sorted(candidates)
+    for pattern in patterns:
+        match = pattern.match
+        for pos in ordered:
+            m = match(text, pos)
+            if m is not None and m.end() > m.start():
+                out.append(m)
+    return out
+
+
+def _names_the_next_date(m: re.Match, kind: str, nxt: re.Match | None, g: Grammar) -> bool:
+    """A bare weekday right before a calendar date ("الجمعة 30 كانون الأول", "Saturday, May 5")
+    is that date's weekday, not a day of its own."""
+    if nxt is None or kind != k.WEEKDAY or m.group("relday") or m.group("pre") or m.group("post"):
+        return False
+    return g.kind_of[id(nxt.re)] in k.CALENDAR_KINDS and 0 <= nxt.start() - m.end() <= 3
+
+
+def _leftmost_longest(matches: list[re.Match]) -> list[re.Match]:
+    out: list[re.Match] = []
+    end = -1
+    for start, neg_end, i in sorted((m.start(), -m.end(), i) for i, m in enumerate(matches)):
+        if start >= end:
+            out.append(matches[i])
+            end = -neg_end
+    return out

@@ -1,0 +1,192 @@
+"""The date grammar: one named regular expression per kind of date, built from the date words
+of ``assets/lexicon/<lang>.json`` (months, weekdays, ordinals, prepositions, "the same month",
+"two days later", ...). Nothing here is a word of a language; only digits, punctuation and the
+shape of each kind of date.
+
+Every pattern is matched on the normalised text with its line breaks: a date never runs across
+a line (a cut-off line of a scraped page must not lend its year to the next one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.lexicon import WORD_START, Lexicon
+
+#: A space that is not a line break.
+W = r"[^\S\n]"
+#: The years a date may name in full.
+YEAR_DIGITS = r"(?:19[5-9]\d|20[0-4]\d)"
+#: A digit-led date starts after anything but a digit or a Latin letter ("M4", "G20"); an Arabic
+#: word glued to it by scraping ("في17") does not stop it.
+DIGIT_START = r"(?<![0-9a-z])"
+#: A date ends at the end of a word, or right after its digits ("2018Russia" from a scraped page).
+END = r"(?:(?<=\d)(?!\d)|(?<!\d)(?!\w))"
+_ARABIC = re.compile("[\u0621-\u064a]")
+
+# The kinds of date, each one pattern (the names are also the keys of ``Grammar.patterns``).
+DAY_MONTH = "day_month"  # 4 مايو/ أيار 2017 الماضي ; 9 July 2017 ; 3 و4 أيار
+MONTH_DAY = "month_day"  # July 9, 2017 ; Sept 17th ; May 3-4
+NUMERIC = "numeric"  # 22/7/2017 ; 22 – 7 – 2017 ; 17.09.2018
+ISO = "iso"  # 2018-09-17
+ORDINAL = "ordinal"  # السادس من الشهر نفسه ; the sixth of May ; الرابع من أيار
+BARE_ORDINAL = "bare_ordinal"  # on the 6th
+WEEKDAY = "weekday"  # أمس الثلاثاء ; last Tuesday ; on Friday
+MONTH_ONLY = "month"  # نهاية ديسمبر الماضي ; mid-September ; in May 2017
+YEAR_ONLY = "year"  # عام 2017 ; in 2018 ; مطلع 2018
+RELATIVE_YEAR = "relative_year"  # العام الماضي ; last year
+COUNTED_DAYS = "counted_days"  # two days later ; بعد يومين
+RELATIVE_DAY = "relative_day"  # أمس ; yesterday ; the next day ; اليوم نفسه
+CALENDAR_KINDS = frozenset((DAY_MONTH, MONTH_DAY, NUMERIC, ISO))
+
+
+def alt(words: Iterable[str]) -> str:
+    """A regex alternative of ``words``, longest first; one that never matches if none."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered:
+        return "(?!)"
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled patterns and the word sets the resolvers ask about."""
+
+    lex: Lexicon
+    patterns: dict[str, re.Pattern]
+    #: id of a compiled pattern -> its kind (a Pattern hashes its whole source: slow)
+    kind_of: dict[int, str]
+    past: frozenset[str]
+    next: frozenset[str]
+    current: frozenset[str]
+    later: frozenset[str]
+    earlier: frozenset[str]
+    two_days: frozenset[str]
+    months_needing_support: frozenset[str]
+    weekdays_needing_support: frozenset[str]
+    #: " من", " of": after an ordinal word, what makes it a day ("الأول من", "first of")
+    of_followers: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    #: a word that puts what follows in the future ("would begin on Friday", "على أن يبدأ")
+    future: re.Pattern
+    #: a month name at a position (a month glued to digits by scraping: "أيلول2018")
+    month_at: re.Pattern
+
+    def direction(self, word: str | None) -> int | None:
+        """-1 for a "last" word, +1 for a "next" word, 0 for a "this" word, else None."""
+        if word in self.past:
+            return -1
+        if word in self.next:
+            return 1
+        if word in self.current:
+            return 0
+        return None
+
+
+@lru_cache(maxsize=4)
+def grammar(lex: Lexicon) -> Grammar:
+    """Compile the date grammar from the lexicon (once per lexicon)."""
+    w = lex.words
+    parts = _parts(lex)
+    patterns = {name: re.compile(source) for name, source in parts.items()}
+    return Grammar(
+        lex=lex,
+        patterns=patterns,
+        kind_of={id(p): name for name, p in patterns.items()},
+        past=frozenset(w["past"]),
+        next=frozenset(w["next"]),
+        current=frozenset(w["current"]),
+        later=frozenset(w["days_later"]),
+        earlier=frozenset(w["days_earlier"]),
+        two_days=frozenset(w["two_days"]),
+        months_needing_support=frozenset(w["months_needing_support"]),
+        weekdays_needing_support=frozenset(w["weekdays_needing_support"]),
+        of_followers=tuple(" " + o for o in w["of"]),
+        suffixes=tuple(w["ordinal_suffixes"]),
+        future=re.compile(WORD_START + alt(w["future_cues"]) + r"(?!\w)"),
+        month_at=re.compile(alt(lex.months)),
+    )
+
+
+def _parts(lex: Lexicon) -> dict[str, str]:
+    """The source of every pattern, from named pieces."""
+    w = lex.words
+    month, weekday = alt(lex.months), alt(lex.weekdays)
+    ordinal = alt(k for k, v in lex.ordinals.items() if v <= 31)
+    past, nxt, cur = alt(w["past"]), alt(w["next"]), alt(w["current"])
+    rel = alt([*w["past"], *w["next"], *w["current"]])
+    # words that follow the date they qualify are Arabic ("4 أيار الماضي"); an English "last"
+    # after a date belongs to what follows ("9 July last week")
+    rel_after = alt(x for x in [*w["past"], *w["next"], *w["current"]] if _ARABIC.match(x))
+    of, preps = alt(w["of"]), alt(w["date_prepositions"])
+    year_word, month_word, day_word = alt(w["year_words"]), alt(w["month_word"]), alt(w["day_word"])
+    same = alt([*w["same"], *w["same_prefix"]])
+    modifier = alt(m for m in w["month_modifiers"] if m not in set(w["date_prepositions"]))
+    sfx, prefix = alt(w["ordinal_suffixes"]), alt(w["ordinal_day_prefixes"])
+    joiner = rf"(?:[-&]|{alt(w['range_joiners'])}(?![a-z]))"
+    cardinal = alt(lex.cardinals)
+    later, earlier = alt(w["days_later"]), alt(w["days_earlier"])
+
+    # month, with an optional second name of the same month: "مايو/ أيار", "أيار (مايو)"
+    month_ = (
+        rf"(?:{month_word}{W}+)?(?P<month>{month})(?:(?<=[a-z])\.(?={W}*\d))?"
+        rf"(?:{W}*[/(\-]{W}*{month}{W}*\)?)?"
+    )
+    year_tail = rf"(?:{W}*,?{W}*(?:{of}{W}+)?(?:{year_word}{W}*)?(?P<year>{YEAR_DIGITS})(?!\d))?"
+    rel_tail = rf"(?:{W}+(?:{of}{W}+{year_word}{W}+)?(?P<rel>{rel_after}))?"
+    first = rf"(?:(?P<first>\d{{1,2}})(?:{sfx})?{W}*{joiner}{W}*)?"
+    day = rf"(?P<day>\d{{1,2}})(?:{sfx})?"
+    same_month = rf"(?:{same}{W}+{month_word}|{month_word}{W}+{same})"
+    rel_month = (
+        rf"(?:(?P<relpre>{rel}){W}+{month_word}|(?:{cur}{W}+)?{month_word}{W}+(?P<relpost>{rel}))"
+    )
+    same_day = rf"(?:{same}{W}+{day_word}|{day_word}{W}+{same})"
+    count = rf"(?:\d{{1,2}}|{cardinal})"
+    lead = rf"(?:(?P<mod>{modifier}){W}*(?:{of}{W}+|-{W}*)?)?"
+    return {
+        DAY_MONTH: rf"{DIGIT_START}{first}(?<!\d){day}{W}*(?:{of}{W}+)?{month_}{year_tail}{rel_tail}{END}",
+        MONTH_DAY: rf"{WORD_START}{month_}{W}*{first}{day}(?!\d){year_tail}{END}",
+        NUMERIC: (
+            rf"(?<![\d/.\-])(?<![a-z])(?P<day>\d{{1,2}}){W}*(?P<sep>[/.\-]){W}*(?P<month>\d{{1,2}})"
+            rf"{W}*(?P=sep){W}*(?P<year>{YEAR_DIGITS}|\d\d)(?!\d|[/.\-]\d)"
+        ),
+        ISO: (
+            rf"(?<![\d/.\-])(?P<year>{YEAR_DIGITS})(?P<sep>[-/.])(?P<month>\d\d?)(?P=sep)"
+            rf"(?P<day>\d\d?)(?!\d|[/.\-]\d)"
+        ),
+        ORDINAL: (
+            rf"{WORD_START}(?:{prefix}{W}+)?(?P<day>{ordinal}|\d{{1,2}}(?:{sfx})?){W}+{of}{W}+"
+            rf"(?:(?P<same>{same_month})|(?P<relmonth>{rel_month})|{month_}{year_tail}{rel_tail}){END}"
+        ),
+        BARE_ORDINAL: (
+            rf"{WORD_START}{preps}{W}+(?P<core>{prefix}{W}+(?P<day>\d{{1,2}}){sfx})"
+            rf"(?!{W}*(?:{of}(?!\w)|-?[a-z]))"
+        ),
+        WEEKDAY: (
+            rf"{WORD_START}(?:(?P<relday>{alt(lex.relative_days)}){W}*,?{W}*(?:{prefix}{W}+)?"
+            rf"|(?P<pre>{rel}|{preps}){W}+)?(?P<weekday>{weekday})(?:{W}+(?P<post>{past}|{nxt}))?{END}"
+        ),
+        MONTH_ONLY: (
+            rf"{WORD_START}{lead}(?:(?P<pre>{rel}|{preps}){W}+)?{month_}"
+            rf"(?!{W}*\d{{1,2}}(?:{sfx})?(?!\d)){year_tail}{rel_tail}{END}"
+        ),
+        YEAR_ONLY: (
+            rf"{WORD_START}(?={modifier}|{preps}|{year_word}){lead}(?:(?P<pre>{preps}){W}+)?"
+            rf"(?:(?P<word>{year_word}){W}*-?{W}*)?(?P<year>{YEAR_DIGITS})(?!\d)(?!{W}*[-/.]{W}*\d)"
+        ),
+        RELATIVE_YEAR: (
+            rf"{WORD_START}(?:{year_word}{W}+(?P<relpost>{rel})|(?P<relpre>{rel}){W}+{year_word}){END}"
+        ),
+        COUNTED_DAYS: (
+            rf"{WORD_START}(?:(?P<count>{count}){W}+{day_word}{W}+(?P<dir>{later}|{earlier})"
+            rf"|(?P<dirpre>{later}|{earlier}){W}+(?:(?P<two>{alt(w['two_days'])})"
+            rf"|(?P<count_before>{count}){W}+{day_word}|{day_word}{W}+(?P<count_after>{cardinal}))){END}"
+        ),
+        RELATIVE_DAY: (
+            rf"{WORD_START}(?:(?P<nextday>{alt(w['next_day'])})|(?P<sameday>{same_day})"
+            rf"|(?P<relday>{alt(lex.relative_days)})){END}"
+        ),
+    }

@@ -1,0 +1,44 @@
+"""What a date mention is, and the one tolerance within which two days are the same event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+#: How far a date the text states may lie from a registry date (a signing, a round, a truce
+#: taking effect) and still be that event's date: reports a day late, two-day rounds, time
+#: zones. The one such tolerance of the extractor (dates, agreement resolution, rounds).
+DATE_TOLERANCE = timedelta(days=2)
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression of the normalised text; ``value`` is None where the text does not say
+    which day (a relative date in an undated text), ``precision`` is what the phrase names."""
+
+    start: int
+    end: int
+    value: date | None
+    precision: str
+
+    @property
+    def iso(self) -> str | None:
+        if self.value is None:
+            return None
+        if self.precision == DAY:
+            return self.value.isoformat()
+        if self.precision == MONTH:
+            return self.value.isoformat()[:7]
+        return str(self.value.year)
+
+
+class AgreementHint(NamedTuple):
+    """A registry agreement that a stretch of text (usually one sentence) names: a date in that
+    stretch without a year may take the year of the agreement's known dates."""
+
+    start: int
+    end: int
+    agreement: str
