@@ -44,6 +44,7 @@ class Zone:
 class CoverageRow:
     """One zone's interval under one agreement, as the sources give it."""
 
+    agreement: str
     zone: str
     agreed: date | None
     start: date | None
@@ -104,8 +105,9 @@ def _zone(raw: dict[str, Any]) -> Zone:
     )
 
 
-def _coverage(raw: dict[str, Any], where: str) -> CoverageRow:
+def _coverage(agreement: str, raw: dict[str, Any], where: str) -> CoverageRow:
     return CoverageRow(
+        agreement=agreement,
         zone=raw["zone"],
         agreed=_day(raw.get("agreed"), where),
         start=_day(raw.get("start"), where),
@@ -132,7 +134,7 @@ def _agreement(raw: dict[str, Any]) -> AgreementRecord:
         ended=_day(raw.get("ended"), where),
         held=tuple(d for v in raw.get("held", ()) if (d := _day(v, where))),
         scope=raw.get("scope") or "",
-        coverage=tuple(_coverage(c, where) for c in raw.get("coverage", ())),
+        coverage=tuple(_coverage(raw["id"], c, where) for c in raw.get("coverage", ())),
         round=raw.get("round"),
         notes=raw.get("notes", ""),
         sources=tuple(raw.get("sources", ())),

@@ -12,17 +12,18 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from assets.registry import CoverageRow, Zone, read_registry
+from assets.registry import AgreementRecord, CoverageRow, Zone, read_registry
 
 __all__ = [
     "STATUS_RANK",
-    "strongest",
-    "Agreement",
-    "Coverage",
+    "AgreementRecord",
+    "CoverageRow",
     "Registry",
     "Status",
     "Zone",
+    "coverage_status",
     "load_registry",
+    "strongest",
 ]
 
 Status = Literal["in_force", "agreed", "ended", "none"]
@@ -36,53 +37,22 @@ def strongest(statuses: Iterable[Status]) -> Status:
     return max(statuses, key=STATUS_RANK.__getitem__, default="none")
 
 
-@dataclass(frozen=True)
-class Coverage:
-    """One zone's interval under one agreement."""
-
-    agreement: str
-    zone: str
-    agreed: date | None
-    start: date | None
-    end: date | None
-    relation: str = "covers"
-    end_precision: str = "day"
-    end_event: str | None = None
-
-    def status_on(self, day: date) -> Status:
-        """Status of this interval on ``day``: before agreement 'none', then 'agreed' until it
-        takes effect, 'in_force' until its end (inclusive), 'ended' after."""
-        first = self.agreed or self.start
-        if first is None or day < first:
-            return "none"
-        if self.start is None or day < self.start:
-            return "agreed"
-        if self.end is None or day <= self.end:
-            return "in_force"
-        return "ended"
-
-
-@dataclass(frozen=True)
-class Agreement:
-    id: str
-    name_en: str
-    name_ar: str
-    kind: str
-    parties: tuple[str, ...]
-    signed: date | None
-    effective: date | None
-    ended: date | None
-    coverage: tuple[Coverage, ...]
-    aliases_en: tuple[str, ...] = ()
-    aliases_ar: tuple[str, ...] = ()
-    round: int | None = None
-    notes: str = ""
-    sources: tuple[str, ...] = ()
+def coverage_status(cov: CoverageRow, day: date) -> Status:
+    """Status of one interval on ``day``: before agreement 'none', then 'agreed' until it takes
+    effect, 'in_force' until its end (inclusive), 'ended' after."""
+    first = cov.agreed or cov.start
+    if first is None or day < first:
+        return "none"
+    if cov.start is None or day < cov.start:
+        return "agreed"
+    if cov.end is None or day <= cov.end:
+        return "in_force"
+    return "ended"
 
 
 @dataclass(frozen=True)
 class Registry:
-    agreements: dict[str, Agreement]
+    agreements: dict[str, AgreementRecord]
     zones: dict[str, Zone]
     parties: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -91,7 +61,7 @@ class Registry:
         """The four zones of the memorandum, in registry order."""
         return [z.id for z in self.zones.values() if z.parent is None]
 
-    def coverages(self) -> list[Coverage]:
+    def coverages(self) -> list[CoverageRow]:
         return [c for a in self.agreements.values() for c in a.coverage]
 
     def with_finer(self, zones: Iterable[str]) -> list[str]:
@@ -102,9 +72,9 @@ class Registry:
             z.id for z in self.zones.values() if z.parent in chosen and z.id not in chosen
         ]
 
-    def coverage_on(self, day: date) -> list[tuple[Coverage, Status]]:
+    def coverage_on(self, day: date) -> list[tuple[CoverageRow, Status]]:
         """Every registry interval with its status on ``day`` (including 'none' and 'ended')."""
-        return [(c, c.status_on(day)) for c in self.coverages()]
+        return [(c, coverage_status(c, day)) for c in self.coverages()]
 
     def zone_status_on(self, day: date) -> dict[str, Status]:
         """The strongest status of any agreement for each zone on ``day``."""
@@ -124,40 +94,10 @@ class Registry:
         return min(days), max(days)
 
 
-def _coverage(agreement_id: str, row: CoverageRow) -> Coverage:
-    return Coverage(
-        agreement=agreement_id,
-        zone=row.zone,
-        agreed=row.agreed,
-        start=row.start,
-        end=row.end,
-        relation=row.relation,
-        end_precision=row.end_precision,
-        end_event=row.end_event,
-    )
-
-
 @lru_cache(maxsize=1)
 def load_registry() -> Registry:
-    """The registry with its coverage intervals, once per process."""
+    """The registry of ``assets/registry``, once per process."""
     data = read_registry()
-    agreements = {
-        a.id: Agreement(
-            id=a.id,
-            name_en=a.name_en,
-            name_ar=a.name_ar,
-            kind=a.kind,
-            parties=a.parties,
-            signed=a.signed,
-            effective=a.effective,
-            ended=a.ended,
-            coverage=tuple(_coverage(a.id, c) for c in a.coverage),
-            aliases_en=a.aliases_en,
-            aliases_ar=a.aliases_ar,
-            round=a.round,
-            notes=a.notes,
-            sources=a.sources,
-        )
-        for a in data.agreements
-    }
-    return Registry(agreements=agreements, zones=dict(data.zones), parties=data.parties)
+    return Registry(
+        agreements={a.id: a for a in data.agreements}, zones=dict(data.zones), parties=data.parties
+    )
