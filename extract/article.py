@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from extract.choose import choose_alias
 from extract.control import find_control
-from extract.dates import DateMention, find_dates
+from extract.dates import DateMention, agreement_hints, find_dates
 from extract.item import Item
 from extract.language import LANGUAGES, detect_language
 from extract.lexicon import Lexicon, load_lexicon
 from extract.model import DateFound, Extraction, Link, Mention
+from extract.movement import endpoints
 from extract.normalise import Normalised, normalise
 from extract.place_resolve import add_latin, resolve_homonyms
 from extract.recognise import Match, scan
@@ -114,9 +115,10 @@ class _Document:
         if lex.gazetteer is not None:
             entities = add_latin(norm, entities, lex)
         entities, imported = resolve_homonyms(ntext, entities, lex, sentence_of)
-        flat = ntext.replace("\n", " ")  # dates and rounds never end a sentence; same offsets
-        dates = find_dates(flat, lex, published, cues.get("datecore", []))
+        flat = ntext.replace("\n", " ")  # rounds never end a sentence; same offsets
         rounds = find_rounds(flat, lex, cues.get("roundcore", []))
+        about = agreement_hints(entities, rounds, lex, spans, sentence_of)
+        dates = find_dates(ntext, lex, published, cues.get("datecore", []), about)
         # A sentence speaks of agreements or zones if it names one or uses their vocabulary.
         context = {sentence_of(m.start) for m in entities if m.kind in _CONTEXT_ENTITIES}
         for kind in _CONTEXT_CUES:
@@ -149,6 +151,9 @@ class _Named:
     known: list[Item]
     named_zones: list[Item]
     stated_zones: list[Item]
+    #: zone mentions that are part of an agreement's name ("the Ghouta agreement", "the
+    #: south-west ceasefire"): the name says which agreement, not where it applies
+    in_names: set[tuple[int, int]]
 
 
 def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> Extraction:
@@ -159,11 +164,21 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     heads = doc.cues.get("head", [])
     if blocked:
         heads = [h for h in heads if not _covered(h, blocked)]
+    moved = endpoints(doc.text, zones, doc.cues.get("movement", []), lex, doc.sentence_of)
+    linkable = [z for z in zones if (z.start, z.end) not in named.in_names | moved]
     ctx = HeadContext.build(
-        doc.text, doc.cues, named.known, zones, doc.dates, parties, lex, published, doc.sentence_of
+        doc.text,
+        doc.cues,
+        named.known,
+        linkable,
+        doc.dates,
+        parties,
+        lex,
+        published,
+        doc.sentence_of,
     )
     agreements = sorted(named.known + resolve_heads(ctx, heads), key=_START)
-    raw_links = _links(doc, agreements, zones, named.stated_zones)
+    raw_links = _links(doc, agreements, linkable, named.stated_zones)
     zones = sorted(zones + named.named_zones, key=_START)
     result = _assemble(doc, language, zones, places, parties, agreements, raw_links)
     result.control = find_control(
@@ -178,7 +193,7 @@ def _named_agreements(doc: _Document, zones: list[Item], blocked: list) -> _Name
     known = round_items(doc.rounds, lex, doc.published, sentence_of)
     known += dated_rounds(doc.cues.get("roundcore", []), known, doc.dates, lex, sentence_of)
     round_spans = [(i.start, i.end) for i in known]
-    named = _Named(known, [], [])
+    named = _Named(known, [], [], set())
     zone_spans = [(z.start, z.end) for z in zones]
     for m in doc.entities:
         if m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
@@ -190,12 +205,15 @@ def _named_agreements(doc: _Document, zones: list[Item], blocked: list) -> _Name
             continue  # "the memorandum": resolved like any generic head
         s = sentence_of(m.start)
         known.append(Item("agreement", entry.ident, m.start, m.end, s))
+        states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
+        if not states_where:
+            named.in_names.update(z for z in zone_spans if m.start < z[1] and z[0] < m.end)
         if entry.zone and not _covered(m, zone_spans):
             # "هدنة الغوطة": the name speaks of the zone, but states no link, unless it says
             # where it applies ("the memorandum on ... in the Idlib de-escalation area")
             item = Item("zone", entry.zone, m.start, m.end, s, entry.zone)
             named.named_zones.append(item)
-            if _states_where(lex).search(doc.text, m.start, m.end):
+            if states_where:
                 named.stated_zones.append(item)
     for m in doc.entities:
         if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
@@ -283,6 +301,8 @@ def _places(doc: _Document):
     strong_by_sentence: dict[int, set[str]] = {}
     amman = {sentence_of(c.start) for c in cue_by_kind.get("amman_cue", [])}
     oman = {sentence_of(c.start) for c in cue_by_kind.get("oman_cue", [])}
+    # a sentence about shelling, sieges, aid or "the town of": a weak place name is a place there
+    on_the_ground = {sentence_of(c.start) for c in cue_by_kind.get("placecue", [])}
     previous: Match | None = None
     for m in doc.entities:
         prev, previous = previous, m
@@ -326,7 +346,7 @@ def _places(doc: _Document):
                 continue
             top = entry.top
             item = Item("zone", top, m.start, m.end, s, top)
-            if entry.weak or ambiguous:
+            if (entry.weak or ambiguous) and s not in on_the_ground:
                 pending_weak.append(item)
             else:
                 zones.append(item)

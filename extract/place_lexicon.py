@@ -10,10 +10,11 @@ something else (an agreement, a party, a month, a cue word) is never read as an 
 from __future__ import annotations
 
 import csv
+import json
 from math import cos, radians
 
 import assets
-from extract.keys import ENTITY, KeyTable, automaton_keys
+from extract.keys import CUE, ENTITY, KeyTable, automaton_keys
 from extract.places import PlaceIndex, PlaceInfo, latin_keys, simple_key
 
 #: Two places of the same name closer than this are one place listed twice.
@@ -83,6 +84,9 @@ def with_gazetteer(table: KeyTable, gazetteer: PlaceIndex | None, entry) -> dict
     ``table`` (after every other word, so that the lexicon's own readings are known)."""
     places_rows, towns_rows = _rows("places.csv"), _rows("syria_towns.csv")
     info = base_info(places_rows, towns_rows)
+    cues = json.loads(assets.path("gazetteer", "place_cues.json").read_text("utf-8"))
+    for word in (*cues["en"], *cues["ar"]):
+        table.add(word, layer=CUE, kind="placecue", ident="")
     if gazetteer is None:
         return {"gazetteer": None, "place_info": info}
     # the shipped places' readings as the lexicon built them (weak flags included)

@@ -60,7 +60,6 @@ HARD_NEGATIVES = [
     ("Manbij", "منبج"),
     ("Raqqa", "الرقة"),
     ("Deir ez-Zor", "دير الزور"),
-    ("Suwayda", "السويداء"),
     ("Tal Kalakh", "تلكلخ"),
     ("Nabk", "النبك"),
     ("Yabroud", "يبرود"),
