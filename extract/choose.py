@@ -7,17 +7,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from extract.dates import MONTH, YEAR, DateMention
+from extract.dates import DATE_TOLERANCE, MONTH, YEAR, DateMention
 from extract.lexicon import AgreementInfo, Lexicon
 from extract.recognise import Match
 
-#: How far from a registry date a stated date may be and still be that agreement's date.
-DATE_SLACK = timedelta(days=3)
 #: A deal said to be about a zone long after the registry agreements there ended is another one.
 ENDED_SLACK = timedelta(days=60)
-#: An agreement signed this soon after the reference date may still be the one meant (a report
-#: dated the eve of a signing).
-NOT_YET_SLACK = timedelta(days=2)
 
 
 def fits_date(info: AgreementInfo, d: DateMention) -> bool:
@@ -33,7 +28,7 @@ def _fits(days: tuple[date, ...], value: date, precision: str) -> bool:
         return any(day.year == value.year for day in days)
     if precision == MONTH:
         return any((day.year, day.month) == (value.year, value.month) for day in days)
-    return any(abs(day - value) <= DATE_SLACK for day in days)
+    return any(abs(day - value) <= DATE_TOLERANCE for day in days)
 
 
 def last_day(d: DateMention) -> date:
@@ -47,8 +42,9 @@ def last_day(d: DateMention) -> date:
 
 
 def existing(cands: list[AgreementInfo], reference: date) -> list[AgreementInfo]:
-    """The candidates that existed by ``reference`` (give or take NOT_YET_SLACK)."""
-    return [a for a in cands if not a.days or a.days[0] <= reference + NOT_YET_SLACK]
+    """The candidates that existed by ``reference``, give or take the date tolerance (a report
+    dated the eve of a signing)."""
+    return [a for a in cands if not a.days or a.days[0] <= reference + DATE_TOLERANCE]
 
 
 def pick(

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
-from extract.dates import DAY, MONTH
+from extract.dates import DATE_TOLERANCE, DAY, MONTH
 from extract.item import Item
 from extract.lexicon import WORD_START, Lexicon
 from extract.recognise import Match, match_near, scan
@@ -112,11 +112,11 @@ def _mentions_astana(text: str, lex: Lexicon) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def round_on(day: date, lex: Lexicon, slack: int = 1) -> str | None:
-    """The Astana round held on ``day`` (give or take ``slack`` days), if any."""
+def round_on(day: date, lex: Lexicon) -> str | None:
+    """The Astana round held on ``day`` (give or take the date tolerance), if any."""
     for _number, agreement in sorted(lex.rounds.items()):
         days = lex.agreements[agreement].days
-        if days and days[0] - timedelta(days=slack) <= day <= days[-1] + timedelta(days=slack):
+        if days and days[0] - DATE_TOLERANCE <= day <= days[-1] + DATE_TOLERANCE:
             return agreement
     return None
 

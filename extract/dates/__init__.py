@@ -13,6 +13,7 @@ the words), ``calendar`` (date arithmetic), ``context`` (what a date is read aga
 """
 
 from extract.dates.find import find_dates
+from extract.dates.hints import agreement_hints
 from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, YEAR, AgreementHint, DateMention
 
 __all__ = [
@@ -22,5 +23,6 @@ __all__ = [
     "YEAR",
     "AgreementHint",
     "DateMention",
+    "agreement_hints",
     "find_dates",
 ]

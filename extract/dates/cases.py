@@ -38,13 +38,25 @@ def _day_of(m: re.Match, ctx: Context) -> int | None:
     return day if day is not None and 1 <= day <= 31 else None
 
 
+def _year(
+    m: re.Match, ctx: Context, month: int, day: int | None, precision: str, word: str | None
+) -> int | None:
+    """The year of a date written with a month name: stated ("9 July 2017"), named relative to
+    publication ("in May last year"), or inferred (``word``: a relative word written with it)."""
+    year = _explicit_year(m, ctx)
+    if year is not None:
+        return year
+    relyear = m.groupdict().get("relyear")
+    if relyear:
+        direction = ctx.grammar.direction(relyear)
+        return ctx.published.year + direction if ctx.published and direction is not None else None
+    return ctx.year_for(m.start(), month, day, precision, word)
+
+
 def _named_day(m: re.Match, ctx: Context, day: int) -> tuple[int | None, int]:
     """(year, month) of a day written with a month name, the year stated or inferred."""
     month = ctx.grammar.lex.months[m.group("month")]
-    year = _explicit_year(m, ctx)
-    if year is None:
-        year = ctx.year_for(m.start(), month, day, DAY, m.groupdict().get("rel"))
-    return year, month
+    return _year(m, ctx, month, day, DAY, m.groupdict().get("rel")), month
 
 
 def day_month(m: re.Match, ctx: Context) -> list[DateMention]:
@@ -164,16 +176,12 @@ def month_only(m: re.Match, ctx: Context) -> list[DateMention]:
     """ "نهاية ديسمبر/ كانون الأول الماضي", "mid-September", "in May 2017", "منتصف أيلول"."""
     g = ctx.grammar
     word, mod, pre = m.group("month"), m.group("mod"), m.group("pre")
-    supported = mod or pre or m.group("year") or m.group("rel")
+    supported = mod or pre or m.group("year") or m.group("rel") or m.group("relyear")
     if word in g.months_needing_support and not supported:
         return []
     month = g.lex.months[word]
     relative = g.direction(pre) is not None
-    year = _explicit_year(m, ctx)
-    if year is None:
-        year = ctx.year_for(
-            m.start(), month, None, MONTH, m.group("rel") or (pre if relative else None)
-        )
+    year = _year(m, ctx, month, None, MONTH, m.group("rel") or (pre if relative else None))
     start = m.start("month") if pre and not mod and not relative else m.start()
     return [DateMention(start, m.end(), date(year, month, 1) if year else None, MONTH)]
 

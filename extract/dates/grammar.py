@@ -137,6 +137,8 @@ def _parts(lex: Lexicon) -> dict[str, str]:
     )
     year_tail = rf"(?:{W}*,?{W}*(?:{of}{W}+)?(?:{year_word}{W}*)?(?P<year>{YEAR_DIGITS})(?!\d))?"
     rel_tail = rf"(?:{W}+(?:{of}{W}+{year_word}{W}+)?(?P<rel>{rel_after}))?"
+    # "in May last year", "on 4 March this year": a year named relative to publication
+    rel_year = rf"(?:{W}*,?{W}*(?P<relyear>{rel}){W}+{year_word})?"
     first = rf"(?:(?P<first>\d{{1,2}})(?:{sfx})?{W}*{joiner}{W}*)?"
     day = rf"(?P<day>\d{{1,2}})(?:{sfx})?"
     same_month = rf"(?:{same}{W}+{month_word}|{month_word}{W}+{same})"
@@ -147,8 +149,8 @@ def _parts(lex: Lexicon) -> dict[str, str]:
     count = rf"(?:\d{{1,2}}|{cardinal})"
     lead = rf"(?:(?P<mod>{modifier}){W}*(?:{of}{W}+|-{W}*)?)?"
     return {
-        DAY_MONTH: rf"{DIGIT_START}{first}(?<!\d){day}{W}*(?:{of}{W}+)?{month_}{year_tail}{rel_tail}{END}",
-        MONTH_DAY: rf"{WORD_START}{month_}{W}*{first}{day}(?!\d){year_tail}{END}",
+        DAY_MONTH: rf"{DIGIT_START}{first}(?<!\d){day}{W}*(?:{of}{W}+)?{month_}{year_tail}{rel_tail}{rel_year}{END}",
+        MONTH_DAY: rf"{WORD_START}{month_}{W}*{first}{day}(?!\d){year_tail}{rel_year}{END}",
         NUMERIC: (
             rf"(?<![\d/.\-])(?<![a-z])(?P<day>\d{{1,2}}){W}*(?P<sep>[/.\-]){W}*(?P<month>\d{{1,2}})"
             rf"{W}*(?P=sep){W}*(?P<year>{YEAR_DIGITS}|\d\d)(?!\d|[/.\-]\d)"
@@ -171,7 +173,7 @@ def _parts(lex: Lexicon) -> dict[str, str]:
         ),
         MONTH_ONLY: (
             rf"{WORD_START}{lead}(?:(?P<pre>{rel}|{preps}){W}+)?{month_}"
-            rf"(?!{W}*\d{{1,2}}(?:{sfx})?(?!\d)){year_tail}{rel_tail}{END}"
+            rf"(?!{W}*\d{{1,2}}(?:{sfx})?(?!\d)){year_tail}{rel_tail}{rel_year}{END}"
         ),
         YEAR_ONLY: (
             rf"{WORD_START}(?={modifier}|{preps}|{year_word}){lead}(?:(?P<pre>{preps}){W}+)?"

@@ -1,0 +1,157 @@
+"""Dates in texts without a publication date: chronologies, encyclopaedia pages, aggregator
+copies, undated excerpts. The year comes from the text (the nearest year stated before, a year
+heading, the known date of the agreement the sentence names), never from the machine's clock;
+what the text does not pin down is reported without a value.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extract import extract_article
+
+
+def dates(text: str, published: str | None = None) -> list[tuple[str, str | None, str]]:
+    return [
+        (d["text"], d["date"], d["precision"])
+        for d in extract_article(text, published).to_dict()["dates"]
+    ]
+
+
+def values(text: str, published: str | None = None) -> dict[str, str | None]:
+    return {t: d for t, d, _ in dates(text, published)}
+
+
+def test_a_day_takes_the_year_of_its_paragraph():
+    text = (
+        "In September 2018 the presidents of Russia and Turkey met twice. On 13 September their "
+        "defence ministers spoke by telephone, and on 17 September the two leaders agreed on a "
+        "demilitarised zone."
+    )
+    found = values(text)
+    assert found["13 September"] == "2018-09-13"
+    assert found["17 September"] == "2018-09-17"
+
+
+def test_the_nearest_year_before_wins_over_an_earlier_one():
+    text = (
+        "The first zones were announced in May 2017. By early 2018 the Ghouta pocket was under "
+        "heavy bombardment, and on 24 February the Security Council called for a truce."
+    )
+    assert values(text)["24 February"] == "2018-02-24"
+
+
+def test_arabic_chronology_paragraph():
+    text = (
+        "شهد عام 2019 تصعيدا واسعا في ريف حماة الشمالي. وفي 30 نيسان بدأت قوات النظام هجوما "
+        "بريا، ثم سيطرت على قلعة المضيق في 9 أيار."
+    )
+    found = values(text)
+    assert found["30 نيسان"] == "2019-04-30"
+    assert found["9 أيار"] == "2019-05-09"
+
+
+def test_year_headings_of_a_chronology():
+    text = (
+        "Timeline of the Idlib zone\n\n"
+        "2018\n"
+        "17 September: Russia and Turkey agree in Sochi on a buffer zone 15-20 km deep.\n"
+        "10 October: the armed groups complete the withdrawal of heavy weapons, a year after "
+        "Turkish observation posts were first set up in October 2017.\n"
+        "15 October: the deadline for jihadist fighters to leave passes.\n\n"
+        "2020\n"
+        "5 March: a ceasefire is agreed in Moscow.\n"
+    )
+    found = values(text)
+    assert found["17 September"] == "2018-09-17"
+    assert found["10 October"] == "2018-10-10"
+    # a chronology entry takes its heading's year, not the year said in passing before it
+    assert found["15 October"] == "2018-10-15"
+    assert found["5 March"] == "2020-03-05"
+
+
+def test_arabic_year_headings():
+    text = "أحداث عام 2017\n- 4 أيار: توقيع مذكرة خفض التصعيد في أستانا.\n- 22 تموز: هدنة الغوطة الشرقية.\n"
+    found = values(text)
+    assert found["4 أيار"] == "2017-05-04"
+    assert found["22 تموز"] == "2017-07-22"
+
+
+def test_the_sentence_names_an_agreement_with_a_known_date():
+    # no year anywhere: the Sochi memorandum was signed on 17 September 2018
+    text = "On 17 September, Putin and Erdogan signed the Sochi memorandum on Idlib."
+    assert values(text)["17 September"] == "2018-09-17"
+    text = "وفي 5 آذار توصل الرئيسان إلى البروتوكول الإضافي لمذكرة سوتشي في موسكو."
+    found = values(text)
+    assert found["5 آذار"] == "2020-03-05"
+
+
+def test_the_agreement_s_date_beats_a_year_said_in_passing():
+    text = (
+        "The four zones of May 2017 never held in Idlib. On 17 September Russia and Turkey "
+        "signed the Sochi memorandum instead."
+    )
+    assert values(text)["17 September"] == "2018-09-17"
+
+
+def test_a_day_near_an_agreement_takes_the_agreement_s_year():
+    # 13 September is not the Sochi date, but the sentence is about that agreement
+    text = "On 13 September the Turkish army reinforced its posts ahead of the Sochi memorandum."
+    assert values(text)["13 September"] == "2018-09-13"
+
+
+def test_a_day_with_nothing_to_anchor_it_has_no_value():
+    found = dates("On 13 September, the Turkish army reinforced its posts around the town.")
+    assert found == [("13 September", None, "day")]
+    found = dates("وفي 13 أيلول عززت القوات التركية نقاطها حول البلدة.")
+    assert found == [("13 أيلول", None, "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Activists said the bombing resumed yesterday.",
+        "قال ناشطون إن القصف تجدد أمس الخميس على البلدة.",
+        "The army said the shelling began on Thursday.",
+        "وقالت مصادر محلية إن القصف استؤنف اليوم.",
+        "The truce was agreed last month and collapsed last week.",
+        "وقع الاتفاق في 4 أيار الماضي.",
+    ],
+)
+def test_relative_dates_without_an_anchor_are_not_invented(text):
+    assert all(d is None for _, d, _ in dates(text))
+
+
+def test_an_undated_relative_weekday_keeps_its_day_precision():
+    assert dates("قال ناشطون إن القصف تجدد أمس الخميس.") == [("أمس الخميس", None, "day")]
+
+
+def test_relative_days_count_from_a_stated_day_even_without_publication():
+    text = "The memorandum was signed on 4 May 2017 and took effect two days later."
+    assert values(text)["two days later"] == "2017-05-06"
+    text = "وقعت المذكرة في 4 أيار 2017 ودخلت حيز التنفيذ في اليوم التالي."
+    assert values(text)["اليوم التالي"] == "2017-05-05"
+
+
+def test_a_weekday_with_the_date_settles_the_year():
+    # 13 September was a Thursday in 2018, not in 2017
+    text = (
+        "The year 2017 ended badly. Thursday, 13 September: Turkish troops reinforce their posts."
+    )
+    assert values(text)["13 September"] == "2018-09-13"
+
+
+def test_a_date_with_a_publication_date_still_reads_against_publication():
+    text = "In 2016 the town was besieged. On 13 September the convoy arrived."
+    assert values(text, "2018-09-20")["13 September"] == "2018-09-13"
+
+
+def test_nothing_in_extract_reads_the_clock():
+    root = Path(__file__).resolve().parents[1] / "extract"
+    clock = re.compile(r"\b(?:date\.today|datetime\.(?:now|today|utcnow)|time\.time)\(")
+    readers = [p.name for p in root.rglob("*.py") if clock.search(p.read_text("utf-8"))]
+    assert readers == []
