@@ -41,6 +41,7 @@ def test_json_output_is_the_contract(tmp_path, capsysbinary):
         "coverage",
         "dates",
         "mentions",
+        "control",
     ]
     assert result["zones"] == ["eastern_ghouta", "idlib"]
     assert result["agreements"] == ["astana_memorandum_2017"]

@@ -257,9 +257,9 @@ def test_command_line_bad_input_is_one_line_and_status_2(tmp_path: Path, capsys)
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
         f"zonewatch: error: no such file or folder: {tmp_path / 'missing.txt'}",
-        "zonewatch: error: --published: not a date: '5 July' (expected YYYY-MM-DD)",
+        "zonewatch: error: --published must be a date as YYYY-MM-DD, not '5 July'",
         "zonewatch: error: nothing could be read from the given paths",
-        "zonewatch: error: date: not a date: '2017-02-30' (expected YYYY-MM-DD)",
+        "zonewatch: error: date must be a date as YYYY-MM-DD, not '2017-02-30'",
     ]
     assert Store.open(data).counts()["articles"] == 0
 

@@ -97,7 +97,7 @@ def test_evidence_filters_by_zone_family_agreement_and_period(store: Store) -> N
     # The undated claims count at their article's publication date.
     assert sorted(in_2017["article_id"]) == ["a", "a", "b"]
     assert len(queries.evidence(store, limit=2)) == 2
-    with pytest.raises(ValueError, match="not a date"):
+    with pytest.raises(ValueError, match="must be a date as YYYY-MM-DD"):
         queries.evidence(store, start="yesterday")
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
+from zonewatch.core.dates import parse_day
 from zonewatch.core.errors import UserError
 
 
@@ -48,15 +48,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="with --format text: reorder Arabic for terminals that do not do bidirectional text themselves",
     )
     parser.set_defaults(handler=run)
-
-
-def _published(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--published must be a date as YYYY-MM-DD, not {value!r}") from None
 
 
 def read_article(name: str) -> str:
@@ -95,7 +86,7 @@ def read_article(name: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    published = _published(args.published)
+    published = parse_day(args.published, "--published")
     text = read_article(args.file)
     from extract import extract_article
 

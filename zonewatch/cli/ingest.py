@@ -59,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from zonewatch.core.dates import parse_published
+    from zonewatch.core.dates import parse_day
     from zonewatch.core.errors import UserError
     from zonewatch.ingest.engines import EngineError
     from zonewatch.ingest.run import BATCH_ARTICLES, ingest_paths
@@ -68,8 +68,7 @@ def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UserError(f"no such file or folder: {missing[0]}")
-    if args.published is not None and parse_published(args.published) is None:
-        raise UserError(f"--published: not a date: {args.published!r} (expected YYYY-MM-DD)")
+    parse_day(args.published, "--published")
     if args.workers is not None and args.workers < 0:
         raise UserError("--workers must be 0 or more")
     if args.batch_size is not None and args.batch_size < 1:

@@ -11,6 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from zonewatch.core.dates import parse_day
+
 MAP_FORMATS = ("png", "svg", "html", "geojson")
 TIMELINE_FORMATS = ("png", "svg", "html")
 
@@ -94,17 +96,6 @@ def _size(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _day(value: str | None, flag: str) -> date | None:
-    from zonewatch.core.errors import UserError
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserError(f"{flag} must be a date as YYYY-MM-DD, not {value!r}") from None
-
-
 def _ids(values: list[str], known: dict, what: str) -> tuple[str, ...]:
     from zonewatch.core.errors import UserError
 
@@ -154,7 +145,7 @@ def _render_map(args: argparse.Namespace) -> int:
     from zonewatch.core.errors import UserError
 
     fmt = _out(args.out, MAP_FORMATS)
-    selection = _selection(args, _day(args.date, "--date"))
+    selection = _selection(args, parse_day(args.date, "--date"))
     engine = args.engine or ("browser" if args.basemap == "tiles" and fmt == "png" else "static")
     if engine == "browser" and fmt != "png":
         raise UserError("--engine browser makes PNG files only")
@@ -230,7 +221,7 @@ def _render_timeline(args: argparse.Namespace) -> int:
     from zonewatch.core.errors import UserError
 
     fmt = _out(args.out, TIMELINE_FORMATS)
-    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    start, end = parse_day(args.start, "--from"), parse_day(args.end, "--to")
     if start and end and start > end:
         raise UserError(f"--from {start} is after --to {end}")
     if not 0.5 <= args.scale <= 8:
@@ -238,7 +229,7 @@ def _render_timeline(args: argparse.Namespace) -> int:
     from zonewatch.core import files
     from zonewatch.exports import facts, timeline_chart
 
-    day = _day(args.date, "--date") or facts.default_day()
+    day = parse_day(args.date, "--date") or facts.default_day()
     store = _store(args)
     chart = timeline_chart.timeline_figure(store, _selection(args, day), start=start, end=end)
     data = timeline_chart.chart_bytes(chart, fmt, scale=args.scale)
@@ -255,7 +246,7 @@ def _brief(args: argparse.Namespace) -> int:
 
     if args.out.exists() and not args.out.is_dir():
         raise UserError(f"--out {args.out} is a file; give a folder")
-    selection = _selection(args, _day(args.date, "--date"))
+    selection = _selection(args, parse_day(args.date, "--date"))
     from zonewatch.exports import brief
 
     written = brief.write_brief(_store(args), selection, args.out)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
+
+from zonewatch.core.errors import UserError
 
 _DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -21,3 +24,26 @@ def parse_published(value: object) -> date | None:
         except ValueError:
             return None
     return None
+
+
+class BadDate(UserError, ValueError):
+    """A date the user typed or a caller passed that is not YYYY-MM-DD."""
+
+
+def parse_day(value: object, what: str = "date") -> date | None:
+    """A day given as a date or YYYY-MM-DD text; None for None or "". Anything else is refused
+    with a message naming ``what`` (an option such as ``--published``, or a field)."""
+    if value is None or value == "":
+        return None
+    day = parse_published(value.strip() if isinstance(value, str) else value)
+    if day is None:
+        raise BadDate(f"{what} must be a date as YYYY-MM-DD, not {value!r}")
+    return day
+
+
+def iso_day(value: Any) -> str | None:
+    """A date, timestamp or date-like text as YYYY-MM-DD; None for a missing value (None, NaN,
+    NaT)."""
+    if value is None or value != value:  # NaN and NaT are not equal to themselves
+        return None
+    return value.isoformat()[:10] if hasattr(value, "isoformat") else (str(value)[:10] or None)

@@ -12,11 +12,11 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
+from zonewatch.core.dates import iso_day
 from zonewatch.core.registry import Registry, load_registry
 from zonewatch.exports.facts import (
     Selection,
     has_approximate_shapes,
-    iso_day,
     source_line,
     status_word,
     zone_info,

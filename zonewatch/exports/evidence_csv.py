@@ -8,8 +8,9 @@ from typing import Any
 
 import pandas as pd
 
+from zonewatch.core.dates import iso_day
 from zonewatch.core.registry import load_registry
-from zonewatch.exports.facts import Selection, iso_day
+from zonewatch.exports.facts import Selection
 from zonewatch.store.dataset import Store
 
 #: Spreadsheet programs run a cell that starts with one of these as a formula; article text is

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from zonewatch.core.dates import iso_day
 from zonewatch.core.registry import STATUS_RANK, load_registry
 from zonewatch.core.view import View
 from zonewatch.core.view import default_day as first_day
@@ -60,13 +61,6 @@ def has_approximate_shapes(frame) -> bool:
 def zone_status(info: Mapping[str, Any] | None) -> str:
     status = (info or {}).get("status", "none")
     return status if status in STATUS_RANK else "none"
-
-
-def iso_day(value: Any) -> str | None:
-    """A date, timestamp or date-like text as YYYY-MM-DD; None for a missing value."""
-    if value is None or value != value:  # None, NaN, NaT
-        return None
-    return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)[:10]
 
 
 def source_line(frame) -> str:

@@ -7,11 +7,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from zonewatch.core.dates import iso_day
 from zonewatch.core.registry import STATUS_RANK, Registry, load_registry
 from zonewatch.exports.facts import (
     REGISTRY_SOURCE,
     Selection,
-    iso_day,
     zone_info,
     zone_status,
     zones_frame,

@@ -20,30 +20,13 @@ import numpy as np
 import pandas as pd
 
 from zonewatch.core import timeline
-from zonewatch.core.dates import parse_published
+from zonewatch.core.dates import iso_day, parse_day
 from zonewatch.core.registry import Registry, load_registry
 from zonewatch.store import queries
 from zonewatch.store.dataset import Store
 
 #: Evidence sentences kept per zone (the popup shows these; the count covers all of them).
 TOP_EVIDENCE = 3
-
-
-def _as_day(day: date | str) -> date:
-    parsed = parse_published(day) if not isinstance(day, date) else day
-    if parsed is None:
-        raise ValueError(f"not a date: {day!r} (expected YYYY-MM-DD)")
-    return parsed
-
-
-def _iso(value: Any) -> str | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)[:10] or None
 
 
 def _text(value: Any) -> str | None:
@@ -72,9 +55,9 @@ def _agreement_rows(
                 ),
                 "name_ar": agreement.name_ar if agreement else "",
                 "status": row["status"],
-                "agreed": _iso(row["agreed"]),
-                "start": _iso(row["start"]),
-                "end": _iso(row["end"]),
+                "agreed": iso_day(row["agreed"]),
+                "start": iso_day(row["start"]),
+                "end": iso_day(row["end"]),
                 "origin": row["origin"],
                 "evidence_count": int(row["evidence_count"] or 0),
             }
@@ -158,10 +141,10 @@ def _sentences(store: Store, articles: set[str]) -> dict[tuple[str, int], dict[s
             "sentence": evidence or "",
             "title": title or "",
             "source": source or "",
-            "published": _iso(published) or "",
+            "published": iso_day(published) or "",
             "language": language or "",
             "agreement": agreement,
-            "date": _iso(when),
+            "date": iso_day(when),
         }
         for aid, start, evidence, agreement, when, title, source, published, language in rows
     }
@@ -224,7 +207,7 @@ def zone_info(
     corpus-only claims), ``evidence_count`` (claims about the zone or its finer areas) and the
     ``evidence`` sentences for the popup, ``approximate`` and the bilingual names."""
     registry = load_registry()
-    when = _as_day(day)
+    when = parse_day(day)
     wanted = [z for z in (zones or ()) if z in registry.zones] or list(registry.zones)
     chosen = set(agreements or ())
     status = timeline.status_table(registry, when, wanted, chosen).set_index("zone")["status"]

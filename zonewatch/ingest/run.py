@@ -16,12 +16,12 @@ from datetime import date
 
 import pyarrow as pa
 
+from zonewatch.core.dates import parse_day
 from zonewatch.ingest.engines import run_chunks
 from zonewatch.ingest.readers import (
     Record,
     Skipped,
     Unreadable,
-    parse_published,
     read_inputs,
     record_from_mapping,
 )
@@ -81,9 +81,7 @@ def ingest_paths(
 
     With ``wait``, a concurrent writer is waited for rather than reported as an error.
     """
-    default_day = parse_published(published) if published is not None else None
-    if published is not None and default_day is None:
-        raise ValueError(f"not a date: {published!r} (expected YYYY-MM-DD)")
+    default_day = parse_day(published, "published")
     return _ingest(
         store,
         read_inputs(paths, default_day),

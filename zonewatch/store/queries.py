@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from zonewatch.core import timeline
-from zonewatch.core.dates import parse_published
+from zonewatch.core.dates import parse_day
 from zonewatch.core.registry import load_registry
 from zonewatch.store.dataset import Store
 
@@ -51,15 +51,6 @@ CLAIM_LINKS = {
 CONTEXT_CHARS = 150
 
 
-def _day(value: date | str | None, name: str) -> date | None:
-    if value is None or value == "":
-        return None
-    day = parse_published(value)
-    if day is None:
-        raise ValueError(f"{name}: not a date: {value!r} (expected YYYY-MM-DD)")
-    return day
-
-
 def coverage_at(store: Store, day: date | str) -> pd.DataFrame:
     """Every registry interval with its status on ``day`` and how many articles back it, plus the
     (agreement, zone) links the corpus states by that day that the registry does not have.
@@ -70,7 +61,7 @@ def coverage_at(store: Store, day: date | str) -> pd.DataFrame:
     ``start`` the first date the corpus gives for the link, ``end`` the last date of an 'ends'
     claim, and keep unknown agreements (``agreement`` null) under their surface text.
     """
-    when = _day(day, "date")
+    when = parse_day(day, "date")
     if when is None:
         raise ValueError("date: a date is required")
     con = store.connect(CLAIM_LINKS)
@@ -150,10 +141,10 @@ def evidence(
     if agreement:
         where.append("c.agreement = ?")
         params.append(agreement)
-    if (first := _day(start, "start")) is not None:
+    if (first := parse_day(start, "start")) is not None:
         where.append("coalesce(c.date, a.published) >= ?")
         params.append(first)
-    if (last := _day(end, "end")) is not None:
+    if (last := parse_day(end, "end")) is not None:
         where.append("coalesce(c.date, a.published) <= ?")
         params.append(last)
     sql = f"""
@@ -217,10 +208,10 @@ def articles(
     if search:
         where.append("(contains(lower(title), lower(?)) OR contains(lower(text), lower(?)))")
         params += [search, search]
-    if (first := _day(start, "start")) is not None:
+    if (first := parse_day(start, "start")) is not None:
         where.append("published >= ?")
         params.append(first)
-    if (last := _day(end, "end")) is not None:
+    if (last := parse_day(end, "end")) is not None:
         where.append("published <= ?")
         params.append(last)
     return (
