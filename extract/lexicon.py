@@ -65,6 +65,8 @@ LISTED = (
     "direction_words",
     "compass_words",
     "place_prepositions",
+    "movement_prepositions",
+    "list_joiners",
 )
 
 

@@ -60,6 +60,8 @@ class LinkContext:
     agreements: list[Item]
     groups: dict[int, dict[str, list]]
     carried: set[int]
+    #: sentences that use the zone vocabulary ("the de-escalation areas", "the three others")
+    term_sentences: set[int]
     talks: frozenset[str]
     registry: dict
     links: list[RawLink] = field(default_factory=list)
@@ -120,6 +122,7 @@ def link_sentences(
         agreements=agreements,
         groups=_group(agreements, zones, cues, dates, sentence_of),
         carried={sentence_of(c.start) for c in cues.get("carrier", ())} & with_zones,
+        term_sentences={sentence_of(c.start) for c in cues.get("carrier", ())},
         talks=lex.talks,
         registry=lex.agreements,
     )
@@ -167,6 +170,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     if not ags and anchor_for_all is None:
         if s in ctx.carried and len({z.zone for z in zs}) >= 2:
             _carried_links(ctx, s, zs, group.get("t", ()))
+        elif group.get("i"):
+            _itemised_links(ctx, s, zs, group.get("t", ()))
         return
     if anchor_for_all is None and not any(a.id for a in ags):
         return
@@ -196,6 +201,33 @@ def _nearest(named: list[Item], z: Item, breaks) -> list[Item]:
     distances = [(_distance(a, z), a) for a in near]
     best = min(d for d, _ in distances)
     return [a for d, a in distances if d == best]
+
+
+def _itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
+    """Links of a list item ("The first is Idlib province ...", "فالمنطقة الأولى تضم ...") that
+    names no agreement and follows no enumeration head: the items list the zones of the
+    agreement named in the sentences just before, when the text between speaks of zones ("The
+    de-escalation areas are established in the following parts of the country."). Only zones the
+    registry has that agreement cover count, as for carried lists; the next items continue it."""
+    prior = [
+        a
+        for a in ctx.agreements
+        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= ENUMERATION_REACH
+    ]
+    if not prior:
+        return
+    agreement = max(prior, key=lambda a: a.start)
+    if not any(agreement.sentence <= t <= s for t in ctx.term_sentences):
+        return
+    info = ctx.registry.get(agreement.id)
+    plausible = [z for z in zs if info is not None and z.zone in info.zones]
+    if not plausible:
+        return
+    ctx.enumeration = (agreement, s)
+    listed = Item("zone", None, min(z.start for z in plausible), max(z.end for z in plausible), s)
+    relation = _relation(listed, listed, triggers) if triggers else "covers"
+    for z in plausible:
+        ctx.emit(agreement, z, relation, None, s)
 
 
 def _carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:

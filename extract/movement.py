@@ -1,0 +1,61 @@
+"""Places people are moved from or to: endpoints, not places an agreement covers.
+
+"Fighters were bused from Douma to Idlib under the deal", "displaced from Eastern Ghouta,
+northern Homs and Daraa", "نقل المقاتلين من دوما إلى إدلب": in a sentence that speaks of people
+moved (``movement_words``), a zone right after a movement preposition ("from", "to", "إلى"), and
+the zones listed on after it ("..., northern Homs and Daraa"), name where people went or came
+from. They stay zone mentions, but state no coverage link.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.item import Item
+from extract.lexicon import Lexicon
+from extract.recognise import Match
+
+#: How far before a zone its movement preposition may start (the preposition and "the").
+PREPOSITION_REACH = 24
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
+@lru_cache(maxsize=4)
+def _patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    joiners = _alt(lex.words["list_joiners"])
+    preposition = re.compile(
+        rf"(?:^|(?<=[\s,(]))(?:{_alt(lex.words['movement_prepositions'])})"
+        rf"(?:\s+(?:{joiners}))*[\s,]*$"
+    )
+    between = re.compile(rf"(?:[\s,;]|(?<![^\s,;])(?:{joiners})(?![^\s,;]))*")
+    return preposition, between
+
+
+def endpoints(
+    text: str, zones: list[Item], movement: list[Match], lex: Lexicon, sentence_of
+) -> set[tuple[int, int]]:
+    """(start, end) of the zone mentions that are endpoints of a movement (see module doc)."""
+    if not movement or not zones:
+        return set()
+    moving = {sentence_of(m.start) for m in movement}
+    preposition, between = _patterns(lex)
+    out: set[tuple[int, int]] = set()
+    previous: Item | None = None
+    for z in sorted(zones, key=lambda z: z.start):
+        if z.sentence not in moving:
+            continue
+        listed = (
+            previous is not None
+            and previous.sentence == z.sentence
+            and (previous.start, previous.end) in out
+            and between.fullmatch(text, previous.end, z.start) is not None
+        )
+        lo = max(0, z.start - PREPOSITION_REACH)
+        if listed or preposition.search(text, lo, z.start):
+            out.add((z.start, z.end))
+        previous = z
+    return out

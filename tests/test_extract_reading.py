@@ -1,0 +1,92 @@
+"""Reading news as it is written (issue 9): comparisons, movements, itemised zone lists.
+
+Every text here is the team's own sentence, written the way wire copy, official statements
+and Arabic newspapers put these things."""
+
+from __future__ import annotations
+
+from extract import extract_article
+
+
+def links(text: str, published: str | None = None) -> set[tuple[str | None, str]]:
+    return {(c.agreement, c.zone) for c in extract_article(text, published).coverage}
+
+
+def test_agreements_named_in_a_comparison_do_not_extend_to_their_zones():
+    text = (
+        "The Homs truce is the third such deal this summer, after the south-west ceasefire "
+        "and the Ghouta agreement."
+    )
+    result = extract_article(text, "2017-08-05")
+    assert {"homs_truce_2017", "southwest_ceasefire_2017", "ghouta_truce_2017"} <= set(
+        result.agreements
+    )
+    assert links(text, "2017-08-05") == set()
+    arabic = (
+        "وهدنة ريف حمص الشمالي هي الثالثة من نوعها هذا الصيف، بعد هدنة الجنوب الغربي واتفاق الغوطة."
+    )
+    assert links(arabic, "2017-08-05") == set()
+
+
+def test_a_zone_inside_a_name_does_not_resolve_a_generic_head_next_to_it():
+    text = "It is the third such deal this summer, after the south-west ceasefire."
+    agreements = [
+        m.id for m in extract_article(text, "2017-08-05").mentions if m.kind == "agreement"
+    ]
+    assert agreements == ["southwest_ceasefire_2017"]
+
+
+def test_the_places_evacuees_leave_and_reach_are_not_covered():
+    assert links("Under the Ghouta agreement, fighters were bused from Douma to Idlib.") == set()
+    assert links("وبموجب اتفاق الغوطة نُقل المقاتلون من دوما إلى إدلب.", "2018-04-02") == set()
+    assert extract_article("Fighters were bused from Douma to Idlib.", None).zones == [
+        "eastern_ghouta",
+        "idlib",
+    ]  # still zone mentions
+
+
+def test_where_the_displaced_came_from_is_not_covered_but_where_they_are_is():
+    en = (
+        "The Sochi memorandum protects four million civilians in Idlib, many of whom were "
+        "displaced from Eastern Ghouta, northern Homs and Daraa."
+    )
+    ar = (
+        "وتحمي مذكرة سوتشي أربعة ملايين مدني في إدلب، نزح كثير منهم من الغوطة الشرقية "
+        "وريف حمص الشمالي ودرعا."
+    )
+    assert links(en, "2018-10-15") == {("sochi_2018", "idlib")}
+    assert links(ar, "2018-10-15") == {("sochi_2018", "idlib")}
+
+
+FOUR = {
+    ("astana_memorandum_2017", "idlib"),
+    ("astana_memorandum_2017", "north_homs"),
+    ("astana_memorandum_2017", "eastern_ghouta"),
+    ("astana_memorandum_2017", "south"),
+}
+
+
+def test_zones_listed_item_by_item_after_the_agreement_sentence():
+    en = (
+        "Russia, Iran and Turkey signed the memorandum in Astana on Thursday.\n"
+        "The de-escalation areas are set up in the following parts of the country.\n"
+        "The first is Idlib province and parts of Latakia, Hama and Aleppo provinces.\n"
+        "The second is the north of Homs province.\nThe third is Eastern Ghouta.\n"
+        "The fourth covers parts of southern Syria."
+    )
+    ar = (
+        "وقعت روسيا وإيران وتركيا مذكرة أستانا يوم الخميس.\n"
+        "وتنشأ مناطق خفض التصعيد في أجزاء محددة من البلاد.\n"
+        "فالمنطقة الأولى تضم محافظة إدلب، والثانية شمال محافظة حمص، والثالثة الغوطة الشرقية، "
+        "أما الرابعة فتضم أجزاء من جنوب سوريا."
+    )
+    assert links(en, "2017-05-06") == FOUR
+    assert links(ar, "2017-05-06") == FOUR
+
+
+def test_an_ordinal_word_alone_is_not_a_list_item():
+    text = (
+        "Russia and Turkey signed the Sochi memorandum on Monday.\n"
+        "For the first time in weeks, no air strikes were reported in Idlib."
+    )
+    assert links(text, "2018-09-20") == set()
