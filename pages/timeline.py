@@ -1,11 +1,14 @@
-"""Timeline page: registry intervals per agreement and zone, corpus claims on the same rows."""
+"""Timeline page: registry intervals per agreement and zone, corpus claims on the same rows, and
+each zone's area held over time with what changed between two dates."""
+
+from datetime import timedelta
 
 import streamlit as st
 
-from zonewatch.core import timeline, viewfilter
+from zonewatch.core import territory, timeline, viewfilter
 from zonewatch.core.registry import load_registry
-from zonewatch.dashboard import cache, sidebar
-from zonewatch.exports import charts
+from zonewatch.dashboard import cache, sidebar, territory_view
+from zonewatch.exports import area_chart, charts
 from zonewatch.store import queries
 
 registry = load_registry()
@@ -64,3 +67,39 @@ elif found.empty:
     st.success("No disagreement: every dated claim falls inside its registry interval.")
 else:
     st.dataframe(found, hide_index=True, width="stretch")
+
+st.subheader("Territory held")
+st.caption(
+    "Area each zone held (km², step line) from the registry of control changes; dots are the "
+    "changes (grey: a place lost, green: retaken by the opposition). Red line: the chosen date."
+)
+top = [z for z in (view.zones or registry.top_zones) if z in registry.top_zones]
+years = territory_view.area_bounds(registry)
+series, events = territory_view.area_frames_cached(store, tuple(top), *years)
+if series.empty:
+    st.info("No zone in view has registry control changes.")
+else:
+    st.altair_chart(area_chart.area_chart(series, events, view.day), width="stretch")
+first = min(years[0], view.day)
+# The "since" date follows the sidebar: 90 days back each time the sidebar date moves.
+if st.session_state.get("zw_changes_for") != view.day or "zw_changes_since" not in st.session_state:
+    st.session_state["zw_changes_since"] = max(first, view.day - timedelta(days=90))
+    st.session_state["zw_changes_for"] = view.day
+since = st.date_input(
+    "What changed since",
+    min_value=first,
+    max_value=view.day,
+    format="YYYY-MM-DD",
+    key="zw_changes_since",
+)
+changes = territory.changes_between(since, view.day, top or None)
+st.markdown(f"**What changed between {since.isoformat()} and {view.day.isoformat()}**")
+if changes:
+    st.dataframe(
+        changes,
+        hide_index=True,
+        width="stretch",
+        column_config={"source": st.column_config.LinkColumn("source")},
+    )
+else:
+    st.info("The registry records no control change in these dates for the zones in view.")

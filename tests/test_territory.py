@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import shapely
 import shapely.geometry
@@ -104,3 +105,20 @@ def test_lost_places_count_only_after_the_zone_agreement() -> None:
     lost = territory.lost_places(terr)
     assert lost and all(p.change.day >= since[zone] for p, zone in lost)
     assert {"saraqib", "maarat_al_numan"} <= {p.cell.keys[0] for p, _ in lost}
+
+
+def test_area_frames_step_down_and_skip_changes_after_a_zone_ended(tmp_path) -> None:
+    from geo import layers
+    from zonewatch.exports import area_chart
+
+    frame = layers.zones()
+    frame = frame[frame["parent"].isna()]
+    series, events = area_chart.area_frames(frame, date(2017, 1, 1), date(2021, 12, 31))
+    ghouta = series[series.zone == "eastern_ghouta"]
+    assert ghouta["area_km2"].iloc[0] > 100 and ghouta["area_km2"].iloc[-1] == 0
+    south = events[events.zone == "south"]
+    assert south["day"].max() <= pd.Timestamp("2018-07-31")  # the 2020-21 rows are post-zone
+    assert {"Hamouriyah", "Khan Shaykhun"} <= set(events["place"])
+    out = tmp_path / "areas.png"
+    area_chart.area_figure(series, events, out)
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
