@@ -151,3 +151,33 @@ def test_weekday_in_a_future_tense_sentence_lies_ahead(text, day):
 def test_a_future_cue_in_the_previous_sentence_does_not_carry_over():
     text = "Talks will resume next month. The army shelled Douma on Friday."
     assert "2017-06-30" in [d for _, d, _ in dates(text)]
+
+
+def test_days_counted_from_an_event_are_not_counted_from_the_last_date():
+    # "two days after its signing": the signing is not the Saturday just named
+    text = "دخلت المذكرة حيز التنفيذ اليوم السبت، بعد يومين من توقيعها في أستانا."
+    assert [d for _, d, _ in dates(text, "2017-05-06")] == ["2017-05-06"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وتضمن اليوم الأول للمؤتمر جلسة مغلقة.", "وفي اليوم الثاني من المفاوضات عرض الوفد خريطة."],
+)
+def test_the_first_day_of_an_event_is_not_today(text):
+    assert dates(text) == []
+
+
+def test_a_weekday_before_an_ordinal_date_is_that_date():
+    text = "وقعت المذكرة في 2 أيار. وكان من المقرر أن تبدأ العملية يوم السبت الخامس من الشهر نفسه."
+    assert [d for _, d, _ in dates(text, "2017-05-20")] == ["2017-05-02", "2017-05-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The evacuations are to begin tomorrow, he said.", ("tomorrow", "2017-07-06")),
+        ("ومن المقرر أن تبدأ عمليات الإجلاء غدا.", ("غدا", "2017-07-06")),
+    ],
+)
+def test_tomorrow(text, expected):
+    assert expected in [(t, d) for t, d, _ in dates(text)]

@@ -35,6 +35,8 @@ DIGIT_REACH = {
     k.YEAR_ONLY: 32,
     k.BARE_ORDINAL: 14,
 }
+#: The dates a weekday written right before them belongs to.
+NAMED_BY_WEEKDAY = k.CALENDAR_KINDS | {k.ORDINAL}
 #: A day's digits followed by a month name at most this far on ("4 من أيار", "9th of July").
 DAY_TO_MONTH = 16
 _DIGITS = re.compile(r"[0-9]+")  # Arabic-Indic digits are ASCII after normalisation
@@ -176,11 +178,14 @@ def _match_near(
 
 
 def _names_the_next_date(m: re.Match, kind: str, nxt: re.Match | None, g: Grammar) -> bool:
-    """A bare weekday right before a calendar date ("الجمعة 30 كانون الأول", "Saturday, May 5")
-    is that date's weekday, not a day of its own."""
-    if nxt is None or kind != k.WEEKDAY or m.group("relday") or m.group("pre") or m.group("post"):
+    """A weekday right before a date of the calendar ("الجمعة 30 كانون الأول", "Saturday, May
+    5", "يوم السبت الخامس من الشهر نفسه") is that date's weekday, not a day of its own (unless a
+    relative word makes it one: "أمس الخميس", "last Friday")."""
+    if nxt is None or kind != k.WEEKDAY or m.group("relday") or m.group("post"):
         return False
-    return g.kind_of[id(nxt.re)] in k.CALENDAR_KINDS and 0 <= nxt.start() - m.end() <= 3
+    if g.direction(m.group("pre")) is not None:
+        return False
+    return g.kind_of[id(nxt.re)] in NAMED_BY_WEEKDAY and 0 <= nxt.start() - m.end() <= 3
 
 
 def _leftmost_longest(matches: list[re.Match]) -> list[re.Match]:

@@ -185,10 +185,12 @@ def _parts(lex: Lexicon) -> dict[str, str]:
         COUNTED_DAYS: (
             rf"{WORD_START}(?:(?P<count>{count}){W}+{day_word}{W}+(?P<dir>{later}|{earlier})"
             rf"|(?P<dirpre>{later}|{earlier}){W}+(?:(?P<two>{alt(w['two_days'])})"
-            rf"|(?P<count_before>{count}){W}+{day_word}|{day_word}{W}+(?P<count_after>{cardinal}))){END}"
+            rf"|(?P<count_before>{count}){W}+{day_word}|{day_word}{W}+(?P<count_after>{cardinal})))"
+            # "بعد يومين من توقيعها": two days after an event, not after the last date
+            rf"{END}(?!{W}+{of}{W})"
         ),
         RELATIVE_DAY: (
             rf"{WORD_START}(?:(?P<nextday>{alt(w['next_day'])})|(?P<sameday>{same_day})"
-            rf"|(?P<relday>{alt(lex.relative_days)})){END}"
+            rf"|(?P<relday>{alt(lex.relative_days)})(?!{W}+{ordinal}{END})){END}"
         ),
     }
