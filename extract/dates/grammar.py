@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 
 from extract.lexicon import WORD_START, Lexicon
 
@@ -111,46 +112,75 @@ def grammar(lex: Lexicon) -> Grammar:
     )
 
 
-def _parts(lex: Lexicon) -> dict[str, str]:
-    """The source of every pattern, from named pieces."""
+def _words(lex: Lexicon) -> SimpleNamespace:
+    """The date words of the lexicon as regex alternatives."""
     w = lex.words
-    month, weekday = alt(lex.months), alt(lex.weekdays)
-    ordinal = alt(k for k, v in lex.ordinals.items() if v <= 31)
-    past, nxt, cur = alt(w["past"]), alt(w["next"]), alt(w["current"])
-    rel = alt([*w["past"], *w["next"], *w["current"]])
-    # words that follow the date they qualify are Arabic ("4 أيار الماضي"); an English "last"
-    # after a date belongs to what follows ("9 July last week")
-    rel_after = alt(x for x in [*w["past"], *w["next"], *w["current"]] if _ARABIC.match(x))
-    of, preps = alt(w["of"]), alt(w["date_prepositions"])
-    year_word, month_word, day_word = alt(w["year_words"]), alt(w["month_word"]), alt(w["day_word"])
-    same = alt([*w["same"], *w["same_prefix"]])
-    modifier = alt(m for m in w["month_modifiers"] if m not in set(w["date_prepositions"]))
-    sfx, prefix = alt(w["ordinal_suffixes"]), alt(w["ordinal_day_prefixes"])
-    joiner = rf"(?:[-&]|{alt(w['range_joiners'])}(?![a-z]))"
-    cardinal = alt(lex.cardinals)
-    later, earlier = alt(w["days_later"]), alt(w["days_earlier"])
+    relative = [*w["past"], *w["next"], *w["current"]]
+    return SimpleNamespace(
+        month=alt(lex.months),
+        weekday=alt(lex.weekdays),
+        ordinal=alt(k for k, v in lex.ordinals.items() if v <= 31),
+        cardinal=alt(lex.cardinals),
+        relative_day=alt(lex.relative_days),
+        past=alt(w["past"]),
+        next=alt(w["next"]),
+        current=alt(w["current"]),
+        rel=alt(relative),
+        # words that follow the date they qualify are Arabic ("4 أيار الماضي"); an English
+        # "last" after a date belongs to what follows ("9 July last week")
+        rel_after=alt(x for x in relative if _ARABIC.match(x)),
+        of=alt(w["of"]),
+        preps=alt(w["date_prepositions"]),
+        year_word=alt(w["year_words"]),
+        month_word=alt(w["month_word"]),
+        day_word=alt(w["day_word"]),
+        same=alt([*w["same"], *w["same_prefix"]]),
+        modifier=alt(m for m in w["month_modifiers"] if m not in set(w["date_prepositions"])),
+        sfx=alt(w["ordinal_suffixes"]),
+        prefix=alt(w["ordinal_day_prefixes"]),
+        joiner=rf"(?:[-&]|{alt(w['range_joiners'])}(?![a-z]))",
+        later=alt(w["days_later"]),
+        earlier=alt(w["days_earlier"]),
+        two_days=alt(w["two_days"]),
+        next_day=alt(w["next_day"]),
+    )
 
-    # month, with an optional second name of the same month: "مايو/ أيار", "أيار (مايو)"
-    month_ = (
-        rf"(?:{month_word}{W}+)?(?P<month>{month})(?:(?<=[a-z])\.(?={W}*\d))?"
-        rf"(?:{W}*[/(\-]{W}*{month}{W}*\)?)?"
+
+def _pieces(a: SimpleNamespace) -> SimpleNamespace:
+    """Pieces that several patterns share, from the word alternatives ``a``."""
+    return SimpleNamespace(
+        # month, with an optional second name of the same month: "مايو/ أيار", "أيار (مايو)"
+        month=(
+            rf"(?:{a.month_word}{W}+)?(?P<month>{a.month})(?:(?<=[a-z])\.(?={W}*\d))?"
+            rf"(?:{W}*[/(\-]{W}*{a.month}{W}*\)?)?"
+        ),
+        year_tail=(
+            rf"(?:{W}*,?{W}*(?:{a.of}{W}+)?(?:{a.year_word}{W}*)?(?P<year>{YEAR_DIGITS})(?!\d))?"
+        ),
+        rel_tail=rf"(?:{W}+(?:{a.of}{W}+{a.year_word}{W}+)?(?P<rel>{a.rel_after}))?",
+        # "in May last year", "on 4 March this year": a year named relative to publication
+        rel_year=rf"(?:{W}*,?{W}*(?P<relyear>{a.rel}){W}+{a.year_word})?",
+        first=rf"(?:(?P<first>\d{{1,2}})(?:{a.sfx})?{W}*{a.joiner}{W}*)?",
+        day=rf"(?P<day>\d{{1,2}})(?:{a.sfx})?",
+        same_month=rf"(?:{a.same}{W}+{a.month_word}|{a.month_word}{W}+{a.same})",
+        rel_month=(
+            rf"(?:(?P<relpre>{a.rel}){W}+{a.month_word}"
+            rf"|(?:{a.current}{W}+)?{a.month_word}{W}+(?P<relpost>{a.rel}))"
+        ),
+        same_day=rf"(?:{a.same}{W}+{a.day_word}|{a.day_word}{W}+{a.same})",
+        count=rf"(?:\d{{1,2}}|{a.cardinal})",
+        lead=rf"(?:(?P<mod>{a.modifier}){W}*(?:{a.of}{W}+|-{W}*)?)?",
     )
-    year_tail = rf"(?:{W}*,?{W}*(?:{of}{W}+)?(?:{year_word}{W}*)?(?P<year>{YEAR_DIGITS})(?!\d))?"
-    rel_tail = rf"(?:{W}+(?:{of}{W}+{year_word}{W}+)?(?P<rel>{rel_after}))?"
-    # "in May last year", "on 4 March this year": a year named relative to publication
-    rel_year = rf"(?:{W}*,?{W}*(?P<relyear>{rel}){W}+{year_word})?"
-    first = rf"(?:(?P<first>\d{{1,2}})(?:{sfx})?{W}*{joiner}{W}*)?"
-    day = rf"(?P<day>\d{{1,2}})(?:{sfx})?"
-    same_month = rf"(?:{same}{W}+{month_word}|{month_word}{W}+{same})"
-    rel_month = (
-        rf"(?:(?P<relpre>{rel}){W}+{month_word}|(?:{cur}{W}+)?{month_word}{W}+(?P<relpost>{rel}))"
-    )
-    same_day = rf"(?:{same}{W}+{day_word}|{day_word}{W}+{same})"
-    count = rf"(?:\d{{1,2}}|{cardinal})"
-    lead = rf"(?:(?P<mod>{modifier}){W}*(?:{of}{W}+|-{W}*)?)?"
+
+
+def _parts(lex: Lexicon) -> dict[str, str]:
+    """The source of every pattern, from the word alternatives and the shared pieces."""
+    a = _words(lex)
+    p = _pieces(a)
+    month_tail = rf"{p.year_tail}{p.rel_tail}{p.rel_year}{END}"
     return {
-        DAY_MONTH: rf"{DIGIT_START}{first}(?<!\d){day}{W}*(?:{of}{W}+)?{month_}{year_tail}{rel_tail}{rel_year}{END}",
-        MONTH_DAY: rf"{WORD_START}{month_}{W}*{first}{day}(?!\d){year_tail}{rel_year}{END}",
+        DAY_MONTH: rf"{DIGIT_START}{p.first}(?<!\d){p.day}{W}*(?:{a.of}{W}+)?{p.month}{month_tail}",
+        MONTH_DAY: rf"{WORD_START}{p.month}{W}*{p.first}{p.day}(?!\d){p.year_tail}{p.rel_year}{END}",
         NUMERIC: (
             rf"(?<![\d/.\-])(?<![a-z])(?P<day>\d{{1,2}}){W}*(?P<sep>[/.\-]){W}*(?P<month>\d{{1,2}})"
             rf"{W}*(?P=sep){W}*(?P<year>{YEAR_DIGITS}|\d\d)(?!\d|[/.\-]\d)"
@@ -160,37 +190,41 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"(?P<day>\d\d?)(?!\d|[/.\-]\d)"
         ),
         ORDINAL: (
-            rf"{WORD_START}(?:{prefix}{W}+)?(?P<day>{ordinal}|\d{{1,2}}(?:{sfx})?){W}+{of}{W}+"
-            rf"(?:(?P<same>{same_month})|(?P<relmonth>{rel_month})|{month_}{year_tail}{rel_tail}){END}"
+            rf"{WORD_START}(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+{a.of}{W}+"
+            rf"(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
+            rf"|{p.month}{p.year_tail}{p.rel_tail}){END}"
         ),
         BARE_ORDINAL: (
-            rf"{WORD_START}{preps}{W}+(?P<core>{prefix}{W}+(?P<day>\d{{1,2}}){sfx})"
-            rf"(?!{W}*(?:{of}(?!\w)|-?[a-z]))"
+            rf"{WORD_START}{a.preps}{W}+(?P<core>{a.prefix}{W}+(?P<day>\d{{1,2}}){a.sfx})"
+            rf"(?!{W}*(?:{a.of}(?!\w)|-?[a-z]))"
         ),
         WEEKDAY: (
-            rf"{WORD_START}(?:(?P<relday>{alt(lex.relative_days)}){W}*,?{W}*(?:{prefix}{W}+)?"
-            rf"|(?P<pre>{rel}|{preps}){W}+)?(?P<weekday>{weekday})(?:{W}+(?P<post>{past}|{nxt}))?{END}"
+            rf"{WORD_START}(?:(?P<relday>{a.relative_day}){W}*,?{W}*(?:{a.prefix}{W}+)?"
+            rf"|(?P<pre>{a.rel}|{a.preps}){W}+)?(?P<weekday>{a.weekday})"
+            rf"(?:{W}+(?P<post>{a.past}|{a.next}))?{END}"
         ),
         MONTH_ONLY: (
-            rf"{WORD_START}{lead}(?:(?P<pre>{rel}|{preps}){W}+)?{month_}"
-            rf"(?!{W}*\d{{1,2}}(?:{sfx})?(?!\d)){year_tail}{rel_tail}{rel_year}{END}"
+            rf"{WORD_START}{p.lead}(?:(?P<pre>{a.rel}|{a.preps}){W}+)?{p.month}"
+            rf"(?!{W}*\d{{1,2}}(?:{a.sfx})?(?!\d)){month_tail}"
         ),
         YEAR_ONLY: (
-            rf"{WORD_START}(?={modifier}|{preps}|{year_word}){lead}(?:(?P<pre>{preps}){W}+)?"
-            rf"(?:(?P<word>{year_word}){W}*-?{W}*)?(?P<year>{YEAR_DIGITS})(?!\d)(?!{W}*[-/.]{W}*\d)"
+            rf"{WORD_START}(?={a.modifier}|{a.preps}|{a.year_word}){p.lead}(?:(?P<pre>{a.preps}){W}+)?"
+            rf"(?:(?P<word>{a.year_word}){W}*-?{W}*)?(?P<year>{YEAR_DIGITS})(?!\d)(?!{W}*[-/.]{W}*\d)"
         ),
         RELATIVE_YEAR: (
-            rf"{WORD_START}(?:{year_word}{W}+(?P<relpost>{rel})|(?P<relpre>{rel}){W}+{year_word}){END}"
+            rf"{WORD_START}(?:{a.year_word}{W}+(?P<relpost>{a.rel})"
+            rf"|(?P<relpre>{a.rel}){W}+{a.year_word}){END}"
         ),
         COUNTED_DAYS: (
-            rf"{WORD_START}(?:(?P<count>{count}){W}+{day_word}{W}+(?P<dir>{later}|{earlier})"
-            rf"|(?P<dirpre>{later}|{earlier}){W}+(?:(?P<two>{alt(w['two_days'])})"
-            rf"|(?P<count_before>{count}){W}+{day_word}|{day_word}{W}+(?P<count_after>{cardinal})))"
+            rf"{WORD_START}(?:(?P<count>{p.count}){W}+{a.day_word}{W}+(?P<dir>{a.later}|{a.earlier})"
+            rf"|(?P<dirpre>{a.later}|{a.earlier}){W}+(?:(?P<two>{a.two_days})"
+            rf"|(?P<count_before>{p.count}){W}+{a.day_word}"
+            rf"|{a.day_word}{W}+(?P<count_after>{a.cardinal})))"
             # "بعد يومين من توقيعها": two days after an event, not after the last date
-            rf"{END}(?!{W}+{of}{W})"
+            rf"{END}(?!{W}+{a.of}{W})"
         ),
         RELATIVE_DAY: (
-            rf"{WORD_START}(?:(?P<nextday>{alt(w['next_day'])})|(?P<sameday>{same_day})"
-            rf"|(?P<relday>{alt(lex.relative_days)})(?!{W}+{ordinal}{END})){END}"
+            rf"{WORD_START}(?:(?P<nextday>{a.next_day})|(?P<sameday>{p.same_day})"
+            rf"|(?P<relday>{a.relative_day})(?!{W}+{a.ordinal}{END})){END}"
         ),
     }
