@@ -4,7 +4,10 @@ The set (``tests/devset/control/<lang>.jsonl``, see the README there) is our own
 gold labels made from the text alone; this scorer judges the extractor's ``control`` list by
 numbers per language rather than by impressions. Run it as::
 
-    .venv/bin/python -m tests.devset.score_control [--lang ar|en] [--verbose]
+    .venv/bin/python -m tests.devset.score_control [--set dev|heldout] [--lang ar|en] [--verbose]
+
+Two sets live side by side: ``dev`` (``<lang>.jsonl``, which the cue words were tuned on) and
+``heldout`` (``heldout_<lang>.jsonl``, written later and scored only to report, never to tune).
 
 Headline metric: control events as (place, to) pairs per article, micro-averaged per language
 (precision, recall, F1). Alongside, on the pairs that were found: the event kind as (place, to,
@@ -24,6 +27,8 @@ from typing import Any
 from tests.devset.score import LANGUAGES, Tally
 
 CONTROL = Path(__file__).resolve().parent / "control"
+#: The file name of each set's language file (``{lang}`` filled in).
+SETS = {"dev": "{lang}.jsonl", "heldout": "heldout_{lang}.jsonl"}
 METRICS = ("events",)
 EXTRA_METRICS = ("kinds", "dates")
 
@@ -43,10 +48,13 @@ class ControlArticle:
         return frozenset((p, t) for p, t, _, _ in self.control)
 
 
-def load_control_set(lang: str | None = None, directory: Path = CONTROL) -> list[ControlArticle]:
-    """Every article of the set (one JSON object per line of ``<lang>.jsonl``)."""
+def load_control_set(
+    lang: str | None = None, directory: Path = CONTROL, which: str = "dev"
+) -> list[ControlArticle]:
+    """Every article of one set (one JSON object per line of its language files)."""
     out: list[ControlArticle] = []
-    for path in sorted(directory.glob("*.jsonl")):
+    paths = [directory / SETS[which].format(lang=code) for code in LANGUAGES]
+    for path in (p for p in paths if p.is_file()):
         for line in path.read_text("utf-8").splitlines():
             if not line.strip():
                 continue
@@ -95,13 +103,13 @@ def _extractor() -> Callable[..., Any]:
 
 
 def run(
-    lang: str | None = None, extractor: Callable[..., Any] | None = None
+    lang: str | None = None, extractor: Callable[..., Any] | None = None, which: str = "dev"
 ) -> tuple[dict[str, dict[str, Tally]], dict[str, dict[str, tuple[set, set]]]]:
     """Extract every article of the set and tally it; returns (tallies per language, details)."""
     extract_article = extractor or _extractor()
     tallies: dict[str, dict[str, Tally]] = {}
     details: dict[str, dict[str, tuple[set, set]]] = {}
-    for gold in load_control_set(lang):
+    for gold in load_control_set(lang, which=which):
         per_lang = tallies.setdefault(gold.language, {m: Tally() for m in METRICS + EXTRA_METRICS})
         result = extract_article(gold.text, published=gold.published)
         result = result.to_dict() if hasattr(result, "to_dict") else dict(result)
@@ -109,9 +117,11 @@ def run(
     return tallies, details
 
 
-def score(lang: str | None = None) -> dict[str, dict[str, dict[str, float | int]]]:
+def score(
+    lang: str | None = None, which: str = "dev"
+) -> dict[str, dict[str, dict[str, float | int]]]:
     """Per-language precision/recall/F1 for each metric, for tests and programmatic use."""
-    tallies, _ = run(lang)
+    tallies, _ = run(lang, which=which)
     return {
         language: {metric: tally.as_dict() for metric, tally in per_lang.items()}
         for language, per_lang in sorted(tallies.items())
@@ -134,7 +144,9 @@ def print_report(
                 if misses:
                     lines.append(f"    {metric} missed: {', '.join(sorted(map(_format, misses)))}")
                 if false_pos:
-                    lines.append(f"    {metric} false +: {', '.join(sorted(map(_format, false_pos)))}")
+                    lines.append(
+                        f"    {metric} false +: {', '.join(sorted(map(_format, false_pos)))}"
+                    )
             print(f"{ident}: {'' if lines else 'ok'}")
             for line in lines:
                 print(line)
@@ -162,12 +174,15 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m tests.devset.score_control",
         description="Score the control events of extract.extract_article on the control set.",
     )
+    parser.add_argument(
+        "--set", dest="which", choices=sorted(SETS), default="dev", help="which set (default dev)"
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help="only this language")
     parser.add_argument(
         "--verbose", action="store_true", help="list misses and false positives per article"
     )
     args = parser.parse_args(argv)
-    tallies, details = run(args.lang)
+    tallies, details = run(args.lang, which=args.which)
     print_report(tallies, details, args.verbose)
     return 0
 
