@@ -80,6 +80,17 @@ def test_numeric_and_abbreviated_forms(text, expected):
         ("The campaign began in early 2018.", ("early 2018", "2018", "year")),
         ("انهارت الهدنة أواخر عام 2019.", ("أواخر عام 2019", "2019", "year")),
         ("The zone was set up in May last year.", ("May last year", "2017-05", "month")),
+        (
+            "أنشئت المنطقة في شهر أيار من العام الماضي.",
+            ("أيار من العام الماضي", "2017-05", "month"),
+        ),
+        ("وقعت في 4 أيار من العام الماضي.", ("4 أيار من العام الماضي", "2017-05-04", "day")),
+        ("وقعت في 4 أيار الماضي.", ("4 أيار الماضي", "2018-05-04", "day")),
+        (
+            "The memorandum was signed on 17th of September 2018.",
+            ("17th of September 2018", "2018-09-17", "day"),
+        ),
+        ("وقعت المذكرة في الـ17 من أيلول الجاري.", ("17 من أيلول الجاري", "2018-09-17", "day")),
     ],
 )
 def test_month_and_year_precision_forms(text, expected):

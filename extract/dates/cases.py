@@ -46,7 +46,8 @@ def _year(
     year = _explicit_year(m, ctx)
     if year is not None:
         return year
-    relyear = m.groupdict().get("relyear")
+    groups = m.groupdict()
+    relyear = groups.get("relyear") or (groups.get("rel") if groups.get("ofyear") else None)
     if relyear:
         direction = ctx.grammar.direction(relyear)
         return ctx.published.year + direction if ctx.published and direction is not None else None

@@ -157,7 +157,8 @@ def _pieces(a: SimpleNamespace) -> SimpleNamespace:
         year_tail=(
             rf"(?:{W}*,?{W}*(?:{a.of}{W}+)?(?:{a.year_word}{W}*)?(?P<year>{YEAR_DIGITS})(?!\d))?"
         ),
-        rel_tail=rf"(?:{W}+(?:{a.of}{W}+{a.year_word}{W}+)?(?P<rel>{a.rel_after}))?",
+        # "4 أيار الماضي" (last May 4), "أيار من العام الماضي" (May of last year)
+        rel_tail=rf"(?:{W}+(?:(?P<ofyear>{a.of}{W}+{a.year_word}){W}+)?(?P<rel>{a.rel_after}))?",
         # "in May last year", "on 4 March this year": a year named relative to publication
         rel_year=rf"(?:{W}*,?{W}*(?P<relyear>{a.rel}){W}+{a.year_word})?",
         first=rf"(?:(?P<first>\d{{1,2}})(?:{a.sfx})?{W}*{a.joiner}{W}*)?",
