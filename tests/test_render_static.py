@@ -12,7 +12,7 @@ from bidi import get_display
 from matplotlib.figure import Figure
 from PIL import Image
 
-from geo import render
+from geo import render, render_parts
 from tests.pixels import blend, not_blank, pixels, share_near
 from zonewatch.exports.facts import Selection
 
@@ -61,7 +61,8 @@ def test_map_labels_in_the_png_are_shaped(empty, monkeypatch):
 
     selection = Selection(date(2017, 8, 1))
     shaped = pixels(static_map.map_image(empty, selection, size=(700, 700), dpi=80))
-    monkeypatch.setattr(render, "shape_arabic", lambda text: "\u200c".join(text))
+    for module in (render, render_parts):  # the title in one, the labels in the other
+        monkeypatch.setattr(module, "shape_arabic", lambda text: "\u200c".join(text))
     unshaped = pixels(static_map.map_image(empty, selection, size=(700, 700), dpi=80))
     differ = (shaped != unshaped).any(axis=2)
     assert differ.mean() > 0.002, "the Arabic labels did not change when shaping was removed"

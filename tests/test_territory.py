@@ -122,3 +122,53 @@ def test_area_frames_step_down_and_skip_changes_after_a_zone_ended(tmp_path) -> 
     out = tmp_path / "areas.png"
     area_chart.area_figure(series, events, out)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_static_map_hatches_lost_ground_and_draws_the_front(empty) -> None:
+    from zonewatch.exports import static_map
+    from zonewatch.exports.facts import Selection
+
+    svg = static_map.map_image(empty, Selection(date(2019, 9, 1)), "svg", size=(800, 800), dpi=80)
+    text = svg.decode("utf-8")
+    assert "<pattern" in text  # the hatch of the lost ground
+    assert "#b3001b" in text  # the front line
+    frame, terr = static_map._territory(
+        static_map.zones_frame(empty, Selection(date(2019, 9, 1))), Selection(date(2019, 9, 1))
+    )
+    assert "khan" in " ".join(terr.lost["name_en"]).lower()
+    named = terr.lost[terr.lost["named"]]
+    assert len(named) and len(named) < len(terr.lost)  # the ended zones' ground is not named
+
+
+def test_biggest_losses_are_named_apart_and_few() -> None:
+    import geopandas as gpd
+    from matplotlib.figure import Figure
+    from shapely.geometry import box
+
+    from geo import render_parts
+
+    rows = [
+        {
+            "name_en": f"P{i}",
+            "lost_on": "2019-08-21",
+            "area_km2": float(i),
+            "named": True,
+            "geometry": box(i * 50_000, 0, i * 50_000 + 10_000, 10_000),
+        }
+        for i in range(10)
+    ]
+    rows.append(
+        {
+            "name_en": "Near",
+            "lost_on": "2019-08-22",
+            "area_km2": 100.0,
+            "named": True,
+            "geometry": box(9 * 50_000 + 5_000, 0, 9 * 50_000 + 15_000, 10_000),
+        }
+    )
+    lost = gpd.GeoDataFrame(rows, geometry="geometry", crs=render_parts.MAP_CRS)
+    ax = Figure().add_subplot()
+    render_parts._label_losses(ax, lost, 6)
+    names = [t.get_text().split()[0] for t in ax.texts]
+    assert names[0] == "Near" and "P9" not in names  # P9 is within the spacing of Near
+    assert len(names) == render_parts.MAX_NAMED_LOSSES

@@ -69,10 +69,46 @@ def map_image(
     from geo.render import render_map
 
     info = zone_info(store, selection)
-    frame = zones_frame(store, selection)
+    frame, territory = _territory(zones_frame(store, selection), selection)
     status = {z: zone_status(info.get(z)) for z in frame["id"]}
     text = map_text(selection, info, frame)
-    return render_map(layers.governorates(), frame, status, text, size=size, dpi=dpi, fmt=fmt)
+    return render_map(
+        layers.governorates(),
+        frame,
+        status,
+        text,
+        size=size,
+        dpi=dpi,
+        fmt=fmt,
+        territory=territory,
+    )
+
+
+def _territory(footprints, selection: Selection):
+    """Zones at their extent on the day (zones with no ground left are not drawn) and the lost
+    ground and front line the static map hatches and draws."""
+    import geopandas as gpd
+
+    from geo.render import MapTerritory
+    from zonewatch.core.territory import lost_places, lost_properties, territory_on
+
+    terr = territory_on(footprints, selection.day)
+    frame = terr.frame[~terr.frame.geometry.is_empty]
+    rows = [
+        {**lost_properties(place, zone), "geometry": place.cell.geometry}
+        for place, zone in lost_places(terr)
+    ]
+    live = set(frame["id"])  # only losses of zones still there on the day get a name
+    columns = ["name_en", "lost_on", "area_km2", "named", "geometry"]
+    lost = gpd.GeoDataFrame(
+        [{**{k: r.get(k) for k in columns}, "named": r["zone"] in live} for r in rows],
+        columns=columns,
+        geometry="geometry",
+        crs="EPSG:4326",
+    )
+    fronts = [ext.front for ext in terr.extents.values() if not ext.front.is_empty]
+    front = gpd.GeoDataFrame(geometry=fronts, crs="EPSG:4326")
+    return frame, MapTerritory(lost=lost, front=front)
 
 
 def _map(store: Store, selection: Selection, tiles: bool):
