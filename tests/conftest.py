@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 
 import pyarrow as pa
@@ -74,3 +75,34 @@ def run_cli(capsys) -> Callable[..., tuple[int, str, str]]:
         return code, out.out, out.err
 
     return run
+
+
+# -- browser tests: skipped on a developer's machine without chromium, failed in CI -----------
+
+#: Set by .ci/run: there the real-browser tests must run, since they prove that no planted script
+#: runs and that the dashboard works offline; a skip would hide that they did not.
+REQUIRE_BROWSER = "ZONEWATCH_REQUIRE_BROWSER"
+
+
+def _browser_required() -> bool:
+    return os.environ.get(REQUIRE_BROWSER, "") not in ("", "0")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """A browser test module skipped at import (no Playwright) fails when the browser is required."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and _browser_required() and collector.name.startswith("test_browser"):
+        report.outcome = "failed"
+        report.longrepr = f"{REQUIRE_BROWSER} is set but the module was skipped: {report.longrepr}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A test marked ``browser`` that skips (no chromium) fails when the browser is required."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and _browser_required() and item.get_closest_marker("browser"):
+        report.outcome = "failed"
+        report.longrepr = f"{REQUIRE_BROWSER} is set but the test was skipped: {report.longrepr}"
