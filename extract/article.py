@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from extract.choose import choose_alias
+from extract.choose import choose_alias, fits_as_written
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
 from extract.item import Item
@@ -25,6 +25,7 @@ from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
 from extract.rounds import dated_rounds, find_rounds, round_items
 from extract.segment import sentence_spans
+from extract.windows import identity_date
 
 if TYPE_CHECKING:
     from extract.places import PlaceIndex
@@ -204,6 +205,13 @@ def _named_agreements(doc: _Document, zones: list[Item], blocked: list) -> _Name
         if entry.generic:
             continue  # "the memorandum": resolved like any generic head
         s = sentence_of(m.start)
+        if _dated_otherwise(doc, m, entry.ident, s):
+            # "the Sochi memorandum of 22 October 2019": a name the registry knows, on a date
+            # that is not its agreement's, is another agreement
+            d = identity_date(doc.text, m, _dates_of(doc, s), lex)
+            known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
+            blocked.append((m.start, m.end))
+            continue
         known.append(Item("agreement", entry.ident, m.start, m.end, s))
         states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
         if not states_where:
@@ -220,6 +228,20 @@ def _named_agreements(doc: _Document, zones: list[Item], blocked: list) -> _Name
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
             blocked.append((m.start, m.end))
     return named
+
+
+def _dates_of(doc: _Document, sentence: int) -> list[DateMention]:
+    return [d for d in doc.dates if d.value is not None and doc.sentence_of(d.start) == sentence]
+
+
+def _dated_otherwise(doc: _Document, m: Match, ident: str, sentence: int) -> bool:
+    """Whether the name comes with its own date (see ``identity_date``) that its agreement's
+    dates do not fit."""
+    info = doc.lex.agreements.get(ident)
+    if info is None or info.kind == "talks":
+        return False
+    d = identity_date(doc.text, m, _dates_of(doc, sentence), doc.lex)
+    return d is not None and not fits_as_written(info, d, doc.text)
 
 
 def _links(doc: _Document, agreements: list[Item], zones: list[Item], stated: list[Item]):

@@ -4,6 +4,7 @@ names that several agreements share ("the Cairo truce")."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -123,3 +124,28 @@ def choose_alias(
         return by_day[0]
     chosen = pick([infos[e.ident] for e in entries if e.ident in infos], published)
     return next((e for e in entries if chosen and e.ident == chosen.id), entries[0])
+
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def fits_as_written(info: AgreementInfo, d: DateMention, text: str) -> bool:
+    """Whether a date said to be the agreement's own fits it. A date written without its year
+    ("the memorandum of 22 October") is compared by day and month only: its year was inferred,
+    and an inferred year must not turn a known agreement into an unknown one."""
+    if d.value is None or not info.days or d.precision == YEAR:
+        return fits_date(info, d)
+    if _YEAR_WRITTEN.search(text, d.start, d.end):
+        return fits_date(info, d)
+    if d.precision == MONTH:
+        return any(day.month == d.value.month for day in info.days)
+    return any(_day_apart(day, d.value) <= DATE_TOLERANCE.days for day in info.days)
+
+
+def _day_apart(day: date, value: date) -> int:
+    """Days between two dates taken in the same year (29 February falls back to the 28th)."""
+    try:
+        same = day.replace(year=value.year)
+    except ValueError:
+        same = date(value.year, day.month, 28)
+    return abs((same - value).days)

@@ -67,6 +67,7 @@ LISTED = (
     "place_prepositions",
     "movement_prepositions",
     "list_joiners",
+    "date_links",
 )
 
 

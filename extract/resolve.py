@@ -24,6 +24,7 @@ from extract.choose import (
     by_date,
     candidates,
     existing,
+    fits_as_written,
     fits_date,
     fitting,
     last_day,
@@ -40,7 +41,9 @@ from extract.windows import (
     Window,
     antecedent,
     dates_near,
+    identity_date,
     named_right_after,
+    onset_date,
     outermost,
     parties_near,
     sponsor_parties,
@@ -85,6 +88,7 @@ class HeadContext:
     dates_in: dict[int, list[DateMention]]
     venues_in: dict[int, list[Match]]
     nationwide_in: dict[int, list[Match]]
+    onsets_in: dict[int, list[Match]]
     sponsors_in: dict[int, list[Match]]
     parties_in: dict[int, frozenset[str]]
     guarantors_in: dict[int, list[tuple[int, int, str]]]
@@ -121,8 +125,10 @@ class HeadContext:
             surrender=cues.get("surrender", []),
             zones_in=_zones_by_sentence(zones),
             dates_in=_by_sentence([d for d in dates if d.value is not None], sentence_of),
-            venues_in=_by_sentence(cues.get("venue", []), sentence_of),
+            # a venue inside a name ("the 2018 Sochi memorandum") is that name's, not a head's
+            venues_in=_by_sentence(_outside(cues.get("venue", []), known), sentence_of),
             nationwide_in=_by_sentence(cues.get("nationwide", []), sentence_of),
+            onsets_in=_by_sentence(cues.get("onset", []), sentence_of),
             sponsors_in=sponsors_in,
             parties_in=parties_in,
             guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
@@ -131,6 +137,10 @@ class HeadContext:
     def items(self) -> list[Item]:
         """The agreements named so far: known ones, then those resolved, in that order."""
         return self.known + self.resolved
+
+
+def _outside(matches: list[Match], items: list[Item]) -> list[Match]:
+    return [m for m in matches if not any(i.start <= m.start and m.end <= i.end for i in items)]
 
 
 def _zones_by_sentence(zones: list[Item]) -> dict[int, list[Item]]:
@@ -167,6 +177,10 @@ class Head:
     parties: frozenset[str]
     zone: Item | None
     near_dates: list[DateMention]
+    #: the agreement's own date, said with the head ("the memorandum of 22 October 2019")
+    identity: DateMention | None
+    #: a date found after an onset cue rather than next to the head (not part of its phrase)
+    onset: bool
     anaphor: bool
     venue: tuple[str, ...] | None
     national: bool
@@ -201,17 +215,33 @@ def _read_head(ctx: HeadContext, m: Match) -> Head:
     national = not anaphor and any(
         NATIONWIDE.holds(m, cue) for cue in ctx.nationwide_in.get(sentence, ())
     )
+    dates = ctx.dates_in.get(sentence, ())
+    near_dates = [d for d in dates_near(m, dates) if not _qualifies_a_name(ctx, d)]
+    onset = None
+    if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
+        onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
+        near_dates = [onset] if onset is not None else []
     return Head(
         match=m,
         sentence=sentence,
         end=end,
         parties=parties,
         zone=zone_near(m, ctx.zones_in.get(sentence, ())),
-        near_dates=dates_near(m, ctx.dates_in.get(sentence, ())),
+        near_dates=near_dates,
+        identity=identity_date(ctx.text, m, dates, ctx.lex),
+        onset=onset is not None,
         anaphor=anaphor,
         venue=venue,
         national=national,
     )
+
+
+#: A date this close before a named agreement qualifies that name ("the 2018 Sochi memorandum").
+QUALIFIER_GAP = 3
+
+
+def _qualifies_a_name(ctx: HeadContext, d: DateMention) -> bool:
+    return any(0 <= k.start - d.end <= QUALIFIER_GAP for k in ctx.known)
 
 
 def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
@@ -275,6 +305,11 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     """ "the agreement", "الاتفاق" with nothing else: the name right after it, else the agreement
     last named (one that covers a zone of its sentence, if any), checked against a date."""
     m = head.match
+    d = head.identity
+    if d is not None and not any(
+        fits_as_written(a, d, ctx.text) for a in ctx.lex.agreements.values() if a.kind != "talks"
+    ):  # "the memorandum of 22 October 2019": no registry agreement of that date
+        return Item("agreement", None, min(m.start, d.start), max(m.end, d.end), head.sentence)
     named = named_right_after(ctx.text, m, ctx.known, ctx.lex)
     here = frozenset(z.zone for z in ctx.zones_in.get(head.sentence, ()))
     ident = named or antecedent(ctx.items(), m.start, head.sentence, here, ctx.lex)
@@ -325,15 +360,16 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
 def _unknown(head: Head) -> Item:
     """An unknown agreement, spanning the head and the zone and dates said with it."""
     m, zone = head.match, head.zone
+    said = [] if head.onset else head.near_dates
     end = max(
         [m.end]
         + ([zone.end] if zone and zone.start > m.end else [])
-        + [d.end for d in head.near_dates if d.start > m.end]
+        + [d.end for d in said if d.start > m.end]
     )
     start = min(
         [m.start]
         + ([zone.start] if zone and zone.start < m.start else [])
-        + [d.start for d in head.near_dates if d.start < m.start]
+        + [d.start for d in said if d.start < m.start]
     )
     return Item("agreement", None, start, end, head.sentence)
 

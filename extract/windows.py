@@ -38,6 +38,13 @@ ZONE = Window(before=3, after=32)
 #: A date belongs to a head when it lies this close after it ("signed on 22 July"), or before it.
 DATE_AFTER = 40
 DATE_BEFORE = 12
+#: A date this close after a name or head, with only ``date_links`` words between ("the memorandum
+#: of 22 October 2019", "signed on 4 May"), or right before it ("the 2019 Sochi deal"), is its
+#: own date: it says which agreement is meant.
+IDENTITY_AFTER = 24
+#: A date this close after an onset cue ("took effect on Sunday") is the onset of the agreement
+#: its sentence speaks of.
+ONSET_AFTER = 24
 #: A surrender or evacuation word this close to a head makes it a local deal.
 SURRENDER_WINDOW = 48
 #: A venue belongs to a head when it lies this close after it ("a truce signed in Cairo on 22
@@ -76,6 +83,33 @@ def dates_near(head: Match, dates) -> list[DateMention]:
             return [d]
     before = [d for d in dates if 0 <= head.start - d.end <= DATE_BEFORE]
     return before[-1:]
+
+
+def identity_date(text: str, head, dates, lex: Lexicon) -> DateMention | None:
+    """The agreement's own date named with a head or name (see IDENTITY_AFTER); ``dates``: those
+    of its sentence, in order."""
+    links = lex.words["date_links"]
+    for d in dates:
+        gap = d.start - head.end
+        if 0 <= gap <= IDENTITY_AFTER:
+            words = text[head.end : d.start].strip(" ,")
+            if words == "" or words in links:
+                return d
+        elif 0 <= head.start - d.end <= DATE_BEFORE and not text[d.end : head.start].strip():
+            return d
+    return None
+
+
+def onset_date(head, onsets, dates) -> DateMention | None:
+    """A date right after an onset cue that follows the head in its sentence ("A ceasefire in
+    Idlib announced by Russia and Turkey took effect on Sunday")."""
+    for cue in onsets:
+        if cue.start < head.end:
+            continue
+        for d in dates:
+            if 0 <= d.start - cue.end <= ONSET_AFTER:
+                return d
+    return None
 
 
 def zone_near(head: Match, zones) -> Item | None:
