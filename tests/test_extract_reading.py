@@ -90,3 +90,46 @@ def test_an_ordinal_word_alone_is_not_a_list_item():
         "For the first time in weeks, no air strikes were reported in Idlib."
     )
     assert links(text, "2018-09-20") == set()
+
+
+def agreements_said(text: str, published: str | None) -> list[str | None]:
+    return [m.id for m in extract_article(text, published).mentions if m.kind == "agreement"]
+
+
+def test_a_known_name_on_another_date_is_another_agreement():
+    """The 2019 Sochi memorandum on the north-east is not the 2018 one on Idlib."""
+    en = (
+        "Under the Sochi memorandum of 22 October 2019, Kurdish-led forces were to withdraw "
+        "30 km from the Turkish border."
+    )
+    ar = (
+        "وبموجب اتفاق سوتشي الموقع في 22 تشرين الأول 2019، انسحبت القوات الكردية مسافة 30 كيلومترا."
+    )
+    assert agreements_said(en, "2019-10-24") == [None]
+    assert agreements_said(ar, "2019-10-24") == [None]
+    # the agreement's own date, even written without its year, keeps the name
+    same = "The Sochi memorandum of 17 September set up a demilitarised zone in Idlib."
+    assert agreements_said(same, "2019-03-01") == ["sochi_2018"]
+    later = "A Russian-Turkish ceasefire announced in January collapsed within days."
+    assert agreements_said(later, "2020-03-15") == [None]
+
+
+def test_a_ceasefire_that_took_effect_on_another_day_is_unknown():
+    en = "A ceasefire in Idlib announced by Russia and Turkey took effect on Sunday."
+    ar = "ودخل وقف لإطلاق النار في إدلب أعلنته روسيا وتركيا حيز التنفيذ يوم الأحد."
+    assert agreements_said(en, "2020-01-13") == [None]  # January 2020: not in the registry
+    assert agreements_said(ar, "2020-01-13") == [None]
+    assert agreements_said(en, "2018-09-18") == ["sochi_2018"]  # the weekend of Sochi
+    assert links(en, "2020-01-13") == set()
+
+
+def test_a_name_inside_the_sentence_keeps_its_own_venue_and_date():
+    text = (
+        "The Additional Protocol was agreed in Moscow on March 5. "
+        "The protocol amends the 2018 Sochi memorandum."
+    )
+    assert agreements_said(text, "2020-03-15") == [
+        "moscow_protocol_2020",
+        "moscow_protocol_2020",
+        "sochi_2018",
+    ]
