@@ -155,3 +155,39 @@ def test_nothing_in_extract_reads_the_clock():
     clock = re.compile(r"\b(?:date\.today|datetime\.(?:now|today|utcnow)|time\.time)\(")
     readers = [p.name for p in root.rglob("*.py") if clock.search(p.read_text("utf-8"))]
     assert readers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Published 21/09/2018\n\nActivists said the bombing resumed yesterday, Thursday.",
+            ("yesterday, Thursday", "2018-09-20"),
+        ),
+        (
+            "Friday, March 23, 2018. All times local.\n09:30 - Buses will leave tomorrow, "
+            "a negotiator said.",
+            ("tomorrow", "2018-03-24"),
+        ),
+        (
+            "وكالة زون ووتش - 21 أيلول 2018\n\nقال ناشطون إن القصف تجدد أمس الخميس.",
+            ("أمس الخميس", "2018-09-20"),
+        ),
+    ],
+)
+def test_a_dateline_of_an_undated_copy_anchors_its_relative_dates(text, expected):
+    assert expected in values(text).items()
+
+
+def test_a_date_in_a_long_line_is_not_a_dateline():
+    text = (
+        "On 17 September 2018 Russia and Turkey agreed in Sochi on a buffer zone, the deal that "
+        "decided the fate of the province for two years. Activists said the bombing resumed "
+        "yesterday."
+    )
+    assert ("yesterday", None, "day") in dates(text)
+
+
+def test_a_dateline_does_not_set_the_year_of_a_chronology():
+    text = "Last updated 3 May 2021\n\n2018\n17 September: Russia and Turkey agree in Sochi.\n"
+    assert values(text)["17 September"] == "2018-09-17"

@@ -50,7 +50,7 @@ def _year(
     relyear = groups.get("relyear") or (groups.get("rel") if groups.get("ofyear") else None)
     if relyear:
         direction = ctx.grammar.direction(relyear)
-        return ctx.published.year + direction if ctx.published and direction is not None else None
+        return ctx.today.year + direction if ctx.today and direction is not None else None
     return ctx.year_for(m.start(), month, day, precision, word)
 
 
@@ -117,7 +117,7 @@ def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
         base = _month_last_named(ctx)
     elif m.group("relmonth"):
         direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost"))
-        base = shift_month(ctx.published, direction or 0) if ctx.published else None
+        base = shift_month(ctx.today, direction or 0) if ctx.today else None
     else:
         year, month = _named_day(m, ctx, day)
         base = date(year, month, 1) if year else None
@@ -129,7 +129,7 @@ def _month_last_named(ctx: Context) -> date | None:
     last = ctx.last
     if last is not None and last.precision in (DAY, MONTH):
         return last.value
-    return ctx.published
+    return ctx.today
 
 
 def bare_ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
@@ -143,17 +143,17 @@ def bare_ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
 def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
     """ "أمس الثلاثاء", "last Tuesday", "الثلاثاء الماضي", "on Friday" (ahead in a sentence about
     the future)."""
-    g, published = ctx.grammar, ctx.published
+    g, today = ctx.grammar, ctx.today
     word = m.group("weekday")
     target = g.lex.weekdays[word]
     if m.group("relday"):
         offset = g.lex.relative_days[m.group("relday")]
-        value = weekday_near(target, published, offset) if published else None
+        value = weekday_near(target, today, offset) if today else None
         return [DateMention(m.start(), m.end(), value, DAY)]
     pre, post = m.group("pre"), m.group("post")
     if not pre and not post and word in g.weekdays_needing_support:
         return []
-    if published is None:
+    if today is None:
         return [DateMention(m.start(), m.end(), None, DAY)]
     towards = g.direction(pre) if g.direction(pre) in (-1, 1) else g.direction(post)
     if towards == -1:
@@ -162,7 +162,7 @@ def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
         direction = "next"
     else:
         direction = "ahead" if _future_before(m.string, m.start(), g) else "recent"
-    return [DateMention(m.start(), m.end(), weekday_from(target, published, direction), DAY)]
+    return [DateMention(m.start(), m.end(), weekday_from(target, today, direction), DAY)]
 
 
 def _future_before(text: str, start: int, g: k.Grammar) -> bool:
@@ -196,10 +196,10 @@ def year_only(m: re.Match, ctx: Context) -> list[DateMention]:
 
 def relative_year(m: re.Match, ctx: Context) -> list[DateMention]:
     """ "العام الماضي", "last year", "هذا العام"."""
-    if ctx.published is None:
+    if ctx.today is None:
         return [DateMention(m.start(), m.end(), None, YEAR)]
     direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost")) or 0
-    return [DateMention(m.start(), m.end(), date(ctx.published.year + direction, 1, 1), YEAR)]
+    return [DateMention(m.start(), m.end(), date(ctx.today.year + direction, 1, 1), YEAR)]
 
 
 def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
@@ -225,8 +225,8 @@ def relative_day(m: re.Match, ctx: Context) -> list[DateMention]:
     if word:
         if word not in lex.bare_relative_days:
             return []
-        published = ctx.published
-        value = published + timedelta(days=lex.relative_days[word]) if published else None
+        today = ctx.today
+        value = today + timedelta(days=lex.relative_days[word]) if today else None
         return [DateMention(m.start(), m.end(), value, DAY)]
     last = ctx.last
     if last is None or last.precision != DAY or last.value is None:

@@ -55,6 +55,9 @@ class Context:
     published: date | None
     headings: list[tuple[int, int]]
     hints: Sequence[AgreementHint] = ()
+    #: the day relative dates count from: the publication day, else a dateline of the text
+    #: ("Friday, March 23, 2018." atop a live blog); years are never inferred from a dateline
+    today: date | None = None
     #: the last date resolved (for "the next day", "on the 6th", "two days later")
     last: DateMention | None = None
     #: (position, year) of the last year the text stated in a date ("9 July 2017", "عام 2018")
@@ -65,6 +68,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self._heading_positions = [p for p, _ in self.headings]
+        if self.today is None:
+            self.today = self.published
 
     def state_year(self, position: int, year: int) -> None:
         self.stated = (position, year)

@@ -35,6 +35,10 @@ DIGIT_REACH = {
     k.YEAR_ONLY: 32,
     k.BARE_ORDINAL: 14,
 }
+#: A dateline is a full date on a line of at most this many characters, starting within the
+#: first this-many characters of an undated text.
+DATELINE_LENGTH = 80
+DATELINE_REACH = 400
 #: The dates a weekday written right before them belongs to.
 NAMED_BY_WEEKDAY = k.CALENDAR_KINDS | {k.ORDINAL}
 #: A day's digits followed by a month name at most this far on ("4 من أيار", "9th of July").
@@ -64,6 +68,8 @@ def find_dates(
     ctx = Context(text, g, published, year_headings(text, years) if years else [], sorted(about))
     out: list[DateMention] = []
     chosen = _leftmost_longest(found)
+    if published is None:
+        ctx.today = _dateline(chosen, text, g)
     for i, m in enumerate(chosen):
         kind = g.kind_of[id(m.re)]
         if _names_the_next_date(m, kind, chosen[i + 1] if i + 1 < len(chosen) else None, g):
@@ -186,6 +192,26 @@ def _names_the_next_date(m: re.Match, kind: str, nxt: re.Match | None, g: Gramma
     if g.direction(m.group("pre")) is not None:
         return False
     return g.kind_of[id(nxt.re)] in NAMED_BY_WEEKDAY and 0 <= nxt.start() - m.end() <= 3
+
+
+def _dateline(chosen: list[re.Match], text: str, g: Grammar) -> date | None:
+    """The day of a dateline in the first lines of an undated text: a full date (with its
+    year) on a short line of its own ("Friday, March 23, 2018.", "نشر في 21/09/2018")."""
+    for m in chosen:
+        if m.start() > DATELINE_REACH:
+            break
+        kind = g.kind_of[id(m.re)]
+        if kind not in k.CALENDAR_KINDS or not m.group("year"):
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if (end if end >= 0 else len(text)) - line > DATELINE_LENGTH:
+            continue
+        scratch = Context(text, g, None, [])
+        days = [d.value for d in RESOLVERS[kind](m, scratch) if d.value is not None]
+        if days:
+            return days[-1]
+    return None
 
 
 def _leftmost_longest(matches: list[re.Match]) -> list[re.Match]:
