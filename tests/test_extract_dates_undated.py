@@ -191,3 +191,24 @@ def test_a_date_in_a_long_line_is_not_a_dateline():
 def test_a_dateline_does_not_set_the_year_of_a_chronology():
     text = "Last updated 3 May 2021\n\n2018\n17 September: Russia and Turkey agree in Sochi.\n"
     assert values(text)["17 September"] == "2018-09-17"
+
+
+def test_a_chronology_runs_forward_across_new_year():
+    text = (
+        "On 28 December 2017 the army advanced on the pocket. On 3 January, rebels "
+        "counter-attacked near the base. On 10 January the army retook the town."
+    )
+    found = values(text)
+    assert found["3 January"] == "2018-01-03"
+    assert found["10 January"] == "2018-01-10"
+    text = "وفي 30 كانون الأول 2016 بدأ وقف إطلاق النار. وفي 6 شباط تجددت الاشتباكات في وادي بردى."
+    assert values(text)["6 شباط"] == "2017-02-06"
+
+
+def test_the_year_of_the_last_date_read_carries_on():
+    # the agreement gives 17 September its year; the next day without one follows it
+    text = (
+        "On 17 September, Putin and Erdogan signed the Sochi memorandum. "
+        "On 10 October the armed groups completed the withdrawal of heavy weapons."
+    )
+    assert values(text)["10 October"] == "2018-10-10"

@@ -13,7 +13,7 @@ from datetime import date
 
 from extract.dates.calendar import safe_date, year_near
 from extract.dates.grammar import YEAR_DIGITS, Grammar, W
-from extract.dates.model import DATE_TOLERANCE, MONTH, AgreementHint, DateMention
+from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, AgreementHint, DateMention
 
 #: A line that is a year heading ("2018", "== 2018 ==", "### Timeline 2018", "أحداث عام 2018"),
 #: or a chronology line led by its year ("2018: Russia and Turkey ...", "2018 – ..."); matched
@@ -22,6 +22,9 @@ _HEADING = re.compile(
     rf"{W}*[#=*\-\u2022]*{W}*(?:[^\W\d][^\n\d]{{0,30}}?{W})?(?P<year>{YEAR_DIGITS})"
     rf"(?:{W}*[#=*\-:]*{W}*$|{W}*[:\-])"
 )
+#: In an undated text, a month up to ROLLOVER[1] after a day from month ROLLOVER[0] on is in
+#: the next year (chronologies run forward across New Year).
+ROLLOVER = (11, 2)
 #: What may stand between the start of a line and a chronology entry's date ("- ", "* ", "• ").
 _LINE_LEAD = frozenset(" -*\u2022#")
 
@@ -89,20 +92,36 @@ class Context:
             return None  # "last May" in an undated text: last May of when?
         year = self._agreement_year(position, month, day, precision, None)
         if year is None:
-            year = self._text_year(position)
+            year = self._text_year(position, month)
         if year is None:
             year = self._agreement_year(position, month, None, "", None, loose=True)
         return self._agree_with_weekday(year, month, day) if year is not None else None
 
-    def _text_year(self, position: int) -> int | None:
-        """The nearest year stated before ``position``; a chronology entry at the start of a
-        line takes its heading's year over a year said in passing in the entry before."""
+    def _text_year(self, position: int, month: int) -> int | None:
+        """The nearest year given before ``position`` (stated, or of the last date read); a
+        chronology entry at the start of a line takes its heading's year over a year said in
+        passing in the entry before. A January or February after a date of November or December
+        is the next year's ("28 December 2017 ... On 3 January")."""
         i = bisect_right(self._heading_positions, position)
         heading = self.headings[i - 1] if i else None
         if heading and self._starts_line(position):
             return heading[1]
+        last = self.last
+        day = last.value if last is not None and last.precision == DAY else None
         anchors = [a for a in (heading, self.stated) if a is not None and a[0] < position]
-        return max(anchors)[1] if anchors else None
+        if day is not None:
+            anchors.append((last.start, day.year))
+        if not anchors:
+            return None
+        year = max(anchors)[1]
+        if (
+            day is not None
+            and day.year == year
+            and day.month >= ROLLOVER[0]
+            and month <= ROLLOVER[1]
+        ):
+            return year + 1
+        return year
 
     def _starts_line(self, position: int) -> bool:
         line = self.text.rfind("\n", 0, position) + 1
