@@ -214,7 +214,7 @@ def _named_agreements(doc: _Document, zones: list[Item], blocked: list) -> _Name
             continue
         known.append(Item("agreement", entry.ident, m.start, m.end, s))
         states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
-        if not states_where:
+        if not states_where and not _names_a_zone(lex, doc.text[m.start : m.end]):
             named.in_names.update(z for z in zone_spans if m.start < z[1] and z[0] < m.end)
         if entry.zone and not _covered(m, zone_spans):
             # "هدنة الغوطة": the name speaks of the zone, but states no link, unless it says
@@ -228,6 +228,12 @@ def _named_agreements(doc: _Document, zones: list[Item], blocked: list) -> _Name
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
             blocked.append((m.start, m.end))
     return named
+
+
+def _names_a_zone(lex: Lexicon, name: str) -> bool:
+    """Whether an agreement's name is the name of its zone ("the southwest de-escalation zone"):
+    a zone word in it then names the zone, as any zone mention does."""
+    return any(term in name for term in lex.words["zone_terms"])
 
 
 def _dates_of(doc: _Document, sentence: int) -> list[DateMention]:

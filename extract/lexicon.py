@@ -68,6 +68,7 @@ LISTED = (
     "movement_prepositions",
     "list_joiners",
     "date_links",
+    "zone_terms",
 )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from extract.choose import (
@@ -181,6 +181,8 @@ class Head:
     identity: DateMention | None
     #: a date found after an onset cue rather than next to the head (not part of its phrase)
     onset: bool
+    #: brokers named around a sponsor cue ("The deal, brokered by Egypt, ...")
+    sponsors: frozenset[str]
     anaphor: bool
     venue: tuple[str, ...] | None
     national: bool
@@ -208,9 +210,14 @@ def _read_head(ctx: HeadContext, m: Match) -> Head:
     anaphor = (m.start, m.end) in ctx.anaphor_spans or any(
         s <= m.start and m.end <= e for s, e in ctx.anaphor_spans
     )
-    if not parties and not anaphor and sentence in ctx.sponsors_in:
+    sponsors = frozenset()
+    if not parties and sentence in ctx.sponsors_in:
         # "Russia and Turkey brokered a deal", "تفاهم ... بضمانة تركية روسية"
-        parties = sponsor_parties(m, ctx.sponsors_in[sentence], ctx.guarantors_in.get(sentence, ()))
+        sponsors = sponsor_parties(
+            m, ctx.sponsors_in[sentence], ctx.guarantors_in.get(sentence, ()), ctx.lex
+        )
+        if not anaphor:
+            parties = sponsors
     venue = venue_near(ctx.text, m, ctx.venues_in.get(sentence, ()), ctx.lex, anaphor)
     national = not anaphor and any(
         NATIONWIDE.holds(m, cue) for cue in ctx.nationwide_in.get(sentence, ())
@@ -230,6 +237,7 @@ def _read_head(ctx: HeadContext, m: Match) -> Head:
         near_dates=near_dates,
         identity=identity_date(ctx.text, m, dates, ctx.lex),
         onset=onset is not None,
+        sponsors=sponsors,
         anaphor=anaphor,
         venue=venue,
         national=national,
@@ -315,6 +323,8 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     ident = named or antecedent(ctx.items(), m.start, head.sentence, here, ctx.lex)
     if head.near_dates and not named:
         ident = by_date(ident, head.near_dates, ctx.lex)
+    if ident is None and head.sponsors:  # nothing before it: who brokered it says which
+        return _by_description(ctx, replace(head, parties=head.sponsors, anaphor=False))
     return head.item(ident, m.end) if ident is not None else None
 
 
@@ -328,6 +338,9 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     of; none fits and it is tied to a zone or two parties: an unknown agreement."""
     m, zone = head.match, head.zone
     cands = list(candidates(ctx.lex, head.parties, zone.zone if zone else ""))
+    if len(cands) > 1 and not zone:  # "a truce brokered by Egypt ... covers Eastern Ghouta"
+        named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
+        cands = [a for a in cands if a.zones & named] or cands
     if any(
         abs(s.start - m.start) < SURRENDER_WINDOW and ctx.sentence_of(s.start) == head.sentence
         for s in ctx.surrender

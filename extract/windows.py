@@ -150,8 +150,8 @@ def parties_near(
     before = [a for a in adjectives if a.end <= head.start]
     lead_ins = lex.words["adjective_lead_ins"]
     for adj in sorted(before, key=_END, reverse=True) if before else ():
-        gap = text[adj.end : cursor]
-        if len(gap) > ADJECTIVE_GAP_BEFORE or any(c.isalnum() for c in _without(gap, lead_ins)):
+        gap = _without(text[adj.end : cursor], lead_ins)  # "the Egyptian-brokered truce"
+        if len(gap) > ADJECTIVE_GAP_BEFORE or any(c.isalnum() for c in gap):
             break
         parties.add(adj.entries[0].ident)
         cursor = adj.start
@@ -177,17 +177,30 @@ def venue_near(
     return None
 
 
+#: A single broker identifies an agreement when it is a party to at most this many of them
+#: (Egypt: the two Cairo truces; Russia or Turkey alone say little).
+DISTINCTIVE_BROKER = 2
+
+
 def sponsor_parties(
-    head: Match, sponsors: list[Match], guarantors: list[tuple[int, int, str]]
+    head: Match, sponsors: list[Match], guarantors: list[tuple[int, int, str]], lex: Lexicon
 ) -> frozenset[str]:
-    """Guarantor parties named around a sponsor cue near the head (two or more, else none);
-    ``sponsors`` and ``guarantors`` (start, end, party) are those of the head's sentence."""
+    """Guarantor parties named around a sponsor cue near the head: two or more, or one that
+    brokered few agreements ("برعاية مصرية"), else none; ``sponsors`` and ``guarantors``
+    (start, end, party) are those of the head's sentence."""
     found: set[str] = set()
     for cue in sponsors:
         if head.start - SPONSOR_WINDOW <= cue.start <= head.end + SPONSOR_WINDOW:
             lo, hi = cue.start - SPONSOR_REACH, cue.end + SPONSOR_REACH
             found.update(ident for s, e, ident in guarantors if lo <= s and e <= hi)
+    if len(found) == 1 and _distinctive(lex, next(iter(found))):
+        return frozenset(found)
     return frozenset(found) if len(found) >= 2 else frozenset()
+
+
+def _distinctive(lex: Lexicon, party: str) -> bool:
+    deals = [a for a in lex.agreements.values() if a.kind != "talks" and party in a.parties]
+    return 0 < len(deals) <= DISTINCTIVE_BROKER
 
 
 def named_right_after(text: str, head: Match, items: list[Item], lex: Lexicon) -> str | None:
