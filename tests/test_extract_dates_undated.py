@@ -212,3 +212,28 @@ def test_the_year_of_the_last_date_read_carries_on():
         "On 10 October the armed groups completed the withdrawal of heavy weapons."
     )
     assert values(text)["10 October"] == "2018-10-10"
+
+
+def test_a_date_of_an_agreement_named_elsewhere_in_the_text():
+    text = (
+        "By our correspondent\n\n"
+        "On Monday, September 17, the two presidents met at the Black Sea resort. The Sochi "
+        "memorandum they signed sets up a zone 15-20 km deep; heavy weapons must leave it by "
+        "October 10."
+    )
+    found = values(text)
+    assert found["September 17"] == "2018-09-17"
+    assert found["October 10"] == "2018-10-10"
+    text = (
+        "وفي 5 آذار التقى الرئيسان في الكرملين ست ساعات. ونص البروتوكول الإضافي على دوريات مشتركة."
+    )
+    assert values(text)["5 آذار"] == "2020-03-05"
+
+
+def test_a_chronology_heading_beats_an_agreement_named_elsewhere():
+    text = (
+        "The Moscow protocol ended the last offensive on the zone.\n\n"
+        "2018\n"
+        "5 March: government forces split the Ghouta pocket in two.\n"
+    )
+    assert values(text)["5 March"] == "2018-03-05"

@@ -90,22 +90,35 @@ class Context:
             return self._agree_with_weekday(year, month, day)
         if direction is not None:
             return None  # "last May" in an undated text: last May of when?
+        year = self._undated_year(position, month, day, precision)
+        return self._agree_with_weekday(year, month, day) if year is not None else None
+
+    def _undated_year(
+        self, position: int, month: int, day: int | None, precision: str
+    ) -> int | None:
+        """In an undated text, by strength of evidence: the date of an agreement its sentence
+        names; the year heading of a chronology entry; the date of an agreement the text names
+        elsewhere; the nearest year the text gave; the one year of the agreements its sentence,
+        then the text, names."""
         year = self._agreement_year(position, month, day, precision, None)
+        if year is None:
+            year = self._heading_of_entry(position)
+        if year is None:
+            year = self._agreement_year(position, month, day, precision, None, anywhere=True)
         if year is None:
             year = self._text_year(position, month)
         if year is None:
             year = self._agreement_year(position, month, None, "", None, loose=True)
-        return self._agree_with_weekday(year, month, day) if year is not None else None
+        if year is None:
+            year = self._agreement_year(position, month, None, "", None, True, anywhere=True)
+        return year
 
     def _text_year(self, position: int, month: int) -> int | None:
-        """The nearest year given before ``position`` (stated, or of the last date read); a
-        chronology entry at the start of a line takes its heading's year over a year said in
-        passing in the entry before. A January or February after a date of November or December
-        is the next year's ("28 December 2017 ... On 3 January")."""
+        """The nearest year given before ``position`` (a heading, a year stated, the year of the
+        last date read). A January or February after a date of November or December is the
+        next year's ("28 December 2017 ... On 3 January")."""
         i = bisect_right(self._heading_positions, position)
         heading = self.headings[i - 1] if i else None
-        if heading and self._starts_line(position):
-            return heading[1]
         last = self.last
         day = last.value if last is not None and last.precision == DAY else None
         anchors = [a for a in (heading, self.stated) if a is not None and a[0] < position]
@@ -123,6 +136,13 @@ class Context:
             return year + 1
         return year
 
+    def _heading_of_entry(self, position: int) -> int | None:
+        """The year heading above a chronology entry that starts its line at ``position``."""
+        i = bisect_right(self._heading_positions, position)
+        if i and self._starts_line(position):
+            return self.headings[i - 1][1]
+        return None
+
     def _starts_line(self, position: int) -> bool:
         line = self.text.rfind("\n", 0, position) + 1
         return all(c in _LINE_LEAD for c in self.text[line:position])
@@ -135,14 +155,18 @@ class Context:
         precision: str,
         year: int | None,
         loose: bool = False,
+        anywhere: bool = False,
     ) -> int | None:
-        """The year of the known date of an agreement named around ``position`` that this day
-        (or month) is; ``year`` (the year read otherwise) is kept when it already fits. With
-        ``loose``, the one year of the named agreements' dates, whatever the day."""
+        """The year of the known date of an agreement named around ``position`` (``anywhere``:
+        in the text) that this day (or month) is; ``year`` (the year read otherwise) is kept
+        when it already fits. With ``loose``, the one year of the named agreements' dates,
+        whatever the day."""
         agreements = self.grammar.lex.agreements
         years: set[int] = set()
         for hint in self.hints:
-            if not hint.start <= position < hint.end or hint.agreement not in agreements:
+            if hint.agreement not in agreements:
+                continue
+            if not anywhere and not hint.start <= position < hint.end:
                 continue
             for known in agreements[hint.agreement].days:
                 if loose:
