@@ -48,7 +48,7 @@ from geo.webmap_popups import (  # noqa: F401  (re-exported)
     zone_popup,
     zone_tooltip,
 )
-from geo.webmap_territory import add_territory
+from geo.webmap_territory import add_territory, territory_legend_rows
 
 #: Basemap choices: key -> folium tile name (None: no tiles, governorates on a plain background,
 #: which is the one that works with no internet).
@@ -112,10 +112,12 @@ class _Legend(MacroElement):
         self.background = background
 
 
-def legend_html(day: str, approximate: bool) -> str:
+def legend_html(day: str, approximate: bool, territory: bool = False) -> str:
     rows = "".join(
         f'<div style="margin:1px 0">{_status_badge(sid)}</div>' for sid in status_styles()
     )
+    if territory:
+        rows += territory_legend_rows()
     title = f"Coverage on {_text(day)}" if day else "Coverage"
     caveat = (
         f'<div style="margin-top:4px;color:#7a4b00">{_text(LEGEND_CAVEAT_EN)}</div>'
@@ -225,7 +227,7 @@ def build_map(
     # holds governorates and the west holds the zones.
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     _Legend(
-        legend_html(day_text, approximate),
+        legend_html(day_text, approximate, territory=bool(_features(web_geojson.get("lost")))),
         _text(_attribution(web_geojson)),
         None if tiles else _BACKGROUND,
     ).add_to(m)

@@ -258,6 +258,23 @@ class BasemapStyle(MacroElement):
         self.zooms = {str(k): v for k, v in basemap.zoom_for_rank().items()}
 
 
+def territory_legend_rows() -> str:
+    """Legend rows for the hatched lost ground and the front line (fixed text, no data)."""
+    grey = status_styles()["ended"]
+    hatch = (
+        f"background:repeating-linear-gradient(45deg,{grey['edge']} 0 2px,"
+        f"{grey['fill']}66 2px 5px);border:1px solid {grey['edge']}"
+    )
+    front = f"border-top:2px dashed {FRONT_STYLE['color']};height:0;margin-bottom:.25em"
+    swatch = "display:inline-block;width:.9em;margin-right:.3em;vertical-align:middle"
+    return (
+        f'<div style="margin:1px 0"><span style="{swatch};height:.8em;{hatch}"></span>'
+        'Lost since the agreement · <span dir="rtl" lang="ar">أراضٍ خسرتها المنطقة منذ الاتفاق</span></div>'
+        f'<div style="margin:1px 0"><span style="{swatch};{front}"></span>'
+        'Front line · <span dir="rtl" lang="ar">خط التماس</span></div>'
+    )
+
+
 def add_territory(
     m: folium.Map,
     web_geojson: Mapping[str, Any],
