@@ -98,8 +98,8 @@ class Context:
     ) -> int | None:
         """In an undated text, by strength of evidence: the date of an agreement its sentence
         names; the year heading of a chronology entry; the date of an agreement the text names
-        elsewhere; the nearest year the text gave; the one year of the agreements its sentence,
-        then the text, names."""
+        elsewhere; the nearest year the text gave; the one year of the agreements its sentence
+        names (not of those named elsewhere: an article about 2018 names the 2017 truces)."""
         year = self._agreement_year(position, month, day, precision, None)
         if year is None:
             year = self._heading_of_entry(position)
@@ -109,8 +109,6 @@ class Context:
             year = self._text_year(position, month)
         if year is None:
             year = self._agreement_year(position, month, None, "", None, loose=True)
-        if year is None:
-            year = self._agreement_year(position, month, None, "", None, True, anywhere=True)
         return year
 
     def _text_year(self, position: int, month: int) -> int | None:
