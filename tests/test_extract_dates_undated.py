@@ -237,3 +237,19 @@ def test_a_chronology_heading_beats_an_agreement_named_elsewhere():
         "5 March: government forces split the Ghouta pocket in two.\n"
     )
     assert values(text)["5 March"] == "2018-03-05"
+
+
+def test_a_section_heading_with_its_year_sets_the_year_of_its_section():
+    text = (
+        "The 2017 truces\n"
+        "The Ghouta truce was signed in Cairo on July 22, 2017, and the Homs truce on August 3.\n\n"
+        "The 2018 deals\n"
+        "After the offensive that began on February 18, the rebels of Douma left on April 12.\n\n"
+        "ما بعد عام 2018\n"
+        "وفي 12 تموز رفع العلم في درعا البلد."
+    )
+    found = values(text)
+    assert found["August 3"] == "2017-08-03"
+    assert found["February 18"] == "2018-02-18"
+    assert found["April 12"] == "2018-04-12"
+    assert found["12 تموز"] == "2018-07-12"

@@ -15,12 +15,13 @@ from extract.dates.calendar import safe_date, year_near
 from extract.dates.grammar import YEAR_DIGITS, Grammar, W
 from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, AgreementHint, DateMention
 
-#: A line that is a year heading ("2018", "== 2018 ==", "### Timeline 2018", "أحداث عام 2018"),
+#: A line that is a year heading ("2018", "== 2018 ==", "### Timeline 2018", "The 2018 deals",
+#: "أحداث عام 2018"),
 #: or a chronology line led by its year ("2018: Russia and Turkey ...", "2018 – ..."); matched
 #: from the start of a line that holds a year, up to its end.
 _HEADING = re.compile(
-    rf"{W}*[#=*\-\u2022]*{W}*(?:[^\W\d][^\n\d]{{0,30}}?{W})?(?P<year>{YEAR_DIGITS})"
-    rf"(?:{W}*[#=*\-:]*{W}*$|{W}*[:\-])"
+    rf"{W}*[#=*\-\u2022]*{W}*(?:[^\W\d][^\n\d.]{{0,30}}?{W})?(?P<year>{YEAR_DIGITS})"
+    rf"(?:(?:{W}+[^\W\d][^\n\d.]{{0,30}})?{W}*[#=*\-:]*{W}*$|{W}*[:\-])"
 )
 #: In an undated text, a month up to ROLLOVER[1] after a day from month ROLLOVER[0] on is in
 #: the next year (chronologies run forward across New Year).
