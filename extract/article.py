@@ -10,22 +10,22 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from extract.choose import choose_alias, fits_as_written
+from extract.assemble import assemble
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
 from extract.item import Item
 from extract.language import LANGUAGES, detect_language
 from extract.lexicon import Lexicon, load_lexicon
-from extract.model import DateFound, Extraction, Link, Mention
+from extract.model import Extraction
 from extract.movement import endpoints
+from extract.named import named_agreements
 from extract.normalise import Normalised, normalise
 from extract.place_resolve import add_latin, resolve_homonyms
 from extract.recognise import Match, scan
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
-from extract.rounds import dated_rounds, find_rounds, round_items
+from extract.rounds import find_rounds
 from extract.segment import sentence_spans
-from extract.windows import identity_date
 
 if TYPE_CHECKING:
     from extract.places import PlaceIndex
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 _CONTEXT_ENTITIES = {"agreement", "zoneterm"}
 _START = attrgetter("start")
 _START_END = attrgetter("start", "end")
-_CLOSING_QUOTES = frozenset('"\u201d\u00bb')
 _CONTEXT_CUES = {"head", "anaphor", "enumhead", "enumitem", "current_round"}
 
 
@@ -48,12 +47,6 @@ def _direction(lex: Lexicon) -> re.Pattern:
     (a direction word, or a compass word glued by a hyphen or a space)."""
     words, compass = _alt(lex.words["direction_words"]), _alt(lex.words["compass_words"])
     return re.compile(rf" (?:{words}) |[ -](?:{compass})")
-
-
-@lru_cache(maxsize=4)
-def _states_where(lex: Lexicon) -> re.Pattern:
-    """Inside an agreement's name, a preposition before its zone word says where it applies."""
-    return re.compile(rf" (?:{_alt(lex.words['place_prepositions'])}) ")
 
 
 def _parse_published(published: date | datetime | str | None) -> date | None:
@@ -144,24 +137,11 @@ class _Document:
         return self.norm.text
 
 
-@dataclass(slots=True)
-class _Named:
-    """The agreements named outright (rounds, registry names, unknown kinds), generic aliases
-    left for resolution, and the zones that agreement names speak of or state a link to."""
-
-    known: list[Item]
-    named_zones: list[Item]
-    stated_zones: list[Item]
-    #: zone mentions that are part of an agreement's name ("the Ghouta agreement", "the
-    #: south-west ceasefire"): the name says which agreement, not where it applies
-    in_names: set[tuple[int, int]]
-
-
 def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> Extraction:
     doc = _Document.read(text, published, lex)
     zones, places, parties, blocked = _places(doc)
     places += [Item("place", i, s, e, doc.sentence_of(s)) for s, e, i in doc.imported]
-    named = _named_agreements(doc, zones, blocked)
+    named = named_agreements(doc, zones, blocked)
     heads = doc.cues.get("head", [])
     if blocked:
         heads = [h for h in heads if not _covered(h, blocked)]
@@ -181,73 +161,11 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     agreements = sorted(named.known + resolve_heads(ctx, heads), key=_START)
     raw_links = _links(doc, agreements, linkable, named.stated_zones)
     zones = sorted(zones + named.named_zones, key=_START)
-    result = _assemble(doc, language, zones, places, parties, agreements, raw_links)
+    result = assemble(doc, language, zones, places, parties, agreements, raw_links)
     result.control = find_control(
         doc.norm, doc.spans, doc.entities, doc.cues, doc.dates, doc.sentence_of
     )
     return result
-
-
-def _named_agreements(doc: _Document, zones: list[Item], blocked: list) -> _Named:
-    """Rounds, registry names (a shared name read by its zone or date) and unknown kinds."""
-    lex, sentence_of = doc.lex, doc.sentence_of
-    known = round_items(doc.rounds, lex, doc.published, sentence_of)
-    known += dated_rounds(doc.cues.get("roundcore", []), known, doc.dates, lex, sentence_of)
-    round_spans = [(i.start, i.end) for i in known]
-    named = _Named(known, [], [], set())
-    zone_spans = [(z.start, z.end) for z in zones]
-    for m in doc.entities:
-        if m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
-            continue
-        entry = m.entries[0]
-        if len({e.ident for e in m.entries}) > 1:  # "the Cairo truce": Ghouta's or Homs's
-            entry = choose_alias(m, zones, doc.dates, lex, doc.published, sentence_of)
-        if entry.generic:
-            continue  # "the memorandum": resolved like any generic head
-        s = sentence_of(m.start)
-        if _dated_otherwise(doc, m, entry.ident, s):
-            # "the Sochi memorandum of 22 October 2019": a name the registry knows, on a date
-            # that is not its agreement's, is another agreement
-            d = identity_date(doc.text, m, _dates_of(doc, s), lex)
-            known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
-            blocked.append((m.start, m.end))
-            continue
-        known.append(Item("agreement", entry.ident, m.start, m.end, s))
-        states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
-        if not states_where and not _names_a_zone(lex, doc.text[m.start : m.end]):
-            named.in_names.update(z for z in zone_spans if m.start < z[1] and z[0] < m.end)
-        if entry.zone and not _covered(m, zone_spans):
-            # "هدنة الغوطة": the name speaks of the zone, but states no link, unless it says
-            # where it applies ("the memorandum on ... in the Idlib de-escalation area")
-            item = Item("zone", entry.zone, m.start, m.end, s, entry.zone)
-            named.named_zones.append(item)
-            if states_where:
-                named.stated_zones.append(item)
-    for m in doc.entities:
-        if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
-            known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
-            blocked.append((m.start, m.end))
-    return named
-
-
-def _names_a_zone(lex: Lexicon, name: str) -> bool:
-    """Whether an agreement's name is the name of its zone ("the southwest de-escalation zone"):
-    a zone word in it then names the zone, as any zone mention does."""
-    return any(term in name for term in lex.words["zone_terms"])
-
-
-def _dates_of(doc: _Document, sentence: int) -> list[DateMention]:
-    return [d for d in doc.dates if d.value is not None and doc.sentence_of(d.start) == sentence]
-
-
-def _dated_otherwise(doc: _Document, m: Match, ident: str, sentence: int) -> bool:
-    """Whether the name comes with its own date (see ``identity_date``) that its agreement's
-    dates do not fit."""
-    info = doc.lex.agreements.get(ident)
-    if info is None or info.kind == "talks":
-        return False
-    d = identity_date(doc.text, m, _dates_of(doc, sentence), doc.lex)
-    return d is not None and not fits_as_written(info, d, doc.text)
 
 
 def _links(doc: _Document, agreements: list[Item], zones: list[Item], stated: list[Item]):
@@ -393,57 +311,3 @@ def _choose_between(entries, sentence: int, amman: set[int], oman: set[int]) -> 
     if "oman" in ids and "amman" in ids:
         return "oman" if sentence in oman and sentence not in amman else "amman"
     return ids[0]
-
-
-def _assemble(
-    doc: _Document, language: str, zones, places, parties, agreements, raw_links
-) -> Extraction:
-    """The contract's result: mentions and dates in original offsets, links with evidence."""
-    norm, spans, dates, published = doc.norm, doc.spans, doc.dates, doc.published
-    sentence_of = doc.sentence_of
-    original = norm.original
-    # (start, end, order, kind, id, sentence): sorts like the contract wants, ties in order found
-    rows = [(z.start, z.end, 0, "zone", z.zone, z.sentence) for z in zones]
-    for items in (places, parties, agreements):
-        rows += [(i.start, i.end, 0, i.kind, i.id, i.sentence) for i in items]
-    rows += [(d.start, d.end, 0, "date", d.iso, sentence_of(d.start)) for d in dates]
-    pairs = norm.spans([(r[0], r[1]) for r in rows])
-    rows = [(s, e, n, *r[3:]) for n, ((s, e), r) in enumerate(zip(pairs, rows, strict=True))]
-    n_dates = len(dates)
-    new = tuple.__new__
-    found_dates = [
-        new(DateFound, (original[s:e], iso, d.precision, s, e))
-        for (s, e, _, _, iso, _), d in zip(rows[len(rows) - n_dates :], dates, strict=True)
-    ]
-    rows.sort()
-    mentions = [new(Mention, (k, i, original[s:e], s, e, sn)) for s, e, _, k, i, sn in rows]
-    links: list[Link] = []
-    sentence_spans_ = norm.spans(
-        [spans[r.sentence] if r.sentence < len(spans) else (0, 0) for r in raw_links]
-    )
-    for r, (s, e) in zip(raw_links, sentence_spans_, strict=True):
-        if r.sentence >= len(spans):
-            s = e = 0
-        while e < len(original) and original[e] in _CLOSING_QUOTES:  # dropped for matching only
-            e += 1
-        links.append(
-            Link(
-                r.agreement,
-                r.zone,
-                r.relation,
-                r.date.iso if r.date else None,
-                r.sentence,
-                original[s:e],
-                s,
-                e,
-            )
-        )
-    return Extraction(
-        language=language,
-        published=published.isoformat() if published else None,
-        zones=sorted({z.zone for z in zones}),
-        agreements=sorted({a.id for a in agreements if a.id}),
-        coverage=links,
-        dates=found_dates,
-        mentions=mentions,
-    )

@@ -133,3 +133,84 @@ def test_a_name_inside_the_sentence_keeps_its_own_venue_and_date():
         "moscow_protocol_2020",
         "sochi_2018",
     ]
+
+
+def test_official_titles_name_their_agreements():
+    cases = [
+        (
+            "دخلت مذكرة إنشاء مناطق تخفيف التصعيد حيز التنفيذ.",
+            "2017-05-06",
+            "astana_memorandum_2017",
+        ),
+        (
+            "وقعت روسيا وتركيا مذكرة تثبيت الاستقرار في منطقة خفض التصعيد بإدلب.",
+            "2018-09-18",
+            "sochi_2018",
+        ),
+        (
+            "وتنص تفاهمات الخامس من آذار على تسيير دوريات مشتركة.",
+            "2020-03-07",
+            "moscow_protocol_2020",
+        ),
+        (
+            "The Additional Protocol to the Memorandum on Stabilization of the Situation in the "
+            "Idlib De-escalation Area was signed in Moscow.",
+            "2020-03-06",
+            "moscow_protocol_2020",
+        ),
+        ("The Amman agreement reaffirmed the ceasefire.", "2017-11-12", "southwest_ceasefire_2017"),
+    ]
+    for text, published, expected in cases:
+        assert extract_article(text, published).agreements == [expected], text
+
+
+def test_brokers_and_principles_describe_an_agreement_without_its_name():
+    cases = [
+        (
+            "The deal, brokered by Egypt, covers 84 villages north of Homs city.",
+            "2017-08-05",
+            ("homs_truce_2017", "north_homs"),
+        ),
+        (
+            "وقالت المصادر إن الهدنة التي تم التوصل إليها برعاية مصرية تشمل الغوطة الشرقية.",
+            "2017-07-23",
+            ("ghouta_truce_2017", "eastern_ghouta"),
+        ),
+        (
+            "The Egyptian-brokered truce took effect in Eastern Ghouta at noon on Saturday.",
+            "2017-07-23",
+            ("ghouta_truce_2017", "eastern_ghouta"),
+        ),
+        (
+            "The principles agreed by Russia, the US and Jordan apply to southwest Syria.",
+            "2017-11-12",
+            ("southwest_ceasefire_2017", "south"),
+        ),
+        (
+            "The Amman agreement reaffirmed the southwest de-escalation zone.",
+            "2017-11-12",
+            ("southwest_ceasefire_2017", "south"),
+        ),
+    ]
+    for text, published, link in cases:
+        assert links(text, published) == {link}, text
+    # one broker that brokered many deals says nothing by itself
+    assert links("The deal, brokered by Russia, took effect on Friday.", "2019-05-10") == set()
+
+
+def test_a_quoted_protocol_is_recognised_by_its_provisions():
+    en = (
+        "The ministry reproduced the operative provisions of the document:\n"
+        '"2. A security corridor shall be established 6 km deep to the north and 6 km deep to '
+        "the south of the M4 highway.\n3. Joint Russian-Turkish patrols shall begin on 15 March "
+        'along the M4 from Trumba to Ain al-Havr."'
+    )
+    ar = (
+        "وأوردت الوزارة البنود الرئيسية للوثيقة:\n"
+        '"ثانياً: يُنشأ ممر أمني بعمق 6 كيلومترات إلى الشمال و6 كيلومترات إلى الجنوب من الطريق M4."'
+    )
+    assert links(en, "2020-03-06") == {("moscow_protocol_2020", "idlib")}
+    assert links(ar, "2020-03-07") == {("moscow_protocol_2020", "idlib")}
+    # one provision alone ("joint patrols" were also agreed for the north-east in 2019) is not enough
+    one = "Russian and Turkish troops began joint patrols between Tal Abyad and Ras al-Ain."
+    assert extract_article(one, "2019-11-01").agreements == []

@@ -1,0 +1,67 @@
+"""The extraction contract's result from what was found: mentions and dates in offsets of the
+original text (the normalised text drops harakat and quotes), links with their evidence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extract.model import DateFound, Extraction, Link, Mention
+
+if TYPE_CHECKING:
+    from extract.article import _Document
+
+_CLOSING_QUOTES = frozenset('"\u201d\u00bb')
+
+
+def assemble(
+    doc: _Document, language: str, zones, places, parties, agreements, raw_links
+) -> Extraction:
+    """The contract's result: mentions and dates in original offsets, links with evidence."""
+    norm, spans, dates, published = doc.norm, doc.spans, doc.dates, doc.published
+    sentence_of = doc.sentence_of
+    original = norm.original
+    # (start, end, order, kind, id, sentence): sorts like the contract wants, ties in order found
+    rows = [(z.start, z.end, 0, "zone", z.zone, z.sentence) for z in zones]
+    for items in (places, parties, agreements):
+        rows += [(i.start, i.end, 0, i.kind, i.id, i.sentence) for i in items]
+    rows += [(d.start, d.end, 0, "date", d.iso, sentence_of(d.start)) for d in dates]
+    pairs = norm.spans([(r[0], r[1]) for r in rows])
+    rows = [(s, e, n, *r[3:]) for n, ((s, e), r) in enumerate(zip(pairs, rows, strict=True))]
+    n_dates = len(dates)
+    new = tuple.__new__
+    found_dates = [
+        new(DateFound, (original[s:e], iso, d.precision, s, e))
+        for (s, e, _, _, iso, _), d in zip(rows[len(rows) - n_dates :], dates, strict=True)
+    ]
+    rows.sort()
+    mentions = [new(Mention, (k, i, original[s:e], s, e, sn)) for s, e, _, k, i, sn in rows]
+    links: list[Link] = []
+    sentence_spans_ = norm.spans(
+        [spans[r.sentence] if r.sentence < len(spans) else (0, 0) for r in raw_links]
+    )
+    for r, (s, e) in zip(raw_links, sentence_spans_, strict=True):
+        if r.sentence >= len(spans):
+            s = e = 0
+        while e < len(original) and original[e] in _CLOSING_QUOTES:  # dropped for matching only
+            e += 1
+        links.append(
+            Link(
+                r.agreement,
+                r.zone,
+                r.relation,
+                r.date.iso if r.date else None,
+                r.sentence,
+                original[s:e],
+                s,
+                e,
+            )
+        )
+    return Extraction(
+        language=language,
+        published=published.isoformat() if published else None,
+        zones=sorted({z.zone for z in zones}),
+        agreements=sorted({a.id for a in agreements if a.id}),
+        coverage=links,
+        dates=found_dates,
+        mentions=mentions,
+    )

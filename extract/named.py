@@ -1,0 +1,113 @@
+"""The agreements a text names outright: Astana rounds, registry names and aliases (a shared
+alias read by its zone or date, a name on another agreement's date read as unknown), the
+agreements its provisions describe, and the unknown kinds ("a surrender deal"); with the zones
+those names speak of or state, and the zone words that are only part of a name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from extract.choose import choose_alias, fits_as_written
+from extract.content import content_mentions
+from extract.dates import DateMention
+from extract.item import Item
+from extract.lexicon import Lexicon
+from extract.recognise import Match
+from extract.rounds import dated_rounds, round_items
+from extract.windows import identity_date
+
+if TYPE_CHECKING:
+    from extract.article import _Document
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
+@lru_cache(maxsize=4)
+def _states_where(lex: Lexicon) -> re.Pattern:
+    """Inside an agreement's name, a preposition before its zone word says where it applies."""
+    return re.compile(rf" (?:{_alt(lex.words['place_prepositions'])}) ")
+
+
+@dataclass(slots=True)
+class Named:
+    """The agreements named outright (rounds, registry names, unknown kinds), generic aliases
+    left for resolution, and the zones that agreement names speak of or state a link to."""
+
+    known: list[Item]
+    named_zones: list[Item]
+    stated_zones: list[Item]
+    #: zone mentions that are part of an agreement's name ("the Ghouta agreement", "the
+    #: south-west ceasefire"): the name says which agreement, not where it applies
+    in_names: set[tuple[int, int]]
+
+
+def named_agreements(doc: _Document, zones: list[Item], blocked: list) -> Named:
+    """Rounds, registry names (a shared name read by its zone or date) and unknown kinds."""
+    lex, sentence_of = doc.lex, doc.sentence_of
+    known = round_items(doc.rounds, lex, doc.published, sentence_of)
+    known += dated_rounds(doc.cues.get("roundcore", []), known, doc.dates, lex, sentence_of)
+    round_spans = [(i.start, i.end) for i in known]
+    named = Named(known, [], [], set())
+    zone_spans = [(z.start, z.end) for z in zones]
+    for m in doc.entities:
+        if m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
+            continue
+        entry = m.entries[0]
+        if len({e.ident for e in m.entries}) > 1:  # "the Cairo truce": Ghouta's or Homs's
+            entry = choose_alias(m, zones, doc.dates, lex, doc.published, sentence_of)
+        if entry.generic:
+            continue  # "the memorandum": resolved like any generic head
+        s = sentence_of(m.start)
+        if _dated_otherwise(doc, m, entry.ident, s):
+            # "the Sochi memorandum of 22 October 2019": a name the registry knows, on a date
+            # that is not its agreement's, is another agreement
+            d = identity_date(doc.text, m, _dates_of(doc, s), lex)
+            known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
+            blocked.append((m.start, m.end))
+            continue
+        known.append(Item("agreement", entry.ident, m.start, m.end, s))
+        states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
+        if not states_where and not _names_a_zone(lex, doc.text[m.start : m.end]):
+            named.in_names.update(z for z in zone_spans if m.start < z[1] and z[0] < m.end)
+        if entry.zone and not _covered(m, zone_spans):
+            # "هدنة الغوطة": the name speaks of the zone, but states no link, unless it says
+            # where it applies ("the memorandum on ... in the Idlib de-escalation area")
+            item = Item("zone", entry.zone, m.start, m.end, s, entry.zone)
+            named.named_zones.append(item)
+            if states_where:
+                named.stated_zones.append(item)
+    known += content_mentions(doc.text, doc.cues.get("content", []), known, lex, sentence_of)
+    for m in doc.entities:
+        if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
+            known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
+            blocked.append((m.start, m.end))
+    return named
+
+
+def _names_a_zone(lex: Lexicon, name: str) -> bool:
+    """Whether an agreement's name is the name of its zone ("the southwest de-escalation zone"):
+    a zone word in it then names the zone, as any zone mention does."""
+    return any(term in name for term in lex.words["zone_terms"])
+
+
+def _dates_of(doc: _Document, sentence: int) -> list[DateMention]:
+    return [d for d in doc.dates if d.value is not None and doc.sentence_of(d.start) == sentence]
+
+
+def _dated_otherwise(doc: _Document, m: Match, ident: str, sentence: int) -> bool:
+    """Whether the name comes with its own date (see ``identity_date``) that its agreement's
+    dates do not fit."""
+    info = doc.lex.agreements.get(ident)
+    if info is None or info.kind == "talks":
+        return False
+    d = identity_date(doc.text, m, _dates_of(doc, sentence), doc.lex)
+    return d is not None and not fits_as_written(info, d, doc.text)
+
+
+def _covered(m, spans: list[tuple[int, int]]) -> bool:
+    return any(m.start < e and s < m.end for s, e in spans)
