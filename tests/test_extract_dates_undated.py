@@ -253,3 +253,19 @@ def test_a_section_heading_with_its_year_sets_the_year_of_its_section():
     assert found["February 18"] == "2018-02-18"
     assert found["April 12"] == "2018-04-12"
     assert found["12 تموز"] == "2018-07-12"
+
+
+def test_last_may_in_an_undated_text_only_with_a_known_agreement_date():
+    text = "وكانت روسيا وتركيا وإيران قد وقعت مذكرة خفض التصعيد في 4 أيار الماضي في أستانا."
+    assert values(text)["4 أيار الماضي"] == "2017-05-04"
+    assert values("وكانت الأطراف قد التقت في 4 أيار الماضي في أستانا.")["4 أيار الماضي"] is None
+
+
+def test_the_closest_known_date_wins():
+    # 17 September is the Sochi memorandum's day, two days from the sixth Astana round's
+    text = (
+        "Idlib's borders were drawn at the sixth round of talks in Astana, and the Sochi "
+        "memorandum later added a buffer zone inside them. On 17 September, Putin and Erdogan "
+        "met at the Black Sea resort."
+    )
+    assert values(text)["17 September"] == "2018-09-17"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -90,7 +90,12 @@ class Context:
                 year = self._agreement_year(position, month, day, precision, year)
             return self._agree_with_weekday(year, month, day)
         if direction is not None:
-            return None  # "last May" in an undated text: last May of when?
+            # "4 أيار الماضي" in an undated text: last May of when? Only a known agreement
+            # date settles it ("the memorandum signed on 4 May last": 2017)
+            year = self._agreement_year(position, month, day, precision, None)
+            if year is None and day is not None:
+                year = self._agreement_year(position, month, day, precision, None, anywhere=True)
+            return year
         year = self._undated_year(position, month, day, precision)
         return self._agree_with_weekday(year, month, day) if year is not None else None
 
@@ -160,27 +165,30 @@ class Context:
         in the text) that this day (or month) is; ``year`` (the year read otherwise) is kept
         when it already fits. With ``loose``, the one year of the named agreements' dates,
         whatever the day."""
-        agreements = self.grammar.lex.agreements
-        years: set[int] = set()
-        for hint in self.hints:
-            if hint.agreement not in agreements:
+        # year -> how many days it lies from the closest known date it fits
+        fits: dict[int, int] = {}
+        for known in self._known_days(position, anywhere):
+            if loose or precision == MONTH or day is None:
+                if loose or known.month == month:
+                    fits[known.year] = 0
                 continue
-            if not anywhere and not hint.start <= position < hint.end:
-                continue
-            for known in agreements[hint.agreement].days:
-                if loose:
-                    years.add(known.year)
-                elif precision == MONTH or day is None:
-                    if known.month == month:
-                        years.add(known.year)
-                else:
-                    for y in (known.year - 1, known.year, known.year + 1):
-                        candidate = safe_date(y, month, day)
-                        if candidate and abs(candidate - known) <= DATE_TOLERANCE:
-                            years.add(y)
-        if year in years:
+            for y in (known.year - 1, known.year, known.year + 1):
+                candidate = safe_date(y, month, day)
+                if candidate and abs(candidate - known) <= DATE_TOLERANCE:
+                    gap = abs(candidate - known).days
+                    fits[y] = min(gap, fits.get(y, gap))
+        if year in fits or not fits:
             return year
-        return years.pop() if len(years) == 1 else year
+        closest = min(fits.values())
+        best = [y for y, gap in fits.items() if gap == closest]
+        return best[0] if len(best) == 1 else year
+
+    def _known_days(self, position: int, anywhere: bool) -> Iterator[date]:
+        """The registry dates of the agreements named around ``position`` (or anywhere)."""
+        agreements = self.grammar.lex.agreements
+        for hint in self.hints:
+            if hint.agreement in agreements and (anywhere or hint.start <= position < hint.end):
+                yield from agreements[hint.agreement].days
 
     def _agree_with_weekday(self, year: int, month: int, day: int | None) -> int:
         """A weekday written with the date ("Thursday 13 September") settles a year off by one."""
