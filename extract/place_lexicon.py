@@ -15,11 +15,18 @@ from math import cos, radians
 
 import assets
 from extract.keys import CUE, ENTITY, KeyTable, automaton_keys
-from extract.places import PlaceIndex, PlaceInfo, latin_keys, simple_key
+from extract.places import (
+    PlaceIndex,
+    PlaceInfo,
+    common_words,
+    latin_keys,
+    latin_tokens,
+    simple_key,
+)
 
 #: Two places of the same name closer than this are one place listed twice.
 SAME_PLACE_KM = 6.0
-CURATED_PRIOR = 10.0
+CURATED_PRIOR = 7.0
 KM_PER_DEG = 111.2
 
 
@@ -49,11 +56,25 @@ def base_info(places_rows: list[dict], towns_rows: list[dict]) -> dict[str, Plac
     return info
 
 
+def _lexicon_words(table: KeyTable) -> set[str]:
+    """Skeleton keys of the lexicon's own Latin words that are not places ("Astana", "Sochi")."""
+    words = set()
+    for key, readings in table.table.items():
+        if key.isascii() and any(e.kind != "place" for _, e in readings):
+            words.add(" ".join(latin_tokens(key)))
+    return words
+
+
 def latin_table(
-    places_rows: list[dict], towns_rows: list[dict], gazetteer: PlaceIndex, info: dict
+    places_rows: list[dict],
+    towns_rows: list[dict],
+    gazetteer: PlaceIndex,
+    info: dict,
+    reserved: set[str] = frozenset(),
 ) -> dict[str, tuple[str, ...]]:
     """Skeleton key -> place ids, shipped places first; an imported place that duplicates a
-    shipped one of the same key is left out."""
+    shipped one of the same key is left out, and so is a key the lexicon uses for something
+    else (``reserved``)."""
     table: dict[str, list[str]] = {}
     for row in places_rows:
         names = [row["name_en"], *row.get("variants_en", "").split("|")]
@@ -63,6 +84,8 @@ def latin_table(
         for key in latin_keys(row["name_en"]):
             table.setdefault(key, []).append(row["id"])
     for key, ids in gazetteer.latin.items():
+        if key in reserved:
+            continue
         known = table.get(key)
         if known is None:
             table[key] = list(ids)
@@ -98,7 +121,9 @@ def with_gazetteer(table: KeyTable, gazetteer: PlaceIndex | None, entry) -> dict
     return {
         "gazetteer": gazetteer,
         "place_info": info,
-        "latin_places": latin_table(places_rows, towns_rows, gazetteer, info),
+        "latin_places": latin_table(
+            places_rows, towns_rows, gazetteer, info, _lexicon_words(table)
+        ),
         "latin_exact": exact_table(places_rows, towns_rows, gazetteer),
         "place_entries": entries,
     }
@@ -124,6 +149,7 @@ def exact_table(
 def add_arabic(gazetteer: PlaceIndex, table: dict, keys_of, entry_of, info: dict) -> None:
     """Put the imported Arabic names into the automaton table (``key -> [(proclitics, Entry)]``),
     skipping names the lexicon uses otherwise and duplicates of shipped places."""
+    common = common_words()
     for name, ids in gazetteer.arabic.items():
         keys = keys_of(name)
         if not keys:
@@ -140,5 +166,7 @@ def add_arabic(gazetteer: PlaceIndex, table: dict, keys_of, entry_of, info: dict
             i for i in ids if not any(km(gazetteer.info[i], s) < SAME_PLACE_KM for s in shipped)
         ]
         for key, proclitics in keys:
+            if proclitics and common.frequent(key.strip()[:proclitics] + name.strip(), "ar"):
+                continue  # زارة with و is وزارة ("ministry")
             slot = table.setdefault(key, [])
             slot.extend((proclitics, entry_of(i)) for i in fresh)

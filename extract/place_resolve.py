@@ -25,7 +25,7 @@ from extract.places import PlaceInfo, latin_hits, simple_key
 from extract.recognise import Match
 
 #: Evidence: another place of the article within these distances (km), by weight.
-NEAR = ((15.0, 3.0), (40.0, 2.0), (80.0, 1.0))
+NEAR = ((10.0, 3.0), (20.0, 1.5), (50.0, 0.5))
 #: Weight of the evidence by how many sentences away it is (0, 1, 2, farther).
 SENTENCE_WEIGHT = (1.0, 0.7, 0.5, 0.3)
 GOVERNORATE_BONUS = 3.0

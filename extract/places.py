@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import assets
 from extract.normalise import normalise, normalise_word
@@ -160,7 +161,6 @@ class PlaceIndex:
     #: place id -> its Latin names as written
     latin_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     name: str = ""
-    common: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.info)
@@ -170,7 +170,7 @@ class PlaceIndex:
         """Rows with ``id``, ``zone``, ``lat``, ``lon``, ``name_en``, ``name_ar`` and optionally
         ``alt_en``/``alt_ar`` (``|``-separated or sequences), ``population``, ``feature``,
         ``governorate`` (the stored form of ``geo.gazetteer_store``)."""
-        common = _common_names()
+        common = common_words()
         info: dict[str, PlaceInfo] = {}
         arabic: dict[str, list[str]] = {}
         latin: dict[str, list[str]] = {}
@@ -196,17 +196,18 @@ class PlaceIndex:
                 label,
             )
             for name_ar in dict.fromkeys(filter(None, ar)):
-                if normalise_word(name_ar) not in common["ar"]:
+                if not common.arabic(name_ar):
                     arabic.setdefault(name_ar, []).append(pid)
             keys: set[str] = set()
             latin_names[pid] = tuple(dict.fromkeys(filter(None, en)))
             for name_en in filter(None, en):
-                keys |= latin_keys(name_en)
+                if not common.latin(name_en):
+                    keys |= latin_keys(name_en)
             for key in keys:
-                if key not in common["en"] and len(key) > 2 and key not in _CLASSIFIERS:
+                if len(key) > 2 and key not in _CLASSIFIERS:
                     latin.setdefault(key, []).append(pid)
         latin_table = {k: tuple(v) for k, v in latin.items()}
-        return cls(info, arabic, latin_table, latin_names, name, common)
+        return cls(info, arabic, latin_table, latin_names, name)
 
 
 def _names(value: object) -> list[str]:
@@ -230,12 +231,53 @@ def _prior(row: Mapping[str, object]) -> float:
     return base
 
 
-def _common_names() -> dict[str, frozenset[str]]:
-    """Words that are also village names: never read as places from an imported gazetteer."""
-    raw = json.loads(assets.path("gazetteer", "common_names.json").read_text("utf-8"))
-    en = frozenset(" ".join(latin_tokens(w)) for w in raw["en"])
-    ar = frozenset(normalise_word(w) for w in raw["ar"])
-    return {"en": en, "ar": ar}
+class CommonWords:
+    """Names that are common words (or people's names) in the text's language, so never read as
+    an imported place: the lists of ``assets/gazetteer/common_names.json``, and one-word names
+    whose general frequency (wordfreq, where installed) reaches the threshold there."""
+
+    def __init__(self) -> None:
+        raw = json.loads(assets.path("gazetteer", "common_names.json").read_text("utf-8"))
+        self.en = frozenset(simple_key(w) for w in raw["en"])
+        self.ar = frozenset(normalise_word(w) for w in raw["ar"])
+        #: Zipf threshold as a plain frequency (Zipf = log10 of occurrences per 10^9 words)
+        self.threshold = {k: 10 ** (v - 9) for k, v in raw["zipf_threshold"].items()}
+        self._freq: dict[str, dict[str, float]] = {}
+
+    def latin(self, name: str) -> bool:
+        key = simple_key(name)
+        if key in self.en:
+            return True
+        return " " not in key and self.frequent(key, "en")
+
+    def arabic(self, name: str) -> bool:
+        key = normalise_word(name)
+        if key in self.ar:
+            return True
+        return " " not in key and self.frequent(name.strip(), "ar")
+
+    def frequent(self, word: str, lang: str) -> bool:
+        """Whether ``word`` (as written, one word) is at least as common as the threshold."""
+        freq = self._freq.get(lang)
+        if freq is None:
+            try:
+                from wordfreq import get_frequency_dict
+            except ImportError:  # pragma: no cover - a declared dependency
+                freq = {}
+            else:
+                freq = get_frequency_dict(lang)
+            self._freq[lang] = freq
+        word = word.lower()
+        if lang == "ar" and word[:1] == "ا":  # a hamza left unwritten: ابرز is أبرز
+            return (
+                max(
+                    freq.get(word, 0.0),
+                    freq.get("أ" + word[1:], 0.0),
+                    freq.get("إ" + word[1:], 0.0),
+                )
+                >= self.threshold[lang]
+            )
+        return freq.get(word, 0.0) >= self.threshold[lang]
 
 
 def latin_hits(
@@ -249,14 +291,16 @@ def latin_hits(
         spans = [(m.start(), m.end(), m.group()) for m in _LATIN_TOKEN.finditer(_fold(text))]
         tokens = [
             "_"
-            if (w in _FREE_ARTICLES or (w in ARTICLES and text[e : e + 1] == "-"))
+            if _is_article(w, text[e : e + 1], spans[k + 1][2] if k + 1 < len(spans) else "")
             else latin_token(w)
-            for s, e, w in spans
+            for k, (s, e, w) in enumerate(spans)
         ]
         i, n = 0, len(tokens)
         while i < n:
             for j in range(min(n, i + MAX_TOKENS), i, -1):
                 ids = table.get(" ".join(tokens[i:j]))
+                if ids is not None and _not_a_place(tokens, spans, i, j):
+                    continue  # "Bashar" in "Bashar al-Assad", "Share" in "Share this article"
                 if ids is not None:
                     out.append((run.start() + spans[i][0], run.start() + spans[j - 1][1], ids))
                     i = j
@@ -264,6 +308,39 @@ def latin_hits(
             else:
                 i += 1
     return out
+
+
+def _is_article(word: str, after: str, following: str) -> bool:
+    """al-/el- anywhere; as-, ad-, ash- ... with a hyphen, or before the letter they assimilate
+    to, as transliterations write them ("As Suwayda", "Jisr ash Shughur"); a bare "as" or "at"
+    is English."""
+    if word in _FREE_ARTICLES:
+        return True
+    if word not in ARTICLES:
+        return False
+    return after == "-" or (len(word) > 1 and following.startswith(word[1:]))
+
+
+def _not_a_place(tokens: list[str], spans: list, i: int, j: int) -> bool:
+    """A one-word match that is a common word as written ("Some", "Share", "June"), or that sits
+    inside a longer run of capitalised words (part of another name)."""
+    words = [k for k in range(i, j) if tokens[k] != "_"]
+    if len(words) != 1:
+        return False
+    after = next((t for t in tokens[j:] if t != "_"), None)
+    before = next((t for t in reversed(tokens[:i]) if t != "_"), None)
+    return after is not None or before is not None or common_word(spans[words[0]][2])
+
+
+@lru_cache(maxsize=1)
+def common_words() -> CommonWords:
+    return CommonWords()
+
+
+@lru_cache(maxsize=65536)
+def common_word(word: str) -> bool:
+    """Whether one Latin word of a text is a common English word (or a listed name)."""
+    return common_words().latin(word)
 
 
 def _fold(text: str) -> str:

@@ -18,10 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy as np
-import shapely
-
-from geo.boundary_store import layer_name_for
 from geo.gazetteer_read import ColumnMap, PlaceRow, ReadGazetteer, read_gazetteer
 
 GAZETTEER_FOLDER = "gazetteer"
@@ -57,6 +53,9 @@ def _hidden(root: Path, kind: str, name: str) -> Path:
 
 def _areas(rows: tuple[PlaceRow, ...], frame, column: str) -> list[str]:
     """For each row, the ``column`` value of the first polygon of ``frame`` that covers it."""
+    import numpy as np
+    import shapely
+
     xs = np.fromiter((r.lon for r in rows), float, len(rows))
     ys = np.fromiter((r.lat for r in rows), float, len(rows))
     out = [""] * len(rows)
@@ -137,6 +136,8 @@ def import_gazetteer(
     attribution: str | None = None,
 ) -> StoredGazetteer:
     """Read, locate and store a gazetteer file; raises ``GazetteerFileError`` (nothing stored)."""
+    from geo.boundary_store import layer_name_for
+
     read = read_gazetteer(path, cols)
     govs, zones = locate(read.rows, boundaries_dir)
     counts: dict[str, int] = {}

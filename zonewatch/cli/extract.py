@@ -1,4 +1,10 @@
-"""``zonewatch extract``: read one article and print what it says about zones and agreements.
+"""``zonewatch extract``: read articles and print what they say about zones and agreements.
+
+Several files may be given: ``--format jsonl`` prints one JSON object per file, in the order
+given (bulk checks need not start a process per article), ``json`` a list. An unreadable file
+among several is reported by name on standard error (and as ``{"file": ..., "error": ...}`` in
+JSON Lines), the others are still read, and the exit status is 2. The data folder's imported
+gazetteer (``zonewatch gazetteer import``) is used when there is one.
 
 Input is a file or ``-`` (standard input) of at most 5 MiB (``zonewatch.readers.MAX_ARTICLE_BYTES``),
 UTF-8 (with or without BOM) or a legacy Arabic encoding such as windows-1256. Anything else (a
@@ -24,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Read one Arabic or English article and print its zones, agreements, "
         "coverage links (with evidence sentences) and resolved dates.",
     )
-    parser.add_argument("file", metavar="FILE|-", help="article text file, or - for standard input")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE|-", help="article text files, or - for standard input"
+    )
     parser.add_argument(
         "--published",
         metavar="YYYY-MM-DD",
@@ -38,9 +46,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("json", "text"),
+        choices=("json", "jsonl", "text"),
         default="json",
-        help="json (the extraction contract) or text for people",
+        help="json (the extraction contract; a list for several files), jsonl (one object per "
+        "file, in order) or text for people",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help="data folder whose imported gazetteer to use (default: $ZONEWATCH_DATA or the user "
+        "data folder)",
     )
     parser.add_argument(
         "--bidi",
@@ -87,17 +102,46 @@ def read_article(name: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     published = parse_day(args.published, "--published")
-    text = read_article(args.file)
+    if args.files.count("-") > 1:
+        raise UserError("standard input (-) can be read only once")
     from extract import extract_article
+    from zonewatch.core.gazetteer import place_index
 
-    result = extract_article(text, published, args.lang).to_dict()
+    gazetteer = place_index(args.data)
+    single = len(args.files) == 1
+    results: list[dict] = []
+    failed = 0
+    out = sys.stdout.buffer
+    for name in args.files:
+        try:
+            text = read_article(name)
+        except UserError as exc:
+            if single:
+                raise
+            failed += 1
+            print(f"zonewatch: error: {exc}", file=sys.stderr)
+            result = {"file": name, "error": str(exc)}
+        else:
+            result = extract_article(text, published, args.lang, gazetteer=gazetteer).to_dict()
+            if not single:
+                result = {"file": name, **result}
+        if args.format == "jsonl":
+            out.write((json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8"))
+        elif args.format == "text":
+            head = "" if single else f"== {name}\n"
+            body = (
+                f"error: {result['error']}\n"
+                if "error" in result
+                else render_text(result, bidi=args.bidi)
+            )
+            out.write((head + body + ("" if single else "\n")).encode("utf-8"))
+        else:
+            results.append(result)
     if args.format == "json":
-        out = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
-    else:
-        out = render_text(result, bidi=args.bidi)
-    sys.stdout.buffer.write(out.encode("utf-8"))
+        shown = results[0] if single else results
+        out.write((json.dumps(shown, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     sys.stdout.flush()
-    return 0
+    return 2 if failed else 0
 
 
 def render_text(result: dict, bidi: bool = False) -> str:

@@ -59,12 +59,25 @@ def partial_date(value: str | None) -> tuple[date | None, str | None]:
         return None, None
 
 
+def _gazetteer(record: Record):
+    """The imported gazetteer of the data folder the record is ingested into (``gazetteer``:
+    set by the ingest when that folder has one; built once per worker process)."""
+    folder = record.get("gazetteer")
+    if not folder:
+        return None
+    from zonewatch.core.gazetteer import place_index
+
+    return place_index(folder)
+
+
 def article_rows(record: Record) -> ArticleRows:
     """Extract one record and lay the result out as article, mention and claim rows."""
     text = record["text"]
     aid = record.get("article_id") or article_id(text)
     published = parse_published(record.get("published"))
-    found = extract_article(text, published, record.get("language") or "auto").to_dict()
+    found = extract_article(
+        text, published, record.get("language") or "auto", gazetteer=_gazetteer(record)
+    ).to_dict()
     article = {
         "article_id": aid,
         "title": record.get("title"),

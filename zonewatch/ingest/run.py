@@ -147,6 +147,7 @@ def _ingest(
         ) as bar,
     ):
         seen = store.article_ids()
+        gazetteer = _gazetteer_folder(store)
 
         def fresh_chunks() -> Iterator[list[Record]]:
             chunk: list[Record] = []
@@ -163,6 +164,8 @@ def _ingest(
                     continue
                 seen.add(aid)
                 item["article_id"] = aid
+                if gazetteer:
+                    item["gazetteer"] = gazetteer  # the data folder's imported gazetteer
                 chunk.append(item)
                 chars += len(item["text"])
                 if len(chunk) >= chunk_size or chars >= CHUNK_CHARS:
@@ -182,6 +185,13 @@ def _ingest(
             )
         pending.flush()
     return report
+
+
+def _gazetteer_folder(store: Store) -> str | None:
+    """The data folder, if it holds an imported gazetteer the extraction should use."""
+    from geo.gazetteer_store import gazetteer_dir, state_key
+
+    return str(store.root) if state_key(gazetteer_dir(store.root)) else None
 
 
 class _PendingBatch:
