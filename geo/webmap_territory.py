@@ -19,6 +19,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from geo import basemap
+from geo.control import parse_day
 from geo.style import status_styles
 
 #: Registry sources and corpus sentences per lost-place popup (the page stays small).
@@ -81,7 +82,7 @@ def lost_popup(props: Mapping[str, Any], claims: list[Mapping[str, Any]] | None)
 
 def _claims_html(claims: list[Mapping[str, Any]] | None) -> str:
     if claims is None:
-        return '<div style="color:#555">Corpus: control events are not searched yet (registry only).</div>'
+        return '<div style="color:#555">Corpus: not consulted for this map (registry only).</div>'
     if not claims:
         return '<div style="color:#555">Corpus: no control event about this place.</div>'
     items = []
@@ -107,6 +108,22 @@ _BIND = JsCode(
 )
 
 
+def _claims_for(props: Mapping[str, Any], claims: Mapping[str, list]) -> list:
+    """The corpus events about any name of the lost cell, nearest the loss date first."""
+    keys = props.get("keys") or [props.get("place")]
+    found = [c for k in keys for c in claims.get(f"{props.get('zone')}:{k}", [])]
+    lost_on = str(props.get("lost_on") or "")
+    return sorted(found, key=lambda c: (_day_gap(str(c.get("date") or ""), lost_on), str(c)))
+
+
+def _day_gap(a: str, b: str) -> int:
+    """Days between two registry-style dates (a month counts as its last day); far if unknown."""
+    try:
+        return abs((parse_day(a[:10])[0] - parse_day(b[:10])[0]).days)
+    except ValueError:
+        return 10**6
+
+
 def lost_layer(
     lost: list[Mapping[str, Any]], claims: Mapping[str, list] | None, day: str
 ) -> folium.GeoJson:
@@ -115,7 +132,7 @@ def lost_layer(
     features = []
     for feature in lost:
         props = feature.get("properties") or {}
-        key = f"{props.get('zone')}:{props.get('place')}"
+        found = None if claims is None else _claims_for(props, claims)
         features.append(
             {
                 "type": "Feature",
@@ -129,7 +146,7 @@ def lost_layer(
                         "fillOpacity": 0.9,
                     },
                     "zw_tooltip": lost_tooltip(props),
-                    "zw_popup": lost_popup(props, None if claims is None else claims.get(key, [])),
+                    "zw_popup": lost_popup(props, found),
                 },
             }
         )

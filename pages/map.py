@@ -52,7 +52,7 @@ fmap = offline.serve_from_app(
         info,
         basemap,
         day=view.day,
-        claims=territory_map.control_claims(store),
+        claims=cache.cached(territory_map.control_claims, store),
     )
 )
 with left:

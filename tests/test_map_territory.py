@@ -58,7 +58,7 @@ def test_map_page_draws_lost_ground_with_place_and_date(empty) -> None:
     assert "zw-hatch" in html and "zw-lost" in html and "zw-front" in html
     assert "Khan Shaykhun" in html and "lost 2019-08-21" in html
     assert "syriahr.com" in html  # the registry source of the Khan Shaykhun row
-    assert "registry only" in html  # no corpus control events searched in this build
+    assert "registry only" in html  # no corpus events passed to this map
     for name in ("Aleppo", "Idlib", "Damascus"):
         assert f'"label": "{name}"' in html
     assert "Turkey border" in html and "Jordan border" in html and "Highways M4, M5" in html
@@ -99,3 +99,55 @@ def test_basemap_towns_roads_and_borders_come_from_our_data() -> None:
     jordan = shapely.geometry.shape(borders["Jordan"]["geometry"])
     assert turkey.length > 5 and turkey.bounds[1] > 35.8 and turkey.bounds[3] > 37.2
     assert jordan.length > 2 and jordan.bounds[3] < 33.5 and jordan.bounds[0] < 36.0
+
+
+def test_lost_place_popup_cites_the_corpus_event_beside_the_registry(tmp_path) -> None:
+    import pyarrow as pa
+
+    from zonewatch.store.dataset import (
+        ARTICLES_SCHEMA,
+        CLAIMS_SCHEMA,
+        CONTROL_SCHEMA,
+        MENTIONS_SCHEMA,
+        Batch,
+    )
+
+    store = Store.open(tmp_path / "store")
+    sentence = "Government forces took control of Khan Shaykhun <b>today</b>, a monitor said."
+    article = {
+        "article_id": "a1", "title": "Khan Shaykhun falls", "url": None, "source": "Wire",
+        "published": date(2019, 8, 21), "language": "en", "text": sentence, "path": None,
+        "zones": ["idlib"], "agreements": [], "ingested_at": None, "schema_version": 1,
+    }  # fmt: skip
+    event = {
+        "article_id": "a1", "place": "khan_shaykhun", "zone": "idlib", "event": "captured",
+        "to_side": "government", "date": date(2019, 8, 21), "date_precision": "day",
+        "sentence": 0, "evidence": sentence, "start": 0, "end": len(sentence),
+    }  # fmt: skip
+    batch = Batch(
+        articles=pa.Table.from_pylist([article], schema=ARTICLES_SCHEMA),
+        mentions=MENTIONS_SCHEMA.empty_table(),
+        claims=CLAIMS_SCHEMA.empty_table(),
+        control=pa.Table.from_pylist([event], schema=CONTROL_SCHEMA),
+    )
+    with store.writer() as writer:
+        writer.commit(batch)
+    claims = territory_map.control_claims(store)
+    assert [c["sentence"] for c in claims["idlib:khan_shaykhun"]] == [sentence]
+    day = date(2019, 9, 1)
+    page = (
+        build_map(
+            territory_map.web_territory(store, day),
+            zone_summary.zone_info(store, day),
+            "none",
+            day=day,
+            claims=claims,
+        )
+        .get_root()
+        .render()
+    )
+    # The page carries the popups as JSON, which escapes <, > and & once more (\\u003c, \\u0026).
+    page = page.replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&")
+    assert "Corpus</b> (1)" in page
+    assert "took control of Khan Shaykhun &lt;b&gt;today&lt;/b&gt;" in page
+    assert "<b>today</b>" not in page

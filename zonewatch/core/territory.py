@@ -108,6 +108,7 @@ def lost_properties(place: extent.LostPlace, zone: str) -> dict[str, Any]:
         "layer": "lost",
         "zone": zone,
         "place": place.cell.keys[0],
+        "keys": list(place.cell.keys),
         "name_en": change.place_en if change.place in place.cell.keys else place.cell.name_en,
         "name_ar": change.place_ar if change.place in place.cell.keys else place.cell.name_ar,
         "lost_on": change.date,

@@ -88,21 +88,24 @@ def web_territory(store: Store, day: date) -> dict[str, Any]:
     }
 
 
-def control_claims(store: Store) -> dict[str, list[dict]] | None:
-    """Corpus control events by ``"zone:place"`` for the lost-place popups, or None when this
-    build has no control-event query yet (the popups then say they cite the registry only)."""
-    from zonewatch.store import queries
+def control_claims(store: Store) -> dict[str, list[dict]]:
+    """Corpus control events by ``"zone:place"`` for the lost-place popups (the store's
+    ``control`` table, read by :mod:`zonewatch.store.control`), each with ``sentence``, ``date``,
+    ``source``, ``title`` and ``language``."""
+    from zonewatch.store.control import corpus_events
 
-    query = getattr(queries, "control_events", None)
-    if query is None:
-        return None
-    try:
-        frame = query(store)
-    except TypeError:
-        return None
     out: dict[str, list[dict]] = {}
-    for row in frame.to_dict("records"):
-        place, zone = row.get("place"), row.get("zone")
-        if place and zone:
-            out.setdefault(f"{zone}:{place}", []).append(row)
+    for event in corpus_events(store, None, None, None):
+        if not event.get("place") or not event.get("zone"):
+            continue
+        out.setdefault(f"{event['zone']}:{event['place']}", []).append(
+            {
+                "sentence": event.get("evidence"),
+                "date": event.get("date") or event.get("published"),
+                "event": event.get("event"),
+                "source": event.get("source"),
+                "title": event.get("title"),
+                "language": event.get("language"),
+            }
+        )
     return out
