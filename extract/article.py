@@ -141,7 +141,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     doc = _Document.read(text, published, lex)
     zones, places, parties, blocked = _places(doc)
     places += [Item("place", i, s, e, doc.sentence_of(s)) for s, e, i in doc.imported]
-    named = named_agreements(doc, zones, blocked)
+    named = named_agreements(doc, zones, parties, blocked)
     heads = doc.cues.get("head", [])
     if blocked:
         heads = [h for h in heads if not _covered(h, blocked)]

@@ -10,9 +10,11 @@ states at least ``CONTENT_MIN`` different provisions of one agreement is read as
 
 from __future__ import annotations
 
+from extract.choose import candidates, fits_date
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
+from extract.windows import GUARANTORS, sponsor_parties
 
 #: Distinct provisions of one agreement that a sentence must state (one alone, such as "joint
 #: patrols" or "heavy weapons", is said of many agreements).
@@ -36,4 +38,49 @@ def content_mentions(
         if ident in lex.agreements and len({text[c.start : c.end] for c in said}) >= CONTENT_MIN:
             first = min(said, key=lambda c: c.start)
             out.append(Item("agreement", ident, first.start, first.end, s))
+    return out
+
+
+def implicit_mentions(
+    doc_text: str,
+    cues: dict[str, list[Match]],
+    known: list[Item],
+    parties: list[Item],
+    dates: list,
+    lex: Lexicon,
+    sentence_of,
+) -> list[Item]:
+    """Agreements a chronology states without a noun for them: "On 17 September 2018, Russia
+    and Turkey agreed to create a demilitarised zone in Idlib", "Russia and Turkey agree at
+    Sochi to ...". In a sentence with no agreement named and no agreement noun, a verb of
+    agreeing with two or more brokers around it (``sponsor_parties``) mentions the one registry
+    agreement of those parties that the sentence's date or venue also fits; the mention is the
+    verb."""
+    sponsors = cues.get("sponsor", [])
+    if not sponsors:
+        return []
+    busy = {i.sentence for i in known}
+    busy |= {sentence_of(h.start) for h in cues.get("head", []) + cues.get("anaphor", [])}
+    brokers = [(p.start, p.end, p.id) for p in parties if p.id in GUARANTORS]
+    brokers += [(a.start, a.end, a.entries[0].ident) for a in cues.get("partyadj", [])]
+    out = []
+    for cue in sponsors:
+        s = sentence_of(cue.start)
+        if s in busy:
+            continue
+        said = sponsor_parties(cue, [cue], [b for b in brokers if sentence_of(b[0]) == s], lex)
+        if len(said) < 2:
+            continue
+        cands = candidates(lex, said, "")
+        dated = [d for d in dates if d.value is not None and sentence_of(d.start) == s]
+        venues = {
+            i
+            for v in cues.get("venue", [])
+            if sentence_of(v.start) == s
+            for i in lex.venues.get(v.entries[0].ident, ())
+        }
+        fit = [a for a in cands if any(fits_date(a, d) for d in dated) or a.id in venues]
+        if len(fit) == 1:
+            out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
+            busy.add(s)
     return out

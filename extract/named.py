@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract.choose import choose_alias, fits_as_written
-from extract.content import content_mentions
+from extract.content import content_mentions, implicit_mentions
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
@@ -46,7 +46,9 @@ class Named:
     in_names: set[tuple[int, int]]
 
 
-def named_agreements(doc: _Document, zones: list[Item], blocked: list) -> Named:
+def named_agreements(
+    doc: _Document, zones: list[Item], parties: list[Item], blocked: list
+) -> Named:
     """Rounds, registry names (a shared name read by its zone or date) and unknown kinds."""
     lex, sentence_of = doc.lex, doc.sentence_of
     known = round_items(doc.rounds, lex, doc.published, sentence_of)
@@ -82,6 +84,7 @@ def named_agreements(doc: _Document, zones: list[Item], blocked: list) -> Named:
             if states_where:
                 named.stated_zones.append(item)
     known += content_mentions(doc.text, doc.cues.get("content", []), known, lex, sentence_of)
+    known += implicit_mentions(doc.text, doc.cues, known, parties, doc.dates, lex, sentence_of)
     for m in doc.entities:
         if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))

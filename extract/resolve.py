@@ -37,6 +37,7 @@ from extract.recognise import Match
 from extract.windows import (
     ADJECTIVE_AFTER,
     ADJECTIVE_BEFORE,
+    GUARANTORS,
     SURRENDER_WINDOW,
     Window,
     antecedent,
@@ -53,9 +54,6 @@ from extract.windows import (
 
 __all__ = ["Item", "HeadContext", "resolve_heads"]
 
-#: Parties that broker or guarantee agreements (the warring sides are parties to many deals
-#: that the registry does not hold, so they do not identify one).
-GUARANTORS = frozenset(("russia", "turkey", "iran", "united_states", "jordan", "egypt"))
 #: A nationwide cue belongs to a head when it lies this close before or after it.
 NATIONWIDE = Window(before=24, after=48)
 
@@ -89,6 +87,7 @@ class HeadContext:
     venues_in: dict[int, list[Match]]
     nationwide_in: dict[int, list[Match]]
     onsets_in: dict[int, list[Match]]
+    outside_in: dict[int, list[Match]]
     sponsors_in: dict[int, list[Match]]
     parties_in: dict[int, frozenset[str]]
     guarantors_in: dict[int, list[tuple[int, int, str]]]
@@ -129,6 +128,7 @@ class HeadContext:
             venues_in=_by_sentence(_outside(cues.get("venue", []), known), sentence_of),
             nationwide_in=_by_sentence(cues.get("nationwide", []), sentence_of),
             onsets_in=_by_sentence(cues.get("onset", []), sentence_of),
+            outside_in=_by_sentence(cues.get("outside", []), sentence_of),
             sponsors_in=sponsors_in,
             parties_in=parties_in,
             guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
@@ -183,6 +183,8 @@ class Head:
     onset: bool
     #: brokers named around a sponsor cue ("The deal, brokered by Egypt, ...")
     sponsors: frozenset[str]
+    #: demanded by the Security Council, or declared by one side: no registry agreement
+    outside: bool
     anaphor: bool
     venue: tuple[str, ...] | None
     national: bool
@@ -238,6 +240,9 @@ def _read_head(ctx: HeadContext, m: Match) -> Head:
         identity=identity_date(ctx.text, m, dates, ctx.lex),
         onset=onset is not None,
         sponsors=sponsors,
+        outside=any(
+            abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ())
+        ),
         anaphor=anaphor,
         venue=venue,
         national=national,
@@ -261,6 +266,9 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if taken[m.start] or taken[m.end - 1]:
             continue
         head = _read_head(ctx, m)
+        if head.outside:  # "a 30-day truce demanded by the Security Council", "هدنة من جانب واحد"
+            ctx.resolved.append(_unknown(head))
+            continue
         item = _by_venue(ctx, head) if head.venue is not None or head.national else None
         if item is None:
             item = _CASES[head.case](ctx, head)

@@ -177,6 +177,9 @@ def venue_near(
     return None
 
 
+#: Parties that broker or guarantee agreements (the warring sides are parties to many deals
+#: that the registry does not hold, so they do not identify one).
+GUARANTORS = frozenset(("russia", "turkey", "iran", "united_states", "jordan", "egypt"))
 #: A single broker identifies an agreement when it is a party to at most this many of them
 #: (Egypt: the two Cairo truces; Russia or Turkey alone say little).
 DISTINCTIVE_BROKER = 2

@@ -214,3 +214,41 @@ def test_a_quoted_protocol_is_recognised_by_its_provisions():
     # one provision alone ("joint patrols" were also agreed for the north-east in 2019) is not enough
     one = "Russian and Turkish troops began joint patrols between Tal Abyad and Ras al-Ain."
     assert extract_article(one, "2019-11-01").agreements == []
+
+
+def test_truces_the_registry_cannot_hold_are_unknown_agreements():
+    cases = [
+        (
+            "The UN Security Council demanded a 30-day truce across Syria, including Eastern Ghouta.",
+            "2018-02-25",
+        ),
+        (
+            "وطالب مجلس الأمن الدولي بهدنة لمدة 30 يوما في سوريا بما فيها الغوطة الشرقية.",
+            "2018-02-25",
+        ),
+        ("The army announced a conditional truce in Idlib on Thursday night.", "2019-08-02"),
+        ("أعلن الجيش السوري هدنة من جانب واحد في إدلب.", "2019-08-02"),
+        ("لماذا انهارت هدنة إدلب المشروطة بعد أربعة أيام فقط؟", "2019-08-10"),
+        (
+            "Rebels in Busra al-Sham agreed to a reconciliation deal with government forces.",
+            "2018-07-07",
+        ),
+        ("وتوصلت فصائل الرستن إلى اتفاق مصالحة مع الجانب الروسي.", "2018-04-12"),
+    ]
+    for text, published in cases:
+        result = extract_article(text, published)
+        said = [m for m in result.mentions if m.kind == "agreement"]
+        assert said and all(m.id is None for m in said), text
+        assert result.coverage == [] or all(c.agreement is None for c in result.coverage), text
+
+
+def test_a_chronology_entry_states_the_agreement_by_its_parties_and_date():
+    cases = [
+        "On 17 September 2018, Russia and Turkey agreed to create a demilitarised zone in Idlib.",
+        "17 September 2018: Russia and Turkey agree at Sochi to create a demilitarised zone around Idlib.",
+    ]
+    for text in cases:
+        assert links(text, None) == {("sochi_2018", "idlib")}, text
+    # the same parties agreeing something on a day that is no registry agreement's: nothing
+    other = "On 22 October 2019, Russia and Turkey agreed to hold joint patrols near Tal Abyad."
+    assert extract_article(other, None).agreements == []
