@@ -5,10 +5,10 @@ from datetime import timedelta
 
 import streamlit as st
 
-from zonewatch.core import territory, timeline, viewfilter
+from zonewatch.core import timeline, viewfilter
 from zonewatch.core.registry import load_registry
 from zonewatch.dashboard import cache, sidebar, territory_view
-from zonewatch.exports import area_chart, charts
+from zonewatch.exports import area_chart, charts, territory_map
 from zonewatch.store import queries
 
 registry = load_registry()
@@ -92,7 +92,9 @@ since = st.date_input(
     format="YYYY-MM-DD",
     key="zw_changes_since",
 )
-changes = territory.changes_between(since, view.day, top or None)
+changes, corpus_only = cache.cached(
+    territory_map.changes_tables, store, start=since, end=view.day, zones=tuple(top)
+)
 st.markdown(f"**What changed between {since.isoformat()} and {view.day.isoformat()}**")
 if changes:
     st.dataframe(
@@ -103,3 +105,6 @@ if changes:
     )
 else:
     st.info("The registry records no control change in these dates for the zones in view.")
+if corpus_only:
+    st.markdown("**Control events in the corpus that the registry does not list**")
+    st.dataframe(corpus_only, hide_index=True, width="stretch")

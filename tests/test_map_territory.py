@@ -128,10 +128,19 @@ def test_lost_place_popup_cites_the_corpus_event_beside_the_registry(tmp_path) -
         articles=pa.Table.from_pylist([article], schema=ARTICLES_SCHEMA),
         mentions=MENTIONS_SCHEMA.empty_table(),
         claims=CLAIMS_SCHEMA.empty_table(),
-        control=pa.Table.from_pylist([event], schema=CONTROL_SCHEMA),
+        control=pa.Table.from_pylist(
+            [event, {**event, "place": "saraqib", "start": 1}], schema=CONTROL_SCHEMA
+        ),
     )
     with store.writer() as writer:
         writer.commit(batch)
+    rows, only = territory_map.changes_tables(
+        store, date(2019, 8, 15), date(2019, 8, 25), ["idlib"]
+    )
+    khan = [r for r in rows if r["place"] == "Khan Shaykhun"]
+    assert khan and all(r["corpus events"] == 1 for r in khan)
+    assert khan[0]["corpus sentence"] == sentence
+    assert [o["place"] for o in only] == ["saraqib"]  # the registry has Saraqib only in 2020
     claims = territory_map.control_claims(store)
     assert [c["sentence"] for c in claims["idlib:khan_shaykhun"]] == [sentence]
     day = date(2019, 9, 1)

@@ -87,12 +87,15 @@ def test_eastern_ghouta_shrinks_then_ends(empty, tmp_path, capsys) -> None:
     assert douma and douma[0]["zone_end"] and douma[0]["lost_on"] == "2018-04-12"
 
 
-def test_changes_between_two_dates_lists_registry_rows_in_order() -> None:
-    rows = territory.changes_between(date(2018, 3, 14), date(2018, 3, 16), ["eastern_ghouta"])
+def test_changes_between_two_dates_lists_registry_rows_in_order(empty) -> None:
+    from zonewatch.exports.territory_map import changes_tables
+
+    rows, only = changes_tables(empty, date(2018, 3, 14), date(2018, 3, 16), ["eastern_ghouta"])
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
     assert {"Hamouriyah", "Jisreen"} <= {r["place"] for r in rows}
-    assert all(r["source"].startswith("http") for r in rows)
-    assert not territory.changes_between(date(2018, 3, 14), date(2018, 3, 16), ["idlib"])
+    assert all(r["source"].startswith("http") and r["corpus events"] == 0 for r in rows)
+    assert only == []
+    assert changes_tables(empty, date(2018, 3, 14), date(2018, 3, 16), ["idlib"]) == ([], [])
 
 
 def test_lost_places_count_only_after_the_zone_agreement() -> None:

@@ -124,31 +124,6 @@ def lost_properties(place: extent.LostPlace, zone: str) -> dict[str, Any]:
     }
 
 
-def changes_between(start: date, end: date, zones: list[str] | None = None) -> list[dict]:
-    """Registry rows in [start, end] (optionally some zones), oldest first, as table rows."""
-    wanted = set(zones or ())
-    return [
-        {
-            "date": c.date,
-            "zone": c.zone,
-            "place": c.place_en,
-            "place_ar": c.place_ar,
-            "change": _change_words(c),
-            "kind": c.kind,
-            "source": c.sources[0],
-            "sources": len(c.sources),
-            "other dates": "; ".join(f"{a.date} {a.who}".strip() for a in c.alt_dates),
-        }
-        for c in control.between(start, end)
-        if not wanted or c.zone in wanted
-    ]
-
-
-def _change_words(c: control.ControlChange) -> str:
-    sides = f"{c.from_side.replace('_', ' ')} → {c.to_side.replace('_', ' ')}"
-    return f"{c.kind} ({sides})" if c.changes_hands else c.kind
-
-
 def area_series(frame: Any, start: date, end: date) -> list[dict]:
     """Rows (zone, day, area_km2) of each zone's held area as a step line, from the frame's
     footprints (zones with registry changes only)."""

@@ -109,3 +109,55 @@ def control_claims(store: Store) -> dict[str, list[dict]]:
             }
         )
     return out
+
+
+def changes_tables(
+    store: Store, start: date, end: date, zones: list[str] | None = None
+) -> tuple[list[dict], list[dict]]:
+    """What changed between two dates: the registry's rows (place, date, change, source) with
+    the number of corpus events beside each and the first of them; and the corpus control events
+    that match no registry row (changes the registry lacks, or misreadings), as disagreements."""
+    from zonewatch.store.control import control_report
+
+    report = control_report(store, None, start, end)
+    wanted = set(zones or ())
+    rows = []
+    for row in report["registry"]:
+        if wanted and row["zone"] not in wanted:
+            continue
+        corpus = row["corpus"]
+        rows.append(
+            {
+                "date": row["date"],
+                "zone": row["zone"],
+                "place": row["place_en"],
+                "place_ar": row["place_ar"],
+                "change": _change_words(row),
+                "source": row["sources"][0],
+                "other dates": "; ".join(
+                    f"{a['date']} {a['who']}".strip() for a in row["alt_dates"]
+                ),
+                "corpus events": len(corpus),
+                "corpus sentence": corpus[0]["evidence"] if corpus else "",
+            }
+        )
+    only = [
+        {
+            "date": e["date"] or e["published"],
+            "zone": e["zone"],
+            "place": e["place"],
+            "event": e["event"],
+            "sentence": e["evidence"],
+            "title": e["title"],
+            "source": e["source"],
+        }
+        for e in report["corpus_only"]
+        if not wanted or e["zone"] in wanted
+    ]
+    return rows, only
+
+
+def _change_words(row: dict) -> str:
+    if row["to"] == "none" or row["to"] == row["from"]:
+        return row["kind"]
+    return f"{row['kind']} ({row['from']} → {row['to']})".replace("_", " ")
