@@ -45,11 +45,28 @@ CALENDAR_KINDS = frozenset((DAY_MONTH, MONTH_DAY, NUMERIC, ISO))
 
 
 def alt(words: Iterable[str]) -> str:
-    """A regex alternative of ``words``, longest first; one that never matches if none."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    if not ordered:
-        return "(?!)"
-    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+    """A regex alternative of ``words`` that prefers the longest, written as a trie (one branch
+    per next letter: the regex engine tries a few letters instead of every word); one that
+    never matches if there are no words."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return "(?:" + _branches(trie) + ")" if trie else "(?!)"
+
+
+def _branches(node: dict) -> str:
+    options = [
+        re.escape(letter) + _branches(child) for letter, child in sorted(node.items()) if letter
+    ]
+    if not options:
+        return ""
+    body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+    if "" not in node:
+        return body
+    return (body if len(options) > 1 else "(?:" + body + ")") + "?"
 
 
 @dataclass(frozen=True)
