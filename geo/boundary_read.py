@@ -101,6 +101,8 @@ def _dataset(path: Path) -> tuple[str, str]:
             doc = json.loads(path.read_bytes())
         except UnicodeDecodeError:
             raise _fail(path, "not UTF-8 text, so not GeoJSON or TopoJSON") from None
+        except RecursionError:
+            raise _fail(path, "JSON nested too deeply to be GeoJSON or TopoJSON") from None
         except json.JSONDecodeError as exc:
             raise _fail(
                 path,
@@ -124,8 +126,25 @@ def _dataset(path: Path) -> tuple[str, str]:
             raise _fail(
                 path, f"the zip archive holds {len(shps)} shapefiles; unzip it and import one"
             )
+        with zipfile.ZipFile(path) as archive:
+            _check_shp_length(path, archive.read(shps[0]))
         return f"/vsizip/{path.resolve()}/{shps[0]}", "zipped shapefile"
+    if suffix == ".shp":
+        _check_shp_length(path, path.read_bytes())
     return str(path), FORMATS[suffix]
+
+
+def _check_shp_length(path: Path, data: bytes) -> None:
+    """Refuse a cut-short .shp: GDAL reads the records that survive and drops the rest silently,
+    so a truncated copy would import as a smaller layer. The header states the file's length
+    (bytes 24-27, big-endian, in 16-bit words)."""
+    if len(data) < 100:
+        raise _fail(path, "the .shp file is truncated (shorter than its 100-byte header)")
+    stated = int.from_bytes(data[24:28], "big") * 2
+    if stated != len(data):
+        raise _fail(
+            path, f"the .shp file is truncated or damaged ({len(data)} bytes, header says {stated})"
+        )
 
 
 def _pick_layer(path: Path, dataset: str, wanted: str | None) -> str | None:

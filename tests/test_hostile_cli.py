@@ -127,9 +127,7 @@ def assert_inert(path: Path) -> None:
     markup.feed(path.read_text("utf-8"))
     assert ("img", "onerror") not in markup.handlers, path.name
     assert not [c for c in markup.comments if "onerror" in c], path.name
-    assert not [s for s in markup.scripts if "<!--" in s or "</" in s.replace("<\\/", "")], (
-        path.name
-    )
+    assert not [s for s in markup.scripts if "<!--" in s], path.name
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import resource
+import secrets
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -21,20 +22,28 @@ from test_hostile_cli import DAY, assert_ok, assert_one_line_error, ingest, wire
 
 @contextlib.contextmanager
 def read_only(path: Path) -> Iterator[None]:
-    """Make a folder unwritable even for root (immutable flag), or skip where that is impossible."""
+    """Make a folder and all it holds unwritable, even for root (immutable flag); skip where
+    that is impossible."""
+    tree = [path, *path.rglob("*")]
     if os.geteuid() != 0:
-        path.chmod(0o555)
+        for p in tree:
+            p.chmod(p.stat().st_mode & ~0o222)
         try:
             yield
         finally:
-            path.chmod(0o755)
+            for p in tree:
+                p.chmod(p.stat().st_mode | 0o200)
         return
-    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)]).returncode:
+    if (
+        shutil.which("chattr") is None
+        or subprocess.run(["chattr", "-R", "+i", str(path)]).returncode
+    ):
+        subprocess.run(["chattr", "-R", "-i", str(path)])
         pytest.skip("root without chattr +i: cannot make a read-only folder")
     try:
         yield
     finally:
-        subprocess.run(["chattr", "-i", str(path)], check=True)
+        subprocess.run(["chattr", "-R", "-i", str(path)], check=True)
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +168,7 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_disk_full_during_ingest(full_disk: Path, tmp_path: Path) -> None:
-    records = [wire(i, title="y" * 20_000) for i in range(100)]
+    records = [wire(i, title=secrets.token_hex(10_000)) for i in range(300)]  # incompressible
     result = ingest(full_disk / "data", write_jsonl(tmp_path / "a.jsonl", records))
     assert_one_line_error(result)
 

@@ -154,7 +154,8 @@ def test_open_refuses_a_file_and_a_newer_schema(tmp_path) -> None:
     file.write_text("x")
     with pytest.raises(StoreError, match="is a file"):
         Store.open(file)
-    (tmp_path / "store.json").write_text(json.dumps({"schema_version": SCHEMA_VERSION + 1}))
+    newer = {"format": "zonewatch-parquet", "schema_version": SCHEMA_VERSION + 1}
+    (tmp_path / "store.json").write_text(json.dumps(newer))
     with pytest.raises(StoreError, match="upgrade"):
         Store.open(tmp_path)
 

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from zonewatch.core.errors import ZonewatchError
+from zonewatch.core.errors import ZonewatchError, os_reason
 
 #: Modules of ``zonewatch.cli`` that each provide ``register(subparsers)``.
 COMMAND_MODULES = ("extract", "ingest", "query", "boundaries", "gazetteer", "render")
@@ -39,10 +39,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except ZonewatchError as exc:
-        print(f"zonewatch: error: {exc}", file=sys.stderr)
+        print(f"zonewatch: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:  # the machine's state (disk, permissions) met outside our writers
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"zonewatch: error: {os_reason(exc)}{where}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("zonewatch: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+
+
+def _one_line(exc: BaseException) -> str:
+    """The message on one line: a message that quotes a file's text may hold line breaks."""
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -13,6 +13,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from zonewatch.core.errors import os_failure
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -23,8 +25,17 @@ def _umask() -> int:
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` to fill a temporary file beside ``path``, then make it ``path``.
 
-    The file gets ordinary permissions (0666 less the umask; ``mkstemp`` would leave 0600)."""
+    The file gets ordinary permissions (0666 less the umask; ``mkstemp`` would leave 0600). A
+    read-only folder, a full disk or a file size limit raises ``OutputError`` (one line for the
+    user), with no temporary file left behind."""
     path = Path(path)
+    try:
+        return _replace(path, write)
+    except OSError as exc:
+        raise os_failure(exc, f"cannot write {path}") from exc
+
+
+def _replace(path: Path, write: Callable[[Path], None]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.")
     os.close(fd)
@@ -41,7 +52,22 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
     return path
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: some file systems refuse to sync a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from zonewatch.core.html import vega_page
 from zonewatch.core.registry import load_registry
 from zonewatch.core.view import view_bounds
 from zonewatch.exports.facts import Selection
@@ -104,7 +105,7 @@ def chart_bytes(chart, fmt: str, *, scale: float = 2.0) -> bytes | str:
     if fmt == "svg":
         return vlc.vegalite_to_svg(spec).encode("utf-8")
     if fmt == "html":
-        return vlc.vegalite_to_html(spec, bundle=True)
+        return vega_page(spec)
     raise ValueError(f"timeline formats are png, svg and html, not {fmt!r}")
 
 

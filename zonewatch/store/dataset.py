@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from zonewatch.core.errors import ZonewatchError
+from zonewatch.core.errors import ZonewatchError, os_failure, os_reason
 from zonewatch.core.files import atomic_write, write_bytes
 from zonewatch.core.settings import data_dir
 
@@ -171,12 +171,8 @@ class Store:
         if root.exists() and not root.is_dir():
             raise StoreError(f"data folder {root} is a file, not a folder")
         manifest = root / MANIFEST
-        if manifest.exists():
-            try:
-                meta = json.loads(manifest.read_text("utf-8"))
-                version = int(meta["schema_version"])
-            except (ValueError, KeyError, TypeError) as exc:
-                raise StoreError(f"{manifest} is not a zonewatch store manifest") from exc
+        if manifest.exists() or manifest.is_symlink():
+            version = _manifest_version(manifest)
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"store in {root} has schema version {version}; this zonewatch reads up to "
@@ -247,10 +243,13 @@ class Store:
 
         With ``wait`` it waits for another writer to finish instead of failing at once.
         """
-        self.root.mkdir(parents=True, exist_ok=True)
-        for name in TABLES:
-            (self.root / name).mkdir(exist_ok=True)
-        lock = open(self.root / LOCK_FILE, "a+b")  # noqa: SIM115 - held for the whole block
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            for name in TABLES:
+                (self.root / name).mkdir(exist_ok=True)
+            lock = open(self.root / LOCK_FILE, "a+b")  # noqa: SIM115 - held for the whole block
+        except OSError as exc:
+            raise os_failure(exc, f"cannot write to the data folder {self.root}") from exc
         try:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -288,6 +287,24 @@ class Store:
                     m = _PART.match(entry.name)
                     if entry.name.startswith(".tmp-") or (m and m.group(1) not in committed):
                         os.unlink(entry.path)
+
+
+def _manifest_version(manifest: Path) -> int:
+    """The schema version of a store manifest; anything but our format with an integer version
+    (another tool's folder, a folder named store.json, a version written as text) is refused
+    rather than read as ours."""
+    try:
+        meta = json.loads(manifest.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else "not valid JSON"
+        raise StoreError(f"{manifest} is not a zonewatch store manifest: {reason}") from exc
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT_NAME:
+        found = meta.get("format") if isinstance(meta, dict) else type(meta).__name__
+        raise StoreError(f"{manifest} is not a zonewatch store (format {found!r})")
+    version = meta.get("schema_version")
+    if type(version) is not int or version < 1:
+        raise StoreError(f"{manifest} has schema version {version!r}; expected a whole number")
+    return version
 
 
 class StoreWriter:
