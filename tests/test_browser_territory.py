@@ -21,7 +21,13 @@ pytestmark = [
 ]
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-from tests.test_browser_app import Offline, _free_port, _map_frame, _wait_healthy  # noqa: E402
+from tests.test_browser_app import (  # noqa: E402
+    Offline,
+    _free_port,
+    _map_frame,
+    _shoot,
+    _wait_healthy,
+)
 
 #: The Idlib zone's drawn outline, as Leaflet holds it.
 IDLIB_SHAPE = """() => { let out = null; window.map.eachLayer(l => {
@@ -113,7 +119,7 @@ def test_date_change_redraws_idlib_and_the_lost_ground_names_khan_shaykhun(
         tooltip.wait_for(timeout=10_000)
         assert "Khan Shaykhun" in tooltip.inner_text()
         shots = Path(os.environ.get("ZONEWATCH_SCREENSHOTS") or tmp_path)
-        page.screenshot(path=str(shots / "territory.png"))
+        _shoot(page, shots / "territory.png")
         assert session.errors() == []
         assert session.essential_blocked() == []
         assert session.dialogs == []
