@@ -16,9 +16,8 @@ from extract.dates.grammar import YEAR_DIGITS, Grammar, W
 from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, AgreementHint, DateMention
 
 #: A line that is a year heading ("2018", "== 2018 ==", "### Timeline 2018", "The 2018 deals",
-#: "أحداث عام 2018"),
-#: or a chronology line led by its year ("2018: Russia and Turkey ...", "2018 – ..."); matched
-#: from the start of a line that holds a year, up to its end.
+#: "أحداث عام 2018"), or a chronology line led by its year ("2018: Russia and Turkey ...",
+#: "2018 – ..."); matched from the start of a line that holds a year, up to its end.
 _HEADING = re.compile(
     rf"{W}*[#=*\-\u2022]*{W}*(?:[^\W\d][^\n\d.]{{0,30}}?{W})?(?P<year>{YEAR_DIGITS})"
     rf"(?:(?:{W}+[^\W\d][^\n\d.]{{0,30}})?{W}*[#=*\-:]*{W}*$|{W}*[:\-])"
