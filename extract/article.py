@@ -184,14 +184,40 @@ def _links(doc: _Document, agreements: list[Item], zones: list[Item], stated: li
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
     back = _zone_anaphors(cues.get("zoneanaphor", []), zones, doc.sentence_of)
+    furniture = _furniture(doc)
     return link_sentences(
         agreements,
-        sorted(zones + stated + back, key=_START),
+        sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START),
         link_cues,
         doc.dates,
         doc.sentence_of,
         doc.lex,
     )
+
+
+#: A navigation word opens a line of page furniture when one of these follows it ("See also:",
+#: "Photo |"), or closes one when it follows one of these ("... - صورة خاصة").
+_FURNITURE_AFTER = ":|-\u2013\u2014"
+_FURNITURE_BEFORE = "-|(\u2013\u2014"
+
+
+def _furniture(doc: _Document) -> set[int]:
+    """Sentences that are page furniture (navigation, related links, photo credits), not
+    statements: their zones state no link."""
+    out = set()
+    text = doc.text
+    for c in doc.cues.get("navigation", []):
+        s = doc.sentence_of(c.start)
+        if s >= len(doc.spans):
+            continue
+        start, end = doc.spans[s]
+        after = text[c.end : end].lstrip()
+        before = text[start : c.start].rstrip()
+        if (c.start == start and (not after or after[0] in _FURNITURE_AFTER)) or (
+            c.end >= end - 1 and before and before[-1] in _FURNITURE_BEFORE
+        ):
+            out.add(s)
+    return out
 
 
 def _zone_anaphors(cues: list[Match], zones: list[Item], sentence_of) -> list[Item]:

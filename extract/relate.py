@@ -186,9 +186,12 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         for a in chosen:
             if a.id is None and anchor_for_all is None:
                 continue  # an unregistered agreement is reported, but states no link
-            relation = _relation(a, z, triggers) if triggers else "covers"
-            if a.id in ctx.talks and anchor_for_all is None and not _has_trigger(a, z, triggers):
-                continue  # a round of talks and a zone in one sentence: no link unless said
+            said = triggers
+            if a.id in ctx.talks:  # talks agree or draw lines; what fell meanwhile is not theirs
+                said = [t for t in triggers if t.entries[0].ident != "ends"]
+                if anchor_for_all is None and not _has_trigger(a, z, said):
+                    continue  # a round of talks and a zone in one sentence: no link unless said
+            relation = _relation(a, z, said) if said else "covers"
             when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
 

@@ -252,3 +252,40 @@ def test_a_chronology_entry_states_the_agreement_by_its_parties_and_date():
     # the same parties agreeing something on a day that is no registry agreement's: nothing
     other = "On 22 October 2019, Russia and Turkey agreed to hold joint patrols near Tal Abyad."
     assert extract_article(other, None).agreements == []
+
+
+def relations(text: str, published: str | None = None) -> set[tuple[str | None, str, str]]:
+    return {(c.agreement, c.zone, c.relation) for c in extract_article(text, published).coverage}
+
+
+def test_a_round_of_talks_does_not_end_what_fell_while_it_met():
+    held = (
+        "The ninth round of the Astana talks met after the fall of Eastern Ghouta and during "
+        "the evacuation of northern Homs."
+    )
+    assert relations(held, "2018-05-20") == set()
+    lines = (
+        "Russia, Turkey and Iran agreed on Friday on the boundaries of the de-escalation zone in "
+        "Idlib at the end of the sixth round of talks in Astana."
+    )
+    assert relations(lines, "2017-09-16") == {("astana_6", "idlib", "delineates")}
+
+
+def test_a_list_that_says_they_are_carries_the_agreement_of_the_sentence_before():
+    text = (
+        "The joint statement said the four de-escalation areas had been created in accordance "
+        "with the memorandum of 4 May 2017. Besides the Idlib area, they are Eastern Ghouta, "
+        "certain parts of the north of Homs province, and certain parts of southern Syria."
+    )
+    assert links(text, "2017-09-16") == FOUR
+
+
+def test_page_furniture_states_no_link():
+    page = (
+        "The Sochi agreement created a demilitarised zone around Idlib.\n"
+        "See also: Sochi agreement; Eastern Ghouta; Northern Homs pocket"
+    )
+    assert links(page, "2019-01-01") == {("sochi_2018", "idlib")}
+    caption = "وشمل اتفاق القاهرة الغوطة الشرقية.\nاتفاق القاهرة ودوما - صورة خاصة"
+    assert relations(caption, "2017-07-25") == {("ghouta_truce_2017", "eastern_ghouta", "covers")}
+    assert [c.sentence for c in extract_article(caption, "2017-07-25").coverage] == [0]
