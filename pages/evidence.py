@@ -5,6 +5,7 @@ import streamlit as st
 
 from zonewatch.core import viewfilter
 from zonewatch.core.registry import load_registry
+from zonewatch.core.spreadsheet import frame_csv
 from zonewatch.dashboard import cache, highlight, sidebar
 from zonewatch.store import queries
 
@@ -82,7 +83,7 @@ else:
     )
     st.download_button(
         "Download claims (CSV)",
-        data=claims.to_csv(index=False).encode("utf-8-sig"),
+        data=frame_csv(claims).encode("utf-8-sig"),
         file_name="zonewatch-claims.csv",
         mime="text/csv",
         disabled=claims.empty,
