@@ -69,6 +69,7 @@ LISTED = (
     "list_joiners",
     "date_links",
     "zone_terms",
+    "current_qualifiers",
 )
 
 

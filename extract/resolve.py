@@ -39,6 +39,7 @@ from extract.windows import (
     ADJECTIVE_BEFORE,
     GUARANTORS,
     SURRENDER_WINDOW,
+    UNKNOWN,
     Window,
     antecedent,
     dates_near,
@@ -88,6 +89,8 @@ class HeadContext:
     nationwide_in: dict[int, list[Match]]
     onsets_in: dict[int, list[Match]]
     outside_in: dict[int, list[Match]]
+    #: sentences that name agreements in passing (background, comparison)
+    passing: set[int]
     sponsors_in: dict[int, list[Match]]
     parties_in: dict[int, frozenset[str]]
     guarantors_in: dict[int, list[tuple[int, int, str]]]
@@ -129,6 +132,7 @@ class HeadContext:
             nationwide_in=_by_sentence(cues.get("nationwide", []), sentence_of),
             onsets_in=_by_sentence(cues.get("onset", []), sentence_of),
             outside_in=_by_sentence(cues.get("outside", []), sentence_of),
+            passing={sentence_of(c.start) for c in cues.get("background", [])},
             sponsors_in=sponsors_in,
             parties_in=parties_in,
             guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
@@ -269,12 +273,26 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if head.outside:  # "a 30-day truce demanded by the Security Council", "هدنة من جانب واحد"
             ctx.resolved.append(_unknown(head))
             continue
+        if _current(ctx, m):  # "the current deal", "الاتفاق الحالي": the one the text is about
+            topic = min(ctx.items(), key=lambda i: i.start, default=None)
+            if topic is not None:
+                ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
+                continue
         item = _by_venue(ctx, head) if head.venue is not None or head.national else None
         if item is None:
             item = _CASES[head.case](ctx, head)
         if item is not None:
             ctx.resolved.append(item)
     return ctx.resolved
+
+
+def _current(ctx: HeadContext, m: Match) -> bool:
+    """Whether a current qualifier stands right after the head ("الاتفاق الحالي") or right
+    before it ("the new deal")."""
+    qualifiers = ctx.lex.words["current_qualifiers"]
+    after = ctx.text[m.end : m.end + 16].split()
+    before = ctx.text[max(0, m.start - 16) : m.start].split()
+    return bool(after and after[0] in qualifiers) or bool(before and before[-1] in qualifiers)
 
 
 def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
@@ -328,7 +346,11 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
         return Item("agreement", None, min(m.start, d.start), max(m.end, d.end), head.sentence)
     named = named_right_after(ctx.text, m, ctx.known, ctx.lex)
     here = frozenset(z.zone for z in ctx.zones_in.get(head.sentence, ()))
-    ident = named or antecedent(ctx.items(), m.start, head.sentence, here, ctx.lex)
+    ident = named or antecedent(
+        ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, unknown_ok=True
+    )
+    if ident == UNKNOWN:  # "a surrender deal ... The deal allows fighters to leave"
+        return Item("agreement", None, m.start, m.end, head.sentence)
     if head.near_dates and not named:
         ident = by_date(ident, head.near_dates, ctx.lex)
     if ident is None and head.sponsors:  # nothing before it: who brokered it says which

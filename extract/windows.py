@@ -222,28 +222,43 @@ def named_right_after(text: str, head: Match, items: list[Item], lex: Lexicon) -
     return None
 
 
+#: What ``antecedent`` returns when the agreement referred back to is an unknown one.
+UNKNOWN = "?unknown"
+
+
 def antecedent(
     items: list[Item],
     before: int,
     sentence: int,
     zones: frozenset[str] = frozenset(),
     lex: Lexicon | None = None,
+    passing: frozenset[int] | set[int] = frozenset(),
+    unknown_ok: bool = False,
 ) -> str | None:
     """The agreement last named before ``before`` (within a few sentences); when the anaphor's
     sentence names zones, the last one that covers one of them, if any ("the agreement" in a
-    sentence about Rastan means the Homs truce, not the Ghouta truce named just before)."""
-    best: Item | None = None
-    fitting: Item | None = None
-    for item in items:
-        recent = item.start < before and sentence - item.sentence <= ANAPHORA_SENTENCES
-        if not (recent and item.kind == "agreement" and item.id):
-            continue
-        if best is None or item.start > best.start:
-            best = item
-        if zones and lex is not None and (fitting is None or item.start > fitting.start):
-            info = lex.agreements.get(item.id)
-            if info is not None and info.zones & zones:
-                fitting = item
-    if fitting is not None:
-        return fitting.id
-    return best.id if best else None
+    sentence about Rastan means the Homs truce, not the Ghouta truce named just before).
+    Agreements named only in ``passing`` sentences (background, comparison) count when no
+    other is at hand; with ``unknown_ok`` an unknown agreement may be the one (``UNKNOWN``)."""
+    cands = [
+        i
+        for i in items
+        if i.start < before
+        and sentence - i.sentence <= ANAPHORA_SENTENCES
+        and i.kind == "agreement"
+        and (i.id or unknown_ok)
+    ]
+    if zones and lex is not None:
+        covering = [
+            i for i in cands if i.id and (info := lex.agreements.get(i.id)) and info.zones & zones
+        ]
+        if covering:
+            return max(covering, key=_START).id
+    if not cands:
+        return None
+    own = [i for i in cands if i.sentence not in passing] or cands
+    best = max(own, key=_START)
+    return best.id or UNKNOWN
+
+
+_START = attrgetter("start")

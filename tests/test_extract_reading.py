@@ -289,3 +289,24 @@ def test_page_furniture_states_no_link():
     caption = "وشمل اتفاق القاهرة الغوطة الشرقية.\nاتفاق القاهرة ودوما - صورة خاصة"
     assert relations(caption, "2017-07-25") == {("ghouta_truce_2017", "eastern_ghouta", "covers")}
     assert [c.sentence for c in extract_article(caption, "2017-07-25").coverage] == [0]
+
+
+def test_the_deal_is_the_one_the_text_is_about_not_one_named_in_passing():
+    surrender = (
+        "Rebels in Rastan agreed a surrender deal with Russian officers on Thursday. The Homs "
+        "truce of 2017 had spared the town for months. The deal allows fighters to leave for Idlib."
+    )
+    said = agreements_said(surrender, "2018-04-12")
+    assert said == [None, "homs_truce_2017", None]  # "The deal" is the surrender deal
+    assert links(surrender, "2018-04-12") == set()
+    current = (
+        "دخلت وحدات الجيش أحياء درعا البلد بموجب اتفاق التسوية. وكانت المحافظة ضمن منطقة خفض "
+        "التصعيد التي أنشأها اتفاق عمان عام 2017. ويقول ناشطون إن الاتفاق الحالي لا يختلف عن "
+        "تسوية 2018."
+    )
+    assert agreements_said(current, "2021-09-02") == [None, "southwest_ceasefire_2017", None]
+    new = (
+        "Russia and Turkey agreed a ceasefire for Idlib in Moscow on Thursday. It comes after the "
+        "Sochi deal of 2018 collapsed. The new deal took effect at midnight."
+    )
+    assert agreements_said(new, "2020-03-06")[-1] == "moscow_protocol_2020"
