@@ -3,6 +3,7 @@ into a ``date``."""
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date, datetime
 from typing import Any
@@ -10,6 +11,11 @@ from typing import Any
 from zonewatch.core.errors import UserError
 
 _DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+#: The days a record may carry. Scrapers write placeholders such as 0001-01-01, and the tools
+#: that draw dates cannot hold every ``date``: pandas stops at 2262-04-11, Streamlit's date
+#: widgets and JavaScript numbers at 1684 and 2255. Outside this range a day is unknown.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
 
 
 def parse_published(value: object) -> date | None:
@@ -23,6 +29,22 @@ def parse_published(value: object) -> date | None:
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return None
+    return None
+
+
+def usable_day(day: date | None) -> date | None:
+    """``day`` if it lies in [:data:`FIRST_DAY`, :data:`LAST_DAY`], else None (unknown)."""
+    return day if day is not None and FIRST_DAY <= day <= LAST_DAY else None
+
+
+def record_day(day: date | None, where: str) -> date | None:
+    """A record's day as stored: one outside the usable range is dropped (the record is kept,
+    undated) and reported, naming the record, through the ``zonewatch`` logger."""
+    if day is None or usable_day(day) is not None:
+        return day
+    logging.getLogger("zonewatch").warning(
+        "%s: date %s is outside %s to %s; kept without a date", where, day, FIRST_DAY, LAST_DAY
+    )
     return None
 
 

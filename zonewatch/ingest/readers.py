@@ -35,11 +35,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from zonewatch.core.dates import parse_published
+from zonewatch.core.dates import parse_published, record_day
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 #: How much of a streamed file is looked at to choose its encoding.
 SNIFF_BYTES = 1024 * 1024
+#: Unreadable rows of one CSV file reported one by one before the rest of it is given up.
+MAX_CSV_ERRORS = 100
 #: Share of undecodable bytes up to which a file still counts as UTF-8 with a few bad bytes.
 BAD_UTF8_TOLERANCE = 0.01
 #: The encodings charset-normalizer may choose from: those of Arabic and English news archives.
@@ -236,6 +238,10 @@ def _record(
 ) -> Record:
     if len(text) > MAX_ARTICLE_BYTES // 2 and len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
         raise Unreadable(f"article text too large (limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+    for name, value in (("text", text), ("title", title), ("url", url), ("source", source)):
+        if value and not _encodable(value):
+            raise Unreadable(f"{name} is not valid Unicode (a lone surrogate such as \\ud800)")
+    published = record_day(published, path)
     return {
         "text": text,
         "title": title or None,
@@ -245,6 +251,15 @@ def _record(
         "language": language,
         "path": path,
     }
+
+
+def _encodable(value: str) -> bool:
+    """Whether ``value`` can be stored as UTF-8 (JSON's "\\ud800" decodes to a lone surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def record_from_mapping(
@@ -333,6 +348,9 @@ def _read_jsonl(path: Path, published: date | None) -> Iterator[Record | Skipped
             except json.JSONDecodeError as exc:
                 yield Skipped(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
                 continue
+            except RecursionError:
+                yield Skipped(where, "JSON nested too deeply")
+                continue
             if not isinstance(obj, dict):
                 yield Skipped(where, "not a JSON object")
                 continue
@@ -356,6 +374,7 @@ def _read_csv(path: Path, published: date | None) -> Iterator[Record | Skipped]:
             raise Unreadable(
                 "CSV has no text column (expected one of: " + ", ".join(FIELD_NAMES["text"]) + ")"
             )
+        errors = 0
         while True:
             line = reader.line_num + 1
             try:
@@ -363,8 +382,12 @@ def _read_csv(path: Path, published: date | None) -> Iterator[Record | Skipped]:
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield Skipped(f"{path}:{line}", f"unreadable CSV row ({exc}); rest of file skipped")
-                return
+                errors += 1
+                if errors > MAX_CSV_ERRORS:
+                    yield Skipped(f"{path}:{line}", f"unreadable CSV row ({exc}); rest skipped")
+                    return
+                yield Skipped(f"{path}:{line}", f"unreadable CSV row ({exc})")
+                continue
             try:
                 yield record_from_mapping(
                     {k: v for k, v in row.items() if k is not None}, f"{path}:{line}", published

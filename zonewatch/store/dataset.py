@@ -41,9 +41,10 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from zonewatch.core.errors import ZonewatchError, os_failure, os_reason
+from zonewatch.core.errors import ZonewatchError, os_failure
 from zonewatch.core.files import atomic_write, write_bytes
 from zonewatch.core.settings import data_dir
+from zonewatch.store.checks import day_guard, manifest_version
 
 if TYPE_CHECKING:
     import duckdb
@@ -172,7 +173,7 @@ class Store:
             raise StoreError(f"data folder {root} is a file, not a folder")
         manifest = root / MANIFEST
         if manifest.exists() or manifest.is_symlink():
-            version = _manifest_version(manifest)
+            version = manifest_version(manifest)
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"store in {root} has schema version {version}; this zonewatch reads up to "
@@ -289,24 +290,6 @@ class Store:
                         os.unlink(entry.path)
 
 
-def _manifest_version(manifest: Path) -> int:
-    """The schema version of a store manifest; anything but our format with an integer version
-    (another tool's folder, a folder named store.json, a version written as text) is refused
-    rather than read as ours."""
-    try:
-        meta = json.loads(manifest.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        reason = os_reason(exc) if isinstance(exc, OSError) else "not valid JSON"
-        raise StoreError(f"{manifest} is not a zonewatch store manifest: {reason}") from exc
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT_NAME:
-        found = meta.get("format") if isinstance(meta, dict) else type(meta).__name__
-        raise StoreError(f"{manifest} is not a zonewatch store (format {found!r})")
-    version = meta.get("schema_version")
-    if type(version) is not int or version < 1:
-        raise StoreError(f"{manifest} has schema version {version!r}; expected a whole number")
-    return version
-
-
 class StoreWriter:
     """Commits batches to a store; only obtained through :meth:`Store.writer` (under the lock)."""
 
@@ -383,7 +366,9 @@ def _build_database(store: Store, batches: list[str]) -> duckdb.DuckDBPyConnecti
             paths = [p for p in paths if p.exists()]
         if paths:
             files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{files}])")
+            con.execute(
+                f"CREATE VIEW {name} AS SELECT *{day_guard(schema)} FROM read_parquet([{files}])"
+            )
         else:
             empty = schema.empty_table()  # noqa: F841 - read by DuckDB's replacement scan
             con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
