@@ -269,3 +269,25 @@ def test_the_closest_known_date_wins():
         "met at the Black Sea resort."
     )
     assert values(text)["17 September"] == "2018-09-17"
+
+
+def test_under_year_headings_the_section_year_beats_an_agreement_named_elsewhere():
+    # 6 May is a day of the Astana memorandum (2017), but this entry sits under 2019
+    text = (
+        "The zone was set up by the Astana memorandum, signed in May 2017.\n\n"
+        "2019\n\n"
+        "On 6 May a ground offensive began in the northern Hama countryside. A truce declared "
+        "on 1 August ended on 5 August.\n"
+    )
+    found = values(text)
+    assert found["6 May"] == "2019-05-06"
+    assert found["1 August"] == "2019-08-01"
+    text = (
+        "نصت مذكرة أستانا على إنشاء المنطقة.\n\n"
+        "2018\n\n"
+        "في 2 أيار، وافقت الفصائل على اتفاق تسوية.\n\n"
+        "في 7 أيار، وصلت الحافلات الأولى إلى الرستن.\n"
+    )
+    found = values(text)
+    assert found["2 أيار"] == "2018-05-02"
+    assert found["7 أيار"] == "2018-05-07"

@@ -25,6 +25,8 @@ _HEADING = re.compile(
 #: In an undated text, a month up to ROLLOVER[1] after a day from month ROLLOVER[0] on is in
 #: the next year (chronologies run forward across New Year).
 ROLLOVER = (11, 2)
+#: A chronology entry's date may follow a short word at the start of its line ("On", "في").
+ENTRY_LEAD = 12
 #: What may stand between the start of a line and a chronology entry's date ("- ", "* ", "• ").
 _LINE_LEAD = frozenset(" -*\u2022#")
 
@@ -102,12 +104,15 @@ class Context:
         self, position: int, month: int, day: int | None, precision: str
     ) -> int | None:
         """In an undated text, by strength of evidence: the date of an agreement its sentence
-        names; the year heading of a chronology entry; the date of an agreement the text names
-        elsewhere; the nearest year the text gave; the one year of the agreements its sentence
-        names (not of those named elsewhere: an article about 2018 names the 2017 truces)."""
+        names; the year heading of a chronology entry; in a text under year headings, the
+        nearest year it gave; the date of an agreement the text names elsewhere; the nearest
+        year the text gave; the one year of the agreements its sentence names (not of those
+        named elsewhere: an article about 2018 names the 2017 truces)."""
         year = self._agreement_year(position, month, day, precision, None)
         if year is None:
             year = self._heading_of_entry(position)
+        if year is None and self.headings and self._heading_positions[0] < position:
+            year = self._text_year(position, month)  # a text in sections: its years rule
         if year is None:
             year = self._agreement_year(position, month, day, precision, None, anywhere=True)
         if year is None:
@@ -147,8 +152,14 @@ class Context:
         return None
 
     def _starts_line(self, position: int) -> bool:
+        """Whether the date at ``position`` leads its line ("17 September: ...", "- On 4 May",
+        "في 2 أيار، ...")."""
         line = self.text.rfind("\n", 0, position) + 1
-        return all(c in _LINE_LEAD for c in self.text[line:position])
+        lead = self.text[line:position]
+        if all(c in _LINE_LEAD for c in lead):
+            return True
+        word = lead.strip(" -*\u2022#")
+        return len(lead) <= ENTRY_LEAD and word in self.grammar.prepositions
 
     def _agreement_year(
         self,

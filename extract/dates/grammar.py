@@ -80,6 +80,8 @@ class Grammar:
     past: frozenset[str]
     next: frozenset[str]
     current: frozenset[str]
+    #: "in", "on", "منذ", "في": words before a date that are not part of it
+    prepositions: frozenset[str]
     later: frozenset[str]
     earlier: frozenset[str]
     two_days: frozenset[str]
@@ -117,6 +119,7 @@ def grammar(lex: Lexicon) -> Grammar:
         past=frozenset(w["past"]),
         next=frozenset(w["next"]),
         current=frozenset(w["current"]),
+        prepositions=frozenset(w["date_prepositions"]),
         later=frozenset(w["days_later"]),
         earlier=frozenset(w["days_earlier"]),
         two_days=frozenset(w["two_days"]),
