@@ -158,6 +158,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         published,
         doc.sentence_of,
     )
+    ctx.passing |= _furniture(doc)  # "اقرأ أيضا: اتفاق سوتشي" is no antecedent
     agreements = sorted(named.known + resolve_heads(ctx, heads), key=_START)
     raw_links = _links(doc, agreements, linkable, named.stated_zones)
     zones = sorted(zones + named.named_zones, key=_START)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from operator import attrgetter
 
-from extract.dates import DateMention
+from extract.dates import DAY, DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
@@ -90,6 +90,8 @@ def identity_date(text: str, head, dates, lex: Lexicon) -> DateMention | None:
     of its sentence, in order."""
     links = lex.words["date_links"]
     for d in dates:
+        if d.precision == DAY and not any(c.isdigit() for c in text[d.start : d.end]):
+            continue  # "the agreement on Saturday", "أمس": when something happened, not its date
         gap = d.start - head.end
         if 0 <= gap <= IDENTITY_AFTER:
             words = text[head.end : d.start].strip(" ,")
