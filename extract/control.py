@@ -2,44 +2,55 @@
 of Khan Shaykhun", "دخلت قوات النظام مدينة دوما", "fighters left Rastan for the north").
 
 The recogniser already finds the places (with their gazetteer ids and zones), the parties, the
-dates and, through the ``control_*`` keys of the language files, the words this module needs:
-control words by event kind, sides, blockers, clause breaks, destinations, locators and glue.
-This module only reads those spans, sentence by sentence, so it adds no second pass over the text:
+dates and, through the ``control_*`` keys of the language files, the words this module needs.
+This module only reads those spans, sentence by sentence (``extract.control_sentence``), so it
+adds no second pass over the text:
 
 - a control word inside a "not an event" phrase ("fell back", "الخاضعة لسيطرة") is dropped, and
-  so is one with a blocker (a denial, a plan, an attempt, a future word) before it in its clause;
-- its places are the first place after it, if only glue, actors, dates and a few other words lie
-  between, and the places listed right after that one; if there is none, the place just before
-  it ("Hamouriyah fell", "Douma was retaken");
-- an evacuation needs a fighting side in its clause (civilians leaving are not a handover), and
-  a place after a destination word ("for Idlib", "باتجاه الشمال") is where the fighters went;
-- "entered" with buses, aid convoys or civilians and no fighting side is no handover;
-- the side that gained the place is the nearest actor in the clause (the subject, or in Arabic
-  the actor after the verb), the opposite of the evacuees for an evacuation, the government for a
-  settlement, and the government when no actor is named (the usual subject of such reports);
-- the date is the sentence's date nearest to the control word.
+  so is one with a blocker (a denial, a plan, an attempt, a future word) before it in its clause,
+  or an infinitive "to" right before it ("Army to enter");
+- its places: for a settlement, the place of the side that settles ("rebels in Nawa, ...,
+  reached a settlement"); else the first place after it, if only glue, actors, dates and a few
+  other words lie between, and the places listed after that one, also after a date or "then"
+  ("Hamouriyah on 15 March, then Jisreen the next day"); "the town", "المدينة", "دخلها" stand for
+  the place of the latest event or the latest place named before; else the place just before it
+  ("Hamouriyah fell"); else a sentence's opening "In Daraa al-Balad, ...";
+- "Jisreen followed" repeats the event just before for another place;
+- an evacuation needs a fighting side (or buses and convoys with no civilians or aid) in its
+  clause, and a place after a destination word ("for Idlib", "باتجاه الشمال") is where the
+  fighters went; "entered" with buses, aid convoys or civilians and no fighting side is no
+  handover; a road is never a place that changes hands;
+- the side that gained the place: the actor right after the control word (the Arabic subject,
+  "fell to rebels"), else the nearest actor before it in the clause, the opposite of the
+  evacuees for an evacuation, ``government_settlement`` for a settlement (and for a government
+  gain "under the settlement"), and the government when no actor is named;
+- the date: the one right after the place ("entered Nassib on 6 July"), else the sentence's
+  date nearest to the control word; a later part of a list dated on its own keeps its own date.
+
+The sides are those of the control registry (``assets/control/vocabulary.json``).
 """
 
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
 import assets
+from extract.control_places import GOVERNMENT, Found, History, find_places, roads
+from extract.control_sentence import Sentence, read_sentences
 from extract.dates import DateMention
 from extract.model import ControlEvent
 from extract.normalise import Normalised
 from extract.recognise import Match
 
-GOVERNMENT = "government"
-#: How many words that are not glue, actors or dates may lie between a control word and its place.
-_REACH = {"evacuated": 10, "settlement": 10}
-_DEFAULT_REACH = 4
-_BACK_REACH = 2
-_SENTENCE_WIDE = frozenset(("evacuated", "settlement"))
-_OPPOSITE = {"opposition": GOVERNMENT, GOVERNMENT: "opposition", "isil": GOVERNMENT}
+SETTLED = "government_settlement"
+_OPPOSITE = {
+    "opposition": GOVERNMENT,
+    GOVERNMENT: "opposition",
+    "isil": GOVERNMENT,
+    "jkw": GOVERNMENT,
+}
 #: When one sentence gives a place both, the more specific kind wins (captured -> retaken).
 _SUPERSEDED_BY = {"captured": "retaken"}
 _CLOSING_QUOTES = frozenset('"\u201d\u00bb')
@@ -52,39 +63,14 @@ def party_sides() -> dict[str, str]:
     return {party: side for side, parties in raw["sides"].items() for party in parties}
 
 
-class _Sentence:
-    """The spans of one sentence that the control rules look at (all in normalised offsets)."""
-
-    __slots__ = ("start", "end", "text", "places", "actors", "dates", "cues", "neutral")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start, self.end, self.text = start, end, text
-        self.places: list[tuple[int, int, str, str]] = []  # start, end, place id, zone
-        self.actors: list[tuple[int, int, str]] = []  # start, end, side
-        self.dates: list[DateMention] = []
-        self.cues: dict[str, list[Match]] = {}
-        self.neutral: list[tuple[int, int]] = []
-
-    def has(self, kind: str, lo: int, hi: int) -> bool:
-        return any(lo <= c.start and c.end <= hi for c in self.cues.get(kind, ()))
-
-    def words_between(self, lo: int, hi: int, entry: bool = False) -> int | None:
-        """Words in [lo, hi) that are not glue, actors, dates or control words; None when a
-        clause break or a locator lies there (an entering verb may be followed by "into")."""
-        if lo >= hi:
-            return 0
-        if self.has("control_break", lo, hi):
-            return None
-        for c in self.cues.get("control_locator", ()):
-            inside = lo <= c.start and c.end <= hi
-            if inside and not (entry and self.has("control_entry", c.start, c.end)):
-                return None
-        chars = list(self.text[lo - self.start : hi - self.start])
-        for s, e in self.neutral:
-            if s < hi and lo < e:
-                for i in range(max(s, lo) - lo, min(e, hi) - lo):
-                    chars[i] = " "
-        return sum(1 for w in "".join(chars).split() if len(w) > 1 and not w.isdigit())
+@lru_cache(maxsize=1)
+def _proclitic_blockers() -> frozenset[str]:
+    """One-letter entries of ``control_adjacent_blockers``: proclitics glued to the control word."""
+    out = set()
+    for code in ("ar", "en"):
+        raw = json.loads(assets.path("lexicon", f"{code}.json").read_text("utf-8"))
+        out.update(w for w in raw["control_adjacent_blockers"] if len(w) == 1)
+    return frozenset(out)
 
 
 def find_control(
@@ -99,104 +85,77 @@ def find_control(
     triggers = cues.get("control")
     if not triggers:
         return []
-    sentences = _sentences(norm.text, spans, entities, cues, dates, sentence_of, triggers)
-    found: dict[tuple[int, str, str], tuple] = {}
+    triggers = _longest(triggers) + cues.get("control_follow", [])
+    triggers.sort()
+    sentences = read_sentences(
+        norm.text, spans, entities, cues, dates, sentence_of, triggers, party_sides(), roads()
+    )
+    history = History(entities, sentence_of)
+    found: dict[tuple[int, str, str, str], Found] = {}
     for t in triggers:
         n = sentence_of(t.start)
         sent = sentences.get(n)
         if sent is None:
             continue
-        for event in _events(sent, t):
-            found.setdefault((n, event[0], event[2]), (n, *event))
-    rows = [
-        r
-        for r in found.values()
-        if r[3] not in _SUPERSEDED_BY or (r[0], r[1], _SUPERSEDED_BY[r[3]]) not in found
-    ]
-    rows.sort(key=lambda r: (r[0], r[6]))
+        for event in _events(sent, t, n, history):
+            key = (n, event.place, event.event, event.to)
+            if key not in found:
+                found[key] = event
+                history.events.append(event)
+    rows = [r for r in found.values() if not _superseded(r, found)]
+    rows.sort(key=lambda r: (r.sentence, r.at))
     return _to_events(norm, spans, rows)
 
 
-def _sentences(text, spans, entities, cues, dates, sentence_of, triggers) -> dict[int, _Sentence]:
-    """The sentences that hold a control word, with their places, actors, dates and cues."""
-    out: dict[int, _Sentence] = {}
-    for t in triggers:
-        n = sentence_of(t.start)
-        if n not in out and n < len(spans):
-            s, e = spans[n]
-            out[n] = _Sentence(s, e, text[s:e])
-    if not out:
-        return out
-    sides = party_sides()
-    party_spans = []
-    for m in entities:
-        sent = out.get(sentence_of(m.start))
-        if sent is None:
-            continue
-        if m.kind == "place":
-            entry = next((x for x in m.entries if x.kind == "place" and x.zone), m.entries[0])
-            sent.places.append((m.start, m.end, entry.ident, entry.top or entry.zone))
-        elif m.kind == "party":
-            party_spans.append((m.start, m.end))
-            side = sides.get(m.entries[0].ident)
-            sent.neutral.append((m.start, m.end))
-            if side:
-                sent.actors.append((m.start, m.end, side))
-    for kind, bucket in cues.items():
-        if not kind.startswith("control"):
-            continue
-        for c in bucket:
-            sent = out.get(sentence_of(c.start))
-            if sent is None:
-                continue
-            sent.cues.setdefault(kind, []).append(c)
-            if kind in ("control_glue", "control_side", "control_entry", "control"):
-                sent.neutral.append((c.start, c.end))
-            if kind == "control_side" and not any(
-                s <= c.start and c.end <= e for s, e in party_spans
-            ):
-                sent.actors.append((c.start, c.end, c.entries[0].ident))
-    for d in dates:
-        sent = out.get(sentence_of(d.start))
-        if sent is not None:
-            sent.dates.append(d)
-            sent.neutral.append((d.start, d.end))
-    for sent in out.values():
-        sent.actors.sort()
+def _longest(triggers: list[Match]) -> list[Match]:
+    """The longest reading of overlapping control words ("fell to" over "fell")."""
+    out, reach = [], -1
+    for t in sorted(triggers, key=lambda m: (m.start, -m.end)):
+        if t.end > reach:
+            out.append(t)
+            reach = t.end
     return out
 
 
-def _events(sent: _Sentence, t: Match) -> list[tuple]:
-    """(place, zone, event, to, date, trigger start) for one control word."""
-    kind = t.entries[0].ident
-    for n in sent.cues.get("control_not", ()):
-        if n.start < t.end and t.start < n.end and not (t.start <= n.start and n.end <= t.end):
+def _superseded(r: Found, found: dict[tuple[int, str, str, str], Found]) -> bool:
+    """ "Retook" and "took control of" for one place and side in one sentence: one retaking."""
+    return (r.sentence, r.place, _SUPERSEDED_BY.get(r.event, ""), r.to) in found
+
+
+def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
+    """The events that one control word (or "followed") reports."""
+    follows = t.kind == "control_follow"
+    previous = history.last(t.start) if follows else None
+    if follows and previous is None:
+        return []
+    kind = previous.event if previous else t.entries[0].ident
+    for c in sent.cues.get("control_not", ()):
+        if c.start < t.end and t.start < c.end and not (t.start <= c.start and c.end <= t.end):
             return []
     clause = _clause_start(sent, t.start)
-    if sent.has("control_block", clause, t.start):
+    if _blocked(sent, t, clause):
         return []
-    places = _forward(sent, t, kind) or _backward(sent, t, clause)
-    if not places:
+    segments, own = find_places(sent, t, kind, clause, n, history)
+    if not segments:
         return []
-    first = places[0][0]
-    window_end = max(t.start, first)
-    actors = [a for a in sent.actors if clause <= a[0] and a[1] <= window_end]
-    if kind == "evacuated":
-        if not actors:
-            return []  # no fighting side leaving: civilians, the wounded, an aid convoy
-        to = _OPPOSITE.get(actors[-1][2], GOVERNMENT)
-    elif kind == "settlement":
-        to = GOVERNMENT
-    else:
-        if kind == "entered" and not actors and sent.has("control_nonactor", clause, window_end):
-            return []
-        before = [a for a in actors if a[1] <= t.start]
-        to = (before[-1] if before else actors[0])[2] if actors else GOVERNMENT
-    day = _nearest_date(sent.dates, t)
-    return [(p[2], p[3], kind, to, day, t.start) for p in places]
+    to = (
+        previous.to
+        if previous
+        else _side(sent, t, kind, clause, segments[0][0][0], segments[-1][-1][1])
+    )
+    if to is None:
+        return []
+    nearest = _nearest_date(sent.dates, t)
+    # a government gain "under the settlement" is also the settlement of those places
+    kinds = (kind, "settlement") if to == SETTLED and kind != "settlement" else (kind,)
+    out = []
+    for k, (segment, day) in enumerate(zip(segments, own, strict=True)):
+        iso = day.iso if day is not None else (nearest if k == 0 else None)
+        out += [Found(n, p[2], p[3], e, to, iso, t.start) for e in kinds for p in segment]
+    return out
 
 
-def _clause_start(sent: _Sentence, pos: int) -> int:
+def _clause_start(sent: Sentence, pos: int) -> int:
     start = sent.start
     for c in sent.cues.get("control_break", ()):
         if c.end <= pos:
@@ -204,44 +163,90 @@ def _clause_start(sent: _Sentence, pos: int) -> int:
     return start
 
 
-def _forward(sent: _Sentence, t: Match, kind: str) -> list[tuple]:
-    """The first place after the control word (close enough) and the places listed after it."""
-    i = bisect_left(sent.places, (t.end,))
-    if i >= len(sent.places):
-        return []
-    first = sent.places[i]
-    entry = kind == "entered"
-    reach = _REACH.get(kind, _DEFAULT_REACH)
-    gap = sent.words_between(t.end, first[0], entry)
-    if gap is None or gap > reach:
-        return []
-    if kind == "evacuated" and sent.has("control_dest", t.end, first[0]):
-        return []  # "left for Idlib": the destination, not the place left
-    out = [first]
-    for nxt in sent.places[i + 1 :]:
-        if sent.words_between(out[-1][1], nxt[0]) != 0 or sent.has(
-            "control_dest", out[-1][1], nxt[0]
+def _clause_end(sent: Sentence, pos: int) -> int:
+    ends = [c.start for c in sent.cues.get("control_break", ()) if c.start >= pos]
+    return min(ends, default=sent.end)
+
+
+def _blocked(sent: Sentence, t: Match, clause: int) -> bool:
+    """A blocker in the clause before the control word, or an infinitive right before it."""
+    if sent.has("control_block", clause, t.start):
+        return True
+    text, base = sent.text, sent.start
+    for c in sent.cues.get("control_adjblock", ()):
+        right_before = c.end <= t.start and not text[c.end - base : t.start - base].strip()
+        if right_before and not sent.inside("control_glue", c.start, c.end):  # "managed to"
+            return True
+    i = t.start - base
+    return i > 0 and text[i - 1] in _proclitic_blockers() and (i == 1 or text[i - 2] in " وف")
+
+
+def _side(sent: Sentence, t: Match, kind: str, clause: int, first: int, last: int) -> str | None:
+    """The side that gained the place, or None when the sentence names no handover."""
+    window_end = max(t.start, first)
+    actors = [a for a in sent.actors if clause <= a[0] and a[1] <= window_end]
+    right_after = next(
+        (a for a in sent.actors if a[0] >= t.end and sent.words_between(t.end, a[0]) == 0), None
+    )
+    if kind == "evacuated":
+        side = _evacuees(sent, t, clause, actors, right_after)
+        return None if side is None else _OPPOSITE.get(side, GOVERNMENT)
+    if kind == "settlement":
+        return SETTLED
+    if right_after is not None and kind != "declared":  # "cleared of militants": who left
+        to = right_after[2]
+    elif actors:
+        before = [a for a in actors if a[1] <= t.start]
+        to = (before[-1] if before else actors[0])[2]
+    elif kind == "entered" and sent.has("control_nonactor", clause, window_end):
+        return None  # buses, an aid convoy, civilians
+    else:
+        to = GOVERNMENT
+    if to == GOVERNMENT and _under_settlement(sent, t, last):
+        return SETTLED
+    return to
+
+
+def _evacuees(sent, t, clause, actors, right_after) -> str | None:
+    """Who left: the side before the control word, right after it, or carried after it ("buses
+    left Houla carrying fighters"); buses or convoys alone carry fighters (no civilians, no aid)."""
+    before = [a for a in actors if a[1] <= t.start]
+    if before:
+        return before[-1][2]
+    if right_after is not None:
+        return right_after[2]
+    end = _clause_end(sent, t.end)
+    after = [a for a in sent.actors if t.end <= a[0] and a[1] <= end and a[2] != GOVERNMENT]
+    if after:
+        return after[0][2]
+    if not sent.has("control_vehicle", clause, end):
+        return None
+    vehicles = sent.cues.get("control_vehicle", ())
+    for c in sent.cues.get("control_nonactor", ()):
+        inside = clause <= c.start and c.end <= end
+        if inside and not any(v.start <= c.start and c.end <= v.end for v in vehicles):
+            return None  # civilians, the wounded, an aid convoy
+    return "opposition"
+
+
+def _under_settlement(sent: Sentence, t: Match, last: int) -> bool:
+    """A settlement word after the place in the control word's clause, with no other actor
+    between ("entered Dael under a settlement", "ضمن اتفاق التسوية")."""
+    lo, end = max(t.end, last), _clause_end(sent, t.end)
+    not_events = sent.cues.get("control_not", ())
+    for c in sent.cues.get("control", ()):
+        if c.entries[0].ident != "settlement" or not (lo <= c.start and c.end <= end):
+            continue
+        if any(n.start <= c.start and c.end <= n.end for n in not_events):
+            continue
+        if any(lo <= a[0] and a[1] <= c.start for a in sent.actors):
+            continue  # "..., and rebels in Bosra accepted a settlement": theirs
+        if not any(
+            lo <= p[0] and p[1] <= c.start and not sent.governing_locator(lo, p[0])
+            for p in sent.places
         ):
-            break
-        out.append(nxt)
-    return out
-
-
-def _backward(sent: _Sentence, t: Match, clause: int) -> list[tuple]:
-    """The place just before the control word ("Hamouriyah fell"), with the list it ends."""
-    i = bisect_left(sent.places, (t.start,)) - 1
-    if i < 0 or sent.places[i][0] < clause:
-        return []
-    last = sent.places[i]
-    gap = sent.words_between(last[1], t.start)
-    if gap is None or gap > _BACK_REACH:
-        return []
-    out = [last]
-    for prev in reversed(sent.places[:i]):
-        if prev[0] < clause or sent.words_between(prev[1], out[0][0]) != 0:
-            break
-        out.insert(0, prev)
-    return out
+            return True
+    return False
 
 
 def _nearest_date(dates: list[DateMention], t: Match) -> str | None:
@@ -256,13 +261,16 @@ def _nearest_date(dates: list[DateMention], t: Match) -> str | None:
 
 
 def _to_events(
-    norm: Normalised, spans: list[tuple[int, int]], rows: list[tuple]
+    norm: Normalised, spans: list[tuple[int, int]], rows: list[Found]
 ) -> list[ControlEvent]:
     original = norm.original
-    bounds = norm.spans([spans[r[0]] for r in rows])
+    bounds = norm.spans([spans[r.sentence] for r in rows])
     out = []
-    for (n, place, zone, event, to, day, _), (s, e) in zip(rows, bounds, strict=True):
+    for r, (s, e) in zip(rows, bounds, strict=True):
         while e < len(original) and original[e] in _CLOSING_QUOTES:
             e += 1
-        out.append(ControlEvent(place, zone or None, event, to, day, n, original[s:e], s, e))
+        evidence = original[s:e]
+        out.append(
+            ControlEvent(r.place, r.zone or None, r.event, r.to, r.date, r.sentence, evidence, s, e)
+        )
     return out

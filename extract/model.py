@@ -38,7 +38,7 @@ class ControlEvent(NamedTuple):
     place: str  # gazetteer id
     zone: str | None  # top-level zone of the place, None outside the four
     event: str  # captured | retaken | entered | evacuated | settlement | declared
-    to: str  # the side that gained it: government | opposition | isil
+    to: str  # side that gained it: government | government_settlement | opposition | isil | jkw
     date: str | None  # the sentence's date nearest to the control word
     sentence: int
     evidence: str

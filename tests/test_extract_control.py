@@ -75,3 +75,144 @@ def test_a_list_after_the_control_word_and_not_the_locator():
 
 def test_no_control_words_no_events_and_the_key_is_always_there():
     assert extract_article("Air strikes hit Ariha on Monday.").to_dict()["control"] == []
+
+
+def _triples(text: str, published: str = "2019-08-21") -> list[tuple]:
+    return [(e["place"], e["to"], e["event"], e["date"]) for e in _control(text, published)]
+
+
+def test_the_town_stands_for_the_place_named_before():
+    text = (
+        "Rebels push back into Saraqib\n\n"
+        "Opposition fighters recaptured Saraqib on Thursday, activists said.\n"
+        "Government troops had seized the town on February 6 after a week of fighting."
+    )
+    assert ("saraqib", "government", "captured", "2020-02-06") in _triples(text, "2020-02-28")
+    arabic = "انسحب المقاتلون من كفرنبودة فجراً، ثم دخلها الجيش السوري صباح السبت."
+    assert _triples(arabic, "2019-05-26")[0][:3] == ("kafr_nabudah", "government", "entered")
+
+
+def test_the_town_of_x_is_the_named_place_not_an_anaphor():
+    events = _triples("The army entered the town of Kafr Zita on Friday.", "2019-08-23")
+    assert [e[0] for e in events] == ["kafr_zita"]
+
+
+def test_places_on_a_highway_between_two_cities_did_not_change_hands():
+    text = (
+        "Troops capture Maarat al-Numan\n\n"
+        "Syrian troops captured Maarat al-Numan on Tuesday. The capture of the city, on the road "
+        "linking Hama and Aleppo, reopens the route south, officials said."
+    )
+    places = {e[0] for e in _triples(text, "2020-01-28")}
+    assert places == {"maarat_al_numan"}
+
+
+def test_a_road_is_never_a_place_that_changes_hands():
+    assert _triples("وانتشرت الشرطة العسكرية الروسية على الطريق الدولي M4 صباح الأحد.") == []
+    text = "سيطرت قوات النظام على بلدة النيرب وطريق M4 قرب سراقب."
+    assert [e[0] for e in _triples(text)] == ["nayrab_idlib"]
+
+
+def test_a_list_carries_on_after_a_date_and_then_each_part_with_its_own_date():
+    text = "Troops took Beit Sawa on 7 March and the nearby towns of Hazrama and Otaya a day later."
+    assert [e[0] for e in _triples(text, "2018-03-20")] == ["beit_sawa", "hazrama", "otaya"]
+    arabic = "وسيطر الجيش على بيت سوى في 7 آذار، ثم على حزرما في 9 آذار."
+    got = [(e[0], e[3]) for e in _triples(arabic, "2018-03-20")]
+    assert got == [("beit_sawa", "2018-03-07"), ("hazrama", "2018-03-09")]
+
+
+def test_the_southern_towns_of_is_a_description_not_a_locator():
+    text = "Fighters left Harasta on 22 March and the southern towns of Saqba and Jobar later."
+    places = [e[0] for e in _triples(text, "2018-04-01")]
+    assert places == ["harasta", "saqba", "jobar"]
+
+
+def test_followed_repeats_the_event_before_for_another_place():
+    text = "Government forces captured Kafr Batna on 18 March. Saqba followed the same evening."
+    assert [e[:3] for e in _triples(text, "2018-03-19")] == [
+        ("kafr_batna", "government", "captured"),
+        ("saqba", "government", "captured"),
+    ]
+    assert _triples("Saqba followed the same evening.", "2018-03-19") == []
+
+
+def test_an_evacuation_by_buses_or_convoys_without_naming_fighters():
+    assert _triples("The last convoy left Talbiseh late on Tuesday.", "2018-05-16")[0][:3] == (
+        "talbiseh",
+        "government",
+        "evacuated",
+    )
+    arabic = "غادرت آخر الحافلات بلدة الرستن مساء الثلاثاء وعلى متنها مقاتلون."
+    assert _triples(arabic, "2018-05-16")[0][:3] == ("rastan", "government", "evacuated")
+    assert _triples("An aid convoy left Douma on Monday.") == []
+    assert _triples("Buses carrying civilians left Douma on Monday.") == []
+
+
+def test_a_settlement_names_the_place_of_the_side_that_settles():
+    text = (
+        "Rebels in Tafas, a town north-west of Deraa city, accepted a settlement deal on "
+        "Wednesday, and troops entered Dael the next day."
+    )
+    events = _triples(text, "2018-07-12")
+    assert ("tafas", "government_settlement", "settlement", "2018-07-11") in events
+    assert ("dael", "government", "entered", "2018-07-12") in events
+    assert not any(e[0] in ("daraa", "dael") and e[2] == "settlement" for e in events)
+    arabic = "وافقت فصائل المعارضة في مدينة إنخل، الخميس، على اتفاق تسوية مع الجانب الروسي."
+    assert _triples(arabic, "2018-07-12")[0][:3] == (
+        "inkhil",
+        "government_settlement",
+        "settlement",
+    )
+
+
+def test_entering_under_a_settlement_is_a_settlement_handover():
+    events = _triples("Army units entered Jasim under a settlement agreement.", "2018-07-17")
+    assert {(e[0], e[1], e[2]) for e in events} == {
+        ("jasim", "government_settlement", "entered"),
+        ("jasim", "government_settlement", "settlement"),
+    }
+    assert _triples("بدأت في جاسم عملية التسوية للمطلوبين.", "2021-10-03") == []
+
+
+def test_a_sentence_opening_in_a_place_frames_its_control_word():
+    text = "In Busra al-Harir, shelled for weeks, the national flag was raised on 27 June."
+    assert _triples(text, "2018-06-30") == [
+        ("busra_al_harir", "government", "declared", "2018-06-27")
+    ]
+
+
+def test_the_actor_right_after_the_verb_is_the_side_that_gained_the_place():
+    # Arabic verb-subject order, even with the other side named earlier in the sentence
+    arabic = "انسحبت الفصائل من مورك ليلاً، واقتحمها الجيش السوري صباح الجمعة."
+    assert ("morek", "government") in {(e[0], e[1]) for e in _triples(arabic, "2019-08-23")}
+    assert _triples("Tell Malah fell to rebels on Thursday.", "2019-06-07")[0][1] == "opposition"
+    arabic = "سيطر عناصر سابقون في فصائل المعارضة، الأحد، على بلدة المزيريب."
+    assert _triples(arabic, "2020-03-02")[0][:2] == ("muzayrib", "opposition")
+
+
+def test_named_group_before_fighters_keeps_its_side():
+    text = "Jaysh Khalid ibn al-Walid fighters seized the village of Tasil from rebels."
+    assert _triples(text, "2018-07-12")[0][:2] == ("tasil", "jkw")
+    text = "Hezbollah fighters entered Zabadani... and troops captured Inkhil."
+    assert ("inkhil", "government") in {(e[0], e[1]) for e in _triples(text)}
+
+
+def test_headline_infinitives_explainers_and_months_named_may():
+    assert _triples("Syrian army to enter Nawa after deal") == []
+    assert _triples("How Saraqib fell") == []
+    assert _triples("Rebels managed to retake Kafr Nabudah on Tuesday.", "2019-05-22")[0][:2] == (
+        "kafr_nabudah",
+        "opposition",
+    )
+    events = _triples("Fighters left Talbiseh on May 9 for Idlib.", "2018-05-10")
+    assert events == [("talbiseh", "government", "evacuated", "2018-05-09")]
+
+
+def test_the_capture_date_follows_the_place_not_an_earlier_clause():
+    text = "Talks ended on 10 July, and troops entered the main square of Nawa on 12 July."
+    assert _triples(text, "2018-07-25") == [("nawa", "government", "entered", "2018-07-12")]
+
+
+def test_government_cleared_of_militants_is_the_government_s_gain():
+    text = "Troops entered Harasta on Friday, declaring the town cleared of militants."
+    assert {e[1] for e in _triples(text, "2018-03-23")} == {"government"}
