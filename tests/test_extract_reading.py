@@ -310,3 +310,89 @@ def test_the_deal_is_the_one_the_text_is_about_not_one_named_in_passing():
         "Sochi deal of 2018 collapsed. The new deal took effect at midnight."
     )
     assert agreements_said(new, "2020-03-06")[-1] == "moscow_protocol_2020"
+
+
+def test_zones_named_indirectly():
+    cases = [
+        (
+            "Government forces retook the Nasib crossing on the Jordanian border, ending the "
+            "south-west ceasefire.",
+            "2018-07-08",
+            ("southwest_ceasefire_2017", "south", "ends"),
+        ),
+        (
+            "وسيطرت قوات النظام على معبر نصيب الحدودي، لتنهي بذلك اتفاق الجنوب الغربي.",
+            "2018-07-08",
+            ("southwest_ceasefire_2017", "south", "ends"),
+        ),
+        (
+            "The truce covers 84 villages north of Homs city.",
+            "2017-08-05",
+            ("homs_truce_2017", "north_homs", "covers"),
+        ),
+        (
+            "The Cairo agreement covers the northern countryside of Homs province.",
+            "2017-08-05",
+            ("homs_truce_2017", "north_homs", "covers"),
+        ),
+        (
+            "A ceasefire in southwest Syria brokered by Russia, the US and Jordan took effect on "
+            "Sunday.",
+            "2017-07-10",
+            ("southwest_ceasefire_2017", "south", "covers"),
+        ),
+        (
+            "دخل وقف إطلاق النار في جنوب غربي سوريا حيز التنفيذ ظهر الأحد برعاية أمريكية روسية أردنية.",
+            "2017-07-10",
+            ("southwest_ceasefire_2017", "south", "covers"),
+        ),
+        (
+            "وتشمل الهدنة ريف حمص الشمالي، حيث يعيش نحو 147 ألف شخص.",
+            "2017-08-03",
+            ("homs_truce_2017", "north_homs", "covers"),
+        ),
+    ]
+    for text, published, expected in cases:
+        assert relations(text, published) == {expected}, text
+    assert extract_article("Rebels in Busra al-Sham handed over the town.", None).zones == ["south"]
+
+
+def test_coverage_stated_across_clauses_and_sentences():
+    cases = [
+        (
+            "Russia, Turkey and Iran signed the memorandum on Thursday. It sets up four zones: "
+            "Idlib, northern Homs, Eastern Ghouta and the south.",
+            "2017-05-06",
+            FOUR,
+        ),
+        (
+            "Idlib, one of the four zones set up under the Astana memorandum, has seen heavy "
+            "fighting.",
+            "2017-09-20",
+            {("astana_memorandum_2017", "idlib")},
+        ),
+        (
+            "Rastan and Talbiseh, which the Homs truce had spared from air strikes for months, "
+            "surrendered on Sunday.",
+            "2018-04-10",
+            {("homs_truce_2017", "north_homs")},
+        ),
+        (
+            "توصلت روسيا وفصائل المعارضة إلى اتفاق في القاهرة، وتشمل الهدنة بلدات دوما وحرستا وعربين.",
+            "2017-07-24",
+            {("ghouta_truce_2017", "eastern_ghouta")},
+        ),
+        (
+            "وقع الطرفان الاتفاق في القاهرة، حيث ينص على وقف إطلاق النار في الغوطة الشرقية.",
+            "2017-07-24",
+            {("ghouta_truce_2017", "eastern_ghouta")},
+        ),
+        (
+            "ووقعت الدول الثلاث مذكرة أستانا، ونصت على إنشاء أربع مناطق لخفض التصعيد، وتضم إدلب "
+            "وريف حمص الشمالي والغوطة الشرقية والجنوب.",
+            "2017-05-06",
+            FOUR,
+        ),
+    ]
+    for text, published, expected in cases:
+        assert links(text, published) == expected, text
