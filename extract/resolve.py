@@ -15,10 +15,8 @@ and zone.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import replace
 
 from extract.choose import (
     by_date,
@@ -30,235 +28,18 @@ from extract.choose import (
     last_day,
     pick,
 )
-from extract.dates import DateMention
+from extract.heads import Head, HeadContext, is_current, read_head
 from extract.item import Item
-from extract.lexicon import Lexicon
 from extract.recognise import Match
 from extract.windows import (
-    ADJECTIVE_AFTER,
-    ADJECTIVE_BEFORE,
-    GUARANTORS,
     SURRENDER_WINDOW,
     UNKNOWN,
-    Window,
     antecedent,
-    dates_near,
-    identity_date,
     named_right_after,
-    onset_date,
     outermost,
-    parties_near,
-    sponsor_parties,
-    venue_near,
-    zone_near,
 )
 
 __all__ = ["Item", "HeadContext", "resolve_heads"]
-
-#: A nationwide cue belongs to a head when it lies this close before or after it.
-NATIONWIDE = Window(before=24, after=48)
-
-
-def _by_sentence(matches, sentence_of) -> dict[int, list]:
-    out: dict[int, list] = {}
-    for m in matches:
-        out.setdefault(sentence_of(m.start), []).append(m)
-    return out
-
-
-@dataclass
-class HeadContext:
-    """What resolving heads needs to know about one article, indexed by sentence once.
-
-    ``cues`` are the recogniser's cue words by kind (heads, anaphors, party adjectives,
-    surrender words, venues, nationwide and sponsor cues); ``known`` the agreements already
-    named (registry names, rounds, unknown kinds); ``parties`` the party mentions."""
-
-    text: str
-    lex: Lexicon
-    published: date | None
-    sentence_of: Callable[[int], int]
-    known: list[Item]
-    anaphors: list[Match]
-    anaphor_spans: set[tuple[int, int]]
-    adjectives: list[Match]
-    surrender: list[Match]
-    zones_in: dict[int, list[Item]]
-    dates_in: dict[int, list[DateMention]]
-    venues_in: dict[int, list[Match]]
-    nationwide_in: dict[int, list[Match]]
-    onsets_in: dict[int, list[Match]]
-    outside_in: dict[int, list[Match]]
-    #: sentences that name agreements in passing (background, comparison)
-    passing: set[int]
-    sponsors_in: dict[int, list[Match]]
-    parties_in: dict[int, frozenset[str]]
-    guarantors_in: dict[int, list[tuple[int, int, str]]]
-    resolved: list[Item] = field(default_factory=list)
-
-    @classmethod
-    def build(
-        cls,
-        text: str,
-        cues: dict[str, list[Match]],
-        known: list[Item],
-        zones: list[Item],
-        dates: list[DateMention],
-        parties: list[Item],
-        lex: Lexicon,
-        published: date | None,
-        sentence_of: Callable[[int], int],
-    ) -> HeadContext:
-        adjectives = cues.get("partyadj", [])
-        sponsors_in = _by_sentence(cues.get("sponsor", []), sentence_of)
-        parties_in: dict[int, frozenset[str]] = {}
-        for p in parties:
-            if p.id and p.id not in GUARANTORS:
-                parties_in[p.sentence] = parties_in.get(p.sentence, frozenset()) | {p.id}
-        return cls(
-            text=text,
-            lex=lex,
-            published=published,
-            sentence_of=sentence_of,
-            known=sorted(known, key=lambda i: i.start),
-            anaphors=cues.get("anaphor", []),
-            anaphor_spans={(m.start, m.end) for m in cues.get("anaphor", [])},
-            adjectives=adjectives,
-            surrender=cues.get("surrender", []),
-            zones_in=_zones_by_sentence(zones),
-            dates_in=_by_sentence([d for d in dates if d.value is not None], sentence_of),
-            # a venue inside a name ("the 2018 Sochi memorandum") is that name's, not a head's
-            venues_in=_by_sentence(_outside(cues.get("venue", []), known), sentence_of),
-            nationwide_in=_by_sentence(cues.get("nationwide", []), sentence_of),
-            onsets_in=_by_sentence(cues.get("onset", []), sentence_of),
-            outside_in=_by_sentence(cues.get("outside", []), sentence_of),
-            passing={sentence_of(c.start) for c in cues.get("background", [])},
-            sponsors_in=sponsors_in,
-            parties_in=parties_in,
-            guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
-        )
-
-    def items(self) -> list[Item]:
-        """The agreements named so far: known ones, then those resolved, in that order."""
-        return self.known + self.resolved
-
-
-def _outside(matches: list[Match], items: list[Item]) -> list[Match]:
-    return [m for m in matches if not any(i.start <= m.start and m.end <= i.end for i in items)]
-
-
-def _zones_by_sentence(zones: list[Item]) -> dict[int, list[Item]]:
-    out: dict[int, list[Item]] = {}
-    for z in zones:
-        out.setdefault(z.sentence, []).append(z)
-    return out
-
-
-def _guarantors(parties, adjectives, sponsors_in, sentence_of) -> dict:
-    """(start, end, party) of the guarantors named in sentences with a sponsor cue."""
-    out: dict[int, list[tuple[int, int, str]]] = {}
-    if not sponsors_in:
-        return out
-    for p in parties:
-        if p.id in GUARANTORS and p.sentence in sponsors_in:
-            out.setdefault(p.sentence, []).append((p.start, p.end, p.id))
-    for a in adjectives:
-        ident = a.entries[0].ident
-        s = sentence_of(a.start)
-        if ident in GUARANTORS and s in sponsors_in:
-            out.setdefault(s, []).append((a.start, a.end, ident))
-    return out
-
-
-@dataclass(slots=True)
-class Head:
-    """One generic head and what its sentence says with it."""
-
-    match: Match
-    sentence: int
-    #: where the phrase ends (after party adjectives that follow the head)
-    end: int
-    parties: frozenset[str]
-    zone: Item | None
-    near_dates: list[DateMention]
-    #: the agreement's own date, said with the head ("the memorandum of 22 October 2019")
-    identity: DateMention | None
-    #: a date found after an onset cue rather than next to the head (not part of its phrase)
-    onset: bool
-    #: brokers named around a sponsor cue ("The deal, brokered by Egypt, ...")
-    sponsors: frozenset[str]
-    #: demanded by the Security Council, or declared by one side: no registry agreement
-    outside: bool
-    anaphor: bool
-    venue: tuple[str, ...] | None
-    national: bool
-
-    @property
-    def case(self) -> str:
-        """The kind of evidence that decides the head (the venue case is tried first)."""
-        if self.parties or self.zone:
-            return "described"
-        if self.anaphor:
-            return "anaphor"
-        return "dated" if self.near_dates else "bare"
-
-    def item(self, ident: str | None, end: int | None = None) -> Item:
-        m = self.match
-        return Item("agreement", ident, m.start, self.end if end is None else end, self.sentence)
-
-
-def _read_head(ctx: HeadContext, m: Match) -> Head:
-    sentence = ctx.sentence_of(m.start)
-    starts = [a.start for a in ctx.adjectives]
-    lo = bisect_left(starts, m.start - ADJECTIVE_BEFORE)
-    hi = bisect_right(starts, m.end + ADJECTIVE_AFTER)
-    parties, end = parties_near(ctx.text, m, ctx.adjectives[lo:hi], ctx.lex)
-    anaphor = (m.start, m.end) in ctx.anaphor_spans or any(
-        s <= m.start and m.end <= e for s, e in ctx.anaphor_spans
-    )
-    sponsors = frozenset()
-    if not parties and sentence in ctx.sponsors_in:
-        # "Russia and Turkey brokered a deal", "تفاهم ... بضمانة تركية روسية"
-        sponsors = sponsor_parties(
-            m, ctx.sponsors_in[sentence], ctx.guarantors_in.get(sentence, ()), ctx.lex
-        )
-        if not anaphor:
-            parties = sponsors
-    venue = venue_near(ctx.text, m, ctx.venues_in.get(sentence, ()), ctx.lex, anaphor)
-    national = not anaphor and any(
-        NATIONWIDE.holds(m, cue) for cue in ctx.nationwide_in.get(sentence, ())
-    )
-    dates = ctx.dates_in.get(sentence, ())
-    near_dates = [d for d in dates_near(m, dates) if not _qualifies_a_name(ctx, d)]
-    onset = None
-    if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
-        onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
-        near_dates = [onset] if onset is not None else []
-    return Head(
-        match=m,
-        sentence=sentence,
-        end=end,
-        parties=parties,
-        zone=zone_near(m, ctx.zones_in.get(sentence, ())),
-        near_dates=near_dates,
-        identity=identity_date(ctx.text, m, dates, ctx.lex),
-        onset=onset is not None,
-        sponsors=sponsors,
-        outside=any(
-            abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ())
-        ),
-        anaphor=anaphor,
-        venue=venue,
-        national=national,
-    )
-
-
-#: A date this close before a named agreement qualifies that name ("the 2018 Sochi memorandum").
-QUALIFIER_GAP = 3
-
-
-def _qualifies_a_name(ctx: HeadContext, d: DateMention) -> bool:
-    return any(0 <= k.start - d.end <= QUALIFIER_GAP for k in ctx.known)
 
 
 def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
@@ -269,11 +50,11 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
     for m in outermost(heads + ctx.anaphors):
         if taken[m.start] or taken[m.end - 1]:
             continue
-        head = _read_head(ctx, m)
+        head = read_head(ctx, m)
         if head.outside:  # "a 30-day truce demanded by the Security Council", "هدنة من جانب واحد"
             ctx.resolved.append(_unknown(head))
             continue
-        if _current(ctx, m):  # "the current deal", "الاتفاق الحالي": the one the text is about
+        if is_current(ctx, m):  # "the current deal", "الاتفاق الحالي": the one the text is about
             topic = min(ctx.items(), key=lambda i: i.start, default=None)
             if topic is not None:
                 ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
@@ -284,15 +65,6 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if item is not None:
             ctx.resolved.append(item)
     return ctx.resolved
-
-
-def _current(ctx: HeadContext, m: Match) -> bool:
-    """Whether a current qualifier stands right after the head ("الاتفاق الحالي") or right
-    before it ("the new deal")."""
-    qualifiers = ctx.lex.words["current_qualifiers"]
-    after = ctx.text[m.end : m.end + 16].split()
-    before = ctx.text[max(0, m.start - 16) : m.start].split()
-    return bool(after and after[0] in qualifiers) or bool(before and before[-1] in qualifiers)
 
 
 def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
