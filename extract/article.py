@@ -108,7 +108,7 @@ class _Document:
         entities, cues = scan(ntext, lex)
         if lex.gazetteer is not None:
             entities = add_latin(norm, entities, lex)
-        entities, imported = resolve_homonyms(ntext, entities, lex, sentence_of)
+        entities, imported = resolve_homonyms(ntext, entities, lex, sentence_of, spans)
         flat = ntext.replace("\n", " ")  # rounds never end a sentence; same offsets
         rounds = find_rounds(flat, lex, cues.get("roundcore", []))
         about = agreement_hints(entities, rounds, lex, spans, sentence_of)

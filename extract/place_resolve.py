@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
+from operator import attrgetter
 
 import assets
 from extract.keys import phrase_key, scan_form
@@ -26,6 +28,8 @@ from extract.recognise import Match
 
 #: Evidence: another place of the article within these distances (km), by weight.
 NEAR = ((10.0, 3.0), (20.0, 1.5), (50.0, 0.5))
+#: Grid of the context places (degrees): wider than the farthest evidence distance in NEAR.
+CELL_DEG = 0.6
 #: Weight of the evidence by how many sentences away it is (0, 1, 2, farther).
 SENTENCE_WEIGHT = (1.0, 0.7, 0.5, 0.3)
 GOVERNORATE_BONUS = 3.0
@@ -41,37 +45,61 @@ _new = tuple.__new__
 
 def add_latin(norm: Normalised, entities: list[Match], lex: Lexicon) -> list[Match]:
     """``entities`` with the imported gazetteer's Latin names added where nothing else was read
-    (a longer imported name replaces shorter place readings it covers)."""
+    (a longer imported name replaces shorter place readings it covers; on the same span the
+    readings are merged)."""
     if not lex.latin_places or norm.original.isascii() and not _has_upper(norm.original):
         return entities
     hits = latin_hits(norm.original, lex.latin_places)
     if not hits:
         return entities
     to_norm = _to_normalised(norm)
-    out = list(entities)
+    added: list[Match] = []
+    dropped: set[int] = set()
     starts = [m.start for m in entities]
     for o_start, o_end, ids in hits:
         start, end = to_norm(o_start), to_norm(o_end)
         i = bisect_right(starts, start)
         lo = max(0, i - 1)
         overlapping = [m for m in entities[lo : i + 8] if m.start < end and start < m.end]
-        if overlapping and not all(
-            m.kind == "place" and start <= m.start and m.end <= end for m in overlapping
-        ):
-            continue
-        same = [m for m in overlapping if (m.start, m.end) == (start, end)]
-        if overlapping and not same and max(m.end - m.start for m in overlapping) >= end - start:
-            continue
-        entries = list(same[0].entries) if same else []
-        known = {e.ident for e in entries}
-        entries += [
-            e for e in map(lex.place_entries.get, ids) if e is not None and e.ident not in known
-        ]
-        for m in overlapping:
-            out.remove(m)
-        out.append(_new(Match, (start, end, tuple(entries), "place")))
-    out.sort(key=lambda m: m.start)
-    return [m for m in out if m.entries]
+        same = None
+        if overlapping:
+            if not all(
+                m.kind == "place" and start <= m.start and m.end <= end for m in overlapping
+            ):
+                continue
+            same = next((m for m in overlapping if m.start == start and m.end == end), None)
+            if same is None and max(m.end - m.start for m in overlapping) >= end - start:
+                continue
+            dropped.update(map(id, overlapping))
+        entries = _merged(lex, same.entries if same is not None else (), ids)
+        if entries:
+            added.append(_new(Match, (start, end, entries, "place")))
+    if not added:
+        return entities
+    out = [m for m in entities if id(m) not in dropped] if dropped else list(entities)
+    out += added
+    out.sort(key=_START)
+    return out
+
+
+def _merged(lex: Lexicon, entries: tuple, ids: tuple[str, ...]) -> tuple:
+    """The readings already found on a span plus those of the imported places ``ids``
+    (remembered: both tuples live as long as the lexicon)."""
+    cache = _MERGED.setdefault(id(lex), {})
+    key = (id(entries), id(ids))
+    found = cache.get(key)
+    if found is not None and found[0] is entries and found[1] is ids:
+        return found[2]
+    known = {e.ident for e in entries}
+    more = [e for e in map(lex.place_entries.get, ids) if e is not None and e.ident not in known]
+    merged = (*entries, *more)
+    if len(cache) < 200_000:
+        cache[key] = (entries, ids, merged)
+    return merged
+
+
+_MERGED: dict[int, dict] = {}
+_START = attrgetter("start")
 
 
 def _has_upper(text: str) -> bool:
@@ -98,29 +126,26 @@ _GOVERNORATES = _governorate_words()
 
 
 def resolve_homonyms(
-    ntext: str, entities: list[Match], lex: Lexicon, sentence_of
+    ntext: str, entities: list[Match], lex: Lexicon, sentence_of, spans=None
 ) -> tuple[list[Match], list[tuple[int, int, str]]]:
     """Entities with every many-place name reduced to the one place meant, and (start, end,
     place id) of the imported places read inside a zone (reported as places as well as zones).
-    A place id chosen without evidence carries a note saying so."""
-    info = lex.place_info
-    context: list[tuple[int, PlaceInfo]] = []
-    zones_in: dict[int, set[str]] = {}
-    for m in entities:
-        if m.kind == "place":
-            idents = {e.ident for e in m.entries if e.kind == "place"}
-            if len(idents) == 1:
-                known = info.get(next(iter(idents)))
-                if known is not None:
-                    context.append((sentence_of(m.start), known))
-        elif m.kind == "ctxzone" and m.entries[0].zone:
-            zones_in.setdefault(sentence_of(m.start), set()).add(m.entries[0].top)
+    A place id chosen without evidence carries a note saying so. ``spans``: the sentences."""
+    places = [m for m in entities if m.kind == "place"]
+    gazetteer = lex.gazetteer.info if lex.gazetteer is not None else {}
+    if not any(len(m.entries) > 1 for m in places):
+        return entities, [
+            (m.start, m.end, m.entries[0].ident)
+            for m in places
+            if m.entries[0].zone and m.entries[0].ident in gazetteer
+        ]
+    doc = _Context(ntext, sentence_of, spans, entities, lex)
     out: list[Match] = []
     imported: list[tuple[int, int, str]] = []
-    gazetteer = lex.gazetteer.info if lex.gazetteer is not None else {}
     for m in entities:
         if m.kind == "place":
-            m = _resolve(ntext, m, lex, sentence_of, context, zones_in)
+            if len(m.entries) > 1:
+                m = _resolve(m, lex, doc)
             entry = m.entries[0]
             if entry.zone and (entry.ident in gazetteer or " (" in entry.ident):
                 imported.append((m.start, m.end, entry.ident))
@@ -128,24 +153,98 @@ def resolve_homonyms(
     return out, imported
 
 
-def _resolve(ntext: str, m: Match, lex: Lexicon, sentence_of, context, zones_in) -> Match:
-    places = {e.ident: e for e in m.entries if e.kind == "place"}
-    if len(places) < 2:
-        return m
+class _Context:
+    """What an article says around its place names: the places read without doubt, by grid
+    cell; zone phrases by sentence; governorates named, by sentence (read when asked)."""
+
+    def __init__(self, ntext, sentence_of, spans, entities, lex) -> None:
+        self.ntext, self.sentence_of, self.spans = ntext, sentence_of, spans
+        info = lex.place_info
+        seen: set[tuple[int, str]] = set()
+        cells: dict[tuple[int, int], list[tuple[int, PlaceInfo]]] = {}
+        self.zones_in: dict[int, set[str]] = {}
+        for m in entities:
+            if m.kind == "place":
+                first = m.entries[0].ident
+                if len(m.entries) > 1 and any(e.ident != first for e in m.entries):
+                    continue
+                known = info.get(first)
+                s = sentence_of(m.start)
+                if known is not None and (s, first) not in seen:
+                    seen.add((s, first))
+                    cells.setdefault(_cell(known), []).append((s, known))
+            elif m.kind == "ctxzone" and m.entries[0].zone:
+                self.zones_in.setdefault(sentence_of(m.start), set()).add(m.entries[0].top)
+        self._cells = cells
+        self._around: dict[tuple[int, int], list[tuple[int, PlaceInfo]]] = {}
+        self._govs: dict[int, frozenset[str]] = {}
+
+    def around(self, cell: tuple[int, int]) -> list[tuple[int, PlaceInfo]]:
+        """The context places in the 3 x 3 cells around ``cell``."""
+        found = self._around.get(cell)
+        if found is None:
+            cy, cx = cell
+            found = self._around[cell] = [
+                point
+                for dy in (-1, 0, 1)
+                for dx in (-1, 0, 1)
+                for point in self._cells.get((cy + dy, cx + dx), ())
+            ]
+        return found
+
+    def governorates(self, s: int) -> frozenset[str]:
+        found = self._govs.get(s)
+        if found is None:
+            text = " " + scan_form(self._sentence(s)) + " "
+            found = self._govs[s] = frozenset(iso for word, iso in _GOVERNORATES if word in text)
+        return found
+
+    def _sentence(self, s: int) -> str:
+        if self.spans is not None:
+            return self.ntext[slice(*self.spans[s])] if 0 <= s < len(self.spans) else ""
+        owner = self.sentence_of
+        return "".join(c for i, c in enumerate(self.ntext) if owner(i) == s)
+
+
+def _candidates(lex: Lexicon, entries: tuple) -> tuple[dict, list[PlaceInfo]] | None:
+    """The distinct places a reading may be (None: nothing to choose, or only Amman/Oman-like
+    names outside every zone with no imported reading)."""
+    cache = _CANDIDATES.setdefault(id(lex), {})
+    cached = cache.get(id(entries))
+    if cached is not None and cached[0] is entries:
+        return cached[1]
+    places = {e.ident: e for e in entries if e.kind == "place"}
     info = lex.place_info
-    cands = _same_places_once([info[i] for i in places if i in info])
+    cands = _same_places_once([info[i] for i in places if i in info]) if len(places) > 1 else []
     imported = lex.gazetteer is not None and any(i in lex.gazetteer.info for i in places)
-    if len(cands) < 2 or not (imported or any(c.zone for c in cands)):
+    if len(cands) < 2 and cands and len(places) > 1:
+        found = ({cands[0].id: places[cands[0].id]}, cands)
+    elif len(cands) < 2 or not (imported or any(c.zone for c in cands)):
+        found = None
+    else:
+        found = (places, cands)
+    if len(cache) < 100_000:
+        cache[id(entries)] = (entries, found)  # the tuple is kept, so its id stays its own
+    return found
+
+
+_CANDIDATES: dict[int, dict] = {}
+
+
+def _resolve(m: Match, lex: Lexicon, doc: _Context) -> Match:
+    found = _candidates(lex, m.entries)
+    if found is None:
         return m
-    s = sentence_of(m.start)
-    window = _window(ntext, lex, s, sentence_of, m)
-    govs = {iso for word, iso in _GOVERNORATES if word in window}
-    zones = set().union(*(zones_in.get(k, ()) for k in (s - 1, s, s + 1)))
-    ids = set(places)
-    exact = lex.latin_exact.get(simple_key(ntext[m.start : m.end]), ()) if lex.latin_exact else ()
+    places, cands = found
+    if len(cands) == 1:
+        return _new(Match, (m.start, m.end, (places[cands[0].id],), "place"))
+    s = doc.sentence_of(m.start)
+    govs = doc.governorates(s) | doc.governorates(s - 1) | doc.governorates(s + 1)
+    zones = set().union(*(doc.zones_in.get(k, ()) for k in (s - 1, s, s + 1)))
+    exact = lex.latin_exact.get(_simple(doc.ntext[m.start : m.end]), ()) if lex.latin_exact else ()
     scored = []
     for c in cands:
-        evidence = _evidence(c, s, context, ids)
+        evidence = _evidence(c, s, doc, places)
         evidence += GOVERNORATE_BONUS * (c.governorate in govs) + ZONE_BONUS * (c.zone in zones)
         prior = PRIOR_WEIGHT * c.prior + (ZONED_TIE if c.zone else 0.0)
         prior += EXACT_BONUS * (c.id in exact)
@@ -157,11 +256,15 @@ def _resolve(ntext: str, m: Match, lex: Lexicon, sentence_of, context, zones_in)
         entry = replace(entry, weak=False)
     elif evidence == 0 and not any(t[1] for t in scored):
         pool = [c for c in cands if c.id in exact] or cands  # spelled as in the text, if any
-        if len(pool) < 2:
-            return _new(Match, (m.start, m.end, (entry,), "place"))
-        note = f"{best.id} (assumed: the best known of {len(pool)} places so named)"
-        entry = replace(entry, ident=note)
+        if len(pool) > 1:
+            note = f"{best.id} (assumed: the best known of {len(pool)} places so named)"
+            entry = replace(entry, ident=note)
     return _new(Match, (m.start, m.end, (entry,), "place"))
+
+
+@lru_cache(maxsize=65536)
+def _simple(text: str) -> str:
+    return simple_key(text)
 
 
 def _same_places_once(cands: list[PlaceInfo]) -> list[PlaceInfo]:
@@ -177,29 +280,21 @@ def _same_places_once(cands: list[PlaceInfo]) -> list[PlaceInfo]:
     ]
 
 
-def _evidence(c: PlaceInfo, sentence: int, context, ids: set[str]) -> float:
+def _evidence(c: PlaceInfo, sentence: int, doc: _Context, ids) -> float:
+    """Other places of the article near the candidate, weighed by how close they are and by
+    how many sentences away they are named."""
     total = 0.0
-    for s, p in context:
+    last = len(SENTENCE_WEIGHT) - 1
+    for s, p in doc.around(_cell(c)):
         if p.id in ids:
             continue
         distance = km(c, p)
-        for limit, weight in NEAR:
-            if distance < limit:
-                gap = min(abs(s - sentence), len(SENTENCE_WEIGHT) - 1)
-                total += weight * SENTENCE_WEIGHT[gap]
-                break
+        near = next((w for limit, w in NEAR if distance < limit), 0.0)
+        if near:
+            total += near * SENTENCE_WEIGHT[min(abs(s - sentence), last)]
     return total
 
 
-def _window(ntext: str, lex: Lexicon, s: int, sentence_of, m: Match) -> str:
-    """The sentence of ``m`` and its neighbours, in scan form, without ``m`` itself."""
-    lo = m.start
-    while lo > 0 and sentence_of(lo - 1) >= s - 1:
-        lo -= 1
-        if m.start - lo > 600:
-            break
-    hi = m.end
-    n = len(ntext)
-    while hi < n and sentence_of(hi) <= s + 1 and hi - m.end < 600:
-        hi += 1
-    return " " + scan_form(ntext[lo : m.start] + " " + ntext[m.end : hi]) + " "
+def _cell(p: PlaceInfo) -> tuple[int, int]:
+    """Grid cell of a place: cells of ``CELL_DEG`` are wider than the farthest evidence."""
+    return int(p.lat // CELL_DEG), int(p.lon // CELL_DEG)

@@ -60,11 +60,12 @@ _LATIN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*")
 #: A run of capitalised words (with lower-case articles and joiners between or before them),
 #: in the ORIGINAL text.
 _RUN = re.compile(
-    r"(?:(?<![\w'])(?:al|el|as|ash|ad|ar|at|az|an|ath|adh|ed|es|et|ez|en)-)?"
-    r"(?<![\w'])[A-Z\u00c0-\u00de\u1e00-\u1efe][\w'\u2019\u2018`\u02bf\u02be]*"
+    r"[A-Z\u00c0-\u00de\u1e00-\u1efe][\w'\u2019\u2018`\u02bf\u02be]*"
     r"(?:(?:[ \-]+(?:(?:al|el|as|ash|ad|ar|at|az|an|ath|adh|ed|es|et|ez|en|bin|ibn|bani)[ \-]+)?)"
     r"[`'\u2019\u2018\u02bf\u02be]?[A-Z\u00c0-\u00de\u1e00-\u1efe][\w'\u2019\u2018`\u02bf\u02be]*)*"
 )
+#: A lower-case article glued by a hyphen before a run ("al-Rastan", "as-Suwayda").
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'])(?:al|el|as|ash|ad|ar|at|az|an|ath|adh|ed|es|et|ez|en)-$")
 MAX_TOKENS = 6
 #: Feature codes by how well known a place of that kind tends to be (GeoNames / WOF).
 FEATURE_PRIOR = {
@@ -284,30 +285,57 @@ def latin_hits(
     original: str, table: Mapping[str, tuple[str, ...]]
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, place ids) in ORIGINAL offsets: the longest indexed names made of runs of
-    capitalised words, left to right."""
+    capitalised words, left to right. Runs recur (news names the same places again and again),
+    so what a run holds is remembered per table."""
+    cache = _RUNS.get(id(table))
+    if cache is None or cache[0] is not table:
+        cache = _RUNS[id(table)] = (table, {})
+    known = cache[1]
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for run in _RUN.finditer(original):
+        start = run.start()
+        if start and (original[start - 1].isalnum() or original[start - 1] in "'_"):
+            continue  # a capital inside a word ("McDonald")
         text = run.group()
-        spans = [(m.start(), m.end(), m.group()) for m in _LATIN_TOKEN.finditer(_fold(text))]
-        tokens = [
-            "_"
-            if _is_article(w, text[e : e + 1], spans[k + 1][2] if k + 1 < len(spans) else "")
-            else latin_token(w)
-            for k, (s, e, w) in enumerate(spans)
-        ]
-        i, n = 0, len(tokens)
-        while i < n:
-            for j in range(min(n, i + MAX_TOKENS), i, -1):
-                ids = table.get(" ".join(tokens[i:j]))
-                if ids is not None and _not_a_place(tokens, spans, i, j):
-                    continue  # "Bashar" in "Bashar al-Assad", "Share" in "Share this article"
-                if ids is not None:
-                    out.append((run.start() + spans[i][0], run.start() + spans[j - 1][1], ids))
-                    i = j
-                    break
-            else:
-                i += 1
+        before = _ARTICLE_BEFORE.search(original, max(0, start - 4), start)
+        if before is not None:
+            start = before.start()
+            text = original[start : run.end()]
+        hits = known.get(text)
+        if hits is None:
+            hits = _run_hits(text, table)
+            if len(known) < 200_000:
+                known[text] = hits
+        if hits:
+            out += [(start + s, start + e, ids) for s, e, ids in hits]
     return out
+
+
+_RUNS: dict[int, tuple] = {}
+
+
+def _run_hits(text: str, table: Mapping[str, tuple[str, ...]]) -> tuple:
+    spans = [(m.start(), m.end(), m.group()) for m in _LATIN_TOKEN.finditer(_fold(text))]
+    tokens = [
+        "_"
+        if _is_article(w, text[e : e + 1], spans[k + 1][2] if k + 1 < len(spans) else "")
+        else latin_token(w)
+        for k, (s, e, w) in enumerate(spans)
+    ]
+    out = []
+    i, n = 0, len(tokens)
+    while i < n:
+        for j in range(min(n, i + MAX_TOKENS), i, -1):
+            ids = table.get(" ".join(tokens[i:j]))
+            if ids is not None and _not_a_place(tokens, spans, i, j):
+                continue  # "Bashar" in "Bashar al-Assad", "Share" in "Share this article"
+            if ids is not None:
+                out.append((spans[i][0], spans[j - 1][1], ids))
+                i = j
+                break
+        else:
+            i += 1
+    return tuple(out)
 
 
 def _is_article(word: str, after: str, following: str) -> bool:
