@@ -13,7 +13,7 @@ import sys
 from zonewatch.core.errors import ZonewatchError, os_reason
 
 #: Modules of ``zonewatch.cli`` that each provide ``register(subparsers)``.
-COMMAND_MODULES = ("extract", "ingest", "query", "boundaries", "gazetteer", "render")
+COMMAND_MODULES = ("extract", "ingest", "query", "store", "boundaries", "gazetteer", "render")
 
 
 def build_parser() -> argparse.ArgumentParser:
