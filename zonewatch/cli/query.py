@@ -115,14 +115,15 @@ def run_evidence(args: argparse.Namespace) -> int:
 
 def run_control(args: argparse.Namespace) -> int:
     from zonewatch.cli.control_text import print_control
+    from zonewatch.core.dates import parse_day
     from zonewatch.core.errors import UserError
     from zonewatch.store.control import control_report
-    from zonewatch.store.queries import _day
 
     store = _open(args)
     try:
         zone = _known_zone(args.zone)
-        report = control_report(store, zone, _day(args.start, "--start"), _day(args.end, "--end"))
+        start, end = parse_day(args.start, "--start"), parse_day(args.end, "--end")
+        report = control_report(store, zone, start, end)
     except ValueError as exc:
         raise UserError(str(exc)) from exc
     if args.format == "json":

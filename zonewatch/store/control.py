@@ -2,8 +2,9 @@
 
 The registry (``assets/control/changes.csv``, read by ``geo.control``) is the source of truth; the
 corpus events are what ingested articles say (the store's ``control`` table, from
-``extract.control``). Each registry row lists the corpus events about the same place dated within
-a few days of it, so an analyst sees who else reported the change and in which sentence; corpus
+``extract.control``). Each registry row lists the corpus events about the same place (the same
+gazetteer id, or for a row without one the same name: ``control_names``) dated within a few
+days of it, so an analyst sees who else reported the change and in which sentence; corpus
 events that match no registry row are listed apart, since they are either changes the registry
 lacks or misreadings worth a look.
 """
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from geo import control as registry
+from zonewatch.store.control_names import PlaceNames, same_place
 from zonewatch.store.dataset import Store
 
 #: A corpus event is "beside" a registry row when it is about the same place this close in time.
@@ -70,16 +72,16 @@ def control_report(
     wide_start = start - NEAR if start else None
     wide_end = end + NEAR if end else None
     corpus = corpus_events(store, zone, wide_start, wide_end)
+    names = PlaceNames.for_data(store.root) if corpus else PlaceNames()
     used: set[int] = set()
     out_rows = []
     for change in sorted(rows, key=lambda c: (c.day, c.id)):
         beside = []
         for i, event in enumerate(corpus):
-            if change.gazetteer_id and event["place"] == change.gazetteer_id:
-                day = date.fromisoformat(event["date"] or event["published"] or "1900-01-01")
-                if abs(day - change.day) <= NEAR:
-                    beside.append(event)
-                    used.add(i)
+            day = date.fromisoformat(event["date"] or event["published"] or "1900-01-01")
+            if abs(day - change.day) <= NEAR and same_place(change, event, names):
+                beside.append(event)
+                used.add(i)
         out_rows.append(_registry_row(change, beside))
     unmatched = [e for i, e in enumerate(corpus) if i not in used and _inside(e, start, end)]
     return {
