@@ -146,6 +146,14 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     if blocked:
         heads = [h for h in heads if not _covered(h, blocked)]
     moved = endpoints(doc.text, zones, doc.cues.get("movement", []), lex, doc.sentence_of)
+    moved |= endpoints(
+        doc.text,
+        zones,
+        doc.cues.get("comparison", []),
+        lex,
+        doc.sentence_of,
+        "comparison",
+    )
     linkable = [z for z in zones if (z.start, z.end) not in named.in_names | moved]
     ctx = HeadContext.build(
         doc.text,

@@ -70,6 +70,7 @@ LISTED = (
     "date_links",
     "zone_terms",
     "current_qualifiers",
+    "comparison_prepositions",
 )
 
 

@@ -24,11 +24,15 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in words) or "(?!)"
 
 
-@lru_cache(maxsize=4)
-def _patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+@lru_cache(maxsize=8)
+def _patterns(lex: Lexicon, kind: str) -> tuple[re.Pattern, re.Pattern]:
     joiners = _alt(lex.words["list_joiners"])
+    if kind == "comparison":
+        words = lex.words["comparison_prepositions"]
+    else:
+        words = lex.words["movement_prepositions"]
     preposition = re.compile(
-        rf"(?:^|(?<=[\s,(]))(?:{_alt(lex.words['movement_prepositions'])})"
+        rf"(?:^|(?<=[\s,(]))(?:{_alt(words)})"
         rf"(?:\s+(?:{joiners}))*[\s,]*$"
     )
     between = re.compile(rf"(?:[\s,;]|(?<![^\s,;])(?:{joiners})(?![^\s,;]))*")
@@ -36,13 +40,20 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
 
 
 def endpoints(
-    text: str, zones: list[Item], movement: list[Match], lex: Lexicon, sentence_of
+    text: str,
+    zones: list[Item],
+    movement: list[Match],
+    lex: Lexicon,
+    sentence_of,
+    kind: str = "movement",
 ) -> set[tuple[int, int]]:
-    """(start, end) of the zone mentions that are endpoints of a movement (see module doc)."""
+    """(start, end) of the zone mentions that are endpoints of a movement (see module doc).
+    With ``kind="comparison"`` and comparison cues as ``movement``, the zones a comparison
+    names ("the third such truce, after the south-west and Ghouta")."""
     if not movement or not zones:
         return set()
     moving = {sentence_of(m.start) for m in movement}
-    preposition, between = _patterns(lex)
+    preposition, between = _patterns(lex, kind)
     out: set[tuple[int, int]] = set()
     previous: Item | None = None
     for z in sorted(zones, key=lambda z: z.start):

@@ -396,3 +396,16 @@ def test_coverage_stated_across_clauses_and_sentences():
     ]
     for text, published, expected in cases:
         assert links(text, published) == expected, text
+
+
+def test_zones_a_comparison_names_are_not_covered():
+    ar = (
+        "ووقعت المعارضة اتفاق القاهرة حول ريف حمص الشمالي أمس. وكانت روسيا قد أعلنت أن منطقة "
+        "ريف حمص هي الثالثة التي تبدأ فيها الهدنة عملياً، بعد الجنوب الغربي والغوطة."
+    )
+    assert links(ar, "2017-08-04") == {("homs_truce_2017", "north_homs")}
+    en = (
+        "The Homs truce took effect on Thursday. Northern Homs is the third area where such a "
+        "truce has begun, after the south-west and Ghouta."
+    )
+    assert {z for _, z in links(en, "2017-08-04")} <= {"north_homs"}
