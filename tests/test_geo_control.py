@@ -50,6 +50,21 @@ def test_known_facts_carried_over() -> None:
     ]
 
 
+def test_villages_the_gazetteer_holds_carry_its_id_and_point() -> None:
+    """Corpus control events name gazetteer ids: a registry row about a gazetteer place must
+    carry that id, or the two would never meet."""
+    known = {p.id: p for p in places()}
+    by_id = {r.id: r for r in control.changes()}
+    for row_id, gid in (
+        ("2020-02-26-deir_sunbul", "deir_sunbul"),
+        ("2019-12-23-jarjanaz", "jarjanaz"),
+        ("2018-07-16-zimrin", "zimrin"),
+    ):
+        row = by_id[row_id]
+        assert row.gazetteer_id == gid and row.place == gid
+        assert (row.lon, row.lat) == (known[gid].lon, known[gid].lat)
+
+
 def test_multi_place_rows_become_one_row_per_place() -> None:
     day = [r for r in control.changes() if r.date == "2019-08-23" and r.zone == "idlib"]
     assert {"morek", "kafr_zita", "latamneh"} <= {r.place for r in day}
