@@ -157,8 +157,9 @@ def holders(
     the row that first took it out of the zone's hands); and the zone-wide
     loss (a ``scope=zone`` row to a side that does not hold the zone) if one happened by then.
 
-    A place whose first row starts on the government side was not in the zone at first: it is
-    reported with that row's ``from_side`` until the row's day (see :func:`held`).
+    A place whose first row starts on the government side was not in the zone at first: until
+    that row's day it is reported with a placeholder row holding its ``from_side`` (an empty id,
+    see :func:`_before`), which keeps its cell out of the extent without calling it lost.
     """
     held_sides = control.vocabulary().held_sides
     last: dict[str, control.ControlChange] = {}
@@ -239,11 +240,16 @@ def zone_extent(
         on=on,
         geometry=held,
         area_km2=area,
-        footprint_km2=area_km2(footprint),
+        footprint_km2=_footprint_km2(wkb),
         lost=tuple(sorted(lost, key=lambda p: p.change.day)),
         front=front,
         ended=ended,
     )
+
+
+@lru_cache(maxsize=32)
+def _footprint_km2(footprint_wkb: bytes) -> float:
+    return area_km2(shapely.from_wkb(footprint_wkb))
 
 
 def area_series(
