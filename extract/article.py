@@ -26,6 +26,7 @@ from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
 from extract.rounds import find_rounds
 from extract.segment import sentence_spans
+from extract.zone_refs import zone_anaphors
 
 if TYPE_CHECKING:
     from extract.places import PlaceIndex
@@ -192,7 +193,9 @@ def _links(doc: _Document, agreements: list[Item], zones: list[Item], stated: li
         "clause_break": cues.get("clause_break", []),
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
-    back = _zone_anaphors(cues.get("zoneanaphor", []), zones, doc.sentence_of)
+    back = zone_anaphors(
+        cues.get("zoneanaphor", []), cues.get("zoneanaphors", []), zones, doc.sentence_of
+    )
     furniture = _furniture(doc)
     return link_sentences(
         agreements,
@@ -226,26 +229,6 @@ def _furniture(doc: _Document) -> set[int]:
             c.end >= end - 1 and before and before[-1] in _FURNITURE_BEFORE
         ):
             out.add(s)
-    return out
-
-
-def _zone_anaphors(cues: list[Match], zones: list[Item], sentence_of) -> list[Item]:
-    """Zones that "the enclave", "it was one of ..." refer to: the one zone the sentence before
-    names, when the anaphor's own sentence names none (for links only, not reported)."""
-    if not cues:
-        return []
-    named: dict[int, set[str]] = {}
-    for z in zones:
-        named.setdefault(z.sentence, set()).add(z.zone)
-    out = []
-    for c in cues:
-        s = sentence_of(c.start)
-        before = named.get(s - 1)
-        if s in named or not before or len(before) != 1:
-            continue
-        zone = next(iter(before))
-        out.append(Item("zone", zone, c.start, c.end, s, zone))
-        named[s] = {zone}  # "It was one of four zones ... A truce ... applied to the enclave"
     return out
 
 

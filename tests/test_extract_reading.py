@@ -409,3 +409,30 @@ def test_zones_a_comparison_names_are_not_covered():
         "truce has begun, after the south-west and Ghouta."
     )
     assert {z for _, z in links(en, "2017-08-04")} <= {"north_homs"}
+
+
+def test_zones_referred_back_to():
+    ghouta = (
+        "Eastern Ghouta had been besieged since 2013. On July 22 Russian officers and Jaish "
+        "al-Islam signed an agreement in Cairo that drew the zone's lines."
+    )
+    assert links(ghouta, "2017-07-25") == {("ghouta_truce_2017", "eastern_ghouta")}
+    both = (
+        "Government forces retook Eastern Ghouta and the northern Homs countryside in 2018. "
+        "Both areas were among the four zones created by the Astana memorandum."
+    )
+    assert links(both, "2018-06-01") == {
+        ("astana_memorandum_2017", "eastern_ghouta"),
+        ("astana_memorandum_2017", "north_homs"),
+    }
+    enclave = (
+        "The fall of Douma ends the Eastern Ghouta de-escalation zone, one of the four set up in "
+        "the Astana memorandum of May 4, 2017, and the Cairo truce signed for the enclave on "
+        "July 22, 2017."
+    )
+    assert ("ghouta_truce_2017", "eastern_ghouta") in links(enclave, "2018-04-13")
+    ar = "وكانت الغوطة الشرقية محاصرة منذ 2013. ووقع جيش الإسلام اتفاق القاهرة الذي رسم حدود الجيب."
+    assert relations(ar, "2017-07-25") == {("ghouta_truce_2017", "eastern_ghouta", "delineates")}
+    # "the zones" in general is no reference to one zone
+    maps = "The Astana talks met on the south.\nThe fifth round ended without agreement on the maps of the zones."
+    assert links(maps, "2017-07-10") == set()

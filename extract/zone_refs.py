@@ -1,0 +1,41 @@
+"""Zones referred back to rather than named: "the enclave", "the zone's lines", "it was one of
+the four", "both areas", "المنطقتين". They serve coverage links only (they are not reported as
+zone mentions)."""
+
+from __future__ import annotations
+
+from extract.item import Item
+from extract.recognise import Match
+
+
+def zone_anaphors(
+    cues: list[Match], plural: list[Match], zones: list[Item], sentence_of
+) -> list[Item]:
+    """The zones that anaphors refer to. A singular one ("the enclave") means the one zone named
+    earlier in its own sentence, or, when its sentence names none before it, the one zone of
+    the sentence before. A plural one ("both areas") means every zone of the sentence before,
+    when there are two or more."""
+    if not cues and not plural:
+        return []
+    named: dict[int, list[Item]] = {}
+    for z in zones:
+        named.setdefault(z.sentence, []).append(z)
+    out = []
+    for c in sorted(cues, key=lambda c: c.start):
+        s = sentence_of(c.start)
+        earlier = {z.zone for z in named.get(s, ()) if z.end <= c.start}
+        if s in named and len(earlier) != 1:
+            continue
+        here = earlier or {z.zone for z in named.get(s - 1, ())}
+        if len(here) != 1:
+            continue
+        zone = next(iter(here))
+        item = Item("zone", zone, c.start, c.end, s, zone)
+        out.append(item)
+        named.setdefault(s, []).append(item)  # "It was one of four zones ... the enclave"
+    for c in plural:
+        s = sentence_of(c.start)
+        before = sorted({z.zone for z in named.get(s - 1, ())})
+        if s not in named and len(before) >= 2:
+            out += [Item("zone", zone, c.start, c.end, s, zone) for zone in before]
+    return out
