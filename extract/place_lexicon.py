@@ -166,7 +166,7 @@ def add_arabic(gazetteer: PlaceIndex, table: dict, keys_of, entry_of, info: dict
             i for i in ids if not any(km(gazetteer.info[i], s) < SAME_PLACE_KM for s in shipped)
         ]
         for key, proclitics in keys:
-            if proclitics and common.frequent(key.strip()[:proclitics] + name.strip(), "ar"):
+            if proclitics == 1 and common.frequent(key.strip()[:1] + name.strip(), "ar"):
                 continue  # زارة with و is وزارة ("ministry")
             slot = table.setdefault(key, [])
             slot.extend((proclitics, entry_of(i)) for i in fresh)

@@ -22,7 +22,7 @@ import assets
 from extract.keys import phrase_key, scan_form
 from extract.lexicon import Lexicon
 from extract.normalise import Normalised
-from extract.place_lexicon import SAME_PLACE_KM, km
+from extract.place_lexicon import KM_PER_DEG, SAME_PLACE_KM, km
 from extract.places import PlaceInfo, latin_hits, simple_key
 from extract.recognise import Match
 
@@ -71,7 +71,7 @@ def add_latin(norm: Normalised, entities: list[Match], lex: Lexicon) -> list[Mat
             if same is None and max(m.end - m.start for m in overlapping) >= end - start:
                 continue
             dropped.update(map(id, overlapping))
-        entries = _merged(lex, same.entries if same is not None else (), ids)
+        entries = _merged(lex, same, ids, norm.text)
         if entries:
             added.append(_new(Match, (start, end, entries, "place")))
     if not added:
@@ -82,16 +82,25 @@ def add_latin(norm: Normalised, entities: list[Match], lex: Lexicon) -> list[Mat
     return out
 
 
-def _merged(lex: Lexicon, entries: tuple, ids: tuple[str, ...]) -> tuple:
-    """The readings already found on a span plus those of the imported places ``ids``
-    (remembered: both tuples live as long as the lexicon)."""
+def _merged(lex: Lexicon, same: Match | None, ids: tuple[str, ...], text: str) -> tuple:
+    """The readings already found on a span plus those of the imported places ``ids``; where
+    the lexicon read the span itself, only the places spelled exactly so join (a looser
+    spelling match adds no doubt to a name the lexicon knows). Remembered per lexicon."""
+    entries = same.entries if same is not None else ()
+    surface = text[same.start : same.end] if same is not None else ""
     cache = _MERGED.setdefault(id(lex), {})
-    key = (id(entries), id(ids))
+    key = (id(entries), id(ids), surface)
     found = cache.get(key)
     if found is not None and found[0] is entries and found[1] is ids:
         return found[2]
+    joining = ids
+    if same is not None:
+        exact = lex.latin_exact.get(_simple(surface), frozenset())
+        joining = tuple(i for i in ids if i in exact)
     known = {e.ident for e in entries}
-    more = [e for e in map(lex.place_entries.get, ids) if e is not None and e.ident not in known]
+    more = [
+        e for e in map(lex.place_entries.get, joining) if e is not None and e.ident not in known
+    ]
     merged = (*entries, *more)
     if len(cache) < 200_000:
         cache[key] = (entries, ids, merged)
@@ -282,17 +291,24 @@ def _same_places_once(cands: list[PlaceInfo]) -> list[PlaceInfo]:
 
 def _evidence(c: PlaceInfo, sentence: int, doc: _Context, ids) -> float:
     """Other places of the article near the candidate, weighed by how close they are and by
-    how many sentences away they are named."""
+    how many sentences away they are named (squared distances in degrees, longitude scaled
+    for Syria's latitude: the bands of NEAR need no more precision)."""
     total = 0.0
     last = len(SENTENCE_WEIGHT) - 1
+    lat, lon = c.lat, c.lon
     for s, p in doc.around(_cell(c)):
-        if p.id in ids:
-            continue
-        distance = km(c, p)
-        near = next((w for limit, w in NEAR if distance < limit), 0.0)
-        if near:
+        dy = p.lat - lat
+        dx = (p.lon - lon) * LON_SCALE
+        d2 = dy * dy + dx * dx
+        if d2 < _NEAR_D2[-1][0] and p.id not in ids:
+            near = next(w for limit, w in _NEAR_D2 if d2 < limit)
             total += near * SENTENCE_WEIGHT[min(abs(s - sentence), last)]
     return total
+
+
+#: cos(35°): a degree of longitude in Syria, in degrees of latitude.
+LON_SCALE = 0.82
+_NEAR_D2 = tuple(((km_ / KM_PER_DEG) ** 2, w) for km_, w in NEAR)
 
 
 def _cell(p: PlaceInfo) -> tuple[int, int]:

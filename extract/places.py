@@ -102,6 +102,12 @@ def latin_token(token: str) -> str:
 _CLASSIFIERS = frozenset(latin_token(w) for w in set(_WORDS.values()))
 
 
+@lru_cache(maxsize=131072)
+def _folded(name: str) -> str:
+    """``normalise_word`` for names, remembered (gazetteers repeat names many times)."""
+    return normalise_word(name).replace("`", "'")
+
+
 def latin_tokens(name: str) -> list[str]:
     """Skeleton tokens of a Latin name, articles as ``_`` (any article form counts)."""
     words = _LATIN_TOKEN.findall(normalise_word(name).replace("`", "'"))
@@ -125,10 +131,11 @@ def latin_keys(name: str) -> set[str]:
     return {" ".join(f) for f in forms if 0 < len(f) <= MAX_TOKENS}
 
 
+@lru_cache(maxsize=131072)
 def simple_key(name: str) -> str:
     """A Latin name as written, less case, diacritics, apostrophes, hyphens and a leading
     article: "al-Rastan" and "Rastan" are spelled alike, "Rastan" and "Rustan" are not."""
-    words = _LATIN_TOKEN.findall(normalise_word(name).replace("`", "'"))
+    words = _LATIN_TOKEN.findall(_folded(name))
     if len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return " ".join(w.replace("'", "") for w in words)
@@ -252,7 +259,7 @@ class CommonWords:
         return " " not in key and self.frequent(key, "en")
 
     def arabic(self, name: str) -> bool:
-        key = normalise_word(name)
+        key = _folded(name)
         if key in self.ar:
             return True
         return " " not in key and self.frequent(name.strip(), "ar")
