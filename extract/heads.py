@@ -55,6 +55,7 @@ class HeadContext:
     anaphors: list[Match]
     anaphor_spans: set[tuple[int, int]]
     adjectives: list[Match]
+    adjective_starts: list[int]
     surrender: list[Match]
     zones_in: dict[int, list[Item]]
     dates_in: dict[int, list[DateMention]]
@@ -97,6 +98,7 @@ class HeadContext:
             anaphors=cues.get("anaphor", []),
             anaphor_spans={(m.start, m.end) for m in cues.get("anaphor", [])},
             adjectives=adjectives,
+            adjective_starts=[a.start for a in adjectives],
             surrender=cues.get("surrender", []),
             zones_in=_zones_by_sentence(zones),
             dates_in=_by_sentence([d for d in dates if d.value is not None], sentence_of),
@@ -182,7 +184,7 @@ class Head:
 
 def read_head(ctx: HeadContext, m: Match) -> Head:
     sentence = ctx.sentence_of(m.start)
-    starts = [a.start for a in ctx.adjectives]
+    starts = ctx.adjective_starts
     lo = bisect_left(starts, m.start - ADJECTIVE_BEFORE)
     hi = bisect_right(starts, m.end + ADJECTIVE_AFTER)
     parties, end = parties_near(ctx.text, m, ctx.adjectives[lo:hi], ctx.lex)

@@ -56,6 +56,7 @@ def named_agreements(
     round_spans = [(i.start, i.end) for i in known]
     named = Named(known, [], [], set())
     zone_spans = [(z.start, z.end) for z in zones]
+    dates_in = _dates_by_sentence(doc)
     for m in doc.entities:
         if m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
             continue
@@ -65,10 +66,10 @@ def named_agreements(
         if entry.generic:
             continue  # "the memorandum": resolved like any generic head
         s = sentence_of(m.start)
-        if _dated_otherwise(doc, m, entry.ident, s):
+        if _dated_otherwise(doc, m, entry.ident, dates_in.get(s, ())):
             # "the Sochi memorandum of 22 October 2019": a name the registry knows, on a date
             # that is not its agreement's, is another agreement
-            d = identity_date(doc.text, m, _dates_of(doc, s), lex)
+            d = identity_date(doc.text, m, dates_in.get(s, ()), lex)
             known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
             blocked.append((m.start, m.end))
             continue
@@ -98,17 +99,21 @@ def _names_a_zone(lex: Lexicon, name: str) -> bool:
     return any(term in name for term in lex.words["zone_terms"])
 
 
-def _dates_of(doc: _Document, sentence: int) -> list[DateMention]:
-    return [d for d in doc.dates if d.value is not None and doc.sentence_of(d.start) == sentence]
+def _dates_by_sentence(doc: _Document) -> dict[int, list[DateMention]]:
+    out: dict[int, list[DateMention]] = {}
+    for d in doc.dates:
+        if d.value is not None:
+            out.setdefault(doc.sentence_of(d.start), []).append(d)
+    return out
 
 
-def _dated_otherwise(doc: _Document, m: Match, ident: str, sentence: int) -> bool:
-    """Whether the name comes with its own date (see ``identity_date``) that its agreement's
-    dates do not fit."""
+def _dated_otherwise(doc: _Document, m: Match, ident: str, dates: list[DateMention]) -> bool:
+    """Whether the name comes with its own date (see ``identity_date``; ``dates``: those of its
+    sentence) that its agreement's dates do not fit."""
     info = doc.lex.agreements.get(ident)
-    if info is None or info.kind == "talks":
+    if info is None or info.kind == "talks" or not dates:
         return False
-    d = identity_date(doc.text, m, _dates_of(doc, sentence), doc.lex)
+    d = identity_date(doc.text, m, dates, doc.lex)
     return d is not None and not fits_as_written(info, d, doc.text)
 
 
