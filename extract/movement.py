@@ -27,13 +27,16 @@ def _alt(words: list[str]) -> str:
 @lru_cache(maxsize=8)
 def _patterns(lex: Lexicon, kind: str) -> tuple[re.Pattern, re.Pattern]:
     joiners = _alt(lex.words["list_joiners"])
-    if kind == "comparison":
+    if kind == "comparison":  # "after the ceasefire in southwest Syria", "بعد اتفاق جنوب غربي سوريا"
         words = lex.words["comparison_prepositions"]
+        between_words = rf"{joiners}|{_alt(lex.words['agreement_heads'])}"
+        between_words += rf"|{_alt(lex.words['place_prepositions'])}"
     else:
         words = lex.words["movement_prepositions"]
+        between_words = joiners
     preposition = re.compile(
         rf"(?:^|(?<=[\s,(]))(?:{_alt(words)})"
-        rf"(?:\s+(?:{joiners}))*[\s,]*$"
+        rf"(?:\s+(?:{between_words}))*[\s,]*$"
     )
     between = re.compile(rf"(?:[\s,;]|(?<![^\s,;])(?:{joiners})(?![^\s,;]))*")
     return preposition, between

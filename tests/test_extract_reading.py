@@ -436,3 +436,21 @@ def test_zones_referred_back_to():
     # "the zones" in general is no reference to one zone
     maps = "The Astana talks met on the south.\nThe fifth round ended without agreement on the maps of the zones."
     assert links(maps, "2017-07-10") == set()
+
+
+def test_comparisons_and_movements_named_through_an_agreement_phrase():
+    ar = (
+        "ووقعت المعارضة اتفاق القاهرة حول ريف حمص الشمالي أمس. والاتفاق هو الثالث من نوعه خلال "
+        "الصيف، بعد اتفاق جنوب غربي سوريا الذي رعته الولايات المتحدة وروسيا والأردن."
+    )
+    assert links(ar, "2017-08-04") == set()
+    leave = (
+        "وينص اتفاق التسوية في درعا البلد على تسليم السلاح. كما يتيح الاتفاق للمقاتلين الخروج مع "
+        "عائلاتهم إلى محافظة إدلب."
+    )
+    assert {z for _, z in links(leave, "2021-09-02")} <= {"south"}
+    january = (
+        "A third arrangement, a ceasefire for Idlib announced by Moscow and Ankara in January, "
+        "was meant to halt the advance on Maarat al-Numan."
+    )
+    assert set(agreements_said(january, "2020-02-20")) == {None}  # January 2020: unknown
