@@ -8,6 +8,7 @@ the URL) and runs the chosen page.
 import streamlit as st
 
 from zonewatch.core.registry import load_registry
+from zonewatch.core.settings import read_only
 from zonewatch.dashboard import cache, sidebar
 from zonewatch.store.dataset import StoreError
 
@@ -20,11 +21,15 @@ PAGES = [
     ("pages/briefing.py", "Briefing", ":material/picture_as_pdf:"),
 ]
 
+#: Hidden when the dashboard is shared read-only (ZONEWATCH_READONLY=1).
+INGEST_PAGE = "pages/ingest.py"
+
 st.set_page_config(page_title="Zonewatch", page_icon="🗺️", layout="wide")
 
 try:
     store = cache.current_store()
-    cache.first_start(store)
+    if not read_only():
+        cache.first_start(store)
 except (StoreError, OSError) as exc:
     st.error(f"Cannot open the data folder: {exc}")
     st.stop()
@@ -33,6 +38,7 @@ navigation = st.navigation(
     [
         st.Page(path, title=title, icon=icon, default=i == 0)
         for i, (path, title, icon) in enumerate(PAGES)
+        if not (read_only() and path == INGEST_PAGE)
     ]
 )
 

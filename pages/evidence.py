@@ -4,9 +4,11 @@ agreements the registry does not know."""
 import streamlit as st
 
 from zonewatch.core import viewfilter
+from zonewatch.core.html import shorten
 from zonewatch.core.registry import load_registry
+from zonewatch.core.settings import read_only
 from zonewatch.core.spreadsheet import frame_csv
-from zonewatch.dashboard import cache, highlight, sidebar
+from zonewatch.dashboard import cache, highlight, removal, sidebar
 from zonewatch.store import queries
 
 registry = load_registry()
@@ -14,6 +16,7 @@ store = cache.current_store()
 view = sidebar.current()
 
 st.title("Evidence")
+removal.report()
 if cache.counts(store)["articles"] == 0:
     st.info(
         "The store is empty. Add articles on the Ingest page, or with `zonewatch ingest FILES`."
@@ -51,8 +54,10 @@ else:
         f"{len(articles)} of {cache.counts(store)['articles']} articles match the filters "
         "(zones and agreements come from the sidebar)."
     )
+    shown = articles[["title", "source", "published", "language", "zones", "agreements"]].copy()
+    shown["title"] = shown["title"].map(shorten, na_action="ignore")
     st.dataframe(
-        articles[["title", "source", "published", "language", "zones", "agreements"]],
+        shown,
         hide_index=True,
         width="stretch",
         column_config={"published": st.column_config.DateColumn(format="YYYY-MM-DD")},
@@ -63,11 +68,17 @@ else:
         st.info("No article matches the filters.")
     else:
         titles = dict(
-            zip(articles["article_id"], articles["title"].fillna("(untitled)"), strict=True)
+            zip(
+                articles["article_id"],
+                articles["title"].fillna("(untitled)").map(shorten),
+                strict=True,
+            )
         )
         chosen = st.selectbox("Article", list(titles), format_func=titles.get, key="ev_article")
         doc = cache.cached(queries.article, store, article_id=chosen)
         st.html(highlight.article_html(doc))
+        if not read_only():
+            removal.confirm_button(store, chosen, titles[chosen])
 
     st.subheader("Claims")
     claims = viewfilter.of_articles(cache.cached(queries.evidence, store), articles)

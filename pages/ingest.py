@@ -1,8 +1,12 @@
 """Ingest page: paste or upload articles, see what the extractor finds, save on request."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
+from zonewatch.core.html import markdown_text
+from zonewatch.core.settings import read_only
 from zonewatch.dashboard import cache, highlight, sidebar
 from zonewatch.ingest import submission
 from zonewatch.ingest.readers import SUPPORTED_SUFFIXES
@@ -15,8 +19,11 @@ sidebar.ensure_app()
 store = cache.current_store()
 
 st.title("Ingest")
+if read_only():
+    st.info("This dashboard is read-only (ZONEWATCH_READONLY): articles are added by its keeper.")
+    st.stop()
 for kind, message in st.session_state.pop(SAVED, []):
-    (st.success if kind == "ok" else st.error)(message)
+    (st.success if kind == "ok" else st.error)(markdown_text(message))
 paste_tab, upload_tab = st.tabs(["Paste text", "Upload files"])
 
 with paste_tab, st.form("ing_paste"):
@@ -25,7 +32,12 @@ with paste_tab, st.form("ing_paste"):
     source = left.text_input("Source", key="ing_source")
     url = right.text_input("URL", key="ing_url")
     published = left.date_input(
-        "Publication date", value=None, format="YYYY-MM-DD", key="ing_published"
+        "Publication date",
+        value=None,
+        min_value=submission.EARLIEST_DAY,
+        max_value=date.today(),
+        format="YYYY-MM-DD",
+        key="ing_published",
     )
     language = right.radio("Language", ["auto", "ar", "en"], horizontal=True, key="ing_language")
     text = st.text_area("Article text", height=260, key="ing_text")
@@ -36,12 +48,12 @@ with paste_tab, st.form("ing_paste"):
             ]
         except submission.SubmissionError as exc:
             st.session_state.pop(PENDING, None)
-            st.error(str(exc))
+            st.error(markdown_text(exc))
 
 with upload_tab:
     files = st.file_uploader(
         f"Article files ({', '.join(sorted(SUPPORTED_SUFFIXES))}); up to "
-        f"{submission.MAX_UPLOAD_BYTES // 2**20} MB each",
+        f"{submission.MAX_UPLOAD_MB} MB each",
         type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES),
         accept_multiple_files=True,
         key="ing_files",
@@ -49,6 +61,8 @@ with upload_tab:
     upload_day = st.date_input(
         "Publication date for files that carry none",
         value=None,
+        min_value=submission.EARLIEST_DAY,
+        max_value=date.today(),
         format="YYYY-MM-DD",
         key="ing_upload_day",
     )
@@ -57,7 +71,7 @@ with upload_tab:
             ((f.name, f.getvalue()) for f in files), upload_day
         )
         for item in skipped:
-            st.error(f"{item.where}: {item.reason}")
+            st.error(markdown_text(f"{item.where}: {item.reason}"))
         if records:
             st.session_state[PENDING] = records
         else:
@@ -92,7 +106,7 @@ if pending:
         try:
             report = ingest_records(store, pending)
         except (StoreError, OSError, ValueError) as exc:
-            st.error(f"Nothing was saved: {exc}")
+            st.error(markdown_text(f"Nothing was saved: {exc}"))
         else:
             # Rerun so that the sidebar's bounds and counts include what was just saved.
             st.session_state.pop(PENDING, None)

@@ -22,6 +22,8 @@ _SCRIPT_SAFE = {
     0x2028: "\\u2028",
     0x2029: "\\u2029",
 }
+#: Characters CommonMark lets a backslash escape (ASCII punctuation), plus Streamlit's $ for TeX.
+_MARKDOWN_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 #: Where vl-convert's standalone page starts its chart: everything after it is replaced.
 _VEGA_BODY = '<div id="vega-chart"></div>'
 
@@ -34,6 +36,14 @@ def escape(value: Any) -> str:
 def script_json(value: Any) -> str:
     """JSON that can stand inside an inline ``<script>``: no ``</script``, no ``<!--``."""
     return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_SAFE)
+
+
+def markdown_text(value: Any) -> str:
+    """Text that Streamlit's Markdown (``st.error``, ``st.markdown``...) shows as it is: every
+    punctuation mark backslash-escaped, so a file named ``![t](http://x/t.png).txt`` is a name,
+    not an image the browser loads."""
+    text = "" if value is None else str(value)
+    return "".join("\\" + c if c in _MARKDOWN_PUNCTUATION else c for c in text).replace("\n", " ")
 
 
 def shorten(text: Any, limit: int = TITLE_DISPLAY_CHARS) -> str:

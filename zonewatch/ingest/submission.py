@@ -17,7 +17,10 @@ from zonewatch.ingest import readers
 from zonewatch.ingest.readers import Record, Skipped
 
 #: Largest upload the dashboard accepts per file; bigger corpora belong to `zonewatch ingest`.
-MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+MAX_UPLOAD_MB = 25
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+#: The earliest publication date the forms offer: the conflict's start (the zones came in 2017).
+EARLIEST_DAY = date(2011, 1, 1)
 #: Articles whose extraction is shown in full before saving; the rest are listed.
 MAX_PREVIEW_ARTICLES = 20
 
@@ -63,8 +66,8 @@ def uploaded_records(
                 skipped.append(
                     Skipped(
                         name,
-                        f"file too large for the dashboard ({len(data) / 1e6:.1f} MB; limit "
-                        f"{MAX_UPLOAD_BYTES / 1e6:.0f} MB): use `zonewatch ingest` for it",
+                        f"file too large for the dashboard ({len(data) / 2**20:.1f} MB, limit "
+                        f"{MAX_UPLOAD_MB} MB): use zonewatch ingest for it",
                     )
                 )
                 continue
