@@ -194,6 +194,9 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             relation = _relation(a, z, said) if said else "covers"
             when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
+            also = _also(a, z, said, relation)
+            if also:  # "the zone set up under the memorandum ... fell": covers and ends
+                ctx.emit(a, z, also, when, s)
 
 
 def _nearest(named: list[Item], z: Item, breaks) -> list[Item]:
@@ -279,6 +282,24 @@ def _has_trigger(a: Item, z: Item, triggers: list[Match]) -> bool:
     lo = min(a.start, z.start) - TRIGGER_BEFORE
     hi = max(a.end, z.end) + TRIGGER_AFTER
     return any(lo < t.start and t.end < hi for t in triggers)
+
+
+#: A link can be both: the relation a sentence gives, and the other one of this pair when the
+#: sentence also has a trigger for it ("the zone set up under the memorandum ended").
+_BOTH = {"covers": "ends", "ends": "covers"}
+
+
+def _also(a: Item, z: Item, triggers, relation: str) -> str | None:
+    """The second relation of the pair, when a trigger for it lies in the link's window too."""
+    other = _BOTH.get(relation)
+    if other is None or not triggers:
+        return None
+    lo = min(a.start, z.start) - TRIGGER_BEFORE
+    hi = max(a.end, z.end) + TRIGGER_AFTER
+    for t in triggers:
+        if lo < t.start and t.end < hi and any(e.ident == other for e in t.entries):
+            return other
+    return None
 
 
 def _relation(a: Item, z: Item, triggers: list[Match]) -> str:

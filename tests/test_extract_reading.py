@@ -454,3 +454,16 @@ def test_comparisons_and_movements_named_through_an_agreement_phrase():
         "was meant to halt the advance on Maarat al-Numan."
     )
     assert set(agreements_said(january, "2020-02-20")) == {None}  # January 2020: unknown
+
+
+def test_a_sentence_can_say_that_an_agreement_covered_a_zone_and_that_it_ended():
+    ar = (
+        "وبذلك تنتهي منطقة خفض التصعيد في الغوطة الشرقية التي أنشئت بموجب مذكرة أستانا في أيار "
+        "2017."
+    )
+    assert relations(ar, "2018-04-13") == {
+        ("astana_memorandum_2017", "eastern_ghouta", "covers"),
+        ("astana_memorandum_2017", "eastern_ghouta", "ends"),
+    }
+    covers_only = "The Astana memorandum covers Idlib province."
+    assert relations(covers_only, "2017-05-06") == {("astana_memorandum_2017", "idlib", "covers")}
