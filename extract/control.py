@@ -53,6 +53,10 @@ _OPPOSITE = {
 }
 #: When one sentence gives a place both, the more specific kind wins (captured -> retaken).
 _SUPERSEDED_BY = {"captured": "retaken"}
+#: Words a settlement may lie after the places it hands over ("under the", "بموجب اتفاق").
+_SETTLEMENT_REACH = 3
+#: Words a date may lie from its control word (else it dates something else in the sentence).
+_DATE_REACH = 6
 _CLOSING_QUOTES = frozenset('"\u201d\u00bb')
 
 
@@ -135,6 +139,8 @@ def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
     clause = _clause_start(sent, t.start)
     if _blocked(sent, t, clause):
         return []
+    if kind == "entered" and sent.has("control_void", t.end, _clause_end(sent, t.end)):
+        return []  # a ceasefire entering into force, a place entering a truce
     segments, own = find_places(sent, t, kind, clause, n, history)
     if not segments:
         return []
@@ -145,7 +151,7 @@ def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
     )
     if to is None:
         return []
-    nearest = _nearest_date(sent.dates, t)
+    nearest = _nearest_date(sent, t)
     # a government gain "under the settlement" is also the settlement of those places
     kinds = (kind, "settlement") if to == SETTLED and kind != "settlement" else (kind,)
     out = []
@@ -186,14 +192,21 @@ def _side(sent: Sentence, t: Match, kind: str, clause: int, first: int, last: in
     window_end = max(t.start, first)
     actors = [a for a in sent.actors if clause <= a[0] and a[1] <= window_end]
     right_after = next(
-        (a for a in sent.actors if a[0] >= t.end and sent.words_between(t.end, a[0]) == 0), None
+        (
+            a
+            for a in sent.actors
+            if a[0] >= t.end
+            and sent.words_between(t.end, a[0]) == 0
+            and not sent.has("control_belong", t.end, a[0])  # "took from Islamic State"
+        ),
+        None,
     )
     if kind == "evacuated":
         side = _evacuees(sent, t, clause, actors, right_after)
         return None if side is None else _OPPOSITE.get(side, GOVERNMENT)
     if kind == "settlement":
         return SETTLED
-    if right_after is not None and kind != "declared":  # "cleared of militants": who left
+    if right_after is not None and not _ends_in_of(sent, t):  # "cleared of militants": who left
         to = right_after[2]
     elif actors:
         before = [a for a in actors if a[1] <= t.start]
@@ -202,23 +215,27 @@ def _side(sent: Sentence, t: Match, kind: str, clause: int, first: int, last: in
         return None  # buses, an aid convoy, civilians
     else:
         to = GOVERNMENT
-    if to == GOVERNMENT and _under_settlement(sent, t, last):
+    if to == GOVERNMENT and kind in ("entered", "declared") and _under_settlement(sent, t, last):
         return SETTLED
     return to
 
 
+def _ends_in_of(sent: Sentence, t: Match) -> bool:
+    """The control word ends with "of"/"من" ("cleared of", "خالية من"): the actor after it left."""
+    return any(c.end == t.end and c.start > t.start for c in sent.cues.get("control_belong", ()))
+
+
 def _evacuees(sent, t, clause, actors, right_after) -> str | None:
-    """Who left: the side before the control word, right after it, or carried after it ("buses
-    left Houla carrying fighters"); buses or convoys alone carry fighters (no civilians, no aid)."""
-    before = [a for a in actors if a[1] <= t.start]
-    if before:
-        return before[-1][2]
-    if right_after is not None:
+    """Who left: a fighting side before the control word, right after it, or carried by buses
+    after it ("buses left Houla carrying fighters"); buses or convoys alone carry fighters (no
+    civilians, no aid). Government forces do not leave under deals: they withdraw."""
+    if right_after is not None and right_after[2] != GOVERNMENT:
         return right_after[2]
+    fighters = [a for a in actors if a[2] != GOVERNMENT]  # up to the place left
+    before = [a for a in fighters if a[1] <= t.start]
+    if fighters:
+        return (before[-1] if before else fighters[0])[2]
     end = _clause_end(sent, t.end)
-    after = [a for a in sent.actors if t.end <= a[0] and a[1] <= end and a[2] != GOVERNMENT]
-    if after:
-        return after[0][2]
     if not sent.has("control_vehicle", clause, end):
         return None
     vehicles = sent.cues.get("control_vehicle", ())
@@ -226,7 +243,8 @@ def _evacuees(sent, t, clause, actors, right_after) -> str | None:
         inside = clause <= c.start and c.end <= end
         if inside and not any(v.start <= c.start and c.end <= v.end for v in vehicles):
             return None  # civilians, the wounded, an aid convoy
-    return "opposition"
+    after = [a for a in sent.actors if t.end <= a[0] and a[1] <= end and a[2] != GOVERNMENT]
+    return after[0][2] if after else "opposition"
 
 
 def _under_settlement(sent: Sentence, t: Match, last: int) -> bool:
@@ -241,6 +259,9 @@ def _under_settlement(sent: Sentence, t: Match, last: int) -> bool:
             continue
         if any(lo <= a[0] and a[1] <= c.start for a in sent.actors):
             continue  # "..., and rebels in Bosra accepted a settlement": theirs
+        places = [(p[0], p[1]) for p in sent.places]
+        if len(sent.leftover(lo, c.start, sent.neutral + places)) > _SETTLEMENT_REACH:
+            continue
         if not any(
             lo <= p[0] and p[1] <= c.start and not sent.governing_locator(lo, p[0])
             for p in sent.places
@@ -249,12 +270,19 @@ def _under_settlement(sent: Sentence, t: Match, last: int) -> bool:
     return False
 
 
-def _nearest_date(dates: list[DateMention], t: Match) -> str | None:
+def _nearest_date(sent: Sentence, t: Match) -> str | None:
+    """The date nearest to the control word, within a few words of it."""
     best, best_gap = None, None
-    for d in dates:
+    blank = sent.neutral + [(p[0], p[1]) for p in sent.places]
+    for kind in ("control_locator", "control_belong"):
+        blank += [(c.start, c.end) for c in sent.cues.get(kind, ())]
+    for d in sent.dates:
         if d.value is None:
             continue
-        gap = t.start - d.end if d.end <= t.start else d.start - t.end
+        lo, hi = (d.end, t.start) if d.end <= t.start else (t.end, d.start)
+        if len(sent.leftover(lo, hi, blank)) > _DATE_REACH:
+            continue
+        gap = hi - lo
         if best_gap is None or gap < best_gap:
             best, best_gap = d, gap
     return best.iso if best else None

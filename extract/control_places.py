@@ -135,17 +135,33 @@ def _forward(
         if gap is not None and gap <= reach:
             ref = _earlier_in_sentence(sent, anaphor.start) or history.referent(anaphor.start, n)
         return ([[(anaphor.start, anaphor.end, *ref)]], [None]) if ref else none
-    if first is None:
+    if first is None or _noun_without_of(sent, t):
         return none
     gap = sent.words_between(t.end, first[0], entry)
     if gap is None or gap > reach:
         return none
     if kind == "evacuated" and sent.has("control_dest", t.end, first[0]):
         return none  # "left for Idlib": the destination, not the place left
+    if kind == "settlement" and any(
+        t.end <= a[0] and a[1] <= first[0] and a[2] == GOVERNMENT for a in sent.actors
+    ):
+        return none  # "... a surrender deal, and the army reached Nasib": the army's
     for c in sent.cues.get("control", ()):
         if t.end <= c.start and c.end <= first[0] and sent.words_between(t.end, c.start):
             return none  # the place is another control word's ("..., and troops entered X")
     return _list_from(sent, i)
+
+
+def _noun_without_of(sent: Sentence, t: Match) -> bool:
+    """ "The recapture leaves Idlib ...": a control word after a determiner is a noun, and
+    its place would follow with "of" (a key of its own: "capture of", "fall of")."""
+    base = sent.start
+    if " " in sent.text[t.start - base : t.end - base]:
+        return False  # "the flag was raised": a phrase, not a noun
+    for c in sent.cues.get("control_det", ()):
+        if c.end <= t.start and not sent.text[c.end - base : t.start - base].strip():
+            return not sent.text[t.end - base :].lstrip().startswith("of ")
+    return False
 
 
 def _earlier_in_sentence(sent: Sentence, pos: int) -> tuple[str, str] | None:
@@ -204,8 +220,8 @@ def _backward(sent: Sentence, t: Match, kind: str, clause: int) -> list[Place]:
         return []  # "in western Deraa under the settlement": a locator, not the place
     out = [last]
     for prev in reversed(sent.places[:i]):
-        if prev[0] < clause or sent.words_between(prev[1], out[0][0]) != 0:
-            break
+        if prev[0] < clause or not sent.list_gap(prev[1], out[0][0])[0]:
+            break  # not across an actor, a control word or a date ("DERAA, July 12 - ...")
         out.insert(0, prev)
     return out
 

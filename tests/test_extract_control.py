@@ -216,3 +216,73 @@ def test_the_capture_date_follows_the_place_not_an_earlier_clause():
 def test_government_cleared_of_militants_is_the_government_s_gain():
     text = "Troops entered Harasta on Friday, declaring the town cleared of militants."
     assert {e[1] for e in _triples(text, "2018-03-23")} == {"government"}
+
+
+def test_a_dateline_place_is_not_part_of_the_list_before_a_control_word():
+    text = (
+        "HAMA, Aug 23 - Government forces entered Latamneh and raised the national flag over "
+        "the main square on Friday."
+    )
+    assert {e[0] for e in _triples(text, "2019-08-23")} == {"latamneh"}
+
+
+def test_a_gerund_after_a_clause_break_is_a_capture():
+    text = "Troops reached the edge of Khan Shaykhun after taking Tell Touqan and Hish."
+    assert [e[:3] for e in _triples(text)] == [
+        ("tell_touqan", "government", "captured"),
+        ("hish", "government", "captured"),
+    ]
+    assert _triples("The truce in Idlib is taking effect in Saraqib today.") == []
+
+
+def test_leaving_a_place_as_the_last_one_held_is_no_evacuation():
+    text = "The offensive ended in May, leaving Idlib as the last province held by rebels."
+    assert _triples(text, "2018-05-20") == []
+    # government forces withdraw, they do not leave under a deal
+    assert _triples("وكانت درعا البلد خرجت من سيطرة الحكومة منذ عام 2011.") == []
+
+
+def test_a_control_noun_after_the_has_its_place_after_of():
+    assert _triples("The recapture leaves Idlib as the last big pocket.") == []
+    events = _triples("The recapture of Saraqib was announced on Monday.", "2020-03-02")
+    assert [e[:3] for e in events] == [("saraqib", "government", "retaken")]
+    text = "The flag was raised in Douma on Thursday."
+    assert _triples(text, "2018-04-13")[0][:3] == ("douma", "government", "declared")
+
+
+def test_a_date_far_from_the_control_word_dates_something_else():
+    text = (
+        "The fall of Talbiseh ends the northern Homs zone, one of the four that Russia, Turkey "
+        "and Iran agreed on in the Kazakh capital on May 4, 2017."
+    )
+    assert _triples(text, "2018-05-16") == [("talbiseh", "government", "captured", None)]
+
+
+def test_calls_provisions_and_processes_under_way_are_not_handovers():
+    for text in (
+        "ودعا المركز الروسي الفصائل في مدينة نوى إلى الانضمام إلى المصالحة.",
+        "The deal provides for the army to enter Tafas after the rebels hand over heavy arms.",
+        "Fighters began leaving Douma on Sunday under the deal.",
+        "وأعلن ناشطون بدء خروج المقاتلين من دوما.",
+        "The southern zone takes in Daraa and Quneitra.",
+        "دخل وقف إطلاق النار في ريف حمص الشمالي حيز التنفيذ ظهر الخميس.",
+        "وتقع البلدة في مناطق سيطرة الحكومة قرب حماة.",
+    ):
+        assert _triples(text, "2018-07-20") == [], text
+
+
+def test_the_side_a_place_was_taken_from_is_not_the_side_that_gained_it():
+    events = _triples("Rebels took Tasil from Jaysh Khalid ibn al-Walid on Monday.", "2018-07-10")
+    assert events[0][:2] == ("tasil", "opposition")
+    assert _triples("Turkish-backed forces seized Afrin on Sunday.", "2018-03-19")[0][1] == (
+        "opposition"
+    )
+    assert _triples("Rebels agree deal as government retakes Nassib crossing")[0][:2] == (
+        "nassib",
+        "government",
+    )
+
+
+def test_a_settlement_does_not_reach_a_place_the_army_reached_in_another_clause():
+    text = "Rebel groups accepted a surrender agreement on Friday, and the army reached Inkhil."
+    assert not any(e[2] == "settlement" for e in _triples(text, "2018-07-07"))
