@@ -155,6 +155,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         doc.sentence_of,
         "comparison",
     )
+    moved |= endpoints(doc.text, zones, None, lex, doc.sentence_of, "boundary")
     linkable = [z for z in zones if (z.start, z.end) not in named.in_names | moved]
     ctx = HeadContext.build(
         doc.text,

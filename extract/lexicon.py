@@ -71,6 +71,7 @@ LISTED = (
     "zone_terms",
     "current_qualifiers",
     "comparison_prepositions",
+    "boundary_words",
     "agreement_heads",
 )
 

@@ -31,6 +31,9 @@ def _patterns(lex: Lexicon, kind: str) -> tuple[re.Pattern, re.Pattern]:
         words = lex.words["comparison_prepositions"]
         between_words = rf"{joiners}|{_alt(lex.words['agreement_heads'])}"
         between_words += rf"|{_alt(lex.words['place_prepositions'])}"
+    elif kind == "boundary":  # "up to the administrative border with Hama province"
+        words = lex.words["boundary_words"]
+        between_words = joiners
     else:
         words = lex.words["movement_prepositions"]
         between_words = joiners
@@ -45,22 +48,24 @@ def _patterns(lex: Lexicon, kind: str) -> tuple[re.Pattern, re.Pattern]:
 def endpoints(
     text: str,
     zones: list[Item],
-    movement: list[Match],
+    movement: list[Match] | None,
     lex: Lexicon,
     sentence_of,
     kind: str = "movement",
 ) -> set[tuple[int, int]]:
     """(start, end) of the zone mentions that are endpoints of a movement (see module doc).
     With ``kind="comparison"`` and comparison cues as ``movement``, the zones a comparison
-    names ("the third such truce, after the south-west and Ghouta")."""
-    if not movement or not zones:
+    names ("the third such truce, after the south-west and Ghouta"); with ``kind="boundary"``
+    and ``movement`` None (any sentence), the zones a border is drawn against ("up to the
+    administrative border with Hama province")."""
+    if not zones or (movement is not None and not movement):
         return set()
-    moving = {sentence_of(m.start) for m in movement}
+    moving = None if movement is None else {sentence_of(m.start) for m in movement}
     preposition, between = _patterns(lex, kind)
     out: set[tuple[int, int]] = set()
     previous: Item | None = None
     for z in sorted(zones, key=lambda z: z.start):
-        if z.sentence not in moving:
+        if moving is not None and z.sentence not in moving:
             continue
         listed = (
             previous is not None

@@ -467,3 +467,14 @@ def test_a_sentence_can_say_that_an_agreement_covered_a_zone_and_that_it_ended()
     }
     covers_only = "The Astana memorandum covers Idlib province."
     assert relations(covers_only, "2017-05-06") == {("astana_memorandum_2017", "idlib", "covers")}
+
+
+def test_a_zone_an_area_is_bounded_by_is_not_covered():
+    ar = (
+        "يشمل الاتفاق الجيب الخاضع لسيطرة المعارضة شمالي مدينة حمص، وأبرز مدنه الرستن وتلبيسة، "
+        "وعشرات القرى الممتدة حتى الحدود الإدارية مع محافظة حماة جنوباً."
+    )
+    text = "وقعت المعارضة اتفاق القاهرة حول ريف حمص الشمالي. " + ar
+    assert links(text, "2017-08-04") == {("homs_truce_2017", "north_homs")}
+    en = "The Homs truce covers Rastan and villages up to the border with Hama province."
+    assert links(en, "2017-08-04") == {("homs_truce_2017", "north_homs")}
