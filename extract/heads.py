@@ -221,10 +221,20 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         sponsors=sponsors,
         outside=any(
             abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ())
-        ),
+        )
+        or (not anaphor and _surrendering(ctx, m, sentence)),
         anaphor=anaphor,
         venue=venue,
         national=national,
+    )
+
+
+def _surrendering(ctx: HeadContext, m: Match, sentence: int) -> bool:
+    """A new deal ("a deal ... to hand over their heavy weapons", "اتفاق التسوية") next to a
+    surrender, evacuation or settlement word is a local deal the registry does not hold."""
+    return any(
+        abs(s.start - m.start) < SURRENDER_WINDOW and ctx.sentence_of(s.start) == sentence
+        for s in ctx.surrender
     )
 
 

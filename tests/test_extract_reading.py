@@ -478,3 +478,14 @@ def test_a_zone_an_area_is_bounded_by_is_not_covered():
     assert links(text, "2017-08-04") == {("homs_truce_2017", "north_homs")}
     en = "The Homs truce covers Rastan and villages up to the border with Hama province."
     assert links(en, "2017-08-04") == {("homs_truce_2017", "north_homs")}
+
+
+def test_a_new_deal_next_to_surrender_terms_is_a_local_deal():
+    en = "Rebels in Daraa al-Balad reached a deal on Wednesday to hand over their heavy weapons."
+    ar = "وأبرمت فصائل الرستن اتفاقا منفصلا رعته روسيا لتسليم السلاح الثقيل."
+    for text, published in ((en, "2018-07-13"), (ar, "2018-05-03")):
+        said = agreements_said(text, published)
+        assert said and set(said) == {None}, text
+    # a deal said to be separate from another is not itself unknown for that
+    apart = "The deal is separate from the Astana memorandum, which designated a southern zone."
+    assert "astana_memorandum_2017" in agreements_said(apart, "2017-07-09")
