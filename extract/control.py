@@ -142,7 +142,7 @@ def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
     if kind == "entered" and sent.has("control_void", t.end, _clause_end(sent, t.end)):
         return []  # a ceasefire entering into force, a place entering a truce
     segments, own = find_places(sent, t, kind, clause, n, history)
-    if not segments:
+    if not segments or _hypothetical(sent, segments[-1][-1][1]):
         return []
     to = (
         previous.to
@@ -159,6 +159,16 @@ def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
         iso = day.iso if day is not None else (nearest if k == 0 else None)
         out += [Found(n, p[2], p[3], e, to, iso, t.start) for e in kinds for p in segment]
     return out
+
+
+def _hypothetical(sent: Sentence, last: int) -> bool:
+    """A modal right after the place ("the capture of Saraqib would open the M5", "سقوط خان
+    شيخون من شأنه"); not after a conjunction ("took Saraqib and will push on", "وسوف")."""
+    base = sent.start
+    for c in sent.cues.get("control_modal", ()):
+        if c.start >= last and not sent.text[last - base : c.start - base].strip(" ,\u060c"):
+            return not (c.start > base and sent.text[c.start - base - 1].isalpha())
+    return False
 
 
 def _clause_start(sent: Sentence, pos: int) -> int:

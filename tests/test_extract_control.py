@@ -286,3 +286,18 @@ def test_the_side_a_place_was_taken_from_is_not_the_side_that_gained_it():
 def test_a_settlement_does_not_reach_a_place_the_army_reached_in_another_clause():
     text = "Rebel groups accepted a surrender agreement on Friday, and the army reached Inkhil."
     assert not any(e[2] == "settlement" for e in _triples(text, "2018-07-07"))
+
+
+def test_hypotheticals_and_approaches_are_not_events():
+    for text in (
+        "The capture of Saraqib would open the M5 highway to traffic.",
+        "سقوط خان شيخون من شأنه أن يعزل نقطة المراقبة التركية في مورك.",
+        "Syrian troops on the verge of taking Khan Sheikhoun",
+        "قوات النظام تقترب من السيطرة على خان شيخون",
+    ):
+        assert _triples(text, "2019-08-19") == [], text
+    # a modal after a conjunction belongs to the next verb, not to the capture
+    events = _triples("Troops captured Saraqib and will push on towards Idlib.", "2020-02-06")
+    assert [e[:2] for e in events] == [("saraqib", "government")]
+    events = _triples("سيطرت قوات النظام على سراقب وسوف تتقدم نحو إدلب.", "2020-02-06")
+    assert [e[:2] for e in events] == [("saraqib", "government")]
