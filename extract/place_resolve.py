@@ -56,8 +56,13 @@ def add_latin(norm: Normalised, entities: list[Match], lex: Lexicon) -> list[Mat
     added: list[Match] = []
     dropped: set[int] = set()
     starts = [m.start for m in entities]
+    places = {(m.start, m.end): m for m in entities if m.kind == "place"}
+    text = norm.text
     for o_start, o_end, ids in hits:
         start, end = to_norm(o_start), to_norm(o_end)
+        known = places.get((start, end))
+        if known is not None and _merged(lex, known, ids, text) is known.entries:
+            continue  # the lexicon read this name itself and the gazetteer adds nothing
         i = bisect_right(starts, start)
         lo = max(0, i - 1)
         overlapping = [m for m in entities[lo : i + 8] if m.start < end and start < m.end]
@@ -70,10 +75,11 @@ def add_latin(norm: Normalised, entities: list[Match], lex: Lexicon) -> list[Mat
             same = next((m for m in overlapping if m.start == start and m.end == end), None)
             if same is None and max(m.end - m.start for m in overlapping) >= end - start:
                 continue
-            dropped.update(map(id, overlapping))
-        entries = _merged(lex, same, ids, norm.text)
-        if entries:
-            added.append(_new(Match, (start, end, entries, "place")))
+        entries = _merged(lex, same, ids, text)
+        if not entries or (same is not None and entries is same.entries and len(overlapping) == 1):
+            continue  # nothing to add to what the lexicon read
+        dropped.update(map(id, overlapping))
+        added.append(_new(Match, (start, end, entries, "place")))
     if not added:
         return entities
     out = [m for m in entities if id(m) not in dropped] if dropped else list(entities)
@@ -101,7 +107,7 @@ def _merged(lex: Lexicon, same: Match | None, ids: tuple[str, ...], text: str) -
     more = [
         e for e in map(lex.place_entries.get, joining) if e is not None and e.ident not in known
     ]
-    merged = (*entries, *more)
+    merged = (*entries, *more) if more else entries
     if len(cache) < 200_000:
         cache[key] = (entries, ids, merged)
     return merged

@@ -304,7 +304,11 @@ def latin_hits(
         if start and (original[start - 1].isalnum() or original[start - 1] in "'_"):
             continue  # a capital inside a word ("McDonald")
         text = run.group()
-        before = _ARTICLE_BEFORE.search(original, max(0, start - 4), start)
+        before = (
+            _ARTICLE_BEFORE.search(original, max(0, start - 4), start)
+            if start and original[start - 1] == "-"
+            else None
+        )
         if before is not None:
             start = before.start()
             text = original[start : run.end()]
