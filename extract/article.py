@@ -16,6 +16,7 @@ from extract.dates import DateMention, agreement_hints, find_dates
 from extract.item import Item
 from extract.language import LANGUAGES, detect_language
 from extract.lexicon import Lexicon, load_lexicon
+from extract.long_text import LONG_TEXT_CHARS, read_in_pieces
 from extract.model import Extraction
 from extract.movement import endpoints
 from extract.named import named_agreements
@@ -78,7 +79,17 @@ def extract_article(
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     language = lang if lang in LANGUAGES else detect_language(text)
-    return _extract(text, day, language, load_lexicon(gazetteer))
+    lex = load_lexicon(gazetteer)
+    if len(text) > LONG_TEXT_CHARS:  # a dump or an attack: read in pieces, in linear time
+        iso = day.isoformat() if day else None
+        return read_in_pieces(
+            text,
+            language,
+            iso,
+            lex.abbreviations,
+            lambda piece: _extract(piece, day, language, lex),
+        )
+    return _extract(text, day, language, lex)
 
 
 @dataclass(slots=True)
