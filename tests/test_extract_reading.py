@@ -482,7 +482,7 @@ def test_a_zone_an_area_is_bounded_by_is_not_covered():
 
 def test_a_new_deal_next_to_surrender_terms_is_a_local_deal():
     en = "Rebels in Daraa al-Balad reached a deal on Wednesday to hand over their heavy weapons."
-    ar = "وأبرمت فصائل الرستن اتفاقا منفصلا رعته روسيا لتسليم السلاح الثقيل."
+    ar = "وأبرمت فصائل الرستن اتفاقا مع الجانب الروسي لتسليم السلاح الثقيل."
     for text, published in ((en, "2018-07-13"), (ar, "2018-05-03")):
         said = agreements_said(text, published)
         assert said and set(said) == {None}, text
