@@ -133,6 +133,9 @@ def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
     if follows and previous is None:
         return []
     kind = previous.event if previous else t.entries[0].ident
+    carried = kind == "carrying"  # "buses carrying fighters out of Arbin": fighters must follow
+    if carried:
+        kind = "evacuated"
     for c in sent.cues.get("control_not", ()):
         if c.start < t.end and t.start < c.end and not (t.start <= c.start and c.end <= t.end):
             return []
@@ -147,7 +150,7 @@ def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
     to = (
         previous.to
         if previous
-        else _side(sent, t, kind, clause, segments[0][0][0], segments[-1][-1][1])
+        else _side(sent, t, kind, clause, segments[0][0][0], segments[-1][-1][1], carried)
     )
     if to is None:
         return []
@@ -197,7 +200,15 @@ def _blocked(sent: Sentence, t: Match, clause: int) -> bool:
     return i > 0 and text[i - 1] in _proclitic_blockers() and (i == 1 or text[i - 2] in " وف")
 
 
-def _side(sent: Sentence, t: Match, kind: str, clause: int, first: int, last: int) -> str | None:
+def _side(
+    sent: Sentence,
+    t: Match,
+    kind: str,
+    clause: int,
+    first: int,
+    last: int,
+    carried: bool = False,
+) -> str | None:
     """The side that gained the place, or None when the sentence names no handover."""
     window_end = max(t.start, first)
     actors = [a for a in sent.actors if clause <= a[0] and a[1] <= window_end]
@@ -212,6 +223,9 @@ def _side(sent: Sentence, t: Match, kind: str, clause: int, first: int, last: in
         None,
     )
     if kind == "evacuated":
+        if carried:  # the people carried, named after the word and before the place
+            fighters = [a for a in actors if a[0] >= t.end and a[2] != GOVERNMENT]
+            return _OPPOSITE.get(fighters[0][2], GOVERNMENT) if fighters else None
         side = _evacuees(sent, t, clause, actors, right_after)
         return None if side is None else _OPPOSITE.get(side, GOVERNMENT)
     if kind == "settlement":

@@ -301,3 +301,14 @@ def test_hypotheticals_and_approaches_are_not_events():
     assert [e[:2] for e in events] == [("saraqib", "government")]
     events = _triples("سيطرت قوات النظام على سراقب وسوف تتقدم نحو إدلب.", "2020-02-06")
     assert [e[:2] for e in events] == [("saraqib", "government")]
+
+
+def test_buses_carrying_fighters_out_of_a_place_report_its_evacuation():
+    text = "Buses carrying rebels and their relatives out of Kafr Batna reached Idlib on Friday."
+    assert [e[:3] for e in _triples(text, "2018-03-30")] == [
+        ("kafr_batna", "government", "evacuated")
+    ]
+    arabic = "وصلت الحافلات التي تقل مقاتلين وعائلاتهم من سقبا إلى إدلب مساء الجمعة."
+    assert [e[:3] for e in _triples(arabic, "2018-03-30")] == [("saqba", "government", "evacuated")]
+    # what a convoy carries when no fighters are named is no evacuation
+    assert _triples("A UN convoy entered Saqba on Monday carrying food for the residents.") == []
