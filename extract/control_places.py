@@ -68,6 +68,7 @@ class History:
 
     @property
     def places(self) -> list[tuple[int, int, str, str, int]]:
+        """Every town named in the article: (start, end, id, zone, sentence)."""
         if self._places is None:
             kinds, sentence_of = place_kinds(), self._sentence_of
             self._places = []
@@ -92,6 +93,7 @@ class History:
         return None
 
     def last(self, pos: int) -> Found | None:
+        """The latest event found before ``pos`` ("Jisreen followed" repeats it)."""
         return next((e for e in reversed(self.events) if e.at < pos), None)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from extract.dates import DateMention
 from extract.recognise import Match
@@ -126,7 +127,17 @@ class Sentence:
         return bisect_left(self.places, (pos,))
 
 
-def read_sentences(text, spans, entities, cues, dates, sentence_of, triggers, sides, roads):
+def read_sentences(
+    text: str,
+    spans: list[tuple[int, int]],
+    entities: list[Match],
+    cues: dict[str, list[Match]],
+    dates: list[DateMention],
+    sentence_of: Callable[[int], int],
+    triggers: list[Match],
+    sides: dict[str, str],
+    roads: frozenset[str],
+) -> dict[int, Sentence]:
     """The sentences that hold a control word, with their places, actors, dates and cues."""
     out: dict[int, Sentence] = {}
     for t in triggers:
