@@ -1,8 +1,11 @@
-"""Regression guard: the extractor keeps the issue's targets on the team's development set.
+"""Regression guard: the extractor keeps its scores on the team's development sets.
 
-The development set (tests/devset, written by the team) is scored per language; these floors
-are the issue's targets for real articles. The set is small, so this guards against regressions
-rather than proving the targets on unseen text."""
+Both sets are written by the team (tests/devset/README.md): the first 66 articles in our house
+styles, and the 36 "realistic" pages written for issue 9 in the styles of real wire copy,
+scraped pages, aggregator copies, chronologies and statements. The extractor has been tuned
+while looking at both, so these are development figures, not the issue's held-out targets; the
+floors sit just under the scores measured when they were last raised, so that a change that
+costs any of them is noticed (raise them again when the scores rise)."""
 
 from __future__ import annotations
 
@@ -10,17 +13,33 @@ import pytest
 
 from tests.devset import score
 
-TARGETS = {"zones": 0.95, "agreements": 0.90, "coverage": 0.80, "dates": 0.85}
+#: F1 floors per set, language and metric (measured: see the commit that last raised them).
+FLOORS = {
+    "articles": {
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.91, "dates": 0.99},
+        "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.92, "dates": 0.99},
+    },
+    "realistic": {
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.95, "dates": 0.98},
+        "en": {"zones": 0.99, "agreements": 0.99, "coverage": 0.97, "dates": 0.97},
+    },
+}
+SETS = {"articles": score.ARTICLES, "realistic": score.REALISTIC}
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict:
-    assert score.gold_paths(), "the development set has no articles"
-    return score.score()
+    out = {}
+    for name, directory in SETS.items():
+        assert score.gold_paths(directory), f"the {name} set has no articles"
+        out[name] = score.score(directory=directory)
+    return out
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-@pytest.mark.parametrize("metric", sorted(TARGETS))
-def test_devset_f1_meets_the_target(scores, lang, metric):
-    assert lang in scores, f"no {lang} articles in the development set"
-    assert scores[lang][metric]["f1"] >= TARGETS[metric], scores[lang][metric]
+@pytest.mark.parametrize("metric", ["zones", "agreements", "coverage", "dates"])
+@pytest.mark.parametrize("gold_set", sorted(FLOORS))
+def test_devset_f1_stays_above_its_floor(scores, gold_set, lang, metric):
+    assert lang in scores[gold_set], f"no {lang} articles in the {gold_set} set"
+    measured = scores[gold_set][lang][metric]
+    assert measured["f1"] >= FLOORS[gold_set][lang][metric], (gold_set, lang, metric, measured)
