@@ -87,6 +87,8 @@ def latin_table(
         if key in reserved:
             continue
         known = table.get(key)
+        if known is None and key in gazetteer.frequent:
+            continue  # a common word, unless a shipped place has that name
         if known is None:
             table[key] = list(ids)
             continue
@@ -157,6 +159,8 @@ def add_arabic(gazetteer: PlaceIndex, table: dict, keys_of, entry_of, info: dict
         existing = table.get(keys[0][0], ())
         if any(e.kind != "place" for _, e in existing):
             continue
+        if name in gazetteer.frequent and not existing:
+            continue  # a common word, unless a shipped place has that name
         shipped = [
             info[e.ident]
             for _, e in existing

@@ -169,6 +169,9 @@ class PlaceIndex:
     #: place id -> its Latin names as written
     latin_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     name: str = ""
+    #: Arabic names and Latin keys that are common words too: read only where a shipped place
+    #: has the name (Douma is frequent because of Douma; its homonyms still need telling apart)
+    frequent: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.info)
@@ -183,6 +186,7 @@ class PlaceIndex:
         arabic: dict[str, list[str]] = {}
         latin: dict[str, list[str]] = {}
         latin_names: dict[str, tuple[str, ...]] = {}
+        frequent: set[str] = set()
         for n, row in enumerate(rows):
             pid = str(row.get("id") or f"place-{n + 1}")
             if pid in info:
@@ -204,18 +208,25 @@ class PlaceIndex:
                 label,
             )
             for name_ar in dict.fromkeys(filter(None, ar)):
-                if not common.arabic(name_ar):
-                    arabic.setdefault(name_ar, []).append(pid)
+                if common.arabic_listed(name_ar):
+                    continue
+                arabic.setdefault(name_ar, []).append(pid)
+                if common.arabic_frequent(name_ar):
+                    frequent.add(name_ar)
             keys: set[str] = set()
             latin_names[pid] = tuple(dict.fromkeys(filter(None, en)))
             for name_en in filter(None, en):
-                if not common.latin(name_en):
-                    keys |= latin_keys(name_en)
+                if common.latin_listed(name_en):
+                    continue
+                found = latin_keys(name_en)
+                keys |= found
+                if common.latin_frequent(name_en):
+                    frequent |= found
             for key in keys:
                 if len(key) > 2 and key not in _CLASSIFIERS:
                     latin.setdefault(key, []).append(pid)
         latin_table = {k: tuple(v) for k, v in latin.items()}
-        return cls(info, arabic, latin_table, latin_names, name)
+        return cls(info, arabic, latin_table, latin_names, name, frozenset(frequent))
 
 
 def _names(value: object) -> list[str]:
@@ -253,16 +264,23 @@ class CommonWords:
         self._freq: dict[str, dict[str, float]] = {}
 
     def latin(self, name: str) -> bool:
+        return self.latin_listed(name) or self.latin_frequent(name)
+
+    def latin_listed(self, name: str) -> bool:
+        return simple_key(name) in self.en
+
+    def latin_frequent(self, name: str) -> bool:
         key = simple_key(name)
-        if key in self.en:
-            return True
         return " " not in key and self.frequent(key, "en")
 
     def arabic(self, name: str) -> bool:
-        key = _folded(name)
-        if key in self.ar:
-            return True
-        return " " not in key and self.frequent(name.strip(), "ar")
+        return self.arabic_listed(name) or self.arabic_frequent(name)
+
+    def arabic_listed(self, name: str) -> bool:
+        return _folded(name) in self.ar
+
+    def arabic_frequent(self, name: str) -> bool:
+        return " " not in _folded(name) and self.frequent(name.strip(), "ar")
 
     def frequent(self, word: str, lang: str) -> bool:
         """Whether ``word`` (as written, one word) is at least as common as the threshold."""
