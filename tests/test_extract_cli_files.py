@@ -69,3 +69,27 @@ def test_the_imported_gazetteer_of_the_data_folder_is_used(tmp_path: Path, capsy
     assert found["zones"] == ["idlib"]
     places = [m for m in found["mentions"] if m["kind"] == "place"]
     assert [(m["id"], m["text"]) for m in places] == [("row-1", "Kansafra")]
+
+
+def test_ingest_uses_the_gazetteer_of_the_store_folder(tmp_path: Path, capsysbinary):
+    from zonewatch.ingest.run import ingest_records
+    from zonewatch.store.dataset import Store
+
+    gazetteer = tmp_path / "villages.csv"
+    gazetteer.write_text("name,name_ar,lat,lon\nKansafra,كنصفرة,35.662,36.492\n", encoding="utf-8")
+    data = tmp_path / "data"
+    assert main(["gazetteer", "import", str(gazetteer), "--data", str(data)]) == 0
+    store = Store.open(data)
+    report = ingest_records(
+        store,
+        [
+            {"text": "Local sources reported shelling on Kansafra this morning."},
+            {"text": "أفادت مصادر محلية بتعرض كنصفرة لقصف مدفعي صباح اليوم."},
+        ],
+    )
+    assert report.new == 2
+    con = store.connect()
+    zones = con.execute("select zones from articles order by text").fetchall()
+    assert [z for (z,) in zones] == [["idlib"], ["idlib"]]
+    places = con.execute("select id, text from mentions where kind = 'place' order by text")
+    assert places.fetchall() == [("row-1", "Kansafra"), ("row-1", "كنصفرة")]
