@@ -58,6 +58,8 @@ LISTED = (
     "round_words",
     "round_nouns",
     "round_not_after",
+    "round_glue",
+    "articles",
     "current_round",
     "referent_links",
     "adjective_joiners",

@@ -45,22 +45,29 @@ def _pattern(lex: Lexicon) -> re.Pattern:
     if not lex.words["round_not_after"]:
         not_after = "(?!)"
     current = _alt(lex.words["current_round"])
+    glue = _alt(lex.words["round_glue"])
+    article = _alt(lex.words["articles"]) if lex.words["articles"] else "(?!)"
     number = rf"(?P<{{g}}>\d{{{{1,2}}}}|{cardinal})"
     parts = [
-        # الجولة الرابعة من محادثات أستانا ; the fourth round of the Astana talks ; fourth Astana round
-        rf"(?:{noun}\s+(?P<o1>{ordinal})\s+(?:من\s+)?(?:(?:{rounds})\s+)?(?:(?:في|ب)\s*)?{astana})",
-        rf"(?:(?:the\s+)?(?P<o2>{ordinal})\s+(?:round\s+of\s+(?:the\s+)?(?:(?:peace\s+)?(?:talks|negotiations|meetings)\s+(?:in|at)\s+)?{astana}(?:\s+(?:talks|negotiations|meetings|process))?|{astana}\s+(?:round|talks|meeting|meetings|negotiations|conference|summit)))",
-        rf"(?:round\s+{number.format(g='n3')}\s+of\s+(?:the\s+)?{astana}(?:\s+(?:talks|negotiations|meetings|process))?)",
-        rf"(?:{astana}\s+(?:talks\s+|process\s+|peace\s+talks\s+)?round\s+{number.format(g='n4')})",
+        # الجولة الرابعة من محادثات أستانا ; الجولة الرابعة بأستانا
+        rf"(?:{noun}\s+(?P<o1>{ordinal})\s+(?:(?:{glue}|{rounds})\s*)*{astana})",
+        # the fourth round of the Astana talks ; the fourth round of peace talks in Astana ;
+        # the fourth Astana round
+        rf"(?:(?:{article}\s+)?(?P<o2>{ordinal})\s+(?:{noun}\s+(?:(?:{glue}|{rounds})\s+)*{astana}"
+        rf"(?:\s+(?:{rounds}))?|{astana}\s+(?:{rounds})))",
+        # round five of the Astana talks ; Astana talks round 5
+        rf"(?:{noun}\s+{number.format(g='n3')}\s+(?:{glue}\s+)+{astana}(?:\s+(?:{rounds}))?)",
+        rf"(?:{astana}\s+(?:(?:{glue}|{rounds})\s+)*{noun}\s+{number.format(g='n4')})",
         # أستانا 4 ; Astana-5 ; أستانا الرابعة ; Astana IV
         rf"(?:(?:(?:{rounds})\s+)?{astana}\s*-?\s*(?P<n5>\d{{1,2}})(?!\d)(?!\s*(?:{month})))",
         rf"(?:(?:(?:{rounds})\s+)?{astana}\s+(?P<o6>{ordinal}))",
         rf"(?:{astana}\s*-?\s*(?P<r7>{roman}))",
         # الجولة السابعة ; the seventh round (kept only in a text that speaks of Astana)
         rf"(?:{noun}\s+(?P<o8>{ordinal})(?!\s+{not_after}))",
-        rf"(?:(?:the\s+)?(?P<o9>{ordinal})\s+round(?:\s+of\s+(?:the\s+)?(?:talks|negotiations))?)",
+        rf"(?:(?:{article}\s+)?(?P<o9>{ordinal})\s+{noun}(?:\s+(?:{glue}\s+)+(?:{rounds}))?)",
         # the current round of the Astana talks ; اجتماعات أستانا (dated by publication)
-        rf"(?P<cur>(?:{current})\s+(?:من\s+|of\s+)?(?:(?:the\s+)?(?:{rounds})\s+)?(?:(?:في|in)\s+)?{astana}|(?:{rounds})\s+(?:(?:في|in)\s+)?{astana}(?:\s+(?:talks|negotiations|meetings))?)",
+        rf"(?P<cur>(?:{current})\s+(?:(?:{glue}|{rounds})\s+)*{astana}"
+        rf"|(?:{rounds})\s+(?:{glue}\s+)*{astana}(?:\s+(?:{rounds}))?)",
     ]
     return re.compile(WORD_START + r"(?:" + "|".join(parts) + r")(?![\w])")
 
@@ -103,8 +110,19 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
             number = lex.roman.get(gd["r7"])
         if number is None and not gd["cur"]:
             continue
+        if number is None and _other_round(text, m.start(), lex):
+            continue  # "the next round of the Astana talks", "الجولة المقبلة": not the current one
         out.append(Round(m.start(), m.end(), number))
     return out
+
+
+def _other_round(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the words right before or after a round reference make it another round than
+    the one being held ("the next round of ...", "the previous round", "الجولة المقبلة")."""
+    before = text[max(0, start - 16) : start].split()
+    after = text[start : start + 40].split()
+    other = (*lex.words["next"], *lex.words["past"])
+    return bool(before and before[-1] in other) or any(w in other for w in after[1:3])
 
 
 def _mentions_astana(text: str, lex: Lexicon) -> bool:

@@ -489,3 +489,15 @@ def test_a_new_deal_next_to_surrender_terms_is_a_local_deal():
     # a deal said to be separate from another is not itself unknown for that
     apart = "The deal is separate from the Astana memorandum, which designated a southern zone."
     assert "astana_memorandum_2017" in agreements_said(apart, "2017-07-09")
+
+
+def test_astana_rounds_read_with_their_glue_words():
+    assert agreements_said("The sixth round of the peace talks in Astana ended.", "2017-09-16") == [
+        "astana_6"
+    ]
+    assert agreements_said("اختتمت الجولة السادسة من محادثات أستانا.", "2017-09-16") == ["astana_6"]
+    assert agreements_said("The round of the Astana talks ended today.", "2017-12-22") == [
+        "astana_8"
+    ]
+    # the next one is not the one being held
+    assert agreements_said("The next round of the Astana talks is due in 2018.", "2017-12-22") == []
