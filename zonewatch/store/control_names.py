@@ -7,11 +7,13 @@ the GeoNames towns list, or a gazetteer imported into the data folder), under th
 id. So a row without an id is matched by name: the row's English and Arabic names and its slug
 against every name the event's place id has, compared in a spelling-tolerant form (Latin names
 by the extractor's own skeleton keys, so "Hawsh ad-Dawahirah" is "Hawsh al-Dawahira"; Arabic
-names folded and without the article, so "حوش ضواهرة" is "حوش الضواهرة").
+names folded and without the article, so "حوش ضواهرة" is "حوش الضواهرة"), in the row's zone
+and, where both have a point, within 15 km of it (Syria has many al-Qusayrs).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +26,9 @@ from geo.control import ControlChange
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+_LATIN_WORD = re.compile("[a-z0-9]+")
+#: A namesake farther than this from the registry's point is another place.
+NEAR_KM = 15.0
 
 
 def name_keys(name: str) -> frozenset[str]:
@@ -35,16 +40,26 @@ def name_keys(name: str) -> frozenset[str]:
         words = _ARABIC_WORD.findall(normalise_word(name))
         words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words]
         return frozenset({"ar:" + " ".join(words)}) if words else frozenset()
+    if any(c.isdigit() for c in name):  # "M5 highway" is not "M4 highway"
+        return frozenset({"en:" + " ".join(_LATIN_WORD.findall(name.lower()))})
     return frozenset("en:" + k for k in latin_keys(name.replace("_", " ")))
 
 
 @lru_cache(maxsize=1)
-def _shipped_names() -> dict[str, tuple[str, ...]]:
-    """Place id -> its names in the shipped gazetteer (curated places, then GeoNames towns)."""
-    out: dict[str, tuple[str, ...]] = {}
+def _shipped() -> dict[str, gazetteer.Place]:
+    """Place id -> the place in the shipped gazetteer (curated places, then GeoNames towns)."""
+    out: dict[str, gazetteer.Place] = {}
     for place in (*gazetteer.places(), *gazetteer.towns()):
-        out.setdefault(place.id, place.names)
+        out.setdefault(place.id, place)
     return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (km); namesakes are tens or hundreds of km apart."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 class PlaceNames:
@@ -73,10 +88,19 @@ class PlaceNames:
                     self._arabic_by_id.setdefault(pid, []).append(name)
         return [*self._index.latin_names.get(place, ()), *self._arabic_by_id.get(place, ())]
 
+    def point(self, place: str) -> tuple[float, float] | None:
+        """(lat, lon) of place id ``place`` in either gazetteer, if known."""
+        shipped = _shipped().get(place)
+        if shipped is not None:
+            return shipped.lat, shipped.lon
+        info = self._index.info.get(place) if self._index is not None else None
+        return (info.lat, info.lon) if info is not None else None
+
     def keys(self, place: str) -> frozenset[str]:
         """Every comparison key of the names of place id ``place``."""
         if place not in self._keys:
-            names = [*_shipped_names().get(place, ()), *self._imported(place)]
+            shipped = _shipped().get(place)
+            names = [*(shipped.names if shipped else ()), *self._imported(place)]
             keys: set[str] = set()
             for name in names:
                 keys |= name_keys(name)
@@ -94,9 +118,14 @@ def row_keys(change: ControlChange) -> frozenset[str]:
 
 def same_place(change: ControlChange, event: dict, names: PlaceNames) -> bool:
     """The event is about the row's place: the same gazetteer id, or, for a row without one, a
-    name in common (and no other zone)."""
+    name in common, in no other zone and (where both have a point) near the row's point."""
     if change.gazetteer_id:
         return event["place"] == change.gazetteer_id
     if event.get("zone") and change.zone and event["zone"] != change.zone:
         return False
-    return bool(row_keys(change) & names.keys(event["place"]))
+    if not row_keys(change) & names.keys(event["place"]):
+        return False
+    point = names.point(event["place"])
+    if point is None or change.lat is None or change.lon is None:
+        return True
+    return _km(change.lat, change.lon, *point) <= NEAR_KM
