@@ -29,11 +29,13 @@ GEONAMES_COLUMNS = (
 #: Recognised column names, best first (compared case-insensitively, spaces and dots as "_").
 NAME_EN = (
     "name_en", "name", "english_name", "name_english", "featurename_en", "pplname_en",
-    "admin4name_en", "admin4_name_en", "loc_name_en", "place_en", "asciiname",
+    "ppl_en", "ppl_name_en", "adm4_en", "admin4name_en", "admin4_name_en", "loc_name_en",
+    "place_en", "place_name", "placename", "village", "town", "locality", "asciiname",
 )  # fmt: skip
 NAME_AR = (
-    "name_ar", "arabic_name", "name_arabic", "featurename_ar", "pplname_ar", "admin4name_ar",
-    "admin4_name_ar", "loc_name_ar", "place_ar", "name_ara",
+    "name_ar", "arabic_name", "name_arabic", "arabic", "featurename_ar", "pplname_ar", "ppl_ar",
+    "ppl_name_ar", "adm4_ar", "admin4name_ar", "admin4_name_ar", "loc_name_ar", "place_ar",
+    "name_ara",
 )  # fmt: skip
 LAT = ("lat", "latitude", "lat_y", "y", "point_y")
 LON = ("lon", "lng", "long", "longitude", "lon_x", "x", "point_x")
@@ -108,7 +110,12 @@ def _pick(columns: list[str], wanted: str | None, candidates: tuple[str, ...], p
         raise GazetteerFileError(
             f"{path.name}: no column {wanted!r} (columns: {', '.join(columns[:20])})"
         )
-    return next((by_key[c] for c in candidates if c in by_key), "")
+    found = next((by_key[c] for c in candidates if c in by_key), "")
+    if not found and candidates in (NAME_EN, NAME_AR):
+        # other COD spellings of a name column: "...name..._en" / "...name..._ar"
+        ending = "_en" if candidates is NAME_EN else "_ar"
+        found = next((c for k, c in by_key.items() if "name" in k and k.endswith(ending)), "")
+    return found
 
 
 def _pcode_column(columns: list[str]) -> str:

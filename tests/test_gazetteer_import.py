@@ -70,6 +70,16 @@ def test_geonames_dump_txt_and_zip(tmp_path: Path):
     assert [r.id for r in read_gazetteer(archive).rows] == [r.id for r in read.rows]
 
 
+def test_other_cod_column_spellings_are_recognised(tmp_path: Path):
+    path = tmp_path / "pplp.csv"
+    path.write_text(
+        "ADM4_PCODE,PPLName_EN,PPLName_AR,POINT_Y,POINT_X\nSY120102,Tafas,طفس,32.7385,35.9925\n",
+        encoding="utf-8",
+    )
+    (row,) = read_gazetteer(path).rows
+    assert (row.name_en, row.name_ar, row.pcode, row.lat) == ("Tafas", "طفس", "SY120102", 32.7385)
+
+
 def test_cod_csv_xlsx_and_points_are_recognised(tmp_path: Path):
     header = ["admin1Name_en", "admin4Name_en", "admin4Name_ar", "admin4Pcode", "Lat", "Long"]
     rows = [
@@ -115,10 +125,13 @@ def test_cod_csv_xlsx_and_points_are_recognised(tmp_path: Path):
 
 def test_any_csv_with_mapped_columns(tmp_path: Path):
     path = tmp_path / "villages.csv"
-    path.write_text("village;arabic;y;x\nHarasta;حرستا;33.558;36.365\n", encoding="utf-8")
+    path.write_text("settlement;label;north;east\nHarasta;حرستا;33.558;36.365\n", encoding="utf-8")
     with pytest.raises(GazetteerFileError, match="no name column"):
         read_gazetteer(path)
-    read = read_gazetteer(path, ColumnMap(name="village", name_ar="arabic"))
+    with pytest.raises(GazetteerFileError, match="no latitude/longitude"):
+        read_gazetteer(path, ColumnMap(name="settlement", name_ar="label"))
+    cols = ColumnMap(name="settlement", name_ar="label", lat="north", lon="east")
+    read = read_gazetteer(path, cols)
     assert [(r.name_en, r.name_ar, r.lat, r.lon) for r in read.rows] == [
         ("Harasta", "حرستا", 33.558, 36.365)
     ]
