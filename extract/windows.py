@@ -250,15 +250,16 @@ def antecedent(
         and i.kind == "agreement"
         and (i.id or unknown_ok)
     ]
+    own = [i for i in cands if i.sentence not in passing] or cands
     if zones and lex is not None:
-        covering = [
-            i for i in cands if i.id and (info := lex.agreements.get(i.id)) and info.zones & zones
-        ]
-        if covering:
-            return max(covering, key=_START).id
+        for pool in (own, cands):
+            covering = [
+                i for i in pool if i.id and (info := lex.agreements.get(i.id)) and info.zones & zones
+            ]
+            if covering:
+                return max(covering, key=_START).id
     if not cands:
         return None
-    own = [i for i in cands if i.sentence not in passing] or cands
     best = max(own, key=_START)
     return best.id or UNKNOWN
 

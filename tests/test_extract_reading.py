@@ -501,3 +501,17 @@ def test_astana_rounds_read_with_their_glue_words():
     ]
     # the next one is not the one being held
     assert agreements_said("The next round of the Astana talks is due in 2018.", "2017-12-22") == []
+
+
+def test_background_agreements_do_not_take_the_zone_of_a_later_reference():
+    text = (
+        "Putin and Erdogan agreed in Moscow on a ceasefire in Idlib. The 2018 Sochi deal had "
+        "created a demilitarised zone that was never implemented. The agreement provides for "
+        "joint patrols on the M4."
+    )
+    assert agreements_said(text, "2020-03-07")[-1] == "moscow_protocol_2020"
+
+
+def test_the_amman_memorandum_of_november_is_the_southwest_agreement():
+    text = "The agreement reached in Amman on Wednesday reaffirms the ceasefire in southern Syria."
+    assert links(text, "2017-11-12") == {("southwest_ceasefire_2017", "south")}
