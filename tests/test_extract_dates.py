@@ -140,6 +140,7 @@ def test_a_bare_day_ordinal_before_a_noun_is_not_a_date():
         ("The halt would begin at midnight on Friday, the army said.", "2017-07-07"),
         ("Departures are expected to begin on Saturday.", "2017-07-08"),
         ("على أن يبدأ سريان الهدنة يوم الجمعة", "2017-07-07"),
+        ("Flights over the zones are to halt from Saturday.", "2017-07-08"),
         # the same weekday in a past-tense sentence is the last one
         ("The halt began at midnight on Friday, the army said.", "2017-06-30"),
     ],
@@ -181,3 +182,10 @@ def test_a_weekday_before_an_ordinal_date_is_that_date():
 )
 def test_tomorrow(text, expected):
     assert expected in [(t, d) for t, d, _ in dates(text)]
+
+
+def test_a_day_later():
+    text = (
+        "The memorandum was signed on 4 May 2017; a day later the maps were sent to the guarantors."
+    )
+    assert ("a day later", "2017-05-05", "day") in dates(text)

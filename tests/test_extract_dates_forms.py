@@ -49,6 +49,18 @@ def test_maghrebi_month_without_a_year_reads_against_publication():
     assert days("وقعت الهدنة في 3 أوت الماضي.") == ["2018-08-03"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن النظام مارس ضغوطا كبيرة على الأهالي.",  # مارس: "exerted", not March
+        "وقالت القيادية الكردية جوان محمد إن المنطقة هادئة.",  # جوان: a given name, not June
+    ],
+)
+def test_month_names_that_are_also_words_need_support(text):
+    assert dates(text) == []
+    assert dates(text.replace("إن", "في مارس 2018 إن")) != []
+
+
 def test_a_bare_maghrebi_may_is_not_a_month():
     # "ماي" is also the colloquial word for water: a month only with a day, year or modifier
     assert dates("وشرب الأطفال ماي البئر.") == []
