@@ -49,6 +49,7 @@ LISTED = (
     "ordinal_suffixes",
     "range_joiners",
     "next_day",
+    "previous_day",
     "days_later",
     "days_earlier",
     "two_days",

@@ -189,3 +189,20 @@ def test_a_day_later():
         "The memorandum was signed on 4 May 2017; a day later the maps were sent to the guarantors."
     )
     assert ("a day later", "2017-05-05", "day") in dates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The protocol took effect on 6 March 2020; talks had ended in Moscow the previous day.",
+            ("the previous day", "2020-03-05"),
+        ),
+        (
+            "دخل البروتوكول حيز التنفيذ في 6 آذار 2020، وكان قد وقع في اليوم السابق.",
+            ("اليوم السابق", "2020-03-05"),
+        ),
+    ],
+)
+def test_the_previous_day(text, expected):
+    assert expected in [(t, d) for t, d, _ in dates(text, None)]

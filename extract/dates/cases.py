@@ -219,7 +219,8 @@ def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
 
 
 def relative_day(m: re.Match, ctx: Context) -> list[DateMention]:
-    """ "أمس", "yesterday" (from publication); "the next day", "اليوم نفسه" (from the last day)."""
+    """ "أمس", "yesterday" (from publication); "the next day", "اليوم السابق", "اليوم نفسه" (from
+    the last day)."""
     lex = ctx.grammar.lex
     word = m.group("relday")
     if word:
@@ -231,7 +232,7 @@ def relative_day(m: re.Match, ctx: Context) -> list[DateMention]:
     last = ctx.last
     if last is None or last.precision != DAY or last.value is None:
         return [DateMention(m.start(), m.end(), None, DAY)]
-    shift = 1 if m.group("nextday") else 0
+    shift = 1 if m.group("nextday") else -1 if m.group("prevday") else 0
     return [DateMention(m.start(), m.end(), last.value + timedelta(days=shift), DAY)]
 
 

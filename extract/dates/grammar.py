@@ -163,6 +163,7 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         earlier=alt(w["days_earlier"]),
         two_days=alt(w["two_days"]),
         next_day=alt(w["next_day"]),
+        previous_day=alt(w["previous_day"]),
     )
 
 
@@ -245,7 +246,8 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"{END}(?!{W}+{a.of}{W})"
         ),
         RELATIVE_DAY: (
-            rf"{WORD_START}(?:(?P<nextday>{a.next_day})|(?P<sameday>{p.same_day})"
+            rf"{WORD_START}(?:(?P<nextday>{a.next_day})|(?P<prevday>{a.previous_day})"
+            rf"|(?P<sameday>{p.same_day})"
             rf"|(?P<relday>{a.relative_day})(?!{W}+{a.ordinal}{END})){END}"
         ),
     }
