@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -99,3 +100,16 @@ def test_query_control_lists_corpus_events_beside_rows_without_an_id(
     others = [r for r in report["registry"] if r is not dawahira]
     assert all(e["place"] != "hawsh_dawahira" for r in others for e in r["corpus"])
     assert report["corpus_only"] == []
+
+
+def test_an_event_goes_beside_the_nearest_row_and_a_month_date_covers_its_month():
+    from zonewatch.store.control import _event_days, _nearest_rows
+
+    harasta = [c for c in registry.changes() if c.place_en == "Harasta"]
+    assert {c.date for c in harasta} >= {"2018-03-21", "2018-03-22", "2018-03-23"}
+    event = {"place": "harasta", "zone": "eastern_ghouta", "date": "2018-03-23"}
+    event |= {"published": "2018-03-24", "date_precision": "day"}
+    assert [harasta[k].date for k in _nearest_rows(event, harasta, PlaceNames())] == ["2018-03-23"]
+    month = {"date": "2018-03-01", "date_precision": "month", "published": "2018-04-05"}
+    assert _event_days(month) == (date(2018, 3, 1), date(2018, 3, 31))
+    assert _event_days({"date": "2018-01-01", "date_precision": "year", "published": None}) is None

@@ -2,15 +2,17 @@
 
 The registry (``assets/control/changes.csv``, read by ``geo.control``) is the source of truth; the
 corpus events are what ingested articles say (the store's ``control`` table, from
-``extract.control``). Each registry row lists the corpus events about the same place (the same
-gazetteer id, or for a row without one the same name: ``control_names``) dated within a few
-days of it, so an analyst sees who else reported the change and in which sentence; corpus
-events that match no registry row are listed apart, since they are either changes the registry
-lacks or misreadings worth a look.
+``extract.control``). Each corpus event goes beside the registry rows about the same place (the
+same gazetteer id, or for a row without one the same name: ``control_names``) nearest to it in
+date, within a week (a change of hands before a deal or a siege on the same day; an event dated
+to a month may be any day of it), so an analyst sees who else reported the change and in which
+sentence; corpus events that match no registry row are listed apart, since they are either
+changes the registry lacks or misreadings worth a look.
 """
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 from typing import Any
 
@@ -73,16 +75,14 @@ def control_report(
     wide_end = end + NEAR if end else None
     corpus = corpus_events(store, zone, wide_start, wide_end)
     names = PlaceNames.for_data(store.root) if corpus else PlaceNames()
+    ordered = sorted(rows, key=lambda c: (c.day, c.id))
+    beside: list[list[dict[str, Any]]] = [[] for _ in ordered]
     used: set[int] = set()
-    out_rows = []
-    for change in sorted(rows, key=lambda c: (c.day, c.id)):
-        beside = []
-        for i, event in enumerate(corpus):
-            day = date.fromisoformat(event["date"] or event["published"] or "1900-01-01")
-            if abs(day - change.day) <= NEAR and same_place(change, event, names):
-                beside.append(event)
-                used.add(i)
-        out_rows.append(_registry_row(change, beside))
+    for i, event in enumerate(corpus):
+        for k in _nearest_rows(event, ordered, names):
+            beside[k].append(event)
+            used.add(i)
+    out_rows = [_registry_row(change, b) for change, b in zip(ordered, beside, strict=True)]
     unmatched = [e for i, e in enumerate(corpus) if i not in used and _inside(e, start, end)]
     return {
         "zone": zone,
@@ -91,6 +91,47 @@ def control_report(
         "registry": out_rows,
         "corpus_only": unmatched,
     }
+
+
+def _nearest_rows(
+    event: dict[str, Any], rows: list[registry.ControlChange], names: PlaceNames
+) -> list[int]:
+    """The rows (indices) an event goes beside: those of its place nearest in date, within
+    ``NEAR``, a change of hands before a deal or a siege on the same day. An event dated to a
+    month may be any day of it; one dated to a year only is too loose to place."""
+    days = _event_days(event)
+    if days is None:
+        return []
+    lo, hi = days
+    best: list[int] = []
+    best_key: tuple[int, int] | None = None
+    for k, change in enumerate(rows):
+        gap = (
+            timedelta(0)
+            if lo <= change.day <= hi
+            else min(abs(change.day - lo), abs(change.day - hi))
+        )
+        if gap > NEAR or not same_place(change, event, names):
+            continue
+        key = (gap.days, 0 if change.changes_hands else 1)
+        if best_key is None or key < best_key:
+            best, best_key = [k], key
+        elif key == best_key:
+            best.append(k)
+    return best
+
+
+def _event_days(event: dict[str, Any]) -> tuple[date, date] | None:
+    """First and last day the event may have happened on (its publication day if undated)."""
+    if event["date"] is None:
+        day = date.fromisoformat(event["published"]) if event["published"] else None
+        return (day, day) if day else None
+    day = date.fromisoformat(event["date"])
+    precision = event.get("date_precision") or "day"
+    if precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    return (day, day) if precision == "day" else None
 
 
 def _inside(event: dict[str, Any], start: date | None, end: date | None) -> bool:
