@@ -69,6 +69,9 @@ class HeadContext:
     parties_in: dict[int, frozenset[str]]
     guarantors_in: dict[int, list[tuple[int, int, str]]]
     resolved: list[Item] = field(default_factory=list)
+    #: names that complete a head ("protocol to the Sochi memorandum", "بروتوكول إضافي لمذكرة
+    #: سوتشي"): the head is the agreement spoken of, never the name
+    complements: set[tuple[int, int]] = field(default_factory=set)
 
     @classmethod
     def build(
@@ -111,15 +114,39 @@ class HeadContext:
             sponsors_in=sponsors_in,
             parties_in=parties_in,
             guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
+            complements=_complements(text, cues.get("head", []), known, lex),
         )
 
     def items(self) -> list[Item]:
-        """The agreements named so far: known ones, then those resolved, in that order."""
-        return self.known + self.resolved
+        """The agreements named so far: known ones (but complements), then those resolved."""
+        if not self.complements:
+            return self.known + self.resolved
+        return [i for i in self.known if (i.start, i.end) not in self.complements] + self.resolved
 
 
 def _outside(matches: list[Match], items: list[Item]) -> list[Match]:
     return [m for m in matches if not any(i.start <= m.start and m.end <= i.end for i in items)]
+
+
+#: How far after a head a name may complete it.
+COMPLEMENT_REACH = 24
+
+
+def _complements(text: str, heads: list[Match], known: list[Item], lex: Lexicon) -> set:
+    """(start, end) of the names that complete a head before them: the head, at most one word
+    (an adjective), then a complement marker ("to the", "of", the glued ل)."""
+    markers = lex.words["complement_markers"]
+    out = set()
+    for k in known:
+        for h in heads:
+            if not 0 <= k.start - h.end <= COMPLEMENT_REACH:
+                continue
+            words = text[h.end : k.start].split()
+            for marker in markers:
+                n = len(marker.split())
+                if " ".join(words[-n:]) == marker and len(words) - n <= 1:
+                    out.add((k.start, k.end))
+    return out
 
 
 def _zones_by_sentence(zones: list[Item]) -> dict[int, list[Item]]:

@@ -61,6 +61,7 @@ LISTED = (
     "round_not_after",
     "round_glue",
     "articles",
+    "complement_markers",
     "current_round",
     "referent_links",
     "adjective_joiners",

@@ -515,3 +515,11 @@ def test_background_agreements_do_not_take_the_zone_of_a_later_reference():
 def test_the_amman_memorandum_of_november_is_the_southwest_agreement():
     text = "The agreement reached in Amman on Wednesday reaffirms the ceasefire in southern Syria."
     assert links(text, "2017-11-12") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_a_name_that_completes_a_head_is_not_the_agreement_spoken_of():
+    ar = (
+        "اتفق الرئيسان بوتين وأردوغان في الخامس من آذار على بروتوكول إضافي لمذكرة سوتشي، يقضي "
+        "بوقف إطلاق النار على خطوط التماس في منطقة خفض التصعيد في إدلب."
+    )
+    assert links(ar, "2020-03-15") == {("moscow_protocol_2020", "idlib")}
