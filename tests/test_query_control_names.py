@@ -102,14 +102,14 @@ def test_query_control_lists_corpus_events_beside_rows_without_an_id(
     assert report["corpus_only"] == []
 
 
-def test_an_event_goes_beside_the_nearest_row_and_a_month_date_covers_its_month():
+def test_an_event_dated_to_a_month_goes_beside_rows_of_that_month():
     from zonewatch.store.control import _event_days, _nearest_rows
 
-    harasta = [c for c in registry.changes() if c.place_en == "Harasta"]
-    assert {c.date for c in harasta} >= {"2018-03-21", "2018-03-22", "2018-03-23"}
-    event = {"place": "harasta", "zone": "eastern_ghouta", "date": "2018-03-23"}
-    event |= {"published": "2018-03-24", "date_precision": "day"}
-    assert [harasta[k].date for k in _nearest_rows(event, harasta, PlaceNames())] == ["2018-03-23"]
-    month = {"date": "2018-03-01", "date_precision": "month", "published": "2018-04-05"}
-    assert _event_days(month) == (date(2018, 3, 1), date(2018, 3, 31))
+    arbin = [c for c in registry.changes() if c.place_en == "Arbin"]
+    event = {"place": "arbin", "zone": "eastern_ghouta", "published": "2018-04-05"}
+    by_day = {**event, "date": "2018-03-01", "date_precision": "day"}
+    by_month = {**event, "date": "2018-03-01", "date_precision": "month"}
+    assert _nearest_rows(by_day, arbin, PlaceNames()) == []  # 1 March: no Arbin row that week
+    assert {arbin[k].date for k in _nearest_rows(by_month, arbin, PlaceNames())} >= {"2018-03-31"}
+    assert _event_days(by_month) == (date(2018, 3, 1), date(2018, 3, 31))
     assert _event_days({"date": "2018-01-01", "date_precision": "year", "published": None}) is None

@@ -3,10 +3,9 @@
 The registry (``assets/control/changes.csv``, read by ``geo.control``) is the source of truth; the
 corpus events are what ingested articles say (the store's ``control`` table, from
 ``extract.control``). Each corpus event goes beside the registry rows about the same place (the
-same gazetteer id, or for a row without one the same name: ``control_names``) nearest to it in
-date, within a week (a change of hands before a deal or a siege on the same day; an event dated
-to a month may be any day of it), so an analyst sees who else reported the change and in which
-sentence; corpus events that match no registry row are listed apart, since they are either
+same gazetteer id, or for a row without one the same name: ``control_names``) within a week of
+its date (an event dated to a month may be any day of it), so an analyst sees who else reported
+the change and in which sentence; corpus events that match no registry row are listed apart, since they are either
 changes the registry lacks or misreadings worth a look.
 """
 
@@ -96,29 +95,22 @@ def control_report(
 def _nearest_rows(
     event: dict[str, Any], rows: list[registry.ControlChange], names: PlaceNames
 ) -> list[int]:
-    """The rows (indices) an event goes beside: those of its place nearest in date, within
-    ``NEAR``, a change of hands before a deal or a siege on the same day. An event dated to a
-    month may be any day of it; one dated to a year only is too loose to place."""
+    """The rows (indices) an event goes beside: those of its place within ``NEAR`` of its date.
+    An event dated to a month may be any day of it; one dated to a year only is too loose."""
     days = _event_days(event)
     if days is None:
         return []
     lo, hi = days
-    best: list[int] = []
-    best_key: tuple[int, int] | None = None
+    out = []
     for k, change in enumerate(rows):
         gap = (
             timedelta(0)
             if lo <= change.day <= hi
             else min(abs(change.day - lo), abs(change.day - hi))
         )
-        if gap > NEAR or not same_place(change, event, names):
-            continue
-        key = (gap.days, 0 if change.changes_hands else 1)
-        if best_key is None or key < best_key:
-            best, best_key = [k], key
-        elif key == best_key:
-            best.append(k)
-    return best
+        if gap <= NEAR and same_place(change, event, names):
+            out.append(k)
+    return out
 
 
 def _event_days(event: dict[str, Any]) -> tuple[date, date] | None:
