@@ -103,13 +103,13 @@ def test_query_control_lists_corpus_events_beside_rows_without_an_id(
 
 
 def test_an_event_dated_to_a_month_goes_beside_rows_of_that_month():
-    from zonewatch.store.control import _event_days, _nearest_rows
+    from zonewatch.store.control import _event_days, _rows_beside
 
     arbin = [c for c in registry.changes() if c.place_en == "Arbin"]
     event = {"place": "arbin", "zone": "eastern_ghouta", "published": "2018-04-05"}
     by_day = {**event, "date": "2018-03-01", "date_precision": "day"}
     by_month = {**event, "date": "2018-03-01", "date_precision": "month"}
-    assert _nearest_rows(by_day, arbin, PlaceNames()) == []  # 1 March: no Arbin row that week
-    assert {arbin[k].date for k in _nearest_rows(by_month, arbin, PlaceNames())} >= {"2018-03-31"}
+    assert _rows_beside(by_day, arbin, PlaceNames()) == []  # 1 March: no Arbin row that week
+    assert {arbin[k].date for k in _rows_beside(by_month, arbin, PlaceNames())} >= {"2018-03-31"}
     assert _event_days(by_month) == (date(2018, 3, 1), date(2018, 3, 31))
     assert _event_days({"date": "2018-01-01", "date_precision": "year", "published": None}) is None

@@ -78,7 +78,7 @@ def control_report(
     beside: list[list[dict[str, Any]]] = [[] for _ in ordered]
     used: set[int] = set()
     for i, event in enumerate(corpus):
-        for k in _nearest_rows(event, ordered, names):
+        for k in _rows_beside(event, ordered, names):
             beside[k].append(event)
             used.add(i)
     out_rows = [_registry_row(change, b) for change, b in zip(ordered, beside, strict=True)]
@@ -92,7 +92,7 @@ def control_report(
     }
 
 
-def _nearest_rows(
+def _rows_beside(
     event: dict[str, Any], rows: list[registry.ControlChange], names: PlaceNames
 ) -> list[int]:
     """The rows (indices) an event goes beside: those of its place within ``NEAR`` of its date.
