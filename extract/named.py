@@ -82,7 +82,7 @@ def named_agreements(
             # where it applies ("the memorandum on ... in the Idlib de-escalation area")
             item = Item("zone", entry.zone, m.start, m.end, s, entry.zone)
             named.named_zones.append(item)
-            if states_where:
+            if states_where or _ended_by_name(doc, m):
                 named.stated_zones.append(item)
     known += content_mentions(doc.text, doc.cues.get("content", []), known, lex, sentence_of)
     known += implicit_mentions(doc.text, doc.cues, known, parties, doc.dates, lex, sentence_of)
@@ -115,6 +115,21 @@ def _dated_otherwise(doc: _Document, m: Match, ident: str, dates: list[DateMenti
         return False
     d = identity_date(doc.text, m, dates, doc.lex)
     return d is not None and not fits_as_written(info, d, doc.text)
+
+
+#: An ending word this close to a name that spells its zone ends the agreement there ("the
+#: northern Homs truce lapsed", "أنهى عملياً هدنة ريف حمص الشمالي").
+ENDED_REACH = 24
+
+
+def _ended_by_name(doc: _Document, m: Match) -> bool:
+    """Whether the sentence says the named agreement ended, right around its name: the end of an
+    agreement named after its zone is the end of that zone's agreement, a link of its own."""
+    return any(
+        t.entries[0].ident == "ends"
+        and (0 <= t.start - m.end <= ENDED_REACH or 0 <= m.start - t.end <= ENDED_REACH)
+        for t in doc.cues.get("trigger", ())
+    )
 
 
 def _covered(m, spans: list[tuple[int, int]]) -> bool:

@@ -179,7 +179,11 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     named = [a for a in ags if a.id is not None] or ags
     triggers = group.get("t", ())
     for z in zs:
-        if anchor_for_all is not None and (not heads or z.start > heads[0].start):
+        if (
+            anchor_for_all is not None
+            and (not heads or z.start > heads[0].start)
+            and not _interrupted(named, anchor_for_all, heads, z)
+        ):
             chosen = [anchor_for_all]
         else:
             chosen = _nearest(named, z, group.get("b"))
@@ -197,6 +201,14 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             also = _also(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
+
+
+def _interrupted(named: list[Item], anchor: Item, heads: list, z: Item) -> bool:
+    """Whether another agreement is named between the list's head and the zone ("one of the
+    four zones of the memorandum, and ... agreed a separate ceasefire for the southwest"): the
+    zone then belongs to that agreement, not to the list."""
+    start = heads[0].end if heads else anchor.end
+    return any(a.id != anchor.id and start <= a.start < z.start for a in named)
 
 
 def _nearest(named: list[Item], z: Item, breaks) -> list[Item]:

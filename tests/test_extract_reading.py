@@ -523,3 +523,23 @@ def test_a_name_that_completes_a_head_is_not_the_agreement_spoken_of():
         "بوقف إطلاق النار على خطوط التماس في منطقة خفض التصعيد في إدلب."
     )
     assert links(ar, "2020-03-15") == {("moscow_protocol_2020", "idlib")}
+
+
+def test_the_end_of_an_agreement_named_after_its_zone_ends_it_there():
+    en = "The last convoy left on 15 May 2018, and the northern Homs truce lapsed with it."
+    ar = "ويقول معارضون إن الاتفاق الجديد أنهى عملياً هدنة ريف حمص الشمالي التي تم التوصل إليها في القاهرة."
+    for text in (en, ar):
+        assert relations(text, "2018-05-16") == {("homs_truce_2017", "north_homs", "ends")}, text
+    assert links("The Ghouta truce is holding.", "2017-08-05") == set()  # the name alone: no link
+
+
+def test_another_agreement_named_inside_a_list_sentence_keeps_its_zones():
+    text = (
+        "The south was one of the four zones of the Astana memorandum, and in July 2017 the United "
+        "States, Russia and Jordan agreed a separate ceasefire for the southwest, which came into "
+        "force on July 9, 2017 across Daraa."
+    )
+    assert links(text, "2021-09-02") == {
+        ("astana_memorandum_2017", "south"),
+        ("southwest_ceasefire_2017", "south"),
+    }
