@@ -40,6 +40,8 @@ import assets
 from extract.control_places import GOVERNMENT, Found, History, find_places, roads
 from extract.control_sentence import Sentence, read_sentences
 from extract.dates import DateMention
+from extract.keys import CUE
+from extract.lexicon import Entry
 from extract.model import ControlEvent
 from extract.normalise import Normalised
 from extract.recognise import Match
@@ -57,6 +59,11 @@ _SUPERSEDED_BY = {"captured": "retaken"}
 _SETTLEMENT_REACH = 3
 #: Words a date may lie from its control word (else it dates something else in the sentence).
 _DATE_REACH = 6
+#: Control words read as another kind: (mode, kind).
+_MODES = {"carrying": ("carried", "evacuated"), "lost": ("lost", "captured")}
+#: Characters a flag may lie after its verb ("رفعت القوات الحكومية، الخميس، العلم").
+_FLAG_REACH = 60
+_RAISED = Entry(CUE, "control", "declared")
 _CLOSING_QUOTES = frozenset('"\u201d\u00bb')
 
 
@@ -86,7 +93,7 @@ def find_control(
     sentence_of: Callable[[int], int],
 ) -> list[ControlEvent]:
     """The control events of one article, in text order, with evidence in original offsets."""
-    triggers = cues.get("control")
+    triggers = cues.get("control", []) + _flag_raisings(cues)
     if not triggers:
         return []
     triggers = _longest(triggers) + cues.get("control_follow", [])
@@ -111,6 +118,18 @@ def find_control(
     return _to_events(norm, spans, rows)
 
 
+def _flag_raisings(cues: dict[str, list[Match]]) -> list[Match]:
+    """ "رفعت قوات النظام، الخميس، العلم": a flag verb and the flag a few words after it, as one
+    candidate control word (``_events`` checks that only actors, dates and glue lie between)."""
+    flags = cues.get("control_flag", ())
+    out = []
+    for verb in cues.get("control_flagverb", ()):
+        flag = next((f for f in flags if f.start > verb.end), None)
+        if flag is not None and flag.start - verb.end <= _FLAG_REACH:
+            out.append(Match(verb.start, flag.end, (_RAISED,), "control_split"))
+    return out
+
+
 def _longest(triggers: list[Match]) -> list[Match]:
     """The longest reading of overlapping control words ("fell to" over "fell")."""
     out, reach = [], -1
@@ -133,9 +152,11 @@ def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
     if follows and previous is None:
         return []
     kind = previous.event if previous else t.entries[0].ident
-    carried = kind == "carrying"  # "buses carrying fighters out of Arbin": fighters must follow
-    if carried:
-        kind = "evacuated"
+    # "buses carrying fighters out of Arbin": fighters must follow; "rebels lost X": the
+    # other side took it
+    mode, kind = _MODES.get(kind, ("", kind))
+    if t.kind == "control_split" and not _split_holds(sent, t):
+        return []
     for c in sent.cues.get("control_not", ()):
         if c.start < t.end and t.start < c.end and not (t.start <= c.start and c.end <= t.end):
             return []
@@ -150,7 +171,7 @@ def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
     to = (
         previous.to
         if previous
-        else _side(sent, t, kind, clause, segments[0][0][0], segments[-1][-1][1], carried)
+        else _side(sent, t, kind, clause, segments[0][0][0], segments[-1][-1][1], mode)
     )
     if to is None:
         return []
@@ -162,6 +183,13 @@ def _events(sent: Sentence, t: Match, n: int, history: History) -> list[Found]:
         iso = day.iso if day is not None else (nearest if k == 0 else None)
         out += [Found(n, p[2], p[3], e, to, iso, t.start) for e in kinds for p in segment]
     return out
+
+
+def _split_holds(sent: Sentence, t: Match) -> bool:
+    """Only actors, dates and glue between the flag verb and the flag."""
+    verb = next(c for c in sent.cues.get("control_flagverb", ()) if c.start == t.start)
+    flag = next(c for c in sent.cues.get("control_flag", ()) if c.end == t.end)
+    return sent.words_between(verb.end, flag.start) == 0
 
 
 def _hypothetical(sent: Sentence, last: int) -> bool:
@@ -207,7 +235,7 @@ def _side(
     clause: int,
     first: int,
     last: int,
-    carried: bool = False,
+    mode: str = "",
 ) -> str | None:
     """The side that gained the place, or None when the sentence names no handover."""
     window_end = max(t.start, first)
@@ -222,8 +250,15 @@ def _side(
         ),
         None,
     )
+    inside = [a for a in sent.actors if t.start <= a[0] and a[1] <= t.end]
+    if inside:  # the subject between a flag verb and the flag
+        right_after = inside[0]
+    if mode == "lost":  # "rebels lost Kafr Nabudah": the other side took it
+        before = [a for a in actors if a[1] <= t.start]
+        loser = before[-1] if before else right_after
+        return _OPPOSITE.get(loser[2]) if loser else None
     if kind == "evacuated":
-        if carried:  # the people carried, named after the word and before the place
+        if mode == "carried":  # the people carried, named after the word and before the place
             fighters = [a for a in actors if a[0] >= t.end and a[2] != GOVERNMENT]
             return _OPPOSITE.get(fighters[0][2], GOVERNMENT) if fighters else None
         side = _evacuees(sent, t, clause, actors, right_after)

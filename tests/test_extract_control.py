@@ -312,3 +312,27 @@ def test_buses_carrying_fighters_out_of_a_place_report_its_evacuation():
     assert [e[:3] for e in _triples(arabic, "2018-03-30")] == [("saqba", "government", "evacuated")]
     # what a convoy carries when no fighters are named is no evacuation
     assert _triples("A UN convoy entered Saqba on Monday carrying food for the residents.") == []
+
+
+def test_a_flag_raised_with_the_subject_and_day_between_verb_and_flag():
+    text = "رفعت قوات النظام، الخميس، العلم السوري في ساحة بلدة طفس."
+    assert _triples(text, "2018-07-12") == [("tafas", "government", "declared", "2018-07-12")]
+    text = "رفعت الفصائل علم الثورة في بلدة كفرنبودة."
+    assert _triples(text, "2019-05-21")[0][:3] == ("kafr_nabudah", "opposition", "declared")
+    # a verb and a flag far apart, or with other words between, are not a flag raised
+    assert (
+        _triples("رفعت الأمم المتحدة سعر الخبز في مخيمات النازحين قرب طفس وعلم ناشطون بذلك.") == []
+    )
+
+
+def test_a_side_that_lost_a_place_gives_it_to_the_other_side():
+    text = "Rebels lost Kafr Nabudah again on Sunday after a week of fighting."
+    assert _triples(text, "2019-05-27") == [
+        ("kafr_nabudah", "government", "captured", "2019-05-26")
+    ]
+    assert _triples("خسرت فصائل المعارضة بلدة كفرنبودة مجددا.")[0][:2] == (
+        "kafr_nabudah",
+        "government",
+    )
+    assert _triples("Turkey lost three soldiers in Saraqib on Thursday.") == []
+    assert _triples("Kafr Nabudah was lost in the fighting.") == []
