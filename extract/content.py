@@ -11,6 +11,7 @@ states at least ``CONTENT_MIN`` different provisions of one agreement is read as
 from __future__ import annotations
 
 from extract.choose import candidates, fits_date
+from extract.dates import DAY
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
@@ -57,8 +58,6 @@ def implicit_mentions(
     agreement of those parties that the sentence's date or venue also fits; the mention is the
     verb."""
     sponsors = cues.get("sponsor", [])
-    if not sponsors:
-        return []
     busy = {i.sentence for i in known}
     busy |= {sentence_of(h.start) for h in cues.get("head", []) + cues.get("anaphor", [])}
     brokers = [(p.start, p.end, p.id) for p in parties if p.id in GUARANTORS]
@@ -82,5 +81,23 @@ def implicit_mentions(
         fit = [a for a in cands if any(fits_date(a, d) for d in dated) or a.id in venues]
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
+            busy.add(s)
+    return out + _venue_days(cues.get("venue", []), busy, dates, lex, sentence_of)
+
+
+def _venue_days(venues: list[Match], busy: set[int], dates: list, lex: Lexicon, sentence_of):
+    """ "A second Cairo meeting, on July 31, settled the northern Homs countryside": a venue and
+    a day in a sentence with no agreement named mention the one agreement reached there that
+    day (the mention is the venue)."""
+    out = []
+    for v in venues:
+        s = sentence_of(v.start)
+        if s in busy:
+            continue
+        days = [d for d in dates if d.precision == DAY and d.value and sentence_of(d.start) == s]
+        reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
+        fit = [a for a in reached if a.kind != "talks" and any(fits_date(a, d) for d in days)]
+        if len(fit) == 1:
+            out.append(Item("agreement", fit[0].id, v.start, v.end, s))
             busy.add(s)
     return out

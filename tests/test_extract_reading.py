@@ -543,3 +543,12 @@ def test_another_agreement_named_inside_a_list_sentence_keeps_its_zones():
         ("astana_memorandum_2017", "south"),
         ("southwest_ceasefire_2017", "south"),
     }
+
+
+def test_a_venue_and_its_day_mention_the_agreement_reached_there():
+    text = "A second Cairo meeting, on July 31, settled the northern Homs countryside."
+    assert links(text, "2017-09-01") == {("homs_truce_2017", "north_homs")}
+    ar = "وفي القاهرة يوم 22 تموز 2017 وُضعت ترتيبات الغوطة الشرقية."
+    assert links(ar, "2017-09-01") == {("ghouta_truce_2017", "eastern_ghouta")}
+    other_year = "Talks in Cairo on 22 July 2019 discussed Eastern Ghouta."
+    assert extract_article(other_year, "2019-07-23").agreements == []
