@@ -336,3 +336,14 @@ def test_a_side_that_lost_a_place_gives_it_to_the_other_side():
     )
     assert _triples("Turkey lost three soldiers in Saraqib on Thursday.") == []
     assert _triples("Kafr Nabudah was lost in the fighting.") == []
+
+
+def test_arabic_negation_expectation_future_and_deployment_positions():
+    for text in (
+        "ولا تسيطر قوات النظام على بلدة كفرنبودة حتى الآن.",
+        "ومن المنتظر أن تدخل القوات الحكومية مدينة نوى خلال أيام.",
+        "وقالت مصادر إن الجيش سيبسط سيطرته على كامل بلدة طفس خلال أيام.",
+        "وحدد الاتفاق مواقع انتشار قوات المراقبة في بلدة سقبا.",
+        "ودخل رتل عسكري تركي إلى بلدة سراقب لإقامة نقطة مراقبة.",
+    ):
+        assert _triples(text, "2018-07-10") == [], text
