@@ -7,25 +7,31 @@ This module only reads those spans, sentence by sentence (``extract.control_sent
 adds no second pass over the text:
 
 - a control word inside a "not an event" phrase ("fell back", "الخاضعة لسيطرة") is dropped, and
-  so is one with a blocker (a denial, a plan, an attempt, a future word) before it in its clause,
-  or an infinitive "to" right before it ("Army to enter");
-- its places: for a settlement, the place of the side that settles ("rebels in Nawa, ...,
-  reached a settlement"); else the first place after it, if only glue, actors, dates and a few
-  other words lie between, and the places listed after that one, also after a date or "then"
-  ("Hamouriyah on 15 March, then Jisreen the next day"); "the town", "المدينة", "دخلها" stand for
-  the place of the latest event or the latest place named before; else the place just before it
+  so is one with a blocker (a denial, a plan, an attempt, a call, a future word) before it in
+  its clause, an infinitive or "began" right before it ("Army to enter", "بدء خروج"), a modal
+  right after a control noun and its place ("the capture of Saraqib would ..."), or, for an
+  entry, a ceasefire entering into force ("دخل وقف إطلاق النار ... حيز التنفيذ");
+- a flag verb and the flag with the subject and the day between them are one control word
+  ("رفعت قوات النظام، الخميس، العلم");
+- its places (``extract.control_places``): for a settlement, the place of the side that settles
+  ("rebels in Nawa, ..., reached a settlement"); else the first place after it, if only glue,
+  actors, dates and a few other words lie between, and the places listed after that one, also
+  after a date or "then" ("Hamouriyah on 15 March, then Jisreen the next day"); "the town",
+  "المدينة", "دخلها" stand for the place named before; else the place just before it
   ("Hamouriyah fell"); else a sentence's opening "In Daraa al-Balad, ...";
 - "Jisreen followed" repeats the event just before for another place;
-- an evacuation needs a fighting side (or buses and convoys with no civilians or aid) in its
-  clause, and a place after a destination word ("for Idlib", "باتجاه الشمال") is where the
-  fighters went; "entered" with buses, aid convoys or civilians and no fighting side is no
-  handover; a road is never a place that changes hands;
+- an evacuation needs a fighting side that leaves (or buses and convoys with no civilians or aid
+  named); "buses carrying fighters out of X" needs the fighters; a place after a destination
+  word ("for Idlib", "باتجاه الشمال") is where the fighters went; "entered" with buses, aid
+  convoys or civilians and no fighting side is no handover; a road never changes hands;
 - the side that gained the place: the actor right after the control word (the Arabic subject,
-  "fell to rebels"), else the nearest actor before it in the clause, the opposite of the
-  evacuees for an evacuation, ``government_settlement`` for a settlement (and for a government
-  gain "under the settlement"), and the government when no actor is named;
+  "fell to rebels"; not "took X from IS"), else the nearest actor before it in the clause; the
+  opposite of the evacuees, or of the side that "lost" it; ``government_settlement`` for a
+  settlement and for a government entry or flag "under the settlement"; the government when no
+  actor is named;
 - the date: the one right after the place ("entered Nassib on 6 July"), else the sentence's
-  date nearest to the control word; a later part of a list dated on its own keeps its own date.
+  date nearest to the control word within a few words; a later part of a list dated on its own
+  keeps its own date.
 
 The sides are those of the control registry (``assets/control/vocabulary.json``).
 """
