@@ -104,7 +104,7 @@ class PlaceIndex:
                 str(row.get("governorate") or ""),
                 label,
             )
-            for name_ar in dict.fromkeys(filter(None, ar)):
+            for name_ar in dict.fromkeys(v for n in ar if n for v in arabic_spellings(n)):
                 if common.arabic_listed(name_ar):
                     continue
                 arabic.setdefault(name_ar, []).append(pid)
@@ -124,6 +124,23 @@ class PlaceIndex:
                     latin.setdefault(key, []).append(pid)
         latin_table = {k: tuple(v) for k, v in latin.items()}
         return cls(info, arabic, latin_table, latin_names, name, frozenset(frequent))
+
+
+#: Words that begin Arabic place names and are written glued to the name or apart from it.
+GLUED_PREFIXES = ("كفر", "تل", "بيت", "دير")
+
+
+def arabic_spellings(name: str) -> list[str]:
+    """An Arabic name as written, and glued or apart after a first word written either way
+    (كفر ناسج / كفرناسج, تل منس / تلمنس)."""
+    name = name.strip()
+    out = [name]
+    first, _, rest = name.partition(" ")
+    if rest and first in GLUED_PREFIXES:
+        out.append(first + rest)
+    elif name.startswith("كفر") and len(name) > 5 and " " not in name:
+        out.append("كفر " + name[3:])
+    return out
 
 
 def _names(value: object) -> list[str]:
