@@ -18,7 +18,7 @@ from extract.language import LANGUAGES, detect_language
 from extract.lexicon import Lexicon, load_lexicon
 from extract.long_text import LONG_TEXT_CHARS, read_in_pieces
 from extract.model import Extraction
-from extract.movement import endpoints
+from extract.movement import compared, endpoints
 from extract.named import named_agreements
 from extract.normalise import Normalised, normalise
 from extract.place_resolve import add_latin, resolve_homonyms
@@ -158,14 +158,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     if blocked:
         heads = [h for h in heads if not _covered(h, blocked)]
     moved = endpoints(doc.text, zones, doc.cues.get("movement", []), lex, doc.sentence_of)
-    moved |= endpoints(
-        doc.text,
-        zones,
-        doc.cues.get("comparison", []),
-        lex,
-        doc.sentence_of,
-        "comparison",
-    )
+    moved |= compared(doc.text, zones, doc.cues.get("comparison", []), lex, doc.sentence_of)
     moved |= endpoints(doc.text, zones, None, lex, doc.sentence_of, "boundary")
     linkable = [z for z in zones if (z.start, z.end) not in named.in_names | moved]
     ctx = HeadContext.build(

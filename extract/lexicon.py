@@ -76,7 +76,6 @@ LISTED = (
     "current_qualifiers",
     "comparison_prepositions",
     "boundary_words",
-    "agreement_heads",
 )
 
 

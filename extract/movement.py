@@ -27,11 +27,7 @@ def _alt(words: list[str]) -> str:
 @lru_cache(maxsize=8)
 def _patterns(lex: Lexicon, kind: str) -> tuple[re.Pattern, re.Pattern]:
     joiners = _alt(lex.words["list_joiners"])
-    if kind == "comparison":  # "after the ceasefire in southwest Syria", "بعد اتفاق جنوب غربي سوريا"
-        words = lex.words["comparison_prepositions"]
-        between_words = rf"{joiners}|{_alt(lex.words['agreement_heads'])}"
-        between_words += rf"|{_alt(lex.words['place_prepositions'])}"
-    elif kind == "boundary":  # "up to the administrative border with Hama province"
+    if kind == "boundary":  # "up to the administrative border with Hama province"
         words = lex.words["boundary_words"]
         between_words = joiners
     else:
@@ -54,8 +50,7 @@ def endpoints(
     kind: str = "movement",
 ) -> set[tuple[int, int]]:
     """(start, end) of the zone mentions that are endpoints of a movement (see module doc).
-    With ``kind="comparison"`` and comparison cues as ``movement``, the zones a comparison
-    names ("the third such truce, after the south-west and Ghouta"); with ``kind="boundary"``
+    With ``kind="boundary"``
     and ``movement`` None (any sentence), the zones a border is drawn against ("up to the
     administrative border with Hama province")."""
     if not zones or (movement is not None and not movement):
@@ -78,3 +73,30 @@ def endpoints(
             out.add((z.start, z.end))
         previous = z
     return out
+
+
+def compared(
+    text: str, zones: list[Item], cues: list[Match], lex: Lexicon, sentence_of
+) -> set[tuple[int, int]]:
+    """(start, end) of the zones a comparison names: in a sentence that compares agreements
+    ("the third such truce, after ...", "ويأتي الاتفاق بعد ..."), every zone after the first
+    comparison preposition that follows the cue ("... after the south-west ceasefire and the
+    Ghouta agreement", "بعد نحو أسبوعين من بدء سريان وقف إطلاق النار في جنوب غربي سوريا")."""
+    if not cues or not zones:
+        return set()
+    preposition = _after_pattern(lex)
+    starts: dict[int, int] = {}
+    for c in cues:
+        s = sentence_of(c.start)
+        m = preposition.search(text, c.start)
+        if m is not None and sentence_of(m.start()) == s:
+            starts[s] = min(starts.get(s, m.start()), m.start())
+    return {
+        (z.start, z.end) for z in zones if z.sentence in starts and z.start > starts[z.sentence]
+    }
+
+
+@lru_cache(maxsize=4)
+def _after_pattern(lex: Lexicon) -> re.Pattern:
+    words = _alt(lex.words["comparison_prepositions"])
+    return re.compile(rf"(?<![^\s,(])(?:{words})(?![^\s,)])")
