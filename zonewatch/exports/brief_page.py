@@ -8,11 +8,12 @@ Arabic text is marked right to left.
 from __future__ import annotations
 
 import base64
-import html
 from collections.abc import Mapping
 from typing import Any
 
 from zonewatch.core.dates import iso_day
+from zonewatch.core.html import escape as _e
+from zonewatch.core.html import shorten
 from zonewatch.core.registry import Registry, load_registry
 from zonewatch.exports.facts import (
     Selection,
@@ -36,10 +37,6 @@ BRIEF_FILES = {
 
 #: Evidence sentences per zone on the briefing page.
 BRIEF_EVIDENCE_PER_ZONE = 3
-
-
-def _e(value: Any) -> str:
-    return html.escape("" if value is None or value != value else str(value), quote=True)
 
 
 def _ar(value: Any, tag: str = "span") -> str:
@@ -88,7 +85,9 @@ def _evidence_list(info: Mapping[str, Mapping[str, Any]], frame, registry: Regis
             attrs = f'dir="{"rtl" if language == "ar" else "ltr"}" lang="{_e(language)}"'
             # Each part isolated (<bdi>), the date forced left to right: in an Arabic line an ISO
             # date would otherwise be shown as 06-05-2017.
-            parts = [f"<bdi>{_e(x)}</bdi>" for x in (item.get("title"), item.get("source")) if x]
+            parts = [
+                f"<bdi>{_e(shorten(x))}</bdi>" for x in (item.get("title"), item.get("source")) if x
+            ]
             if item.get("published"):
                 parts.append(f'<bdi dir="ltr">{_e(iso_day(item.get("published")))}</bdi>')
             lis.append(

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from geo.style import status_styles
+from zonewatch.core.html import shorten
 from zonewatch.core.timeline import ROW_SEPARATOR
 
 #: Colour and label of each status, from the shared style so one status reads the same on the
@@ -89,6 +90,7 @@ def evidence_marks(points: pd.DataFrame) -> pd.DataFrame:
         title=("title", "first"),
     )
     grouped["example"] = grouped["example"].fillna("").astype(str).str.slice(0, 200)
+    grouped["title"] = grouped["title"].map(shorten)
     return grouped
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from zonewatch.core import timeline
 from zonewatch.core.dates import iso_day, parse_day
+from zonewatch.core.html import shorten
 from zonewatch.core.registry import Registry, load_registry
 from zonewatch.store import queries
 from zonewatch.store.dataset import Store
@@ -139,8 +140,8 @@ def _sentences(store: Store, articles: set[str]) -> dict[tuple[str, int], dict[s
     return {
         (aid, start): {
             "sentence": evidence or "",
-            "title": title or "",
-            "source": source or "",
+            "title": shorten(title),
+            "source": shorten(source),
             "published": iso_day(published) or "",
             "language": language or "",
             "agreement": agreement,
