@@ -62,6 +62,7 @@ LISTED = (
     "round_glue",
     "articles",
     "complement_markers",
+    "relative_pronouns",
     "current_round",
     "referent_links",
     "adjective_joiners",

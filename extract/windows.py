@@ -169,7 +169,8 @@ def venue_near(
     quoting the memorandum" is not the Ankara ceasefire)."""
     for v in venues:
         after = 0 <= v.start - head.end <= VENUE_AFTER
-        if after and any(c in _CLAUSE_MARKS for c in text[head.end : v.start]):
+        between = text[head.end : v.start]
+        if after and any(c in _CLAUSE_MARKS for c in between) and not _relative(between, lex):
             continue
         before = 0 <= head.start - v.end <= VENUE_BEFORE
         if before and anaphor and text[v.end : head.start].strip():
@@ -185,6 +186,14 @@ GUARANTORS = frozenset(("russia", "turkey", "iran", "united_states", "jordan", "
 #: A single broker identifies an agreement when it is a party to at most this many of them
 #: (Egypt: the two Cairo truces; Russia or Turkey alone say little).
 DISTINCTIVE_BROKER = 2
+
+
+def _relative(between: str, lex: Lexicon) -> bool:
+    """Whether the words between a head and a venue are one relative clause about the head
+    ("الاتفاق، الذي وقعه جيش الإسلام في القاهرة", "the deal, which was signed in Cairo")."""
+    words = between.strip(" ,،").split()
+    commas = between.count(",") + between.count("\u060c")
+    return bool(words) and words[0] in lex.words["relative_pronouns"] and commas <= 1
 
 
 def sponsor_parties(
@@ -254,7 +263,9 @@ def antecedent(
     if zones and lex is not None:
         for pool in (own, cands):
             covering = [
-                i for i in pool if i.id and (info := lex.agreements.get(i.id)) and info.zones & zones
+                i
+                for i in pool
+                if i.id and (info := lex.agreements.get(i.id)) and info.zones & zones
             ]
             if covering:
                 return max(covering, key=_START).id

@@ -552,3 +552,13 @@ def test_a_venue_and_its_day_mention_the_agreement_reached_there():
     assert links(ar, "2017-09-01") == {("ghouta_truce_2017", "eastern_ghouta")}
     other_year = "Talks in Cairo on 22 July 2019 discussed Eastern Ghouta."
     assert extract_article(other_year, "2019-07-23").agreements == []
+
+
+def test_a_venue_in_a_relative_clause_names_the_head_before_it():
+    ar = "وشمل الاتفاق، الذي وقعه جيش الإسلام في القاهرة، بلدات دوما وحرستا وسقبا وكفربطنا."
+    en = "The deal, which Jaish al-Islam signed in Cairo, covers Douma and Harasta."
+    assert links(ar, "2017-07-25") == {("ghouta_truce_2017", "eastern_ghouta")}
+    assert links(en, "2017-07-25") == {("ghouta_truce_2017", "eastern_ghouta")}
+    # a venue in another clause is not the head's
+    apart = "The deal covers Douma, Turkish officials said, and talks in Sochi will follow."
+    assert "sochi_2018" not in extract_article(apart, "2018-09-01").agreements
