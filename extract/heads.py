@@ -278,5 +278,8 @@ def is_current(ctx: HeadContext, m: Match) -> bool:
     before it ("the new deal")."""
     qualifiers = ctx.lex.words["current_qualifiers"]
     after = ctx.text[m.end : m.end + 16].split()
-    before = ctx.text[max(0, m.start - 16) : m.start].split()
-    return bool(after and after[0] in qualifiers) or bool(before and before[-1] in qualifiers)
+    before = ctx.text[max(0, m.start - 24) : m.start].split()
+    definite = len(before) >= 2 and before[-2] in ctx.lex.words["articles"]  # not "a new truce"
+    return bool(after and after[0] in qualifiers) or (
+        definite and bool(before) and before[-1] in qualifiers
+    )

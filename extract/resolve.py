@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from extract.choose import (
     by_date,
@@ -54,8 +55,8 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if head.outside:  # "a 30-day truce demanded by the Security Council", "هدنة من جانب واحد"
             ctx.resolved.append(_unknown(head))
             continue
-        if is_current(ctx, m):  # "the current deal", "الاتفاق الحالي": the one the text is about
-            topic = min(ctx.items(), key=lambda i: i.start, default=None)
+        if is_current(ctx, m):  # "the new deal", "الاتفاق الحالي": the one now in force
+            topic = _current_agreement(ctx, m.start)
             if topic is not None:
                 ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
                 continue
@@ -65,6 +66,26 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if item is not None:
             ctx.resolved.append(item)
     return ctx.resolved
+
+
+def _current_agreement(ctx: HeadContext, before: int) -> Item | None:
+    """The agreement named so far that is the newest one still in force on the publication
+    date: registry agreements over everywhere by then drop out, the latest signed of the rest
+    wins; with none left, an unknown one named before (a local deal of the day)."""
+    named = [i for i in ctx.items() if i.kind == "agreement" and i.start < before]
+    day = ctx.published
+    live = []
+    for i in named:
+        info = ctx.lex.agreements.get(i.id) if i.id else None
+        if info is None or info.kind == "talks":
+            continue
+        ends = [end for _z, end in info.ends]
+        if day is not None and ends and all(end is not None and end < day for end in ends):
+            continue  # over everywhere it applied
+        live.append((info.days[0] if info.days else date.min, i))
+    if live:
+        return max(live, key=lambda pair: pair[0])[1]
+    return next((i for i in named if i.id is None), None)
 
 
 def _by_venue(ctx: HeadContext, head: Head) -> Item | None:

@@ -562,3 +562,15 @@ def test_a_venue_in_a_relative_clause_names_the_head_before_it():
     # a venue in another clause is not the head's
     apart = "The deal covers Douma, Turkish officials said, and talks in Sochi will follow."
     assert "sochi_2018" not in extract_article(apart, "2018-09-01").agreements
+
+
+def test_the_new_deal_is_the_newest_in_force_not_the_first_named():
+    text = (
+        "Two years after the Sochi deal, Russia and Turkey agreed a new ceasefire in Moscow on "
+        "Thursday. The new deal took effect at midnight."
+    )
+    assert agreements_said(text, "2020-03-06") == [
+        "sochi_2018",
+        "moscow_protocol_2020",
+        "moscow_protocol_2020",
+    ]
