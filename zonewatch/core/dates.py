@@ -60,6 +60,8 @@ def parse_day(value: object, what: str = "date") -> date | None:
     day = parse_published(value.strip() if isinstance(value, str) else value)
     if day is None:
         raise BadDate(f"{what} must be a date as YYYY-MM-DD, not {value!r}")
+    if usable_day(day) is None:
+        raise BadDate(f"{what} must lie between {FIRST_DAY} and {LAST_DAY}, not {day}")
     return day
 
 

@@ -208,16 +208,18 @@ def timeline_chart(
     low = pd.Timestamp(domain[0]) - pd.Timedelta(days=DOMAIN_MARGIN_DAYS)
     high = pd.Timestamp(domain[1]) + pd.Timedelta(days=DOMAIN_MARGIN_DAYS)
     x_scale = alt.Scale(domain=[low.isoformat(), high.isoformat()])
+    # a day outside the domain would be drawn far off the chart, and the image sized to hold it
+    shown = day if low <= pd.Timestamp(day) <= high else None
     rows = _rows(intervals, points)
     y = alt.Y("row:N", sort=rows, title=None, axis=_ROW_AXIS)
     height = max(60, _ROW_STEP * len(rows))
     chart = alt.layer(
         _interval_bars(intervals, y, x_scale, low, high),
         _evidence_points(points, y, x_scale),
-        *_date_rule(day, x_scale),
+        *(_date_rule(shown, x_scale) if shown else []),
     ).properties(width=width, height=height)
     if monthly is not None:
-        chart = alt.vconcat(chart, _monthly_strip(monthly, day, x_scale, width))
+        chart = alt.vconcat(chart, _monthly_strip(monthly, shown, x_scale, width))
     if title:
         chart = chart.properties(title=title)
     # Legends above the rows, where they do not steal width from the time axis; a caller may
@@ -231,7 +233,7 @@ def timeline_chart(
 
 
 def _monthly_strip(
-    monthly: pd.DataFrame, day: date, x_scale: alt.Scale, width: int
+    monthly: pd.DataFrame, day: date | None, x_scale: alt.Scale, width: int
 ) -> alt.LayerChart:
     data = monthly.assign(period=pd.to_datetime(monthly["period"]))
     bars = (
@@ -268,4 +270,4 @@ def _monthly_strip(
         .mark_rule(color=DATE_RULE_COLOUR, strokeWidth=2)
         .encode(x=alt.X("date:T", scale=x_scale))
     )
-    return alt.layer(bars, rule).properties(width=width, height=90)
+    return alt.layer(bars, *([rule] if day else [])).properties(width=width, height=90)
