@@ -124,8 +124,26 @@ class HeadContext:
         return [i for i in self.known if (i.start, i.end) not in self.complements] + self.resolved
 
 
+#: Longest agreement name a venue may sit inside (characters).
+NAME_REACH = 200
+
+
 def _outside(matches: list[Match], items: list[Item]) -> list[Match]:
-    return [m for m in matches if not any(i.start <= m.start and m.end <= i.end for i in items)]
+    """The matches not inside one of ``items`` (bisect: articles may hold thousands of both)."""
+    if not matches or not items:
+        return matches
+    ordered = sorted(items, key=lambda i: i.start)
+    starts = [i.start for i in ordered]
+    out = []
+    for m in matches:
+        j = bisect_right(starts, m.start) - 1
+        inside = False
+        while j >= 0 and m.start - starts[j] <= NAME_REACH and not inside:
+            inside = ordered[j].end >= m.end
+            j -= 1
+        if not inside:
+            out.append(m)
+    return out
 
 
 #: How far after a head a name may complete it.
@@ -137,10 +155,11 @@ def _complements(text: str, heads: list[Match], known: list[Item], lex: Lexicon)
     (an adjective), then a complement marker ("to the", "of", the glued ل)."""
     markers = lex.words["complement_markers"]
     out = set()
+    ordered = sorted(heads, key=lambda h: h.end)
+    ends = [h.end for h in ordered]
     for k in known:
-        for h in heads:
-            if not 0 <= k.start - h.end <= COMPLEMENT_REACH:
-                continue
+        lo = bisect_left(ends, k.start - COMPLEMENT_REACH)
+        for h in ordered[lo : bisect_right(ends, k.start)]:
             words = text[h.end : k.start].split()
             for marker in markers:
                 n = len(marker.split())

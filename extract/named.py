@@ -6,6 +6,7 @@ those names speak of or state, and the zone words that are only part of a name."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -55,7 +56,8 @@ def named_agreements(
     known += dated_rounds(doc.cues.get("roundcore", []), known, doc.dates, lex, sentence_of)
     round_spans = [(i.start, i.end) for i in known]
     named = Named(known, [], [], set())
-    zone_spans = [(z.start, z.end) for z in zones]
+    zone_spans = sorted((z.start, z.end) for z in zones)
+    zone_starts = [s for s, _ in zone_spans]
     dates_in = _dates_by_sentence(doc)
     for m in doc.entities:
         if m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
@@ -75,9 +77,10 @@ def named_agreements(
             continue
         known.append(Item("agreement", entry.ident, m.start, m.end, s))
         states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
+        inside = _overlapping(zone_spans, zone_starts, m)
         if not states_where and not _names_a_zone(lex, doc.text[m.start : m.end]):
-            named.in_names.update(z for z in zone_spans if m.start < z[1] and z[0] < m.end)
-        if entry.zone and not _covered(m, zone_spans):
+            named.in_names.update(inside)
+        if entry.zone and not inside:
             # "هدنة الغوطة": the name speaks of the zone, but states no link, unless it says
             # where it applies ("the memorandum on ... in the Idlib de-escalation area")
             item = Item("zone", entry.zone, m.start, m.end, s, entry.zone)
@@ -130,6 +133,16 @@ def _ended_by_name(doc: _Document, m: Match) -> bool:
         and (0 <= t.start - m.end <= ENDED_REACH or 0 <= m.start - t.end <= ENDED_REACH)
         for t in doc.cues.get("trigger", ())
     )
+
+
+def _overlapping(spans: list[tuple[int, int]], starts: list[int], m) -> list[tuple[int, int]]:
+    """The spans (sorted, not overlapping one another) that overlap ``m``, found by bisection."""
+    j = bisect_left(starts, m.end) - 1
+    out = []
+    while j >= 0 and spans[j][1] > m.start:
+        out.append(spans[j])
+        j -= 1
+    return out
 
 
 def _covered(m, spans: list[tuple[int, int]]) -> bool:
