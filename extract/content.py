@@ -62,42 +62,52 @@ def implicit_mentions(
     busy |= {sentence_of(h.start) for h in cues.get("head", []) + cues.get("anaphor", [])}
     brokers = [(p.start, p.end, p.id) for p in parties if p.id in GUARANTORS]
     brokers += [(a.start, a.end, a.entries[0].ident) for a in cues.get("partyadj", [])]
+    brokers_in = _by_sentence(brokers, lambda b: sentence_of(b[0]))
+    dates_in = _by_sentence([d for d in dates if d.value is not None], _start_of(sentence_of))
+    venues_in = _by_sentence(cues.get("venue", []), _start_of(sentence_of))
     out = []
     for cue in sponsors:
         s = sentence_of(cue.start)
         if s in busy:
             continue
-        said = sponsor_parties(cue, [cue], [b for b in brokers if sentence_of(b[0]) == s], lex)
+        said = sponsor_parties(cue, [cue], brokers_in.get(s, []), lex)
         if len(said) < 2:
             continue
         cands = candidates(lex, said, "")
-        dated = [d for d in dates if d.value is not None and sentence_of(d.start) == s]
-        venues = {
-            i
-            for v in cues.get("venue", [])
-            if sentence_of(v.start) == s
-            for i in lex.venues.get(v.entries[0].ident, ())
-        }
-        fit = [a for a in cands if any(fits_date(a, d) for d in dated) or a.id in venues]
+        venues = {i for v in venues_in.get(s, ()) for i in lex.venues.get(v.entries[0].ident, ())}
+        fit = [
+            a for a in cands if any(fits_date(a, d) for d in dates_in.get(s, ())) or a.id in venues
+        ]
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
-    return out + _venue_days(cues.get("venue", []), busy, dates, lex, sentence_of)
+    return out + _venue_days(venues_in, busy, dates_in, lex)
 
 
-def _venue_days(venues: list[Match], busy: set[int], dates: list, lex: Lexicon, sentence_of):
+def _by_sentence(things, sentence) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for x in things:
+        out.setdefault(sentence(x), []).append(x)
+    return out
+
+
+def _start_of(sentence_of):
+    return lambda x: sentence_of(x.start)
+
+
+def _venue_days(venues_in: dict, busy: set[int], dates_in: dict, lex: Lexicon) -> list[Item]:
     """ "A second Cairo meeting, on July 31, settled the northern Homs countryside": a venue and
     a day in a sentence with no agreement named mention the one agreement reached there that
     day (the mention is the venue)."""
     out = []
-    for v in venues:
-        s = sentence_of(v.start)
+    for s, venues in venues_in.items():
         if s in busy:
             continue
-        days = [d for d in dates if d.precision == DAY and d.value and sentence_of(d.start) == s]
-        reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
-        fit = [a for a in reached if a.kind != "talks" and any(fits_date(a, d) for d in days)]
-        if len(fit) == 1:
-            out.append(Item("agreement", fit[0].id, v.start, v.end, s))
-            busy.add(s)
+        days = [d for d in dates_in.get(s, ()) if d.precision == DAY]
+        for v in venues:
+            reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
+            fit = [a for a in reached if a.kind != "talks" and any(fits_date(a, d) for d in days)]
+            if len(fit) == 1:
+                out.append(Item("agreement", fit[0].id, v.start, v.end, s))
+                break
     return out
