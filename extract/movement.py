@@ -75,6 +75,11 @@ def endpoints(
     return out
 
 
+#: How far after a comparison cue its preposition may come ("the third of its kind this summer,
+#: after ...").
+COMPARISON_REACH = 160
+
+
 def compared(
     text: str, zones: list[Item], cues: list[Match], lex: Lexicon, sentence_of
 ) -> set[tuple[int, int]]:
@@ -88,7 +93,7 @@ def compared(
     starts: dict[int, int] = {}
     for c in cues:
         s = sentence_of(c.start)
-        m = preposition.search(text, c.start)
+        m = preposition.search(text, c.start, c.end + COMPARISON_REACH)
         if m is not None and sentence_of(m.start()) == s:
             starts[s] = min(starts.get(s, m.start()), m.start())
     return {
