@@ -41,14 +41,14 @@ def place_point(name: str) -> Point | None:
 
 
 def place_zone(name: str, boundaries_dir: Path | None = None) -> str | None:
-    """Top-level zone of a named place: the gazetteer's own zone, else where its point falls."""
+    """Top-level zone of a place of the curated gazetteer. The gazetteer says for each place
+    whether it belongs to a zone, and that wins over where its point falls: a government-held
+    town on the front line (Mhardeh) lies inside the approximate footprint but was never part of
+    the zone. Use :func:`point_zone` for a bare point."""
     place = find_place(name)
-    if place is None:
+    if place is None or not place.zone:
         return None
-    if place.zone:
-        parent = _parents(boundaries_dir).get(place.zone)
-        return parent or place.zone
-    return point_zone(place.lon, place.lat, boundaries_dir)
+    return _parents(boundaries_dir).get(place.zone) or place.zone
 
 
 def _parents(boundaries_dir: Path | None) -> dict[str, str | None]:
