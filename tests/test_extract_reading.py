@@ -574,3 +574,10 @@ def test_the_new_deal_is_the_newest_in_force_not_the_first_named():
         "moscow_protocol_2020",
         "moscow_protocol_2020",
     ]
+
+
+def test_leaders_and_between_name_the_parties_of_an_agreement():
+    ar = "وقالت عمّان إن وقف إطلاق النار المتفق عليه بين الأردن والولايات المتحدة وروسيا يشمل درعا والقنيطرة."
+    assert links(ar, "2017-07-09") == {("southwest_ceasefire_2017", "south")}
+    en = "The deal between Putin and Erdogan covers Idlib, officials said."
+    assert links(en, "2018-09-20") == {("sochi_2018", "idlib")}
