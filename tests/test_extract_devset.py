@@ -16,12 +16,12 @@ from tests.devset import score
 #: F1 floors per set, language and metric (measured: see the commit that last raised them).
 FLOORS = {
     "articles": {
-        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.91, "dates": 0.99},
-        "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.92, "dates": 0.99},
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.92, "dates": 0.99},
+        "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.94, "dates": 0.99},
     },
     "realistic": {
         "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.95, "dates": 0.98},
-        "en": {"zones": 0.99, "agreements": 0.99, "coverage": 0.97, "dates": 0.97},
+        "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.98, "dates": 0.98},
     },
 }
 SETS = {"articles": score.ARTICLES, "realistic": score.REALISTIC}
