@@ -14,6 +14,7 @@ from zonewatch.ingest.run import ingest_records
 from zonewatch.store.dataset import StoreError
 
 PENDING = "ing_pending"
+FOUND = "ing_found"
 SAVED = "ing_saved"
 sidebar.ensure_app()
 store = cache.current_store()
@@ -78,12 +79,19 @@ with upload_tab:
             st.session_state.pop(PENDING, None)
 
 pending = st.session_state.get(PENDING)
+# Each pending article is read once, not again on every click while its preview is shown.
+cached = st.session_state.get(FOUND)
+if cached is None or cached[0] is not pending:
+    cached = st.session_state[FOUND] = (pending, {})
+previews = cached[1]
 if pending:
     st.subheader(
         f"Extraction ({len(pending)} article{'s' if len(pending) != 1 else ''}, not saved yet)"
     )
-    for record in pending[: submission.MAX_PREVIEW_ARTICLES]:
-        found = submission.extraction(record)
+    for i, record in enumerate(pending[: submission.MAX_PREVIEW_ARTICLES]):
+        found = previews.get(i)
+        if found is None:
+            found = previews[i] = submission.extraction(record)
         with st.container(border=True):
             ids = {
                 k: " ".join(f"`{i}`" for i in found[k]) or "none" for k in ("zones", "agreements")

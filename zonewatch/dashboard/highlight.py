@@ -11,6 +11,8 @@ import html
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
+from zonewatch.core.html import shorten
+
 #: Background of each mention kind; light enough to read dark text on, distinct from each other.
 KIND_COLOURS: dict[str, str] = {
     "zone": "#9ad0f5",
@@ -106,7 +108,7 @@ def article_html(article: Mapping) -> str:
     )
     return (
         f'<div class="zw-reader"><h4 dir="{direction(language)}" style="margin: 0.2rem 0">'
-        f"{html.escape(str(article.get('title') or '(untitled)'))}</h4>"
+        f"{html.escape(shorten(article.get('title') or '(untitled)'))}</h4>"
         f'<div style="color: #666; font-size: 0.85rem">{meta}</div>'
         f"{legend_html()}"
         f"{highlight_html(str(article.get('text') or ''), article.get('mentions') or [], language)}"

@@ -12,14 +12,13 @@ exports inline it so the file opens anywhere from disk.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import folium
 
 from geo.webmap import leaflet_dir, leaflet_version, use_leaflet_assets
+from zonewatch.core.files import atomic_write
 from zonewatch.exports.leaflet import inline_leaflet
 
 #: The app's root (where ``app.py`` and Streamlit's ``static/`` folder live) in a source checkout.
@@ -52,11 +51,7 @@ def ensure_static_leaflet(app_root: Path = APP_ROOT) -> Path:
         src, dst = source / name, target / name
         if dst.exists() and dst.stat().st_size == src.stat().st_size:
             continue
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=".tmp-")
-        os.close(fd)
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dst)
+        atomic_write(dst, lambda tmp, src=src: shutil.copyfile(src, tmp))
     return target
 
 
