@@ -22,7 +22,7 @@ from extract.movement import compared, endpoints
 from extract.named import named_agreements
 from extract.normalise import Normalised, normalise
 from extract.place_resolve import add_latin, resolve_homonyms
-from extract.recognise import Match, scan
+from extract.recognise import Match, scan, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
 from extract.rounds import find_rounds
@@ -177,8 +177,10 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     raw_links = _links(doc, agreements, linkable, named.stated_zones)
     zones = sorted(zones + named.named_zones, key=_START)
     result = assemble(doc, language, zones, places, parties, agreements, raw_links)
+    # the control words' helpers are read only in the sentences that hold a control word
+    scoped = scoped_cues(doc.text, doc.spans, doc.sentence_of, doc.cues, lex)
     result.control = find_control(
-        doc.norm, doc.spans, doc.entities, doc.cues, doc.dates, doc.sentence_of
+        doc.norm, doc.spans, doc.entities, doc.cues | scoped, doc.dates, doc.sentence_of
     )
     return result
 

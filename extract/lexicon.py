@@ -143,6 +143,8 @@ class Lexicon:
     latin_exact: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the one reading of each imported place, by id
     place_entries: dict[str, Entry] = field(default_factory=dict)
+    #: the sentence-scoped cue words (``keys.sentence_scoped``), read where they are needed
+    scoped_automaton: ahocorasick.Automaton | None = None
 
 
 def _named_zone(name: str, zone_words: dict[str, str]) -> str:
@@ -294,6 +296,7 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
     words = {name: data.by_length(name) for name in LISTED}
     return Lexicon(
         automaton=table.compile(),
+        scoped_automaton=table.compile(scoped=True),
         months=data.numbered("months"),
         weekdays=data.numbered("weekdays"),
         ordinals=data.numbered("ordinals"),

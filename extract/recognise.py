@@ -5,15 +5,18 @@ key begins with a space, so a key can only match at the start of a word, with th
 proclitics (و ف ب ل ك, and the article forms بال، لل، وال) that may be glued to a name spelled
 into the key; a match stands only if the word ends with the key, so that داريا never reads as
 درعا nor "Hamas" as "Hama". Entities that overlap keep the longest reading ("ريف حمص الشمالي"
-over "حمص"); cue words are all kept.
+over "حمص"); cue words are all kept. The sentence-scoped cue words (``keys.sentence_scoped``)
+are read by a second, small automaton in the sentences that ask for them (``scoped_cues``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import itemgetter
 from typing import NamedTuple
 
+from extract.keys import CONTROL_TRIGGERS
 from extract.lexicon import Entry, Lexicon, scan_form
 
 
@@ -53,6 +56,42 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[Match], dict[str, list[Match
     for bucket in cues.values():
         bucket.sort(key=_START_END)
     return _longest(found), cues
+
+
+def scoped_cues(
+    text: str,
+    spans: list[tuple[int, int]],
+    sentence_of: Callable[[int], int],
+    cues: dict[str, list[Match]],
+    lexicon: Lexicon,
+) -> dict[str, list[Match]]:
+    """The sentence-scoped cue words (``keys.sentence_scoped``) that start inside a sentence
+    holding a control word (a trigger of ``cues``), by kind, sorted as ``scan`` sorts: exactly
+    what a scan of the whole text would list for those sentences."""
+    automaton = lexicon.scoped_automaton
+    wanted = {sentence_of(c.start) for kind in CONTROL_TRIGGERS for c in cues.get(kind, ())}
+    wanted = sorted(n for n in wanted if n < len(spans))
+    if automaton is None or not wanted or not len(automaton):
+        return {}
+    padded = " " + scan_form(text) + " "
+    reach = automaton.get_stats()["longest_word"] + 1
+    out: dict[str, list[Match]] = {}
+    for n in wanted:
+        lo, hi = spans[n]
+        # a key starts at most one space and three proclitic letters before its name, and may
+        # run past the sentence's end (across a line break); its name starts in [lo, hi)
+        for last, (_ents, cue_readings) in automaton.iter(padded, max(0, lo - 4), hi + reach):
+            end = last - 1
+            for length, kind, entry in cue_readings:
+                start = end - length
+                if lo <= start < hi:
+                    bucket = out.get(kind)
+                    if bucket is None:
+                        bucket = out[kind] = []
+                    bucket.append(_new(Match, (start, end, entry, kind)))
+    for bucket in out.values():
+        bucket.sort(key=_START_END)
+    return out
 
 
 def _longest(found: list[tuple]) -> list[Match]:
