@@ -383,20 +383,3 @@ def test_long_title_is_truncated_in_the_map_but_kept_in_the_store(tmp_path: Path
     assert sizes[1] - sizes[0] < 20_000, sizes
     result = zw("query", "evidence", "--zone", "idlib", "--format", "json", data=tmp_path / "long")
     assert [r["title"] for r in json.loads(result.stdout)] == [title]
-
-
-@pytest.mark.parametrize("day", ["0001-01-01", "2262-04-12", "9999-12-31"])
-def test_typed_day_out_of_range_gets_one_line(
-    hostile_store: Path, tmp_path: Path, day: str
-) -> None:
-    assert_one_line_error(zw("render", "timeline", "--date", day, "--out", tmp_path / "t.png"))
-    assert_one_line_error(zw("extract", "--published", day, "-", input="Idlib, on Tuesday."))
-
-
-def test_timeline_on_a_day_far_from_the_corpus_is_a_normal_image(
-    hostile_store: Path, tmp_path: Path
-) -> None:
-    out = tmp_path / "t.svg"
-    assert_ok(zw("render", "timeline", "--date", "1900-01-01", "--out", out, data=hostile_store))
-    width = int(out.read_text("utf-8").split('width="', 1)[1].split('"', 1)[0])
-    assert width < 3000, width

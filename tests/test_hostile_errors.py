@@ -215,3 +215,18 @@ def test_truncated_shapefile_is_refused(tmp_path: Path) -> None:
     assert_one_line_error(result)
     listing = zw("boundaries", "list", data=tmp_path / "data")
     assert "districts" not in listing.stdout
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "2262-04-12", "9999-12-31"])
+def test_typed_day_out_of_range_gets_one_line(small_store: Path, tmp_path: Path, day: str) -> None:
+    assert_one_line_error(zw("render", "timeline", "--date", day, "--out", tmp_path / "t.png"))
+    assert_one_line_error(zw("extract", "--published", day, "-", input="Idlib, on Tuesday."))
+
+
+def test_timeline_on_a_day_far_from_the_corpus_is_a_normal_image(
+    small_store: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "t.svg"
+    assert_ok(zw("render", "timeline", "--date", "1900-01-01", "--out", out, data=small_store))
+    width = int(out.read_text("utf-8").split('width="', 1)[1].split('"', 1)[0])
+    assert width < 3000, width
