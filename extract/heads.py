@@ -53,6 +53,8 @@ class HeadContext:
     sentence_of: Callable[[int], int]
     known: list[Item]
     anaphors: list[Match]
+    #: plural heads ("truces"), read only as several agreements at once
+    plurals: list[Match]
     anaphor_spans: set[tuple[int, int]]
     adjectives: list[Match]
     adjective_starts: list[int]
@@ -99,6 +101,7 @@ class HeadContext:
             sentence_of=sentence_of,
             known=sorted(known, key=lambda i: i.start),
             anaphors=cues.get("anaphor", []),
+            plurals=cues.get("pluralhead", []),
             anaphor_spans={(m.start, m.end) for m in cues.get("anaphor", [])},
             adjectives=adjectives,
             adjective_starts=[a.start for a in adjectives],

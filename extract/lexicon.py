@@ -63,6 +63,7 @@ LISTED = (
     "articles",
     "complement_markers",
     "relative_pronouns",
+    "plural_heads",
     "current_round",
     "referent_links",
     "adjective_joiners",

@@ -186,7 +186,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         ):
             chosen = [anchor_for_all]
         else:
-            chosen = _nearest(named, z, group.get("b"))
+            chosen = _nearest(named, z, group.get("b"), ctx.registry)
         for a in chosen:
             if a.id is None and anchor_for_all is None:
                 continue  # an unregistered agreement is reported, but states no link
@@ -211,14 +211,20 @@ def _interrupted(named: list[Item], anchor: Item, heads: list, z: Item) -> bool:
     return any(a.id != anchor.id and start <= a.start < z.start for a in named)
 
 
-def _nearest(named: list[Item], z: Item, breaks) -> list[Item]:
-    """The agreements of the zone's clause nearest to it (ties: all of them)."""
+def _nearest(named: list[Item], z: Item, breaks, registry: dict) -> list[Item]:
+    """The agreements of the zone's clause nearest to it; of several equally near (the two
+    Cairo truces of "truces for Eastern Ghouta and northern Homs"), those the registry has cover
+    the zone, if any."""
     near = [a for a in named if not _split(a, z, breaks)] if breaks else named
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
     distances = [(_distance(a, z), a) for a in near]
     best = min(d for d, _ in distances)
-    return [a for d, a in distances if d == best]
+    tied = [a for d, a in distances if d == best]
+    if len(tied) > 1:
+        covering = [a for a in tied if a.id in registry and z.zone in registry[a.id].zones]
+        tied = covering or tied
+    return tied
 
 
 def _itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:

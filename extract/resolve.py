@@ -48,7 +48,7 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
     taken = bytearray(len(ctx.text) + 1)
     for i in ctx.known:
         taken[i.start : i.end] = b"\x01" * (i.end - i.start)
-    for m in outermost(heads + ctx.anaphors):
+    for m in outermost(heads + ctx.anaphors + ctx.plurals):
         if taken[m.start] or taken[m.end - 1]:
             continue
         head = read_head(ctx, m)
@@ -60,12 +60,37 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
             if topic is not None:
                 ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
                 continue
+        several = _plural(ctx, head)
+        if several or m.kind == "pluralhead":  # "talks in Cairo produced truces for X and Y"
+            ctx.resolved += several
+            continue
         item = _by_venue(ctx, head) if head.venue is not None or head.national else None
         if item is None:
             item = _CASES[head.case](ctx, head)
         if item is not None:
             ctx.resolved.append(item)
     return ctx.resolved
+
+
+def _plural(ctx: HeadContext, head: Head) -> list[Item]:
+    """A plural head ("truces", "الهدنتين") means every agreement of its venue or brokers that
+    covers a zone its sentence names, when there are two or more of them."""
+    m = head.match
+    if ctx.text[m.start : m.end].split()[-1] not in ctx.lex.words["plural_heads"]:
+        return []
+    if head.venue is not None:
+        pool = [ctx.lex.agreements[i] for i in head.venue]
+    elif head.parties:
+        pool = list(candidates(ctx.lex, head.parties, ""))
+    else:
+        return []
+    named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
+    if ctx.published is not None:
+        pool = existing(pool, ctx.published)
+    found = [a for a in pool if a.kind != "talks" and a.zones & named]
+    if len(found) < 2:
+        return []
+    return [head.item(a.id) for a in found]
 
 
 def _current_agreement(ctx: HeadContext, before: int) -> Item | None:

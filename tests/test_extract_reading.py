@@ -581,3 +581,23 @@ def test_leaders_and_between_name_the_parties_of_an_agreement():
     assert links(ar, "2017-07-09") == {("southwest_ceasefire_2017", "south")}
     en = "The deal between Putin and Erdogan covers Idlib, officials said."
     assert links(en, "2018-09-20") == {("sochi_2018", "idlib")}
+
+
+def test_a_plural_head_can_mean_two_agreements_each_with_its_zone():
+    en = (
+        "A US-Russian-Jordanian arrangement took over in the southwest from 9 July 2017, while "
+        "Egyptian-mediated talks in Cairo produced truces for Eastern Ghouta and northern Homs."
+    )
+    assert links(en, "2019-01-01") == {
+        ("southwest_ceasefire_2017", "south"),
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+    ar = "وأنتجت محادثات القاهرة الهدنتين في الغوطة الشرقية وريف حمص الشمالي."
+    assert links(ar, "2017-08-10") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+    # plural words about agreements in general name none
+    general = "Both areas were covered by agreements in 2017 and emptied under agreements in 2018."
+    assert extract_article(general, "2019-01-01").agreements == []
