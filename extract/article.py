@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 _CONTEXT_ENTITIES = {"agreement", "zoneterm"}
 _START = attrgetter("start")
 _START_END = attrgetter("start", "end")
+#: A region this close after another place locates it ("داريا في ريف دمشق"), not a zone.
+LOCATED_PLACE_GAP = 5
 _CONTEXT_CUES = {"head", "anaphor", "enumhead", "enumitem", "current_round"}
 
 
@@ -285,7 +287,9 @@ def _places(doc: _Document):
             blocked.append((m.start, m.end))
         elif kind == "ctxzone":
             after_other_place = (
-                prev is not None and prev.kind == "place" and m.start - prev.end <= 5
+                prev is not None
+                and prev.kind == "place"
+                and m.start - prev.end <= LOCATED_PLACE_GAP
             )
             prev_entries = prev.entries if prev is not None else ()
             zone = m.entries[0].zone

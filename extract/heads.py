@@ -295,12 +295,17 @@ def _qualifies_a_name(ctx: HeadContext, d: DateMention) -> bool:
     return any(0 <= k.start - d.end <= QUALIFIER_GAP for k in ctx.known)
 
 
+#: Characters after a head in which its qualifier is looked for (twice as many before it, for
+#: the article and the qualifier: "the new deal").
+QUALIFIER_REACH = 12
+
+
 def is_current(ctx: HeadContext, m: Match) -> bool:
     """Whether a current qualifier stands right after the head ("الاتفاق الحالي") or right
     before it ("the new deal")."""
     qualifiers = ctx.lex.words["current_qualifiers"]
-    after = ctx.text[m.end : m.end + 16].split()
-    before = ctx.text[max(0, m.start - 24) : m.start].split()
+    after = ctx.text[m.end : m.end + QUALIFIER_REACH].split()
+    before = ctx.text[max(0, m.start - 2 * QUALIFIER_REACH) : m.start].split()
     definite = len(before) >= 2 and before[-2] in ctx.lex.words["articles"]  # not "a new truce"
     return bool(after and after[0] in qualifiers) or (
         definite and bool(before) and before[-1] in qualifiers

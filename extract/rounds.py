@@ -32,11 +32,15 @@ def _phrase(words: str) -> str:
     return r"\s+".join(re.escape(w) for w in words.split())
 
 
+#: Highest Astana round number written as an ordinal word.
+MAX_ROUND = 20
+
+
 @lru_cache(maxsize=4)
 def _pattern(lex: Lexicon) -> re.Pattern:
     astana = _alt(lex.words["astana"])
     rounds = _alt(lex.words["round_words"])
-    ordinal = _alt(k for k, v in lex.ordinals.items() if v <= 20)
+    ordinal = _alt(k for k, v in lex.ordinals.items() if v <= MAX_ROUND)
     cardinal = _alt(lex.cardinals)
     roman = _alt(lex.roman)
     month = _alt(lex.months)
@@ -116,11 +120,16 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
     return out
 
 
+#: Characters before a round reference (twice as many after it) where "next", "last",
+#: "المقبلة" are looked for.
+OTHER_ROUND_REACH = 20
+
+
 def _other_round(text: str, start: int, lex: Lexicon) -> bool:
     """Whether the words right before or after a round reference make it another round than
     the one being held ("the next round of ...", "the previous round", "الجولة المقبلة")."""
-    before = text[max(0, start - 16) : start].split()
-    after = text[start : start + 40].split()
+    before = text[max(0, start - OTHER_ROUND_REACH) : start].split()
+    after = text[start : start + 2 * OTHER_ROUND_REACH].split()
     other = (*lex.words["next"], *lex.words["past"])
     return bool(before and before[-1] in other) or any(w in other for w in after[1:3])
 
