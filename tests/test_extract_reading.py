@@ -601,3 +601,20 @@ def test_a_plural_head_can_mean_two_agreements_each_with_its_zone():
     # plural words about agreements in general name none
     general = "Both areas were covered by agreements in 2017 and emptied under agreements in 2018."
     assert extract_article(general, "2019-01-01").agreements == []
+
+
+def test_an_encyclopaedia_list_of_the_zones_after_the_agreement_sentence():
+    en = (
+        "On 4 May 2017, at the fourth round of the Astana talks, Russia, Iran and Turkey signed an "
+        'agreement to create four "de-escalation zones" in Syria. The zones were: Idlib '
+        "Governorate and parts of the neighbouring Latakia, Hama and Aleppo governorates; the "
+        "Rastan and Talbiseh enclave in northern Homs Governorate; Eastern Ghouta; and the Daraa "
+        "and Quneitra area in the south."
+    )
+    ar = (
+        "في 4 أيار/مايو 2017 وقعت روسيا وإيران وتركيا اتفاقاً لإنشاء أربع مناطق لخفض التصعيد في "
+        "سوريا. والمناطق هي: محافظة إدلب وأجزاء من محافظات اللاذقية وحماة وحلب، وجيب الرستن "
+        "وتلبيسة في ريف حمص الشمالي، والغوطة الشرقية، ومنطقة درعا والقنيطرة في الجنوب."
+    )
+    assert links(en, None) == FOUR
+    assert links(ar, None) == FOUR
