@@ -176,7 +176,10 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     )
     ctx.passing |= _furniture(doc)  # "اقرأ أيضا: اتفاق سوتشي" is no antecedent
     agreements = sorted(named.known + resolve_heads(ctx, heads), key=_START)
-    raw_links = _links(doc, agreements, linkable, named.stated_zones)
+    # a name that only completes another ("the additional protocol to the Sochi memorandum") is
+    # reported, but the agreement spoken of is the other one
+    linking = [a for a in agreements if (a.start, a.end) not in ctx.complements]
+    raw_links = _links(doc, linking, linkable, named.stated_zones)
     zones = sorted(zones + named.named_zones, key=_START)
     result = assemble(doc, language, zones, places, parties, agreements, raw_links)
     # the control words' helpers are read only in the sentences that hold a control word

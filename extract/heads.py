@@ -117,7 +117,7 @@ class HeadContext:
             sponsors_in=sponsors_in,
             parties_in=parties_in,
             guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
-            complements=_complements(text, cues.get("head", []), known, lex),
+            complements=_complements(text, [*cues.get("head", []), *known], known, lex),
         )
 
     def items(self) -> list[Item]:
@@ -153,9 +153,10 @@ def _outside(matches: list[Match], items: list[Item]) -> list[Match]:
 COMPLEMENT_REACH = 24
 
 
-def _complements(text: str, heads: list[Match], known: list[Item], lex: Lexicon) -> set:
-    """(start, end) of the names that complete a head before them: the head, at most one word
-    (an adjective), then a complement marker ("to the", "of", the glued ل)."""
+def _complements(text: str, heads: list, known: list[Item], lex: Lexicon) -> set:
+    """(start, end) of the names that complete a head or name before them (``heads``): the
+    head, at most one word (an adjective), then a complement marker ("to the", "of", the glued
+    ل): "the additional protocol to the Sochi memorandum", "بروتوكول إضافي لمذكرة سوتشي"."""
     markers = lex.words["complement_markers"]
     out = set()
     ordered = sorted(heads, key=lambda h: h.end)

@@ -152,16 +152,20 @@ def test_official_titles_name_their_agreements():
             "2020-03-07",
             "moscow_protocol_2020",
         ),
-        (
-            "The Additional Protocol to the Memorandum on Stabilization of the Situation in the "
-            "Idlib De-escalation Area was signed in Moscow.",
-            "2020-03-06",
-            "moscow_protocol_2020",
-        ),
         ("The Amman agreement reaffirmed the ceasefire.", "2017-11-12", "southwest_ceasefire_2017"),
     ]
     for text, published, expected in cases:
         assert extract_article(text, published).agreements == [expected], text
+    # the protocol's title names the memorandum it completes: both are mentioned, the protocol
+    # is the agreement the sentence speaks of
+    for protocol in (
+        "The Additional Protocol to the Memorandum on Stabilization of the Situation in the Idlib "
+        "De-escalation Area was signed in Moscow.",
+        "وتلا الوزيران نص البروتوكول الإضافي لمذكرة سوتشي، ويقضي بإنشاء ممر آمن على طريق M4.",
+    ):
+        result = extract_article(protocol, "2020-03-06")
+        assert result.agreements == ["moscow_protocol_2020", "sochi_2018"], protocol
+        assert links(protocol, "2020-03-06") == {("moscow_protocol_2020", "idlib")}, protocol
 
 
 def test_brokers_and_principles_describe_an_agreement_without_its_name():
