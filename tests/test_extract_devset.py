@@ -20,7 +20,7 @@ FLOORS = {
         "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.94, "dates": 0.99},
     },
     "realistic": {
-        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.95, "dates": 0.98},
+        "ar": {"zones": 0.99, "agreements": 0.98, "coverage": 0.95, "dates": 0.98},
         "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.98, "dates": 0.98},
     },
 }
