@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 
 import assets
+from assets.registry import AgreementRecord, read_registry
 from extract.keys import CUE, ENTITY, LAYERS, WORD_START, KeyTable, phrase_key, scan_form
 from extract.normalise import normalise_word
 from extract.words import LanguageData
@@ -167,19 +168,20 @@ def _read_csv(*parts: str) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def _ends(raw: dict, zone_parent: dict[str, str]) -> tuple[tuple[str, date | None], ...]:
+def _ends(
+    record: AgreementRecord, zone_parent: dict[str, str]
+) -> tuple[tuple[str, date | None], ...]:
+    """Per top-level zone, the last day the agreement covered it (None: no end known)."""
     ends: dict[str, date | None] = {}
-    for c in raw.get("coverage", []):
-        top = zone_parent.get(c["zone"], c["zone"])
-        end = date.fromisoformat(c["end"]) if c.get("end") else None
-        if top not in ends or (ends[top] is not None and (end is None or end > ends[top])):
-            ends[top] = end
+    for c in record.coverage:
+        top = zone_parent.get(c.zone, c.zone)
+        if top not in ends or (ends[top] is not None and (c.end is None or c.end > ends[top])):
+            ends[top] = c.end
     return tuple(sorted(ends.items()))
 
 
-def _days(raw: dict) -> tuple[date, ...]:
-    values = [raw.get("signed"), raw.get("effective"), *raw.get("held", [])]
-    return tuple(sorted({date.fromisoformat(v) for v in values if v}))
+def _days(record: AgreementRecord) -> tuple[date, ...]:
+    return tuple(sorted({d for d in (record.signed, record.effective, *record.held) if d}))
 
 
 def _add_places(table: KeyTable, data: LanguageData) -> dict[str, dict]:
@@ -213,16 +215,16 @@ def _add_places(table: KeyTable, data: LanguageData) -> dict[str, dict]:
     return places
 
 
-def _agreement_info(raw: dict, zone_parent: dict[str, str]) -> AgreementInfo:
+def _agreement_info(record: AgreementRecord, zone_parent: dict[str, str]) -> AgreementInfo:
     return AgreementInfo(
-        id=raw["id"],
-        kind=raw.get("kind", ""),
-        parties=frozenset(raw.get("parties", [])),
-        zones=frozenset(zone_parent.get(c["zone"], c["zone"]) for c in raw.get("coverage", [])),
-        round=raw.get("round"),
-        days=_days(raw),
-        ends=_ends(raw, zone_parent),
-        scope=raw.get("scope") or "",
+        id=record.id,
+        kind=record.kind,
+        parties=frozenset(record.parties),
+        zones=frozenset(zone_parent.get(c.zone, c.zone) for c in record.coverage),
+        round=record.round,
+        days=_days(record),
+        ends=_ends(record, zone_parent),
+        scope=record.scope,
     )
 
 
@@ -238,14 +240,14 @@ def _add_agreements(
     }
     agreements: dict[str, AgreementInfo] = {}
     rounds: dict[int, str] = {}
-    for raw in _read_json("registry", "agreements.json")["agreements"]:
-        info = _agreement_info(raw, zone_parent)
+    for record in read_registry().agreements:
+        info = _agreement_info(record, zone_parent)
         agreements[info.id] = info
         if info.round is not None:
             rounds[info.round] = info.id
-        names = [*raw.get("aliases", {}).get("en", []), *raw.get("aliases", {}).get("ar", [])]
+        names = [*record.aliases_en, *record.aliases_ar]
         if info.round is None:
-            names += [raw["name"]["en"], raw["name"]["ar"]]
+            names += [record.name_en, record.name_ar]
         for name in names:
             table.add(
                 name,
@@ -282,8 +284,7 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
     from extract.place_lexicon import with_gazetteer
 
     data = LanguageData.load(LANGUAGE_FILES)
-    zones = _read_json("registry", "zones.json")["zones"]
-    zone_parent = {z["id"]: (z.get("parent") or z["id"]) for z in zones}
+    zone_parent = {z.id: z.top for z in read_registry().zones.values()}
 
     def entry(**reading) -> Entry:
         zone = reading.get("zone", "")
