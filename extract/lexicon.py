@@ -40,6 +40,8 @@ LISTED = (
     "same_prefix",
     "month_modifiers",
     "future_cues",
+    "onward_words",
+    "lapsed_plan_words",
     # the date grammar's words (extract/dates/grammar.py)
     "month_word",
     "year_words",

@@ -14,6 +14,14 @@ from extract.dates.model import DAY, MONTH, YEAR, DateMention
 
 #: How far before a bare weekday a future cue of its sentence is looked for.
 FUTURE_REACH = 64
+#: How far before a future cue a word that makes it a past plan may start ("were meant").
+LAPSED_REACH = 16
+#: How far before a weekday (and its preposition) an onward word may end ("اعتباراً من يوم").
+ONWARD_REACH = 24
+#: How far around a weekday the commas that set it off are looked for (spaces only between).
+SET_OFF_REACH = 3
+#: The commas that set a weekday off (Arabic and Latin).
+COMMAS = ("\u060c", ",")
 _SENTENCE_END = re.compile(r".*(?:[.!?؟]\s|\n)", re.DOTALL)
 
 Resolver = Callable[[re.Match, Context], list[DateMention]]
@@ -151,7 +159,8 @@ def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
         value = weekday_near(target, today, offset) if today else None
         return [DateMention(m.start(), m.end(), value, DAY)]
     pre, post = m.group("pre"), m.group("post")
-    if not pre and not post and word in g.weekdays_needing_support:
+    supported = pre or post or word not in g.weekdays_needing_support
+    if not supported and not _set_off(m) and not _onward(m, g):
         return []
     if today is None:
         return [DateMention(m.start(), m.end(), None, DAY)]
@@ -160,9 +169,31 @@ def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
         direction = "past"
     elif towards == 1:
         direction = "next"
+    elif _onward(m, g) or _future_before(m.string, m.start(), g):
+        direction = "ahead"
     else:
-        direction = "ahead" if _future_before(m.string, m.start(), g) else "recent"
+        direction = "recent"
     return [DateMention(m.start(), m.end(), weekday_from(target, today, direction), DAY)]
+
+
+def _set_off(m: re.Match) -> bool:
+    """Whether a weekday that is also a common word ("الأحد": the one) stands between commas,
+    where a report puts its day ("قالت الوزارة، الأحد، إن ...")."""
+    text = m.string
+    before = text[max(0, m.start() - SET_OFF_REACH) : m.start()].rstrip(" ")
+    after = text[m.end() : m.end() + SET_OFF_REACH].lstrip(" ")
+    return before[-1:] in COMMAS and after[:1] in COMMAS
+
+
+def _onward(m: re.Match, g: k.Grammar) -> bool:
+    """Whether the weekday starts something ahead: "a truce from Sunday", "starting Monday",
+    "اعتباراً من يوم الأحد" (the onward word before the preposition)."""
+    if m.string.startswith("'", m.end()):
+        return False  # "fled from Sunday's shelling": an event already reported
+    if m.group("pre") in g.onward:
+        return True
+    window = m.string[max(0, m.start() - ONWARD_REACH) : m.start()]
+    return g.onward_before.search(window) is not None
 
 
 def _future_before(text: str, start: int, g: k.Grammar) -> bool:
@@ -170,7 +201,11 @@ def _future_before(text: str, start: int, g: k.Grammar) -> bool:
     midnight on Friday", "على أن يبدأ التطبيق يوم الجمعة")."""
     window = text[max(0, start - FUTURE_REACH) : start]
     cut = _SENTENCE_END.match(window)
-    return g.future.search(window, cut.end() if cut else 0) is not None
+    for cue in g.future.finditer(window, cut.end() if cut else 0):
+        lead = window[max(0, cue.start() - LAPSED_REACH) : cue.start()]
+        if g.lapsed.search(lead) is None:  # not "were meant to begin", "كان من المقرر"
+            return True
+    return False
 
 
 def month_only(m: re.Match, ctx: Context) -> list[DateMention]:
@@ -192,6 +227,14 @@ def year_only(m: re.Match, ctx: Context) -> list[DateMention]:
     year = _explicit_year(m, ctx)
     start = m.start("mod") if m.group("mod") else m.start("word" if m.group("word") else "year")
     return [DateMention(start, m.end(), date(year, 1, 1), YEAR)]
+
+
+def relative_month(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "الشهر الماضي", "late last month", "منتصف الشهر الجاري": a month named relative to
+    publication (no value in an undated text)."""
+    direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost")) or 0
+    value = shift_month(ctx.today, direction) if ctx.today else None
+    return [DateMention(m.start("core"), m.end(), value, MONTH)]
 
 
 def relative_year(m: re.Match, ctx: Context) -> list[DateMention]:
@@ -246,6 +289,7 @@ RESOLVERS: dict[str, Resolver] = {
     k.WEEKDAY: weekday,
     k.MONTH_ONLY: month_only,
     k.YEAR_ONLY: year_only,
+    k.RELATIVE_MONTH: relative_month,
     k.RELATIVE_YEAR: relative_year,
     k.COUNTED_DAYS: counted_days,
     k.RELATIVE_DAY: relative_day,

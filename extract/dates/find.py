@@ -24,6 +24,7 @@ ANCHORED: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     "ordinals": (((k.ORDINAL,), 6),),
     "relative_days": (((k.RELATIVE_DAY,), 0),),
     "year_words": (((k.RELATIVE_YEAR,), 10),),
+    "month_word": (((k.RELATIVE_MONTH,), 24),),
     "day_word": (((k.RELATIVE_DAY, k.COUNTED_DAYS), 16),),
 }
 #: Digit-led dates: how far before their digits each may start ("the beginning of 2018").

@@ -39,6 +39,7 @@ WEEKDAY = "weekday"  # أمس الثلاثاء ; last Tuesday ; on Friday
 MONTH_ONLY = "month"  # نهاية ديسمبر الماضي ; mid-September ; in May 2017
 YEAR_ONLY = "year"  # عام 2017 ; in 2018 ; مطلع 2018
 RELATIVE_YEAR = "relative_year"  # العام الماضي ; last year
+RELATIVE_MONTH = "relative_month"  # الشهر الماضي ; late last month ; منتصف الشهر الجاري
 COUNTED_DAYS = "counted_days"  # two days later ; بعد يومين
 RELATIVE_DAY = "relative_day"  # أمس ; yesterday ; the next day ; اليوم نفسه
 CALENDAR_KINDS = frozenset((DAY_MONTH, MONTH_DAY, NUMERIC, ISO))
@@ -92,6 +93,13 @@ class Grammar:
     suffixes: tuple[str, ...]
     #: a word that puts what follows in the future ("would begin on Friday", "على أن يبدأ")
     future: re.Pattern
+    #: "meant", "كان": a future cue right after one is a plan already past (a stretch of text
+    #: ending with one)
+    lapsed: re.Pattern
+    #: "from", "starting", "اعتباراً من": a date right after one starts something ahead
+    onward: frozenset[str]
+    #: one of ``onward`` ending a stretch of text (the words right before a date)
+    onward_before: re.Pattern
     #: a month name at a position (a month glued to digits by scraping: "أيلول2018")
     month_at: re.Pattern
 
@@ -128,6 +136,9 @@ def grammar(lex: Lexicon) -> Grammar:
         of_followers=tuple(" " + o for o in w["of"]),
         suffixes=tuple(w["ordinal_suffixes"]),
         future=re.compile(WORD_START + alt(w["future_cues"]) + r"(?!\w)"),
+        lapsed=re.compile(WORD_START + alt(w["lapsed_plan_words"]) + rf"{W}+$"),
+        onward=frozenset(w["onward_words"]),
+        onward_before=re.compile(WORD_START + alt(w["onward_words"]) + rf"{W}*$"),
         month_at=re.compile(alt(lex.months)),
     )
 
@@ -232,6 +243,9 @@ def _parts(lex: Lexicon) -> dict[str, str]:
         YEAR_ONLY: (
             rf"{WORD_START}(?={a.modifier}|{a.preps}|{a.year_word}){p.lead}(?:(?P<pre>{a.preps}){W}+)?"
             rf"(?:(?P<word>{a.year_word}){W}*-?{W}*)?(?P<year>{YEAR_DIGITS})(?!\d)(?!{W}*[-/.]{W}*\d)"
+        ),
+        RELATIVE_MONTH: (
+            rf"{WORD_START}(?:(?P<pre>{a.preps}){W}+)?(?P<core>{p.lead}{p.rel_month}){END}"
         ),
         RELATIVE_YEAR: (
             rf"{WORD_START}(?:{a.year_word}{W}+(?P<relpost>{a.rel})"

@@ -1,0 +1,94 @@
+"""Weekdays that point forward ("a ceasefire from Sunday", "to begin on Sunday", "اعتباراً من
+يوم الأحد") are the coming such day; plans already past ("were meant to begin on Saturday",
+"كان من المقرر") are not; Arabic weekdays that are also common words count between commas.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_article
+
+
+def days(text: str, published: str | None) -> list[str | None]:
+    return [d.date for d in extract_article(text, published).dates if d.precision == "day"]
+
+
+# Friday 7 July 2017: the south-west ceasefire was agreed that day, in force from Sunday the 9th.
+FRIDAY = "2017-07-07"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, the United States and Jordan agreed on a ceasefire in southwest Syria from Sunday.",
+        "The three powers agreed a ceasefire in southwest Syria, to begin on Sunday at noon.",
+        "A truce for Deraa and Quneitra takes hold starting Sunday, a Jordanian official said.",
+        "The halt to fighting in the south applies as of Sunday, according to the statement.",
+        "اتفقت روسيا والولايات المتحدة والأردن على وقف لإطلاق النار في جنوب غربي سوريا اعتباراً من يوم الأحد.",
+        "ويسري وقف إطلاق النار في درعا والقنيطرة ابتداءً من الأحد عند الظهر.",
+    ],
+)
+def test_a_weekday_after_an_onward_word_is_the_coming_one(text):
+    assert "2017-07-09" in days(text, FRIDAY)
+    assert "2017-07-02" not in days(text, FRIDAY)
+
+
+def test_the_south_west_deal_keeps_its_name_when_its_start_is_read_ahead():
+    """Read as the Sunday before, the start day fitted no registry date and the named ceasefire
+    became an unknown agreement."""
+    text = (
+        "AMMAN, July 7 (Reuters) - Russia, the United States and Jordan agreed on Friday a "
+        "ceasefire in southwest Syria from Sunday, officials said."
+    )
+    found = extract_article(text, FRIDAY)
+    assert found.agreements == ["southwest_ceasefire_2017"]
+    assert [(c.agreement, c.zone) for c in found.coverage] == [
+        ("southwest_ceasefire_2017", "south")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a plan that has lapsed by publication (Tuesday 8 May 2018): the Saturday before
+        (
+            "Evacuations from Rastan were meant to begin on Saturday but were delayed.",
+            "2018-05-05",
+        ),
+        ("وكان من المقرر أن تبدأ عمليات الإجلاء من الرستن يوم السبت لكنها تأجلت.", "2018-05-05"),
+        # the plan still ahead: the Saturday after
+        ("Evacuations from Rastan are expected to begin on Saturday.", "2018-05-12"),
+        ("ومن المقرر أن تبدأ عمليات الإجلاء من الرستن يوم السبت.", "2018-05-12"),
+        # since and possessives look back
+        ("Residents have been leaving Talbiseh since Sunday.", "2018-05-06"),
+        ("Families who fled from Sunday's shelling of Talbiseh returned.", "2018-05-06"),
+    ],
+)
+def test_past_plans_and_looking_back(text, day):
+    assert days(text, "2018-05-08") == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("أعلنت وزارة الدفاع الروسية، الأحد، أن الهدنة في الغوطة الشرقية صامدة.", "2017-07-23"),
+        ("قالت مصادر محلية، الاثنين، إن القصف تجدد على أحياء درعا البلد.", "2017-07-24"),
+        ("وذكر المرصد ،الإثنين ، أن طائرات قصفت بلدة عربين.", "2017-07-24"),
+    ],
+)
+def test_an_arabic_weekday_between_commas_is_the_day_reported(text, day):
+    assert days(text, "2017-07-25") == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الأحد القادة الميدانيين إن الهدنة صامدة.",  # الأحد: "one of"
+        "واتفق الاثنان، وهما من قادة الفصائل، على التهدئة.",
+        "وبحث الاثنين ملف المعتقلين مع الوفد الروسي، ثم غادر.",  # no comma before: not set off
+    ],
+)
+def test_the_common_word_without_commas_is_no_date(text):
+    assert days(text, "2017-07-25") == []
