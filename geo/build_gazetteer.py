@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import assets
+from geo.atomic import replace_file
 
 PLACE_COLUMNS = [
     "id",
@@ -135,12 +136,13 @@ def read_places(path: Path) -> list[dict]:
 
 
 def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    tmp.replace(path)
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    replace_file(path, write)
 
 
 def main(argv: list[str] | None = None) -> int:

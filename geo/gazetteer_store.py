@@ -12,12 +12,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import shutil
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from geo.atomic import remove_folder, replace_folder
 from geo.gazetteer_read import ColumnMap, PlaceRow, ReadGazetteer, read_gazetteer
 
 GAZETTEER_FOLDER = "gazetteer"
@@ -105,26 +105,14 @@ def save_gazetteer(
     root: Path, name: str, read: ReadGazetteer, govs: list[str], zones: list[str], meta: dict
 ) -> StoredGazetteer:
     """Store (or replace) a gazetteer atomically."""
-    root.mkdir(parents=True, exist_ok=True)
-    target = root / name
-    tmp = _hidden(root, "import", name)
-    tmp.mkdir()
-    try:
-        _write_csv(tmp / PLACES_FILE, read.rows, govs, zones)
-        (tmp / META_FILE).write_text(
+
+    def fill(folder: Path) -> None:
+        _write_csv(folder / PLACES_FILE, read.rows, govs, zones)
+        (folder / META_FILE).write_text(
             json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        old = None
-        if target.exists():
-            old = _hidden(root, "old", name)
-            target.rename(old)
-        tmp.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return StoredGazetteer(name, target, meta)
+
+    return StoredGazetteer(name, replace_folder(root, name, fill), meta)
 
 
 def import_gazetteer(
@@ -186,13 +174,7 @@ def list_gazetteers(root: Path | None) -> list[StoredGazetteer]:
 
 def remove_gazetteer(root: Path, name: str) -> bool:
     """Remove a stored gazetteer; False if there is none by that name."""
-    target = root / name
-    if name.startswith(".") or "/" in name or not (target / META_FILE).is_file():
-        return False
-    trash = _hidden(root, "old", name)
-    target.rename(trash)
-    shutil.rmtree(trash, ignore_errors=True)
-    return True
+    return remove_folder(root, name, META_FILE)
 
 
 def state_key(root: Path | None) -> tuple:

@@ -8,10 +8,7 @@ features changed.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 import shapely
@@ -54,17 +51,3 @@ def dumps_collection(features: Iterable[dict], properties: Mapping[str, Any] | N
     opening = json.dumps(head, **dump)[:-1]  # drop the closing brace, features follow
     body = ",\n".join(lines)
     return f'{opening},"features":[\n{body}\n]}}\n'
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes owner-only files; shipped data is world-readable
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

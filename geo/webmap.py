@@ -23,11 +23,9 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from geo.style import status_styles
-from geo.webmap_assets import (  # noqa: F401  (re-exported: the map's public names)
+from geo.webmap_assets import (
     LEAFLET_CDN,
     inline_leaflet_urls,
-    leaflet_dir,
-    leaflet_version,
     use_leaflet_assets,
 )
 from geo.webmap_layers import (
@@ -37,16 +35,10 @@ from geo.webmap_layers import (
     _zone_id,
     _zone_layer,
 )
-from geo.webmap_popups import (  # noqa: F401  (re-exported)
-    CAVEAT_AR,
-    CAVEAT_EN,
-    MAX_POPUP_EVIDENCE,
-    MAX_SENTENCE_CHARS,
+from geo.webmap_popups import (
     _day,
     _status_badge,
-    _text,
-    zone_popup,
-    zone_tooltip,
+    escape_text,
 )
 from geo.webmap_territory import add_territory, territory_legend_rows
 
@@ -118,10 +110,10 @@ def legend_html(day: str, approximate: bool, territory: bool = False) -> str:
     )
     if territory:
         rows += territory_legend_rows()
-    title = f"Coverage on {_text(day)}" if day else "Coverage"
+    title = f"Coverage on {escape_text(day)}" if day else "Coverage"
     caveat = (
-        f'<div style="margin-top:4px;color:#7a4b00">{_text(LEGEND_CAVEAT_EN)}</div>'
-        f'<div dir="rtl" lang="ar" style="color:#7a4b00">{_text(LEGEND_CAVEAT_AR)}</div>'
+        f'<div style="margin-top:4px;color:#7a4b00">{escape_text(LEGEND_CAVEAT_EN)}</div>'
+        f'<div dir="rtl" lang="ar" style="color:#7a4b00">{escape_text(LEGEND_CAVEAT_AR)}</div>'
         if approximate
         else ""
     )
@@ -228,7 +220,7 @@ def build_map(
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     _Legend(
         legend_html(day_text, approximate, territory=bool(_features(web_geojson.get("lost")))),
-        _text(_attribution(web_geojson)),
+        escape_text(_attribution(web_geojson)),
         None if tiles else _BACKGROUND,
     ).add_to(m)
     m.fit_bounds(_bounds(governorates or zones), padding=(8, 8))

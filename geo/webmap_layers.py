@@ -20,7 +20,7 @@ from geo.webmap_popups import (
     _interval,
     _label,
     _status_badge,
-    _text,
+    escape_text,
     zone_popup,
     zone_tooltip,
 )
@@ -85,7 +85,7 @@ def _zone_layer(
                 feature,
                 {
                     "zone": zid,
-                    "name_en": _text(props.get("name_en") or zid),
+                    "name_en": escape_text(props.get("name_en") or zid),
                     "status": status,
                     "style": _style(status, zid in selected, info is not None),
                     "zw_tooltip": zone_tooltip(props, info),
@@ -95,7 +95,7 @@ def _zone_layer(
         )
     return folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
-        name=_text(f"Zones by status on {day}" if day else "Zones by status"),
+        name=escape_text(f"Zones by status on {day}" if day else "Zones by status"),
         on_each_feature=_BIND,
         className="zw-zone",
         smooth_factor=1.0,
@@ -117,9 +117,9 @@ def _agreements(zone_info: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[st
 def _agreement_popup(agreement: Mapping[str, Any], zone: Mapping[str, Any]) -> str:
     return (
         '<div class="zw-popup" style="max-width:340px;font-size:13px">'
-        f'<div style="font-weight:600">{_text(agreement.get("name_en") or agreement.get("id"))}</div>'
+        f'<div style="font-weight:600">{escape_text(agreement.get("name_en") or agreement.get("id"))}</div>'
         f"{_arabic(agreement.get('name_ar'))}"
-        f"<div>{_text(zone.get('name_en'))}{(' · ' + _arabic(zone.get('name_ar'), 'span')) if zone.get('name_ar') else ''}</div>"
+        f"<div>{escape_text(zone.get('name_en'))}{(' · ' + _arabic(zone.get('name_ar'), 'span')) if zone.get('name_ar') else ''}</div>"
         f"<div>{_status_badge(str(agreement.get('status', 'none')))}</div>"
         f'<div style="color:#555">{_interval(agreement)}</div></div>'
     )
@@ -151,15 +151,15 @@ def _agreement_layers(
                         "zone": zid,
                         "agreement": aid,
                         "style": {**_style(status, False), "fillOpacity": 0.35, "weight": 2.5},
-                        "zw_tooltip": f"<b>{_text(agreement.get('name_en') or aid)}</b><br>"
-                        f"{_text(props.get('name_en') or zid)}: {_text(_label(status))}",
+                        "zw_tooltip": f"<b>{escape_text(agreement.get('name_en') or aid)}</b><br>"
+                        f"{escape_text(props.get('name_en') or zid)}: {escape_text(_label(status))}",
                         "zw_popup": _agreement_popup(row, props),
                     },
                 )
             )
         if not features:
             continue
-        group = folium.FeatureGroup(name=_text(agreement.get("name_en") or aid), show=False)
+        group = folium.FeatureGroup(name=escape_text(agreement.get("name_en") or aid), show=False)
         folium.GeoJson(
             {"type": "FeatureCollection", "features": _draw_order(features)},
             on_each_feature=_BIND,
@@ -181,14 +181,14 @@ def _governorate_layer(governorates: list[dict[str, Any]], filled: bool) -> foli
     for feature in governorates:
         props = feature.get("properties") or {}
         ar = props.get("name_ar")
-        tooltip = f"{_text(props.get('name_en') or props.get('iso') or '')}" + (
-            f' · <span dir="rtl" lang="ar">{_text(ar)}</span>' if ar else ""
+        tooltip = f"{escape_text(props.get('name_en') or props.get('iso') or '')}" + (
+            f' · <span dir="rtl" lang="ar">{escape_text(ar)}</span>' if ar else ""
         )
         features.append(
             _lean(
                 feature,
                 {
-                    "iso": _text(props.get("iso")),
+                    "iso": escape_text(props.get("iso")),
                     "style": style,
                     "zw_tooltip": tooltip,
                 },

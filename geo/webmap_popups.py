@@ -29,7 +29,8 @@ CAVEAT_AR = (
 )
 
 
-def _text(value: Any) -> str:
+def escape_text(value: Any) -> str:
+    """Untrusted text (article titles, evidence, names) as HTML: the one escape of the web map."""
     return html.escape("" if value is None else str(value), quote=True)
 
 
@@ -46,7 +47,7 @@ def _day(value: Any) -> str:
 
 
 def _arabic(value: Any, tag: str = "div") -> str:
-    return f'<{tag} dir="rtl" lang="ar">{_text(value)}</{tag}>' if value else ""
+    return f'<{tag} dir="rtl" lang="ar">{escape_text(value)}</{tag}>' if value else ""
 
 
 def _status_badge(status: str) -> str:
@@ -54,8 +55,8 @@ def _status_badge(status: str) -> str:
     return (
         f'<span style="display:inline-block;width:.8em;height:.8em;background:{style["fill"]};'
         f'border:1px solid {style["edge"]};margin-right:.3em"></span>'
-        f"{_text(style['label_en'])} · "
-        f'<span dir="rtl" lang="ar">{_text(style["label_ar"])}</span>'
+        f"{escape_text(style['label_en'])} · "
+        f'<span dir="rtl" lang="ar">{escape_text(style["label_ar"])}</span>'
     )
 
 
@@ -67,7 +68,7 @@ def _interval(agreement: Mapping[str, Any]) -> str:
         parts.append(f"in force from {_day(agreement.get('start'))}")
     if _day(agreement.get("end")):
         parts.append(f"ended {_day(agreement.get('end'))}")
-    return _text(", ".join(parts) or "no dates")
+    return escape_text(", ".join(parts) or "no dates")
 
 
 def _cut(sentence: Any) -> str:
@@ -80,11 +81,15 @@ def _evidence_html(item: Mapping[str, Any]) -> str:
     direction = 'dir="rtl" lang="ar"' if arabic else 'dir="ltr"'
     source = " · ".join(
         f"<bdi>{x}</bdi>"
-        for x in (_text(item.get("title")), _text(item.get("source")), _day(item.get("published")))
+        for x in (
+            escape_text(item.get("title")),
+            escape_text(item.get("source")),
+            _day(item.get("published")),
+        )
         if x
     )
     return (
-        f'<li><div {direction} style="margin:.15em 0">{_text(_cut(item.get("sentence")))}</div>'
+        f'<li><div {direction} style="margin:.15em 0">{escape_text(_cut(item.get("sentence")))}</div>'
         f'<div style="color:#555;font-size:.85em" dir="auto">{source}</div></li>'
     )
 
@@ -96,13 +101,13 @@ def zone_popup(zone: Mapping[str, Any], info: Mapping[str, Any] | None, day: str
     name_ar = (info or {}).get("name_ar") or zone.get("name_ar")
     out = [
         '<div class="zw-popup" style="max-width:360px;font-size:13px;line-height:1.35">',
-        f'<div style="font-weight:600;font-size:14px">{_text(name_en)}</div>',
+        f'<div style="font-weight:600;font-size:14px">{escape_text(name_en)}</div>',
         _arabic(name_ar),
     ]
     if info is None:
         out.append('<div style="color:#555">Not in the current zone filter.</div></div>')
         return "".join(out)
-    on = f" on {_text(day)}" if day else ""
+    on = f" on {escape_text(day)}" if day else ""
     out.append(f"<div>Status{on}: {_status_badge(info.get('status', 'none'))}</div>")
     agreements = info.get("agreements") or []
     if agreements:
@@ -112,9 +117,9 @@ def zone_popup(zone: Mapping[str, Any], info: Mapping[str, Any] | None, day: str
         for a in agreements:
             origin = " (corpus only)" if a.get("origin") == "corpus" else ""
             out.append(
-                f"<li>{_text(a.get('name_en') or a.get('id') or 'unknown agreement')}{_text(origin)}"
+                f"<li>{escape_text(a.get('name_en') or a.get('id') or 'unknown agreement')}{escape_text(origin)}"
                 f"{_arabic(a.get('name_ar'))}"
-                f'<div style="color:#555;font-size:.9em">{_text(_row_label(a.get("status")))}; {_interval(a)}</div></li>'
+                f'<div style="color:#555;font-size:.9em">{escape_text(_row_label(a.get("status")))}; {_interval(a)}</div></li>'
             )
         out.append("</ul>")
     if zone.get("area_km2") is not None and zone.get("footprint_km2"):
@@ -133,8 +138,8 @@ def zone_popup(zone: Mapping[str, Any], info: Mapping[str, Any] | None, day: str
         out.append("</ol>")
     if info.get("approximate", zone.get("approximate", True)):
         out.append(
-            f'<div style="margin-top:.4em;color:#7a4b00;font-size:.85em">{_text(CAVEAT_EN)}</div>'
-            f'<div dir="rtl" lang="ar" style="color:#7a4b00;font-size:.85em">{_text(CAVEAT_AR)}</div>'
+            f'<div style="margin-top:.4em;color:#7a4b00;font-size:.85em">{escape_text(CAVEAT_EN)}</div>'
+            f'<div dir="rtl" lang="ar" style="color:#7a4b00;font-size:.85em">{escape_text(CAVEAT_AR)}</div>'
         )
     out.append("</div>")
     return "".join(out)
@@ -158,11 +163,11 @@ def _row_label(status: Any) -> str:
 def zone_tooltip(zone: Mapping[str, Any], info: Mapping[str, Any] | None) -> str:
     name_en = (info or {}).get("name_en") or zone.get("name_en") or zone.get("id")
     name_ar = (info or {}).get("name_ar") or zone.get("name_ar")
-    ar = f' · <span dir="rtl" lang="ar">{_text(name_ar)}</span>' if name_ar else ""
+    ar = f' · <span dir="rtl" lang="ar">{escape_text(name_ar)}</span>' if name_ar else ""
     if info is None:
-        return f"<b>{_text(name_en)}</b>{ar}"
+        return f"<b>{escape_text(name_en)}</b>{ar}"
     count = int(info.get("evidence_count") or 0)
     return (
-        f"<b>{_text(name_en)}</b>{ar}<br>{_text(_label(info.get('status')))}"
+        f"<b>{escape_text(name_en)}</b>{ar}<br>{escape_text(_label(info.get('status')))}"
         f" · {len(info.get('agreements') or [])} agreement(s) · {count} evidence"
     )

@@ -9,7 +9,6 @@ GeoJSON properties, never inside JavaScript source.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +20,7 @@ from folium.utilities import JsCode
 from geo import basemap
 from geo.control import parse_day
 from geo.style import status_styles
+from geo.webmap_popups import escape_text
 
 #: Registry sources and corpus sentences per lost-place popup (the page stays small).
 MAX_POPUP_SOURCES = 3
@@ -30,27 +30,23 @@ HIGHWAY_STYLE = {"color": "#7a5c2e", "weight": 2.2, "opacity": 0.85}
 BORDER_STYLE = {"color": "#333333", "weight": 2.4, "opacity": 0.8, "dashArray": "10 4 2 4"}
 
 
-def _text(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def _ar(value: Any) -> str:
-    return f' · <span dir="rtl" lang="ar">{_text(value)}</span>' if value else ""
+    return f' · <span dir="rtl" lang="ar">{escape_text(value)}</span>' if value else ""
 
 
 def lost_tooltip(props: Mapping[str, Any]) -> str:
     """Place and date, e.g. "Khan Shaykhun · خان شيخون — lost 2019-08-21"."""
     what = "with the zone's end" if props.get("zone_end") else f"{props.get('kind', 'lost')}"
     return (
-        f"<b>{_text(props.get('name_en'))}</b>{_ar(props.get('name_ar'))}<br>"
-        f"lost {_text(props.get('lost_on'))} ({_text(what)})"
+        f"<b>{escape_text(props.get('name_en'))}</b>{_ar(props.get('name_ar'))}<br>"
+        f"lost {escape_text(props.get('lost_on'))} ({escape_text(what)})"
     )
 
 
 def _link(url: str) -> str:
     safe = url if url.startswith(("http://", "https://")) else ""
-    label = _text(url.split("//", 1)[-1][:60])
-    return f'<a href="{_text(safe)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+    label = escape_text(url.split("//", 1)[-1][:60])
+    return f'<a href="{escape_text(safe)}" target="_blank" rel="noopener noreferrer">{label}</a>'
 
 
 def lost_popup(props: Mapping[str, Any], claims: list[Mapping[str, Any]] | None) -> str:
@@ -59,16 +55,16 @@ def lost_popup(props: Mapping[str, Any], claims: list[Mapping[str, Any]] | None)
     sides = f"{props.get('from_side', '')} → {props.get('to_side', '')}".replace("_", " ")
     out = [
         '<div class="zw-popup" style="max-width:360px;font-size:13px;line-height:1.35">',
-        f'<div style="font-weight:600">{_text(props.get("name_en"))}</div>',
-        f'<div dir="rtl" lang="ar">{_text(props.get("name_ar"))}</div>'
+        f'<div style="font-weight:600">{escape_text(props.get("name_en"))}</div>',
+        f'<div dir="rtl" lang="ar">{escape_text(props.get("name_ar"))}</div>'
         if props.get("name_ar")
         else "",
-        f"<div>Lost {_text(props.get('lost_on'))}: {_text(props.get('kind'))} ({_text(sides)})</div>",
+        f"<div>Lost {escape_text(props.get('lost_on'))}: {escape_text(props.get('kind'))} ({escape_text(sides)})</div>",
     ]
     if props.get("alt_dates"):
-        out.append(f"<div>Other dates: {_text('; '.join(props['alt_dates']))}</div>")
+        out.append(f"<div>Other dates: {escape_text('; '.join(props['alt_dates']))}</div>")
     if props.get("note"):
-        out.append(f'<div style="color:#555">{_text(props["note"])}</div>')
+        out.append(f'<div style="color:#555">{escape_text(props["note"])}</div>')
     sources = list(props.get("sources") or [])[:MAX_POPUP_SOURCES]
     out.append(
         '<div style="margin-top:.3em"><b>Registry sources</b></div><ul style="margin:.1em 0;padding-left:1.2em">'
@@ -88,9 +84,9 @@ def _claims_html(claims: list[Mapping[str, Any]] | None) -> str:
     items = []
     for c in claims[:MAX_POPUP_CLAIMS]:
         direction = 'dir="rtl" lang="ar"' if c.get("language") == "ar" else 'dir="auto"'
-        meta = " · ".join(_text(c.get(k)) for k in ("date", "source", "title") if c.get(k))
+        meta = " · ".join(escape_text(c.get(k)) for k in ("date", "source", "title") if c.get(k))
         items.append(
-            f"<li><div {direction}>{_text(c.get('sentence'))}</div>"
+            f"<li><div {direction}>{escape_text(c.get('sentence'))}</div>"
             f'<div style="color:#555;font-size:.85em">{meta}</div></li>'
         )
     return (
@@ -138,7 +134,7 @@ def lost_layer(
                 "type": "Feature",
                 "geometry": feature.get("geometry"),
                 "properties": {
-                    "place": _text(props.get("place")),
+                    "place": escape_text(props.get("place")),
                     # Cells that went with the zone's end are many: faint edges, one hatch.
                     "style": {
                         "color": grey["edge"],
@@ -152,7 +148,7 @@ def lost_layer(
         )
     return folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
-        name=_text(f"Ground lost by {day}" if day else "Ground lost"),
+        name=escape_text(f"Ground lost by {day}" if day else "Ground lost"),
         on_each_feature=_BIND,
         className="zw-lost",
     )
@@ -165,7 +161,7 @@ def front_layer(front: list[Mapping[str, Any]], day: str) -> folium.GeoJson:
             "geometry": f.get("geometry"),
             "properties": {
                 "style": FRONT_STYLE,
-                "zw_tooltip": _text(f"Front line on {day}" if day else "Front line"),
+                "zw_tooltip": escape_text(f"Front line on {day}" if day else "Front line"),
             },
         }
         for f in front
@@ -185,7 +181,7 @@ def _line_layer(collection: dict, name: str, style: dict, key: str) -> folium.Ge
             "geometry": f["geometry"],
             "properties": {
                 "style": style,
-                "zw_tooltip": f"<b>{_text(f['properties']['name_en'])}</b>"
+                "zw_tooltip": f"<b>{escape_text(f['properties']['name_en'])}</b>"
                 + _ar(f["properties"].get("name_ar")),
             },
         }
@@ -217,7 +213,7 @@ def town_layer() -> folium.GeoJson:
     collection = basemap.towns_geojson()
     for f in collection["features"]:
         p = f["properties"]
-        p["label"] = _text(p["name_en"])
+        p["label"] = escape_text(p["name_en"])
     return folium.GeoJson(collection, name="Towns", point_to_layer=_TOWN, control=True)
 
 

@@ -7,7 +7,8 @@ from functools import partial
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.webmap import BASEMAP_LABELS, CAVEAT_AR, CAVEAT_EN, build_map
+from geo.webmap import BASEMAP_LABELS, build_map
+from geo.webmap_popups import CAVEAT_AR, CAVEAT_EN
 from zonewatch.dashboard import cache, map_events, offline, sidebar
 from zonewatch.exports import territory_map, zone_summary
 

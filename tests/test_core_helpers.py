@@ -82,7 +82,7 @@ def test_cli_maps_a_disk_full_export_to_one_line(monkeypatch, tmp_path, capsys) 
     def full(path, write):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files, "_replace", full)
+    monkeypatch.setattr(files, "replace_file", full)
     code = main(
         [
             "render",

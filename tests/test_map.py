@@ -14,16 +14,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import layers
-from geo.webmap import (
-    BASEMAPS,
-    CAVEAT_EN,
-    MAX_POPUP_EVIDENCE,
-    MAX_SENTENCE_CHARS,
-    build_map,
-    leaflet_dir,
-    status_styles,
-    zone_popup,
-)
+from geo.style import status_styles
+from geo.webmap import BASEMAPS, build_map
+from geo.webmap_assets import leaflet_dir
+from geo.webmap_popups import CAVEAT_EN, MAX_POPUP_EVIDENCE, MAX_SENTENCE_CHARS, zone_popup
 from zonewatch.core.registry import load_registry
 from zonewatch.dashboard import map_events, offline
 from zonewatch.exports import leaflet, zone_summary

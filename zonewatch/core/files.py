@@ -8,18 +8,11 @@ when anything fails.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from geo.atomic import replace_file
 from zonewatch.core.errors import os_failure
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
@@ -30,44 +23,9 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     user), with no temporary file left behind."""
     path = Path(path)
     try:
-        return _replace(path, write)
+        return replace_file(path, write)
     except OSError as exc:
         raise os_failure(exc, f"cannot write {path}") from exc
-
-
-def _replace(path: Path, write: Callable[[Path], None]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.")
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-    return path
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (best effort: some file systems refuse to sync a folder)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import folium
 
-from geo.webmap import leaflet_dir, leaflet_version, use_leaflet_assets
+from geo.webmap_assets import leaflet_dir, leaflet_version, use_leaflet_assets
 from zonewatch.core.files import atomic_write
 from zonewatch.exports.leaflet import inline_leaflet
 

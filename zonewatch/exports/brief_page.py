@@ -125,7 +125,7 @@ def brief_page(
     timeline_png: bytes,
 ) -> str:
     """The one-page briefing; images are embedded so the page travels as one file."""
-    from geo.webmap import CAVEAT_AR, CAVEAT_EN
+    from geo.webmap_popups import CAVEAT_AR, CAVEAT_EN
 
     registry = load_registry()
     info = zone_info(store, selection)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import folium
 
-from geo.webmap import inline_leaflet_urls, use_leaflet_assets
+from geo.webmap_assets import inline_leaflet_urls, use_leaflet_assets
 from zonewatch.core.files import write_text
 
 

@@ -25,7 +25,7 @@ from zonewatch.store.dataset import Store
 def map_text(selection: Selection, info: Mapping[str, Mapping[str, Any]], frame) -> Any:
     """Title, filters, per-zone notes, caveat and source line of a static map."""
     from geo.render import MapText
-    from geo.webmap import CAVEAT_EN
+    from geo.webmap_popups import CAVEAT_EN
 
     registry = load_registry()
     day = selection.day
