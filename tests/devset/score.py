@@ -254,9 +254,17 @@ def _format(value: object) -> str:
 
 def print_report(
     tallies: dict[str, dict[str, Tally]],
-    details: dict[str, dict[str, dict[str, tuple]]],
+    details: dict[str, dict[str, tuple]],
     verbose: bool,
+    metrics: tuple[str, ...] = METRICS,
+    extra: tuple[str, ...] = EXTRA_METRICS,
+    legend: str = (
+        "coverage = (agreement, zone) pairs; (relations) = relation correctness on the matched "
+        "pairs; (unknown_agreements) = articles where an unregistered agreement was noticed."
+    ),
 ) -> None:
+    """Misses and false positives per article (``verbose``), then P/R/F1 per language and metric;
+    the control-event scorer prints its own metrics through the same table."""
     if verbose:
         for stem, report in details.items():
             lines = []
@@ -271,22 +279,20 @@ def print_report(
             for line in lines:
                 print(line)
         print()
-    header = f"{'lang':<5}{'metric':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
+    width = max(len(m) + 2 for m in metrics + extra) + 1
+    header = f"{'lang':<5}{'metric':<{width}}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
     print(header)
     print("-" * len(header))
     for language, per_lang in sorted(tallies.items()):
-        for metric in METRICS + EXTRA_METRICS:
+        for metric in metrics + extra:
             t = per_lang[metric]
-            label = metric if metric in METRICS else f"({metric})"
+            label = metric if metric in metrics else f"({metric})"
             print(
-                f"{language:<5}{label:<20}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}"
+                f"{language:<5}{label:<{width}}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}"
                 f"{t.tp:>6}{t.fp:>6}{t.fn:>6}"
             )
         print()
-    print(
-        "coverage = (agreement, zone) pairs; (relations) = relation correctness on the matched "
-        "pairs; (unknown_agreements) = articles where an unregistered agreement was noticed."
-    )
+    print(legend)
 
 
 def main(argv: list[str] | None = None) -> int:

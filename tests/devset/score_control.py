@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.devset.score import LANGUAGES, Tally
+from tests.devset.score import LANGUAGES, Tally, print_report
 
 CONTROL = Path(__file__).resolve().parent / "control"
 #: The file name of each set's language file (``{lang}`` filled in).
@@ -128,45 +128,10 @@ def score(
     }
 
 
-def _format(value: tuple) -> str:
-    return "/".join(str(v) for v in value)
-
-
-def print_report(
-    tallies: dict[str, dict[str, Tally]],
-    details: dict[str, dict[str, tuple[set, set]]],
-    verbose: bool,
-) -> None:
-    if verbose:
-        for ident, report in details.items():
-            lines = []
-            for metric, (misses, false_pos) in report.items():
-                if misses:
-                    lines.append(f"    {metric} missed: {', '.join(sorted(map(_format, misses)))}")
-                if false_pos:
-                    lines.append(
-                        f"    {metric} false +: {', '.join(sorted(map(_format, false_pos)))}"
-                    )
-            print(f"{ident}: {'' if lines else 'ok'}")
-            for line in lines:
-                print(line)
-        print()
-    header = f"{'lang':<5}{'metric':<12}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
-    print(header)
-    print("-" * len(header))
-    for language, per_lang in sorted(tallies.items()):
-        for metric in METRICS + EXTRA_METRICS:
-            t = per_lang[metric]
-            label = metric if metric in METRICS else f"({metric})"
-            print(
-                f"{language:<5}{label:<12}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}"
-                f"{t.tp:>6}{t.fp:>6}{t.fn:>6}"
-            )
-        print()
-    print(
-        "events = (place, to) pairs; (kinds) = event kind on the matched pairs; "
-        "(dates) = date on the matched pairs that the gold dates."
-    )
+LEGEND = (
+    "events = (place, to) pairs; (kinds) = event kind on the matched pairs; "
+    "(dates) = date on the matched pairs that the gold dates."
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     tallies, details = run(args.lang, which=args.which)
-    print_report(tallies, details, args.verbose)
+    print_report(tallies, details, args.verbose, METRICS, EXTRA_METRICS, LEGEND)
     return 0
 
 
