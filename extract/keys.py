@@ -1,9 +1,10 @@
 """Automaton keys: how a lexicon entry is spelled into the Aho-Corasick automaton.
 
 Every key is " name " in scan form (punctuation as spaces), so a key only matches a whole word
-or phrase; an Arabic name also gets the proclitics (و ف ب ل ك, and the article forms) that may
-be glued to it. ``KeyTable`` collects the readings of every key and compiles the automaton into
-the flat tuples the recogniser's hot loop wants.
+or phrase; an Arabic name also gets the proclitics that may be glued to it (the lexicon's
+``proclitics`` and ``glued_articles``: و ف ب ل ك, and the article forms). ``KeyTable`` collects
+the readings of every key and compiles the automaton into the flat tuples the recogniser's hot
+loop wants.
 """
 
 from __future__ import annotations
@@ -15,19 +16,43 @@ import ahocorasick
 
 from extract.normalise import normalise_word
 
-ARTICLE = "ال"
 # Entity layer: recognised things, overlaps resolved longest-first. Cue layer: words that
 # steer resolution and relations; every occurrence is kept.
 ENTITY, CUE = 0, 1
 LAYERS = {"entity": ENTITY, "cue": CUE}
-# Proclitics that may be glued to an Arabic name: to a name without article, to a name with
-# the article, and to a name whose article contracts after the preposition ل ("للرستن").
-AR_BARE, AR_ARTICLE, AR_CONTRACTED = 1, 2, 3
-PREFIXES = {  # tuples, so that the automaton is built in the same order in every process
-    AR_BARE: ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"),
-    AR_ARTICLE: ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"),
-    AR_CONTRACTED: ("لل", "ولل", "فلل"),
-}
+
+
+@dataclass(frozen=True)
+class Proclitics:
+    """What may be glued before an Arabic name (from the lexicon's ``proclitics`` and
+    ``glued_articles``): to a name without the article (``bare``), to a name with it
+    (``article``), and in place of the article after ل (``contracted``: "للرستن"). Tuples in
+    file order, so that the automaton is built in the same order in every process; the name
+    itself (no proclitic) comes first."""
+
+    bare: tuple[str, ...] = ("",)
+    article: tuple[str, ...] = ("",)
+    contracted: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+
+    @property
+    def letters(self) -> frozenset[str]:
+        """The one-letter proclitics (و ف ب ل ك): what may be glued to any word."""
+        return frozenset(p for p in self.bare if len(p) == 1)
+
+    def word_start(self) -> str:
+        """Regex start of a word, allowing one glued one-letter proclitic before it."""
+        letters = "".join(sorted(self.letters))
+        if not letters:
+            return r"(?<!\w)"
+        return rf"(?:(?<!\w)|(?<=(?<!\w)[{re.escape(letters)}]))"
+
+    def article_of(self, key: str) -> str:
+        """The glued article ``key`` starts with, if the rest is a word of its own ("" if not)."""
+        return next((a for a in self.articles if key.startswith(a) and len(key) > len(a) + 1), "")
+
+
+NO_PROCLITICS = Proclitics()
 #: Cue kinds read only inside the sentences that hold a control word (``extract.control``):
 #: they get an automaton of their own, run over those sentences alone (``recognise.scoped_cues``)
 #: rather than over the whole text; in English they are two thirds of all cue hits ("the",
@@ -40,8 +65,6 @@ def sentence_scoped(kind: str) -> bool:
     return kind.startswith("control_") and kind not in CONTROL_TRIGGERS
 
 
-#: Regex start of a word, allowing one glued Arabic proclitic (و ف ب ل ك) before it.
-WORD_START = r"(?:(?<!\w)|(?<=(?<!\w)[\u0648\u0641\u0628\u0644\u0643]))"
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _PUNCTUATION = (
     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\n\u060c\u061b\u061f\u066a\u06d4\u2026\u00b7\u2022"
@@ -64,8 +87,8 @@ def phrase_key(word: str) -> str:
     return " ".join(scan_form(normalise_word(word)).split())
 
 
-def automaton_keys(word: str) -> list[tuple[str, int]]:
-    """Automaton keys for one entry: a space (the word boundary), any proclitics that may be
+def automaton_keys(word: str, proclitics: Proclitics = NO_PROCLITICS) -> list[tuple[str, int]]:
+    """Automaton keys for one entry: a space (the word boundary), any ``proclitics`` that may be
     glued to it, the name and a space; with the number of proclitic letters of each key."""
     base = normalise_word(word)
     if not base:
@@ -78,11 +101,14 @@ def automaton_keys(word: str) -> list[tuple[str, int]]:
             continue
         if not _ARABIC_LETTER.match(key[0]):
             keys.append((" " + key + " ", 0))
-        elif key.startswith(ARTICLE) and len(key) > 3:
-            keys += [(" " + p + key + " ", len(p)) for p in PREFIXES[AR_ARTICLE]]
-            keys += [(" " + p + key[2:] + " ", len(p)) for p in PREFIXES[AR_CONTRACTED]]
+            continue
+        article = proclitics.article_of(key)
+        if article:
+            keys += [(" " + p + key + " ", len(p)) for p in proclitics.article]
+            rest = key[len(article) :]
+            keys += [(" " + p + rest + " ", len(p)) for p in proclitics.contracted]
         else:
-            keys += [(" " + p + key + " ", len(p)) for p in PREFIXES[AR_BARE]]
+            keys += [(" " + p + key + " ", len(p)) for p in proclitics.bare]
     return keys
 
 
@@ -93,10 +119,15 @@ class KeyTable:
 
     entry: object
     table: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
+    proclitics: Proclitics = NO_PROCLITICS
+
+    def keys_of(self, word: str) -> list[tuple[str, int]]:
+        """The automaton keys of ``word`` with this table's proclitics."""
+        return automaton_keys(word, self.proclitics)
 
     def add(self, word: str, **reading) -> None:
         entry = self.entry(**reading)
-        for key, proclitics in automaton_keys(word):
+        for key, proclitics in automaton_keys(word, self.proclitics):
             slot = self.table.setdefault(key, [])
             if (proclitics, entry) not in slot:
                 slot.append((proclitics, entry))

@@ -21,14 +21,14 @@ import ahocorasick
 
 import assets
 from assets.registry import AgreementRecord, read_registry
-from extract.keys import CUE, ENTITY, LAYERS, WORD_START, KeyTable, phrase_key, scan_form
+from extract.keys import CUE, ENTITY, LAYERS, KeyTable, Proclitics, phrase_key, scan_form
 from extract.normalise import normalise_word
 from extract.words import LanguageData
 
 if TYPE_CHECKING:
     from extract.places import PlaceIndex, PlaceInfo
 
-__all__ = ["WORD_START", "scan_form", "ENTITY", "CUE", "Entry", "AgreementInfo", "Lexicon"]
+__all__ = ["scan_form", "ENTITY", "CUE", "Entry", "AgreementInfo", "Lexicon"]
 
 LANGUAGE_FILES = ("ar", "en")
 #: Keys whose words the grammars and rules read from ``Lexicon.words`` (longest first).
@@ -56,6 +56,7 @@ LISTED = (
     "days_later",
     "days_earlier",
     "two_days",
+    "signing_words",
     "months_needing_support",
     "weekdays_needing_support",
     "astana",
@@ -106,6 +107,9 @@ class AgreementInfo:
     zones: frozenset[str]
     round: int | None
     days: tuple[date, ...]
+    #: the day it was signed (None: not on record); days are counted from it ("two days after
+    #: the signing")
+    signed: date | None = None
     #: when it ended in each top-level zone it covered (None: no end on record)
     ends: tuple[tuple[str, date | None], ...] = ()
     scope: str = ""  # "nationwide" for an all-Syria ceasefire
@@ -149,6 +153,10 @@ class Lexicon:
     place_entries: dict[str, Entry] = field(default_factory=dict)
     #: the sentence-scoped cue words (``keys.sentence_scoped``), read where they are needed
     scoped_automaton: ahocorasick.Automaton | None = None
+    #: regex start of a word, a one-letter proclitic allowed before it (``Proclitics``)
+    word_start: str = r"(?<!\w)"
+    #: the one-letter proclitics (و ف ب ل ك) that may be glued to any word
+    proclitic_letters: frozenset[str] = frozenset()
 
 
 def _named_zone(name: str, zone_words: dict[str, str]) -> str:
@@ -184,6 +192,19 @@ def _ends(
 
 def _days(record: AgreementRecord) -> tuple[date, ...]:
     return tuple(sorted({d for d in (record.signed, record.effective, *record.held) if d}))
+
+
+def _proclitics(data: LanguageData) -> Proclitics:
+    """The glued proclitics of every language, by the form of the word they attach to."""
+    groups: dict[str, list[str]] = {}
+    for form, letters in data.groups("proclitics"):
+        groups.setdefault(form, []).extend(normalise_word(p) for p in letters)
+    return Proclitics(
+        bare=("", *groups.get("bare", ())),
+        article=("", *groups.get("article", ())),
+        contracted=tuple(groups.get("contracted", ())),
+        articles=tuple(data.words("glued_articles")),
+    )
 
 
 def _add_places(table: KeyTable, data: LanguageData) -> dict[str, dict]:
@@ -225,6 +246,7 @@ def _agreement_info(record: AgreementRecord, zone_parent: dict[str, str]) -> Agr
         zones=frozenset(zone_parent.get(c.zone, c.zone) for c in record.coverage),
         round=record.round,
         days=_days(record),
+        signed=record.signed,
         ends=_ends(record, zone_parent),
         scope=record.scope,
     )
@@ -292,7 +314,8 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
         zone = reading.get("zone", "")
         return Entry(**reading, top=zone_parent.get(zone, zone))
 
-    table = KeyTable(entry)
+    proclitics = _proclitics(data)
+    table = KeyTable(entry, proclitics=proclitics)
     places = _add_places(table, data)
     agreements, rounds = _add_agreements(table, data, zone_parent)
     _add_scanned_words(table, data)
@@ -321,5 +344,7 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
             for venue, ids in _read_json("lexicon", "venues.json")["agreements"].items()
         },
         unread_keys=tuple(data.unread()),
+        word_start=proclitics.word_start(),
+        proclitic_letters=proclitics.letters,
         **gazetteer_fields,
     )

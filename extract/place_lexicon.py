@@ -14,7 +14,7 @@ import json
 from math import cos, radians
 
 import assets
-from extract.keys import CUE, ENTITY, KeyTable, automaton_keys
+from extract.keys import CUE, ENTITY, KeyTable
 from extract.places import (
     PlaceIndex,
     PlaceInfo,
@@ -119,7 +119,7 @@ def with_gazetteer(table: KeyTable, gazetteer: PlaceIndex | None, entry) -> dict
     for p in gazetteer.info.values():
         entries.setdefault(p.id, entry(layer=ENTITY, kind="place", ident=p.id, zone=p.zone))
     info = {**gazetteer.info, **info}
-    add_arabic(gazetteer, table.table, automaton_keys, entries.__getitem__, info)
+    add_arabic(gazetteer, table.table, table.keys_of, entries.__getitem__, info)
     return {
         "gazetteer": gazetteer,
         "place_info": info,

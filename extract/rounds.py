@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from extract.dates import DATE_TOLERANCE, DAY, MONTH
 from extract.item import Item
-from extract.lexicon import WORD_START, Lexicon
+from extract.lexicon import Lexicon
 from extract.recognise import Match, match_near, scan
 
 
@@ -73,7 +73,7 @@ def _pattern(lex: Lexicon) -> re.Pattern:
         rf"(?P<cur>(?:{current})\s+(?:(?:{glue}|{rounds})\s+)*{astana}"
         rf"|(?:{rounds})\s+(?:{glue}\s+)*{astana}(?:\s+(?:{rounds}))?)",
     ]
-    return re.compile(WORD_START + r"(?:" + "|".join(parts) + r")(?![\w])")
+    return re.compile(lex.word_start + r"(?:" + "|".join(parts) + r")(?![\w])")
 
 
 #: How far before "Astana" or a round word ("round", "الجولة") a round reference may start: every

@@ -246,9 +246,15 @@ def relative_year(m: re.Match, ctx: Context) -> list[DateMention]:
 
 
 def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
-    """ "two days later", "بعد يومين", "قبل ثلاثة أيام": counted from the last day given."""
+    """ "two days later", "بعد يومين", "قبل ثلاثة أيام": counted from the last day given;
+    "two days after the signing" from the signing day of the agreement named (no date when
+    the text names none: the last day given is seldom the signing)."""
     last, g = ctx.last, ctx.grammar
-    if last is None or last.precision != DAY or last.value is None:
+    if m.group("event"):
+        base = ctx.signing_day(m.start())
+    else:
+        base = last.value if last is not None and last.precision == DAY else None
+    if base is None:
         return []
     if m.group("two"):
         n = 2
@@ -258,7 +264,7 @@ def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
     sign = -1 if (m.group("dir") or m.group("dirpre")) in g.earlier else 1
     if not n:
         return []
-    return [DateMention(m.start(), m.end(), last.value + timedelta(days=sign * n), DAY)]
+    return [DateMention(m.start(), m.end(), base + timedelta(days=sign * n), DAY)]
 
 
 def relative_day(m: re.Match, ctx: Context) -> list[DateMention]:

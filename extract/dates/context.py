@@ -193,6 +193,17 @@ class Context:
         best = [y for y, gap in fits.items() if gap == closest]
         return best[0] if len(best) == 1 else year
 
+    def signing_day(self, position: int) -> date | None:
+        """The signing day of the agreement the sentence at ``position`` names, else of the
+        last one named before it (None: no registry agreement, or none with a signing day)."""
+        agreements = self.grammar.lex.agreements
+        named = [h for h in self.hints if h.agreement in agreements and h.start <= position]
+        inside = [h for h in named if position < h.end]
+        for hint in inside[:1] or named[-1:]:
+            info = agreements[hint.agreement]
+            return info.signed or (info.days[0] if info.days else None)
+        return None
+
     def _known_days(self, position: int, anywhere: bool) -> Iterator[date]:
         """The registry dates of the agreements named around ``position`` (or anywhere)."""
         agreements = self.grammar.lex.agreements

@@ -105,7 +105,8 @@ def _candidates(
                 # a month with its day ("July 9") is never a month-only date: skip those anchors
                 dated = {m.start("month") for m in found if m.re is month_day}
                 anchors = [a for a in anchors if a not in dated]
-            found += _match_near([g.patterns[n] for n in names], text, flat, anchors, reach)
+            patterns = [g.patterns[n] for n in names]
+            found += _match_near(patterns, text, flat, anchors, reach, g.lex.proclitic_letters)
     months = sorted(by_kind.get("months", []))
     for name, anchors in _digit_anchors(flat, g, months, digits).items():
         found += _match_near([g.patterns[name]], text, flat, anchors, DIGIT_REACH[name])
@@ -155,10 +156,16 @@ def _digit_anchors(
 
 
 def _match_near(
-    patterns: list[re.Pattern], text: str, flat: str, anchors: list[int], reach: int
+    patterns: list[re.Pattern],
+    text: str,
+    flat: str,
+    anchors: list[int],
+    reach: int,
+    glued: frozenset[str] = frozenset(),
 ) -> list[re.Match]:
     """Matches of ``patterns`` in ``text`` starting at an anchor, one letter before it (a glued
-    proclitic: "وأمس"), or at a word start at most ``reach`` characters before it."""
+    proclitic: "وأمس"), or at a word start at most ``reach`` characters before it, or right
+    after a ``glued`` proclitic letter that starts such a word ("وبعد يومين")."""
     candidates = set(anchors)
     for p in anchors:
         if p > 0 and flat[p - 1].isalpha():
@@ -169,9 +176,13 @@ def _match_near(
             lo = p - reach if p > reach else 0
             if lo == 0:
                 candidates.add(0)
+                if flat[:1] in glued:
+                    candidates.add(1)
             j = rfind(" ", lo, p)
             while j >= 0:
                 candidates.add(j + 1)
+                if flat[j + 1 : j + 2] in glued:
+                    candidates.add(j + 2)
                 j = rfind(" ", lo, j)
     out: list[re.Match] = []
     ordered = sorted(candidates)

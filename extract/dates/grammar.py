@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 
-from extract.lexicon import WORD_START, Lexicon
+from extract.lexicon import Lexicon
 
 #: A space that is not a line break.
 W = r"[^\S\n]"
@@ -135,10 +135,10 @@ def grammar(lex: Lexicon) -> Grammar:
         weekdays_needing_support=frozenset(w["weekdays_needing_support"]),
         of_followers=tuple(" " + o for o in w["of"]),
         suffixes=tuple(w["ordinal_suffixes"]),
-        future=re.compile(WORD_START + alt(w["future_cues"]) + r"(?!\w)"),
-        lapsed=re.compile(WORD_START + alt(w["lapsed_plan_words"]) + rf"{W}+$"),
+        future=re.compile(lex.word_start + alt(w["future_cues"]) + r"(?!\w)"),
+        lapsed=re.compile(lex.word_start + alt(w["lapsed_plan_words"]) + rf"{W}+$"),
         onward=frozenset(w["onward_words"]),
-        onward_before=re.compile(WORD_START + alt(w["onward_words"]) + rf"{W}*$"),
+        onward_before=re.compile(lex.word_start + alt(w["onward_words"]) + rf"{W}*$"),
         month_at=re.compile(alt(lex.months)),
     )
 
@@ -173,6 +173,7 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         later=alt(w["days_later"]),
         earlier=alt(w["days_earlier"]),
         two_days=alt(w["two_days"]),
+        signing=alt(w["signing_words"]),
         next_day=alt(w["next_day"]),
         previous_day=alt(w["previous_day"]),
     )
@@ -210,10 +211,11 @@ def _parts(lex: Lexicon) -> dict[str, str]:
     """The source of every pattern, from the word alternatives and the shared pieces."""
     a = _words(lex)
     p = _pieces(a)
+    ws = lex.word_start
     month_tail = rf"{p.year_tail}{p.rel_tail}{p.rel_year}{END}"
     return {
         DAY_MONTH: rf"{DIGIT_START}{p.first}(?<!\d){p.day}{W}*(?:{a.of}{W}+)?{p.month}{month_tail}",
-        MONTH_DAY: rf"{WORD_START}{p.month}{W}*{p.first}{p.day}(?!\d){p.year_tail}{p.rel_year}{END}",
+        MONTH_DAY: rf"{ws}{p.month}{W}*{p.first}{p.day}(?!\d){p.year_tail}{p.rel_year}{END}",
         NUMERIC: (
             rf"(?<![\d/.\-])(?<![a-z])(?P<day>\d{{1,2}}){W}*(?P<sep>[/.\-]){W}*(?P<month>\d{{1,2}})"
             rf"{W}*(?P=sep){W}*(?P<year>{YEAR_DIGITS}|\d\d)(?!\d|[/.\-]\d)"
@@ -223,44 +225,43 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"(?P<day>\d\d?)(?!\d|[/.\-]\d)"
         ),
         ORDINAL: (
-            rf"{WORD_START}(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+{a.of}{W}+"
+            rf"{ws}(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+{a.of}{W}+"
             rf"(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
             rf"|{p.month}{p.year_tail}{p.rel_tail}){END}"
         ),
         BARE_ORDINAL: (
-            rf"{WORD_START}{a.preps}{W}+(?P<core>{a.prefix}{W}+(?P<day>\d{{1,2}}){a.sfx})"
+            rf"{ws}{a.preps}{W}+(?P<core>{a.prefix}{W}+(?P<day>\d{{1,2}}){a.sfx})"
             rf"(?!{W}*(?:{a.of}(?!\w)|-?[a-z]))"
         ),
         WEEKDAY: (
-            rf"{WORD_START}(?:(?P<relday>{a.relative_day}){W}*,?{W}*(?:{a.prefix}{W}+)?"
+            rf"{ws}(?:(?P<relday>{a.relative_day}){W}*,?{W}*(?:{a.prefix}{W}+)?"
             rf"|(?P<pre>{a.rel}|{a.preps}){W}+)?(?P<weekday>{a.weekday})"
             rf"(?:{W}+(?P<post>{a.past}|{a.next}))?{END}"
         ),
         MONTH_ONLY: (
-            rf"{WORD_START}{p.lead}(?:(?P<pre>{a.rel}|{a.preps}){W}+)?{p.month}"
+            rf"{ws}{p.lead}(?:(?P<pre>{a.rel}|{a.preps}){W}+)?{p.month}"
             rf"(?!{W}*\d{{1,2}}(?:{a.sfx})?(?!\d)){month_tail}"
         ),
         YEAR_ONLY: (
-            rf"{WORD_START}(?={a.modifier}|{a.preps}|{a.year_word}){p.lead}(?:(?P<pre>{a.preps}){W}+)?"
+            rf"{ws}(?={a.modifier}|{a.preps}|{a.year_word}){p.lead}(?:(?P<pre>{a.preps}){W}+)?"
             rf"(?:(?P<word>{a.year_word}){W}*-?{W}*)?(?P<year>{YEAR_DIGITS})(?!\d)(?!{W}*[-/.]{W}*\d)"
         ),
-        RELATIVE_MONTH: (
-            rf"{WORD_START}(?:(?P<pre>{a.preps}){W}+)?(?P<core>{p.lead}{p.rel_month}){END}"
-        ),
+        RELATIVE_MONTH: (rf"{ws}(?:(?P<pre>{a.preps}){W}+)?(?P<core>{p.lead}{p.rel_month}){END}"),
         RELATIVE_YEAR: (
-            rf"{WORD_START}(?:{a.year_word}{W}+(?P<relpost>{a.rel})"
+            rf"{ws}(?:{a.year_word}{W}+(?P<relpost>{a.rel})"
             rf"|(?P<relpre>{a.rel}){W}+{a.year_word}){END}"
         ),
         COUNTED_DAYS: (
-            rf"{WORD_START}(?:(?P<count>{p.count}){W}+{a.day_word}{W}+(?P<dir>{a.later}|{a.earlier})"
+            rf"{ws}(?:(?P<count>{p.count}){W}+{a.day_word}{W}+(?P<dir>{a.later}|{a.earlier})"
             rf"|(?P<dirpre>{a.later}|{a.earlier}){W}+(?:(?P<two>{a.two_days})"
             rf"|(?P<count_before>{p.count}){W}+{a.day_word}"
             rf"|{a.day_word}{W}+(?P<count_after>{a.cardinal})))"
-            # "بعد يومين من توقيعها": two days after an event, not after the last date
-            rf"{END}(?!{W}+{a.of}{W})"
+            # "two days after the signing", "بعد يومين من توقيعها": from the signing day; two
+            # days after another event ("بعد يومين من القصف") is no date
+            rf"{END}(?:{W}+(?:{a.of}{W}+)?(?P<event>{a.signing}){END}|(?!{W}+{a.of}{W}))"
         ),
         RELATIVE_DAY: (
-            rf"{WORD_START}(?:(?P<nextday>{a.next_day})|(?P<prevday>{a.previous_day})"
+            rf"{ws}(?:(?P<nextday>{a.next_day})|(?P<prevday>{a.previous_day})"
             rf"|(?P<sameday>{p.same_day})"
             rf"|(?P<relday>{a.relative_day})(?!{W}+{a.ordinal}{END})){END}"
         ),
