@@ -32,16 +32,6 @@ def _fits(days: tuple[date, ...], value: date, precision: str) -> bool:
     return any(abs(day - value) <= DATE_TOLERANCE for day in days)
 
 
-def last_day(d: DateMention) -> date:
-    """The last day a date of the given precision can mean (July 2017 -> 31 July 2017)."""
-    if d.precision == YEAR:
-        return date(d.value.year, 12, 31)
-    if d.precision == MONTH:
-        nxt = (d.value.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return nxt - timedelta(days=1)
-    return d.value
-
-
 def existing(cands: list[AgreementInfo], reference: date) -> list[AgreementInfo]:
     """The candidates that existed by ``reference``, give or take the date tolerance (a report
     dated the eve of a signing)."""

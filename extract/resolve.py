@@ -26,9 +26,9 @@ from extract.choose import (
     fits_as_written,
     fits_date,
     fitting,
-    last_day,
     pick,
 )
+from extract.dates import DateMention, last_day
 from extract.heads import Head, HeadContext, is_current, read_head
 from extract.item import Item
 from extract.recognise import Match
@@ -131,7 +131,7 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         cands = [a for a in cands if a.zones & named] or cands
     for d in head.near_dates:
         cands = [a for a in cands if fits_date(a, d)]
-    reference = last_day(head.near_dates[0]) if head.near_dates else ctx.published
+    reference = _reference(head, ctx.published)
     if reference is not None:
         cands = existing(cands, reference)
     signatories = ctx.parties_in.get(head.sentence)
@@ -196,10 +196,10 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
         cands = []
     for d in head.near_dates:
         cands = [a for a in cands if fits_date(a, d)]
-    reference = last_day(head.near_dates[0]) if head.near_dates else ctx.published
+    reference = _reference(head, ctx.published)
     # the date the sentence speaks of: a zone's agreement may be over today but not then
     in_sentence = ctx.dates_in.get(head.sentence, ())
-    about = last_day(in_sentence[0]) if in_sentence else None
+    about = _latest(in_sentence[0]) if in_sentence else None
     choice = None
     if head.anaphor and len(cands) > 1:  # "that deal ... the deal's Eastern Ghouta zone"
         same = [i for i in ctx.items() if i.sentence == head.sentence]
@@ -241,3 +241,14 @@ _CASES: dict[str, Callable[[HeadContext, Head], Item | None]] = {
     "dated": _by_date_alone,
     "bare": _unresolved,
 }
+
+
+def _latest(d: DateMention) -> date:
+    """The last day a stated date can mean (a month stated: its last day)."""
+    return last_day(d.value, d.precision)
+
+
+def _reference(head: Head, published: date | None) -> date | None:
+    """The day a head's agreement must have existed by: the last day of the date stated with
+    it, else the publication day."""
+    return _latest(head.near_dates[0]) if head.near_dates else published

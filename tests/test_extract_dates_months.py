@@ -1,13 +1,18 @@
 """Months named relative to publication ("last month", "الشهر الماضي", "منتصف الشهر الجاري")
-are dates at month precision; a day of such a month stays a day.
+are dates at month precision; a day of such a month stays a day; month arithmetic has one home
+(``extract.dates.calendar``).
 
 Sentences written for these tests."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from extract import extract_article
+from extract.dates import last_day
+from extract.dates.calendar import shift_month
 
 
 def dates(text: str, published: str | None = "2017-08-20") -> list[tuple[str, str | None, str]]:
@@ -56,3 +61,30 @@ def test_an_undated_text_names_the_month_without_a_value():
 )
 def test_month_words_alone_are_no_dates(text):
     assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "last"),
+    [
+        ("2017-07-01", "month", "2017-07-31"),
+        ("2016-02-01", "month", "2016-02-29"),
+        ("2017-12-01", "month", "2017-12-31"),
+        ("2018-01-01", "year", "2018-12-31"),
+        ("2018-09-17", "day", "2018-09-17"),
+    ],
+)
+def test_the_last_day_a_date_can_mean(value, precision, last):
+    """One home for month-end arithmetic (agreement resolution reads a head's month this way)."""
+    assert last_day(date.fromisoformat(value), precision) == date.fromisoformat(last)
+
+
+@pytest.mark.parametrize(
+    ("published", "direction", "first"),
+    [
+        ("2017-01-10", -1, "2016-12-01"),
+        ("2017-12-31", 1, "2018-01-01"),
+        ("2017-08-20", 0, "2017-08-01"),
+    ],
+)
+def test_months_shift_across_years(published, direction, first):
+    assert shift_month(date.fromisoformat(published), direction) == date.fromisoformat(first)

@@ -12,6 +12,7 @@ the words), ``calendar`` (date arithmetic), ``context`` (what a date is read aga
 ``cases`` (one resolver per kind of date), ``find`` (``find_dates``).
 """
 
+from extract.dates.calendar import last_day
 from extract.dates.find import find_dates
 from extract.dates.hints import agreement_hints
 from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, YEAR, AgreementHint, DateMention
@@ -25,4 +26,5 @@ __all__ = [
     "DateMention",
     "agreement_hints",
     "find_dates",
+    "last_day",
 ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from extract.dates.model import MONTH, YEAR
+
 #: How far ahead of publication an unqualified date may lie before we read it as last year's
 #: ("the ceasefire of 29 December" in a 10 January article is last December's).
 FUTURE_SLACK = timedelta(days=62)
@@ -77,11 +79,26 @@ def weekday_near(target: int, published: date, offset: int) -> date:
     return value
 
 
+def next_month(day: date) -> date:
+    """The first day of the month after ``day``'s."""
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
 def shift_month(published: date, direction: int) -> date:
     """The first day of the publication month moved by ``direction`` (-1, 0, +1) months."""
     first = published.replace(day=1)
     if direction < 0:
         return (first - timedelta(days=1)).replace(day=1)
     if direction > 0:
-        return (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return next_month(first)
     return first
+
+
+def last_day(value: date, precision: str) -> date:
+    """The last day a date of ``precision`` can mean (July 2017 -> 31 July 2017): what a month
+    or a year stated with an agreement allows it to have existed by."""
+    if precision == YEAR:
+        return date(value.year, 12, 31)
+    if precision == MONTH:
+        return next_month(value) - timedelta(days=1)
+    return value
