@@ -3,6 +3,7 @@ original text (the normalised text drops harakat and quotes), links with their e
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from extract.model import DateFound, Extraction, Link, Mention
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
     from extract.article import _Document
 
 _CLOSING_QUOTES = frozenset('"\u201d\u00bb')
+_SPAN = itemgetter(0, 1)
 
 
 def assemble(
@@ -20,21 +22,22 @@ def assemble(
     norm, spans, dates, published = doc.norm, doc.spans, doc.dates, doc.published
     sentence_of = doc.sentence_of
     original = norm.original
-    # (start, end, order, kind, id, sentence): sorts like the contract wants, ties in order found
-    rows = [(z.start, z.end, 0, "zone", z.zone, z.sentence) for z in zones]
+    # (start, end, kind, id, sentence), sorted by span (a stable sort: ties in order found)
+    rows = [(z.start, z.end, "zone", z.zone, z.sentence) for z in zones]
     for items in (places, parties, agreements):
-        rows += [(i.start, i.end, 0, i.kind, i.id, i.sentence) for i in items]
-    rows += [(d.start, d.end, 0, "date", d.iso, sentence_of(d.start)) for d in dates]
-    pairs = norm.spans([(r[0], r[1]) for r in rows])
-    rows = [(s, e, n, *r[3:]) for n, ((s, e), r) in enumerate(zip(pairs, rows, strict=True))]
+        rows += [(i.start, i.end, i.kind, i.id, i.sentence) for i in items]
+    rows += [(d.start, d.end, "date", d.iso, sentence_of(d.start)) for d in dates]
+    if not norm.same_offsets:
+        pairs = norm.spans([(r[0], r[1]) for r in rows])
+        rows = [(s, e, *r[2:]) for (s, e), r in zip(pairs, rows, strict=True)]
     n_dates = len(dates)
     new = tuple.__new__
     found_dates = [
         new(DateFound, (original[s:e], iso, d.precision, s, e))
-        for (s, e, _, _, iso, _), d in zip(rows[len(rows) - n_dates :], dates, strict=True)
+        for (s, e, _, iso, _), d in zip(rows[len(rows) - n_dates :], dates, strict=True)
     ]
-    rows.sort()
-    mentions = [new(Mention, (k, i, original[s:e], s, e, sn)) for s, e, _, k, i, sn in rows]
+    rows.sort(key=_SPAN)
+    mentions = [new(Mention, (k, i, original[s:e], s, e, sn)) for s, e, k, i, sn in rows]
     links: list[Link] = []
     sentence_spans_ = norm.spans(
         [spans[r.sentence] if r.sentence < len(spans) else (0, 0) for r in raw_links]

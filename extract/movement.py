@@ -55,6 +55,9 @@ def endpoints(
     administrative border with Hama province")."""
     if not zones or (movement is not None and not movement):
         return set()
+    words = lex.words["boundary_words" if kind == "boundary" else "movement_prepositions"]
+    if not any(w in text for w in words):
+        return set()  # the preposition pattern needs one of its words: no search can match
     moving = None if movement is None else {sentence_of(m.start) for m in movement}
     preposition, between = _patterns(lex, kind)
     out: set[tuple[int, int]] = set()

@@ -96,6 +96,11 @@ class Normalised:
     #: For each dropped character, its would-be index in ``text``, sorted (bisect keys).
     _dropped_at: tuple[int, ...] = ()
 
+    @property
+    def same_offsets(self) -> bool:
+        """Whether nothing was dropped: offsets of the text are those of the original."""
+        return not self._dropped_at
+
     def to_original(self, index: int) -> int:
         """Original index of the character at ``index`` of the normalised text."""
         if not self._dropped_at:

@@ -73,15 +73,19 @@ def scoped_cues(
     wanted = sorted(n for n in wanted if n < len(spans))
     if automaton is None or not wanted or not len(automaton):
         return {}
-    padded = " " + scan_form(text) + " "
     reach = automaton.get_stats()["longest_word"] + 1
+    size = len(text) + 2  # of the padded text " " + scan_form(text) + " " that ``scan`` reads
     out: dict[str, list[Match]] = {}
     for n in wanted:
         lo, hi = spans[n]
         # a key starts at most one space and three proclitic letters before its name, and may
-        # run past the sentence's end (across a line break); its name starts in [lo, hi)
-        for last, (_ents, cue_readings) in automaton.iter(padded, max(0, lo - 4), hi + reach):
-            end = last - 1
+        # run past the sentence's end (across a line break); its name starts in [lo, hi).
+        # [first, stop) of the padded text, made from that stretch of the text alone
+        first, stop = max(0, lo - 4), min(size, hi + reach)
+        window = scan_form(text[max(0, first - 1) : stop - 1])
+        window = (" " if first == 0 else "") + window + (" " if stop == size else "")
+        for last, (_ents, cue_readings) in automaton.iter(window):
+            end = first + last - 1
             for length, kind, entry in cue_readings:
                 start = end - length
                 if lo <= start < hi:

@@ -12,6 +12,10 @@ import re
 # A sentence ends after terminal punctuation (plus closing quotes/brackets) followed by space,
 # or at a line break. (One character class, so that the regex engine scans in C.)
 _BOUNDARY = re.compile(r"[.!?؟…\n]+[\"'»”)\]]*")
+_MARKS = ".!?؟…\n"
+#: Up to this many end marks, they are found with ``str.find`` and the boundary matched at each
+#: (a regex scan of every character costs several times more); beyond, ``finditer`` is used.
+_FEW_MARKS = 160
 #: Longest sentence kept whole, in characters. Linking compares every zone of a sentence with
 #: every agreement and clause break in it, so without a bound one unpunctuated megabyte costs
 #: hours; real sentences stay far below it (the longest in the development set has 450).
@@ -26,7 +30,7 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
     start = 0
     n = len(text)
     rfind = text.rfind
-    for m in _BOUNDARY.finditer(text):
+    for m in _boundaries(text):
         mark = m.group()
         m_start, end = m.span()
         if "\n" in mark:
@@ -50,6 +54,30 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
         start = m.end()
     _add(text, start, len(text), spans)
     return spans
+
+
+def _boundaries(text: str) -> list[re.Match]:
+    """What ``_BOUNDARY.finditer(text)`` finds: a boundary starts at the first end mark after
+    the previous one, so it is matched there, the marks found by ``str.find``."""
+    find = text.find
+    positions: list[int] = []
+    for mark in _MARKS:
+        i = find(mark)
+        while i >= 0:
+            positions.append(i)
+            if len(positions) > _FEW_MARKS:
+                return list(_BOUNDARY.finditer(text))
+            i = find(mark, i + 1)
+    positions.sort()
+    out = []
+    end = 0
+    match = _BOUNDARY.match
+    for p in positions:
+        if p >= end:
+            m = match(text, p)
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

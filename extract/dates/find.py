@@ -45,6 +45,9 @@ NAMED_BY_WEEKDAY = k.CALENDAR_KINDS | {k.ORDINAL}
 #: A day's digits followed by a month name at most this far on ("4 من أيار", "9th of July").
 DAY_TO_MONTH = 16
 _DIGITS = re.compile(r"[0-9]+")  # Arabic-Indic digits are ASCII after normalisation
+#: Up to this many digits, they are found with ``str.find`` (a regex scan of every character of
+#: a 2 KB article costs several times more); a text full of numbers goes to the regex.
+_FEW_DIGITS = 48
 
 
 def find_dates(
@@ -63,7 +66,7 @@ def find_dates(
     flat = text.replace("\n", " ")
     if cores is None:
         cores = scan(flat, lex)[1].get("datecore", [])
-    digits = [m.span() for m in _DIGITS.finditer(flat)]
+    digits = _digit_runs(flat)
     found = _candidates(text, flat, g, cores, digits)
     years = [s for s, e in digits if e - s == 4]
     ctx = Context(text, g, published, year_headings(text, years) if years else [], sorted(about))
@@ -82,6 +85,31 @@ def find_dates(
                 ctx.last = mention
         ctx.weekday = None
     return out
+
+
+def _digit_runs(flat: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of digits, in order (what ``_DIGITS.finditer`` finds)."""
+    find = flat.find
+    positions: list[int] = []
+    for digit in "0123456789":
+        i = find(digit)
+        while i >= 0:
+            positions.append(i)
+            if len(positions) > _FEW_DIGITS:
+                return [m.span() for m in _DIGITS.finditer(flat)]
+            i = find(digit, i + 1)
+    if not positions:
+        return []
+    positions.sort()
+    runs = []
+    start = previous = positions[0]
+    for p in positions:
+        if p > previous + 1:
+            runs.append((start, previous + 1))
+            start = p
+        previous = p
+    runs.append((start, previous + 1))
+    return runs
 
 
 def _candidates(
