@@ -17,9 +17,13 @@ from zonewatch.core.registry import load_registry
 GOLD_PATHS = score.gold_paths()
 #: The team-written "realistic" set (issue 9): styles of real pages, some without a date.
 REALISTIC_PATHS = score.gold_paths(score.REALISTIC)
+#: The second team-written realistic set (issue 9): how real text states coverage.
+REALISTIC2 = score.HERE / "realistic2"
+REALISTIC2_PATHS = score.gold_paths(REALISTIC2)
 KEYS = {"published", "language", "style", "zones", "agreements", "coverage", "dates"}
 STYLES = {"wire", "explainer", "liveblog"}
 REALISTIC_STYLES = {"wire", "newspaper", "aggregator", "chronology", "statement"}
+REALISTIC2_STYLES = {"wire", "analysis", "explainer", "sitrep", "timeline"}
 RELATIONS = {"covers", "excludes", "delineates", "ends"}
 #: The set covers December 2016 to 2021 (DESIGN.md's agreements plus the 2021 hard negatives).
 FIRST_DAY, LAST_DAY = date(2016, 1, 1), date(2021, 12, 31)
@@ -55,6 +59,20 @@ def test_realistic_set_size_and_balance():
             assert per_cell[(lang, style)] >= 3, (lang, style)
         # Undated copies are a class of their own: relative dates must stay unresolved there.
         assert any(a.published is None for a in articles if a.language == lang), lang
+
+
+def test_realistic2_set_size_and_balance():
+    articles = score.load_devset(directory=REALISTIC2)
+    per_language = Counter(a.language for a in articles)
+    per_cell = Counter((a.language, a.style) for a in articles)
+    assert per_language["en"] >= 14 and per_language["ar"] >= 10
+    for lang in ("ar", "en"):
+        for style in REALISTIC2_STYLES:
+            assert per_cell[(lang, style)] >= 2, (lang, style)
+        assert any(a.published is None for a in articles if a.language == lang), lang
+    # The set is about coverage: every relation, negated ones included, must be exercised.
+    relations = Counter(r for a in articles for _, _, r in a.coverage)
+    assert all(relations[r] >= 2 for r in RELATIONS), relations
 
 
 def _check_gold(path, styles, words, dated_only):
@@ -100,8 +118,15 @@ def test_realistic_gold_file_is_valid(path):
     _check_gold(path, REALISTIC_STYLES, (150, 600), dated_only=False)
 
 
+@pytest.mark.parametrize("path", REALISTIC2_PATHS, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_realistic2_gold_file_is_valid(path):
+    _check_gold(path, REALISTIC2_STYLES, (150, 500), dated_only=False)
+
+
 @pytest.mark.parametrize(
-    "path", GOLD_PATHS + REALISTIC_PATHS, ids=lambda p: p.name.removesuffix(".gold.json")
+    "path",
+    GOLD_PATHS + REALISTIC_PATHS + REALISTIC2_PATHS,
+    ids=lambda p: p.name.removesuffix(".gold.json"),
 )
 def test_unknown_agreement_surface_text_is_in_the_article(path):
     article = score.load_gold(path)
@@ -169,8 +194,9 @@ def test_scorer_counts_misses_false_positives_and_finer_zones():
     assert t["unknown_agreements"].tp == int(bool(article.unknown_agreements))
 
 
-def test_scorer_scores_the_realistic_set_including_undated_articles():
-    articles = score.load_devset(directory=score.REALISTIC)
+@pytest.mark.parametrize("directory", [score.REALISTIC, REALISTIC2], ids=lambda d: d.name)
+def test_scorer_scores_the_realistic_set_including_undated_articles(directory):
+    articles = score.load_devset(directory=directory)
     seen = []
 
     def perfect(text, published=None):
@@ -185,6 +211,7 @@ def test_scorer_scores_the_realistic_set_including_undated_articles():
 
 def test_set_option_takes_a_set_name_or_a_directory(tmp_path, capsys):
     assert score.set_directory("realistic") == score.REALISTIC
+    assert score.set_directory("realistic2") == REALISTIC2
     assert score.set_directory(str(score.ARTICLES)) == score.ARTICLES
     with pytest.raises(score.UnknownSet):
         score.set_directory(str(tmp_path))  # exists but holds no gold: not silently empty
