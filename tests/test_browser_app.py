@@ -10,26 +10,14 @@ README's are made with ``ZONEWATCH_SCREENSHOTS=docs/screenshots``) or to a tempo
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from geo.render import CHROMIUM, CHROMIUM_ARGS
+from tests.browser import BROWSER_MARKS, Offline, chromium, map_frame, served_app, shoot
 from zonewatch.core.registry import load_registry
 
-REPO = Path(__file__).resolve().parent.parent
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-]
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = BROWSER_MARKS
 
 #: Each part would set the flag (and log a marker) if the browser ran it.
 PAYLOAD_SENTENCE = (
@@ -50,28 +38,6 @@ HOSTILE = {
 PAYLOAD_DAY = "2017-05-04"
 #: Pages besides the map that display article text.
 TEXT_PAGES = ("Timeline", "Evidence")
-#: Resource types whose loss would break a page; none of them may need the internet.
-ESSENTIAL = {"script", "stylesheet", "font", "document"}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with status {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
 
 
 @pytest.fixture(scope="module")
@@ -90,52 +56,15 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def app_url(data_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    port = _free_port()
-    env = {**os.environ, "ZONEWATCH_DATA": str(data_dir)}
     log = tmp_path_factory.mktemp("streamlit-log") / "streamlit.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
+    with served_app({"ZONEWATCH_DATA": str(data_dir)}, log) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")
@@ -144,74 +73,6 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-class Offline:
-    """A browser context that can reach only the app, recording what it refused and what the
-    pages did that untrusted text must never make them do."""
-
-    def __init__(self, browser, app_url: str) -> None:
-        self.blocked: list[tuple[str, str]] = []
-        self.dialogs: list[str] = []
-        self.console: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("dialog", self._dialog)
-        self.page.on("console", lambda msg: self.console.append(msg.text))
-        # Every message the page sends to the server (a rerun request is one).
-        self.sent: list[int] = []
-        self.page.on(
-            "websocket", lambda ws: ws.on("framesent", lambda data: self.sent.append(len(data)))
-        )
-        self.app_url = app_url
-
-    def _route(self, route) -> None:
-        url = route.request.url
-        if url.startswith((self.app_url, "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            self.blocked.append((route.request.resource_type, url))
-            route.abort()
-
-    def _dialog(self, dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def idle(self) -> None:
-        """Wait until the script run triggered by the last action has finished."""
-        self.page.wait_for_timeout(300)
-        self.page.wait_for_selector(
-            '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000
-        )
-        self.page.wait_for_timeout(300)
-
-    def errors(self) -> list[str]:
-        boxes = self.page.locator(
-            '[data-testid="stException"], [data-testid="stAlertContentError"]'
-        )
-        return [boxes.nth(i).inner_text() for i in range(boxes.count())]
-
-    def essential_blocked(self) -> list[tuple[str, str]]:
-        return [(kind, url) for kind, url in self.blocked if kind in ESSENTIAL]
-
-    def close(self) -> None:
-        self.context.close()
-
-
-def _map_frame(page):
-    return page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
-
-
-def _shoot(page, path: Path) -> None:
-    """A screenshot, reduced to a 256-colour palette so that it is small enough to commit."""
-    page.screenshot(path=str(path))
-    from PIL import Image
-
-    with Image.open(path) as image:
-        image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(
-            path, optimize=True
-        )
 
 
 def _map_zoom(page) -> float:
@@ -245,14 +106,14 @@ def test_every_page_renders_with_no_internet(browser, app_url: str, screenshots:
         page = session.page
         page.goto(f"{app_url}/?date=2017-06-01")
         session.idle()
-        frame = _map_frame(page)
+        frame = map_frame(page)
         zones = frame.locator(".leaflet-overlay-pane path.zw-zone")
         zones.first.wait_for(timeout=30_000)
         assert zones.count() == _zone_count()
         assert frame.locator(".leaflet-overlay-pane path.zw-governorate").count() >= 14
         assert "Coverage on 2017-06-01" in frame.locator(".zw-legend").inner_text()
         assert session.errors() == []
-        _shoot(page, screenshots / "map.png")
+        shoot(page, screenshots / "map.png")
 
         links = page.locator('[data-testid="stSidebarNav"] a')
         titles = [links.nth(i).inner_text().split("\n")[-1] for i in range(links.count())]
@@ -263,7 +124,7 @@ def test_every_page_renders_with_no_internet(browser, app_url: str, screenshots:
             page.wait_for_selector("h1", timeout=30_000)
             assert session.errors() == [], f"{title}: {session.errors()}"
             if title != "Map":  # shot above, before any interaction
-                _shoot(page, screenshots / f"{title.lower()}.png")
+                shoot(page, screenshots / f"{title.lower()}.png")
 
         # Back on the map, a click on a zone selects it for every page (sidebar and URL), and
         # the rerun does not redraw the map: the zone's popup stays open.
@@ -313,7 +174,7 @@ def test_hostile_article_is_shown_as_text_and_never_run(
         page = session.page
         page.goto(f"{app_url}/?date={PAYLOAD_DAY}&zones=eastern_ghouta")
         session.idle()
-        frame = _map_frame(page)
+        frame = map_frame(page)
         frame.locator("path.zw-zone").first.wait_for(timeout=30_000)
         map_window = next(f for f in page.frames if "streamlit_folium" in f.url)
         opened = map_window.evaluate(
@@ -331,7 +192,7 @@ def test_hostile_article_is_shown_as_text_and_never_run(
         assert map_window.evaluate("() => window.__zwPwned === undefined")
         popup.locator("ol li", has_text="__zwPwned").scroll_into_view_if_needed()
         page.wait_for_timeout(600)  # let the popup finish fading in and panning
-        _shoot(page, screenshots / "map-popup.png")
+        shoot(page, screenshots / "map-popup.png")
 
         # The other pages that show article text get the same hostile text.
         links = page.locator('[data-testid="stSidebarNav"] a')

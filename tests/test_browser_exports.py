@@ -12,23 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 from test_hostile_cli import assert_ok, ingest, wire, write_jsonl, zw
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
-]
+from tests.browser import BROWSER_MARKS, chromium
+
+pytestmark = BROWSER_MARKS
 
 #: Each part would set the flag, open a dialog or fetch from the tracker if a browser ran it.
 PAYLOAD = (  # no double quotes: JSON would escape them and break the attack by accident
@@ -61,10 +49,8 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 def _open(browser, path: Path) -> dict:

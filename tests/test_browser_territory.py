@@ -4,30 +4,13 @@ ground it lost shows a tooltip naming the place and the date (Debian's chromium,
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from geo.render import CHROMIUM, CHROMIUM_ARGS
+from tests.browser import BROWSER_MARKS, Offline, chromium, map_frame, served_app, shoot
 
-REPO = Path(__file__).resolve().parent.parent
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-]
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-from tests.test_browser_app import (  # noqa: E402
-    Offline,
-    _free_port,
-    _map_frame,
-    _shoot,
-    _wait_healthy,
-)
+pytestmark = BROWSER_MARKS
 
 #: The Idlib zone's drawn outline, as Leaflet holds it.
 IDLIB_SHAPE = """() => { let out = null; window.map.eachLayer(l => {
@@ -44,35 +27,15 @@ LOST_POINT = """(place) => { let pt = null; window.map.eachLayer(l => {
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory):
     data = tmp_path_factory.mktemp("territory-data")
-    port = _free_port()
-    env = {**os.environ, "ZONEWATCH_DATA": str(data), "ZONEWATCH_DEMO": "0"}
     log = tmp_path_factory.mktemp("streamlit-log") / "streamlit.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
+    with served_app({"ZONEWATCH_DATA": str(data), "ZONEWATCH_DEMO": "0"}, log) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 def _map_window(page):
@@ -93,7 +56,7 @@ def test_date_change_redraws_idlib_and_the_lost_ground_names_khan_shaykhun(
         page = session.page
         page.goto(f"{app_url}/?date=2019-08-01")
         session.idle()
-        frame = _map_frame(page)
+        frame = map_frame(page)
         frame.locator("path.zw-zone").first.wait_for(timeout=30_000)
         before = _idlib(page)
         assert _map_window(page).evaluate(LOST_POINT, "khan_shaykhun") is None
@@ -119,7 +82,7 @@ def test_date_change_redraws_idlib_and_the_lost_ground_names_khan_shaykhun(
         tooltip.wait_for(timeout=10_000)
         assert "Khan Shaykhun" in tooltip.inner_text()
         shots = Path(os.environ.get("ZONEWATCH_SCREENSHOTS") or tmp_path)
-        _shoot(page, shots / "territory.png")
+        shoot(page, shots / "territory.png")
         assert session.errors() == []
         assert session.essential_blocked() == []
         assert session.dialogs == []
