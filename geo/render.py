@@ -17,9 +17,8 @@ import geopandas as gpd
 import matplotlib
 from matplotlib.figure import Figure
 
-from geo.render_parts import (  # noqa: F401  (LAND, ZONE_ALPHA, _layout_does_bidi re-exported)
+from geo.render_parts import (
     LAND,
-    ZONE_ALPHA,
     MapTerritory,
     _draw_territory,
     _draw_zones,
@@ -28,14 +27,11 @@ from geo.render_parts import (  # noqa: F401  (LAND, ZONE_ALPHA, _layout_does_bi
     _frame_aspect,
     _label_governorates,
     _label_zones,
-    _layout_does_bidi,
     _legend,
     _north_arrow,
     _scale_bar,
     shape_arabic,
 )
-from geo.screenshot import CHROMIUM, CHROMIUM_ARGS, screenshot_html  # noqa: F401 (re-exported)
-from geo.style import status_styles  # noqa: F401  (re-exported)
 
 #: Metric projection for drawing and for the scale bar: UTM 37N spans Syria (35.6-42.4 E).
 MAP_CRS = "EPSG:32637"

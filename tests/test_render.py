@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from geo import render
+from geo.screenshot import CHROMIUM
+from geo.style import status_styles
 from tests.pixels import blend, not_blank, pixels, share_near
 from zonewatch.core.registry import STATUS_RANK, load_registry
 from zonewatch.exports.facts import Selection
@@ -188,7 +189,7 @@ def test_timeline_png_and_svg_open_and_draw(demo, tmp_path, run_cli, fmt):
     ink = (rgb < 235).any(axis=2).mean()
     assert ink > 0.05
     in_force = np.array(
-        [int(render.status_styles()["in_force"]["fill"][i : i + 2], 16) for i in (1, 3, 5)]
+        [int(status_styles()["in_force"]["fill"][i : i + 2], 16) for i in (1, 3, 5)]
     )
     assert share_near(rgb, in_force, tol=20) > 0.005  # the registry bars, in the shared palette
 
@@ -279,7 +280,7 @@ def test_out_that_is_a_folder_is_refused(tmp_path, run_cli):
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.skipif(not Path(render.CHROMIUM).exists(), reason="Debian chromium is not installed")
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 def test_browser_png_without_tiles_still_draws_the_map_and_says_so(empty):
     from zonewatch.exports import static_map
 
@@ -292,5 +293,5 @@ def test_browser_png_without_tiles_still_draws_the_map_and_says_so(empty):
     assert notes and "without tiles" in notes[0]
     # The zone polygons are drawn in the palette's in-force colour, as on the web map.
     # Over Leaflet's grey: with a tiled basemap the governorates are outlines only.
-    in_force = blend(render.status_styles()["in_force"]["fill"], 0.6, "#dddddd")
+    in_force = blend(status_styles()["in_force"]["fill"], 0.6, "#dddddd")
     assert share_near(rgb, in_force, tol=8) > 0.01

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from geo import render, render_parts
+from geo.style import status_styles
 from tests.pixels import blend, not_blank, pixels, share_near
 from zonewatch.exports.facts import Selection
 
@@ -26,7 +27,7 @@ def test_shape_arabic_uses_presentation_forms_and_leaves_latin_alone():
     assert render.shape_arabic("Idlib 2017") == "Idlib 2017"
     # The bidi reordering is done by us only when matplotlib's layout does not do it itself.
     expected = arabic_reshaper.reshape("حلب")
-    if not render._layout_does_bidi():
+    if not render_parts._layout_does_bidi():
         expected = get_display(expected)
     assert render.shape_arabic("حلب") == expected
 
@@ -88,8 +89,8 @@ def test_png_has_the_requested_size_and_shows_zones_in_the_palette(empty, tmp_pa
     rgb = np.asarray(image.convert("RGB"))
     not_blank(rgb)
     # Idlib is in force on that day: its fill, as the shared palette gives it over the land colour.
-    in_force = render.status_styles()["in_force"]["fill"]
-    assert share_near(rgb, blend(in_force, render.ZONE_ALPHA, render.LAND)) > 0.003
+    in_force = status_styles()["in_force"]["fill"]
+    assert share_near(rgb, blend(in_force, render_parts.ZONE_ALPHA, render_parts.LAND)) > 0.003
 
 
 def test_before_the_memorandum_no_zone_is_coloured(empty):
@@ -98,9 +99,9 @@ def test_before_the_memorandum_no_zone_is_coloured(empty):
     rgb = pixels(
         static_map.map_image(empty, Selection(date(2017, 1, 15)), size=(800, 800), dpi=100)
     )
-    in_force = render.status_styles()["in_force"]["fill"]
+    in_force = status_styles()["in_force"]["fill"]
     # Only the legend's swatch has the colour (a zone in force covers far more, see above).
-    assert share_near(rgb, blend(in_force, render.ZONE_ALPHA, render.LAND)) < 0.0005
+    assert share_near(rgb, blend(in_force, render_parts.ZONE_ALPHA, render_parts.LAND)) < 0.0005
 
 
 def test_svg_has_the_requested_size_and_draws(empty, tmp_path, run_cli):

@@ -144,7 +144,7 @@ def map_browser_png(
 ) -> tuple[bytes, list[str]]:
     """A Chromium screenshot of the interactive map, for those who want the tiles; returns the
     PNG and notes for the user (e.g. that the tiles could not load and the map has none)."""
-    from geo.render import screenshot_html
+    from geo.screenshot import screenshot_html
 
     with tempfile.TemporaryDirectory(prefix="zonewatch-map-") as tmp:
         page = Path(tmp) / "map.html"
