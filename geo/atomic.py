@@ -8,6 +8,7 @@ lowest package that writes files, because geo may not import the core.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -104,3 +105,21 @@ def remove_folder(root: Path, name: str, marker: str) -> bool:
     target.rename(trash)
     shutil.rmtree(trash, ignore_errors=True)
     return True
+
+
+def stored_folders(root: Path | None, data_file: str, meta_file: str) -> list[tuple[Path, dict]]:
+    """The complete stored folders under ``root`` with their metadata, by name: hidden folders
+    (half written, or being removed) and folders without their data or readable metadata are
+    left out."""
+    if root is None or not root.is_dir():
+        return []
+    found = []
+    for folder in sorted(root.iterdir()):
+        if folder.name.startswith(".") or not (folder / data_file).is_file():
+            continue
+        try:
+            meta = json.loads((folder / meta_file).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        found.append((folder, meta))
+    return found

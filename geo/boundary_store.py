@@ -15,7 +15,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from geo.atomic import remove_folder, replace_folder
+from geo.atomic import remove_folder, replace_folder, stored_folders
 
 #: Folder of the imported layers inside a data folder.
 BOUNDARIES_FOLDER = "boundaries"
@@ -69,18 +69,10 @@ def save_layer(boundaries_dir: Path, name: str, units: gpd.GeoDataFrame, meta: d
 
 def list_layers(boundaries_dir: Path | None) -> list[StoredLayer]:
     """Complete stored layers, by name (half-written or hidden folders are ignored)."""
-    if boundaries_dir is None or not boundaries_dir.is_dir():
-        return []
-    found = []
-    for folder in sorted(boundaries_dir.iterdir()):
-        if folder.name.startswith(".") or not (folder / UNITS_FILE).is_file():
-            continue
-        try:
-            meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        found.append(StoredLayer(folder.name, folder, meta))
-    return found
+    return [
+        StoredLayer(folder.name, folder, meta)
+        for folder, meta in stored_folders(boundaries_dir, UNITS_FILE, META_FILE)
+    ]
 
 
 def remove_layer(boundaries_dir: Path, name: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from geo.atomic import remove_folder, replace_folder
+from geo.atomic import remove_folder, replace_folder, stored_folders
 from geo.gazetteer_read import ColumnMap, PlaceRow, ReadGazetteer, read_gazetteer
 
 GAZETTEER_FOLDER = "gazetteer"
@@ -158,18 +158,10 @@ def _has_layers(boundaries_dir: Path | None) -> bool:
 
 def list_gazetteers(root: Path | None) -> list[StoredGazetteer]:
     """Complete stored gazetteers, by name (hidden or half-written folders are ignored)."""
-    if root is None or not root.is_dir():
-        return []
-    found = []
-    for folder in sorted(root.iterdir()):
-        if folder.name.startswith(".") or not (folder / PLACES_FILE).is_file():
-            continue
-        try:
-            meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        found.append(StoredGazetteer(folder.name, folder, meta))
-    return found
+    return [
+        StoredGazetteer(folder.name, folder, meta)
+        for folder, meta in stored_folders(root, PLACES_FILE, META_FILE)
+    ]
 
 
 def remove_gazetteer(root: Path, name: str) -> bool:
