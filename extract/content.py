@@ -20,6 +20,11 @@ from extract.windows import GUARANTORS, sponsor_parties
 #: Distinct provisions of one agreement that a sentence must state (one alone, such as "joint
 #: patrols" or "heavy weapons", is said of many agreements).
 CONTENT_MIN = 2
+#: How far after a zone term the venue of "the zones agreed in Astana" may start.
+ZONE_VENUE_REACH = 48
+#: At most this many words between the zone term and the venue ("set up by the guarantors at").
+ZONE_VENUE_WORDS = 6
+_CLAUSE_MARKS = frozenset(",;:.\u060c\u061b")
 
 
 def content_mentions(
@@ -50,13 +55,14 @@ def implicit_mentions(
     dates: list,
     lex: Lexicon,
     sentence_of,
+    terms: list[Match] = (),
 ) -> list[Item]:
     """Agreements a chronology states without a noun for them: "On 17 September 2018, Russia
     and Turkey agreed to create a demilitarised zone in Idlib", "Russia and Turkey agree at
     Sochi to ...". In a sentence with no agreement named and no agreement noun, a verb of
     agreeing with two or more brokers around it (``sponsor_parties``) mentions the one registry
     agreement of those parties that the sentence's date or venue also fits; the mention is the
-    verb."""
+    verb. ``terms`` (the zone terms) with a venue: see ``_zone_venues``."""
     sponsors = cues.get("sponsor", [])
     busy = {i.sentence for i in known}
     busy |= {sentence_of(h.start) for h in cues.get("head", []) + cues.get("anaphor", [])}
@@ -81,7 +87,9 @@ def implicit_mentions(
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
-    return out + _venue_days(venues_in, busy, dates_in, lex)
+    out += _venue_days(venues_in, busy, dates_in, lex)
+    busy |= {i.sentence for i in out}
+    return out + _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of)
 
 
 def _by_sentence(things, sentence) -> dict[int, list]:
@@ -111,3 +119,48 @@ def _venue_days(venues_in: dict, busy: set[int], dates_in: dict, lex: Lexicon) -
                 out.append(Item("agreement", fit[0].id, v.start, v.end, s))
                 break
     return out
+
+
+def _zone_venues(
+    text: str,
+    terms: list[Match],
+    venues_in: dict,
+    busy: set[int],
+    dates_in: dict,
+    lex: Lexicon,
+    sentence_of,
+) -> list[Item]:
+    """ "Eastern Ghouta was included in the de-escalation zones agreed in Astana", "مناطق خفض
+    التصعيد المتفق عليها في أستانا": zones said to be agreed at a venue, in a sentence with no
+    agreement named, mention the one agreement reached there (of several, the one a date of
+    the sentence fits); the words between open a clause about the zones ("agreed", "set up",
+    "التي"). The mention is the venue."""
+    out = []
+    for term in terms:
+        s = sentence_of(term.start)
+        if s in busy:
+            continue
+        for v in venues_in.get(s, ()):
+            between = text[term.end : v.start]
+            if not 0 <= v.start - term.end <= ZONE_VENUE_REACH or not _opens_clause(between, lex):
+                continue
+            reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
+            fit = [a for a in reached if a.kind != "talks"]
+            if len(fit) > 1:
+                fit = [a for a in fit if any(fits_date(a, d) for d in dates_in.get(s, ()))]
+            if len(fit) == 1:
+                out.append(Item("agreement", fit[0].id, v.start, v.end, s))
+                busy.add(s)
+                break
+    return out
+
+
+def _opens_clause(between: str, lex: Lexicon) -> bool:
+    """Whether the words between a zone term and a venue are one clause about the zones, led by
+    a participle or a relative pronoun ("agreed upon at", "set up in", "التي أقرت في")."""
+    words = between.split()
+    if not words or len(words) > ZONE_VENUE_WORDS or _CLAUSE_MARKS & set(between):
+        return False
+    return any(" ".join(words[:n]) in lex.words["clause_participles"] for n in (1, 2)) or (
+        words[0] in lex.words["relative_pronouns"]
+    )

@@ -67,6 +67,7 @@ LISTED = (
     "articles",
     "complement_markers",
     "relative_pronouns",
+    "clause_participles",
     "plural_heads",
     "current_round",
     "referent_links",

@@ -88,7 +88,10 @@ def named_agreements(
             if states_where or _ended_by_name(doc, m):
                 named.stated_zones.append(item)
     known += content_mentions(doc.text, doc.cues.get("content", []), known, lex, sentence_of)
-    known += implicit_mentions(doc.text, doc.cues, known, parties, doc.dates, lex, sentence_of)
+    terms = [m for m in doc.entities if m.kind == "zoneterm"]
+    known += implicit_mentions(
+        doc.text, doc.cues, known, parties, doc.dates, lex, sentence_of, terms
+    )
     for m in doc.entities:
         if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))

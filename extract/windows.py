@@ -190,10 +190,13 @@ DISTINCTIVE_BROKER = 2
 
 def _relative(between: str, lex: Lexicon) -> bool:
     """Whether the words between a head and a venue are one relative clause about the head
-    ("الاتفاق، الذي وقعه جيش الإسلام في القاهرة", "the deal, which was signed in Cairo")."""
+    ("الاتفاق، الذي وقعه جيش الإسلام في القاهرة", "the deal, which was signed in Cairo", "the
+    agreement, signed in Amman")."""
     words = between.strip(" ,،").split()
     commas = between.count(",") + between.count("\u060c")
-    return bool(words) and words[0] in lex.words["relative_pronouns"] and commas <= 1
+    if not words or commas > 1:
+        return False
+    return words[0] in lex.words["relative_pronouns"] or words[0] in lex.words["clause_participles"]
 
 
 def sponsor_parties(

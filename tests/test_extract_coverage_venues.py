@@ -1,0 +1,83 @@
+"""Venues that name the agreement of a coverage claim: a head with a reduced relative clause
+("the agreement, signed in Amman, ..."), and zones said to be agreed at a venue ("the
+de-escalation zones agreed in Astana", "مناطق خفض التصعيد المتفق عليها في أستانا").
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_article
+
+
+def links(text: str, published: str) -> set[tuple[str | None, str]]:
+    return {(c.agreement, c.zone) for c in extract_article(text, published).coverage}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "link"),
+    [
+        (
+            "The agreement, signed in Amman, created a de-escalation zone in southwestern Syria.",
+            "2017-12-01",
+            ("southwest_ceasefire_2017", "south"),
+        ),
+        (
+            "The memorandum, reached in Sochi after four hours of talks, sets up a buffer zone "
+            "around Idlib.",
+            "2018-09-20",
+            ("sochi_2018", "idlib"),
+        ),
+        (
+            "ونص الاتفاق، الموقع في عمّان، على وقف القتال في درعا والقنيطرة.",
+            "2017-12-01",
+            ("southwest_ceasefire_2017", "south"),
+        ),
+    ],
+)
+def test_a_venue_in_a_participle_clause_names_the_head(text, published, link):
+    assert link in links(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "Eastern Ghouta was included in the de-escalation zones agreed in Astana.",
+            ("astana_memorandum_2017", "eastern_ghouta"),
+        ),
+        (
+            "The de-escalation zones set up in Astana include Idlib and Eastern Ghouta.",
+            ("astana_memorandum_2017", "idlib"),
+        ),
+        (
+            "Idlib was the last of the four zones agreed in Astana to see fighting resume.",
+            ("astana_memorandum_2017", "idlib"),
+        ),
+        (
+            "وأدرجت الغوطة الشرقية ضمن مناطق خفض التصعيد المتفق عليها في أستانا.",
+            ("astana_memorandum_2017", "eastern_ghouta"),
+        ),
+        (
+            "وتعد إدلب إحدى مناطق خفض التصعيد الأربع التي أقرت في أستانا.",
+            ("astana_memorandum_2017", "idlib"),
+        ),
+    ],
+)
+def test_zones_agreed_at_a_venue(text, link):
+    assert link in links(text, "2017-09-20")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the venue is where talks were held, not where the zones were agreed
+        "Talks on de-escalation zones in Astana failed to agree on Idlib.",
+        "Delegates discussed the de-escalation zones, and in Astana they met again on Idlib.",
+        # two agreements were reached in Cairo and nothing says which
+        "Residents of Douma doubt the de-escalation zones agreed in Cairo will last.",
+    ],
+)
+def test_no_agreement_without_a_clause_about_the_zones(text):
+    assert links(text, "2017-09-20") == set()
