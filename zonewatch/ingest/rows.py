@@ -107,7 +107,6 @@ def article_rows(record: Record) -> ArticleRows:
     unknown = _unknown_agreement_texts(found.get("mentions") or [])
     claims = []
     for c in found.get("coverage") or []:
-        day, precision = partial_date(c.get("date"))
         agreement = c.get("agreement")
         claims.append(
             {
@@ -118,12 +117,7 @@ def article_rows(record: Record) -> ArticleRows:
                 or (unknown.get(c.get("sentence")) if agreement is None else None),
                 "zone": c.get("zone"),
                 "relation": c.get("relation"),
-                "date": day,
-                "date_precision": precision,
-                "sentence": c.get("sentence"),
-                "evidence": c.get("evidence"),
-                "start": c.get("start"),
-                "end": c.get("end"),
+                **_dated_evidence(c),
             }
         )
     return ArticleRows(article, mentions, claims, control_rows(aid, found.get("control") or []))
@@ -131,25 +125,30 @@ def article_rows(record: Record) -> ArticleRows:
 
 def control_rows(aid: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The article's control events as rows of the ``control`` table."""
-    rows = []
-    for c in events:
-        day, precision = partial_date(c.get("date"))
-        rows.append(
-            {
-                "article_id": aid,
-                "place": c.get("place"),
-                "zone": c.get("zone"),
-                "event": c.get("event"),
-                "to_side": c.get("to"),
-                "date": day,
-                "date_precision": precision,
-                "sentence": c.get("sentence"),
-                "evidence": c.get("evidence"),
-                "start": c.get("start"),
-                "end": c.get("end"),
-            }
-        )
-    return rows
+    return [
+        {
+            "article_id": aid,
+            "place": c.get("place"),
+            "zone": c.get("zone"),
+            "event": c.get("event"),
+            "to_side": c.get("to"),
+            **_dated_evidence(c),
+        }
+        for c in events
+    ]
+
+
+def _dated_evidence(finding: dict[str, Any]) -> dict[str, Any]:
+    """The date (with its precision) and the evidence sentence that every claim row carries."""
+    day, precision = partial_date(finding.get("date"))
+    return {
+        "date": day,
+        "date_precision": precision,
+        "sentence": finding.get("sentence"),
+        "evidence": finding.get("evidence"),
+        "start": finding.get("start"),
+        "end": finding.get("end"),
+    }
 
 
 def _unknown_agreement_texts(mentions: list[dict[str, Any]]) -> dict[int, str]:
