@@ -164,6 +164,21 @@ class CommonWords:
     def arabic_frequent(self, name: str) -> bool:
         return " " not in _folded(name) and self.frequent(name.strip(), "ar")
 
+    def frequent_tables(self) -> dict[str, dict[str, float]]:
+        """Per language, the word frequencies at or above its threshold: all that ``frequent``
+        asks of wordfreq (a few thousand words, where the full lists take a while to load)."""
+        for lang in self.threshold:
+            self.frequent("", lang)  # loads the list
+        return {
+            lang: {w: f for w, f in freq.items() if f >= self.threshold[lang]}
+            for lang, freq in self._freq.items()
+        }
+
+    def adopt(self, tables: Mapping[str, Mapping[str, float]]) -> None:
+        """Use ``frequent_tables`` kept from an earlier process for the languages not loaded."""
+        for lang, table in tables.items():
+            self._freq.setdefault(lang, dict(table))
+
     def frequent(self, word: str, lang: str) -> bool:
         """Whether ``word`` (as written, one word) is at least as common as the threshold."""
         freq = self._freq.get(lang)

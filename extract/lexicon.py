@@ -305,7 +305,12 @@ def _add_scanned_words(table: KeyTable, data: LanguageData) -> None:
 @lru_cache(maxsize=4)
 def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
     """Build the lexicon once per process and gazetteer (about 50 ms without one); later calls
-    are free. An imported gazetteer's Arabic names join the one automaton (``extract.places``)."""
+    are free. An imported gazetteer's Arabic names join the one automaton (``extract.places``).
+    A gazetteer that comes with the lexicon built for it (restored from a cache by the caller:
+    building one for 10,000 places takes seconds) hands that one back."""
+    prebuilt = getattr(gazetteer, "lexicon", None)
+    if isinstance(prebuilt, Lexicon) and prebuilt.gazetteer is gazetteer:
+        return prebuilt
     from extract.place_lexicon import with_gazetteer
 
     data = LanguageData.load(LANGUAGE_FILES)

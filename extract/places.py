@@ -69,6 +69,9 @@ class PlaceIndex:
     #: Arabic names and Latin keys that are common words too: read only where a shipped place
     #: has the name (Douma is frequent because of Douma; its homonyms still need telling apart)
     frequent: frozenset[str] = frozenset()
+    #: the lexicon built with this gazetteer, when the caller restored both from a cache
+    #: (``load_lexicon`` then hands it back instead of building it again)
+    lexicon: object = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.info)

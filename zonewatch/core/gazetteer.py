@@ -4,7 +4,8 @@
 extractor never reads the data folder itself (``extract`` stays pure), so everything that reads
 articles on behalf of a data folder (``zonewatch extract``, ``ingest``, the dashboard) asks here
 for the index and hands it over. The index is built once per process and per state of the
-folder (an import or a removal is seen at once).
+folder (an import or a removal is seen at once), and kept with the lexicon built for it in the
+data folder's matcher cache, so that the next process starts fast.
 """
 
 from __future__ import annotations
@@ -41,10 +42,19 @@ def place_index(data: str | os.PathLike[str] | None = None) -> PlaceIndex | None
 
 @lru_cache(maxsize=4)
 def _index(root: str, key: tuple) -> PlaceIndex:
+    """The index, with the extractor's lexicon built for it: read from the data folder's
+    matcher cache when that was built from these gazetteers and this code, else built (seconds
+    for 10,000 places) and cached for the next process (``zonewatch.core.matcher_cache``)."""
     from extract.places import PlaceIndex
     from geo.gazetteer_store import list_gazetteers
+    from zonewatch.core import matcher_cache
 
+    cached = matcher_cache.load(Path(root), key)
+    if cached is not None:
+        return cached
     rows: list[dict] = []
     for stored in list_gazetteers(Path(root)):
         rows.extend(stored.rows())
-    return PlaceIndex.from_rows(rows, name="+".join(k[0] for k in key))
+    index = PlaceIndex.from_rows(rows, name="+".join(k[0] for k in key))
+    matcher_cache.save(Path(root), key, index)
+    return index
