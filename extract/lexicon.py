@@ -65,6 +65,7 @@ LISTED = (
     "round_not_after",
     "round_glue",
     "articles",
+    "agreement_heads",
     "complement_markers",
     "relative_pronouns",
     "clause_participles",

@@ -171,7 +171,9 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
         return Item("agreement", None, m.start, m.end, head.sentence)
     if head.near_dates and not named:
         ident = by_date(ident, head.near_dates, ctx.lex)
-    if ident is None and head.sponsors:  # nothing before it: who brokered it says which
+    if head.sponsors and (ident is None or not _brokered_by(ctx, ident, head.sponsors)):
+        # nothing before it, or an antecedent its brokers did not sign ("the ceasefire ... is
+        # the one agreed by Russia, the United States and Jordan"): who brokered it says which
         return _by_description(ctx, replace(head, parties=head.sponsors, anaphor=False))
     return head.item(ident, m.end) if ident is not None else None
 
@@ -186,6 +188,8 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     of; none fits and it is tied to a zone or two parties: an unknown agreement."""
     m, zone = head.match, head.zone
     cands = list(candidates(ctx.lex, head.parties, zone.zone if zone else ""))
+    if head.sponsors and not head.parties:  # an anaphor whose brokers are named with it
+        cands = [a for a in cands if head.sponsors <= a.parties] or cands
     if len(cands) > 1 and not zone:  # "a truce brokered by Egypt ... covers Eastern Ghouta"
         named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
         cands = [a for a in cands if a.zones & named] or cands
@@ -252,3 +256,9 @@ def _reference(head: Head, published: date | None) -> date | None:
     """The day a head's agreement must have existed by: the last day of the date stated with
     it, else the publication day."""
     return _latest(head.near_dates[0]) if head.near_dates else published
+
+
+def _brokered_by(ctx: HeadContext, ident: str, sponsors: frozenset[str]) -> bool:
+    """Whether the registry agreement ``ident`` has all these brokers among its parties."""
+    info = ctx.lex.agreements.get(ident)
+    return info is None or sponsors <= info.parties

@@ -229,6 +229,19 @@ def year_only(m: re.Match, ctx: Context) -> list[DateMention]:
     return [DateMention(start, m.end(), date(year, 1, 1), YEAR)]
 
 
+def qualifier(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "the May memorandum", "the July 2017 agreement" (a month), "the 2018 memorandum" (a year):
+    the date that says which agreement the noun after it is."""
+    bare = m.group("bare")
+    if bare:
+        ctx.state_year(m.start("bare"), int(bare))
+        return [DateMention(m.start("bare"), m.end("bare"), date(int(bare), 1, 1), YEAR)]
+    month = ctx.grammar.lex.months[m.group("month")]
+    year = _year(m, ctx, month, None, MONTH, None)
+    value = date(year, month, 1) if year else None
+    return [DateMention(m.start("month"), m.end(), value, MONTH)]
+
+
 def relative_month(m: re.Match, ctx: Context) -> list[DateMention]:
     """ "الشهر الماضي", "late last month", "منتصف الشهر الجاري": a month named relative to
     publication (no value in an undated text)."""
@@ -296,6 +309,7 @@ RESOLVERS: dict[str, Resolver] = {
     k.MONTH_ONLY: month_only,
     k.YEAR_ONLY: year_only,
     k.RELATIVE_MONTH: relative_month,
+    k.QUALIFIER: qualifier,
     k.RELATIVE_YEAR: relative_year,
     k.COUNTED_DAYS: counted_days,
     k.RELATIVE_DAY: relative_day,

@@ -16,10 +16,12 @@ from extract.dates.model import AgreementHint, DateMention
 from extract.lexicon import Lexicon
 from extract.recognise import Match, scan
 
+#: How far before its month or year a qualifier date starts ("the May memorandum": the article).
+QUALIFIER_REACH = 5
 #: For each kind of date word the recogniser finds: which patterns can contain it, and how far
 #: before it such a date may start ("the end of December", "أمس الثلاثاء", "the 9th of July").
 ANCHORED: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
-    "months": (((k.MONTH_DAY,), 5), ((k.MONTH_ONLY,), 24)),
+    "months": (((k.MONTH_DAY,), 5), ((k.MONTH_ONLY,), 24), ((k.QUALIFIER,), QUALIFIER_REACH)),
     "weekdays": (((k.WEEKDAY,), 16),),
     "ordinals": (((k.ORDINAL,), 6),),
     "relative_days": (((k.RELATIVE_DAY,), 0),),
@@ -35,6 +37,7 @@ DIGIT_REACH = {
     k.ORDINAL: 6,
     k.YEAR_ONLY: 32,
     k.BARE_ORDINAL: 14,
+    k.QUALIFIER: 5,
 }
 #: A dateline is a full date on a line of at most this many characters, starting within the
 #: first this-many characters of an undated text.
@@ -167,6 +170,7 @@ def _digit_anchors(
         after = flat[e : e + 3].lstrip()
         if n == 4:
             tries[k.YEAR_ONLY].append(s)
+            tries[k.QUALIFIER].append(s)
             if after[:1] in ("-", "/", "."):
                 tries[k.ISO].append(s)
         elif n <= 2:

@@ -40,6 +40,7 @@ MONTH_ONLY = "month"  # نهاية ديسمبر الماضي ; mid-September ; i
 YEAR_ONLY = "year"  # عام 2017 ; in 2018 ; مطلع 2018
 RELATIVE_YEAR = "relative_year"  # العام الماضي ; last year
 RELATIVE_MONTH = "relative_month"  # الشهر الماضي ; late last month ; منتصف الشهر الجاري
+QUALIFIER = "qualifier"  # the May memorandum ; the 2018 memorandum ; the July 2017 agreement
 COUNTED_DAYS = "counted_days"  # two days later ; بعد يومين
 RELATIVE_DAY = "relative_day"  # أمس ; yesterday ; the next day ; اليوم نفسه
 CALENDAR_KINDS = frozenset((DAY_MONTH, MONTH_DAY, NUMERIC, ISO))
@@ -174,6 +175,8 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         earlier=alt(w["days_earlier"]),
         two_days=alt(w["two_days"]),
         signing=alt(w["signing_words"]),
+        articles=alt(w["articles"]),
+        heads=alt(w["agreement_heads"]),
         next_day=alt(w["next_day"]),
         previous_day=alt(w["previous_day"]),
     )
@@ -247,6 +250,11 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"(?:(?P<word>{a.year_word}){W}*-?{W}*)?(?P<year>{YEAR_DIGITS})(?!\d)(?!{W}*[-/.]{W}*\d)"
         ),
         RELATIVE_MONTH: (rf"{ws}(?:(?P<pre>{a.preps}){W}+)?(?P<core>{p.lead}{p.rel_month}){END}"),
+        # a month or year between the article and an agreement noun ("the May memorandum")
+        QUALIFIER: (
+            rf"{ws}{a.articles}{W}+(?:(?P<month>{a.month})(?:{W}+(?P<year>{YEAR_DIGITS}))?"
+            rf"|(?P<bare>{YEAR_DIGITS}))(?={W}+{a.heads}{END})"
+        ),
         RELATIVE_YEAR: (
             rf"{ws}(?:{a.year_word}{W}+(?P<relpost>{a.rel})"
             rf"|(?P<relpre>{a.rel}){W}+{a.year_word}){END}"
