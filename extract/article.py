@@ -206,7 +206,11 @@ def _links(doc: _Document, agreements: list[Item], zones: list[Item], stated: li
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
     back = zone_anaphors(
-        cues.get("zoneanaphor", []), cues.get("zoneanaphors", []), zones, doc.sentence_of
+        cues.get("zoneanaphor", []),
+        cues.get("zoneanaphors", []),
+        zones,
+        doc.sentence_of,
+        cues.get("zonepronoun", []),
     )
     furniture = _furniture(doc)
     return link_sentences(

@@ -254,7 +254,11 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         NATIONWIDE.holds(m, cue) for cue in ctx.nationwide_in.get(sentence, ())
     )
     dates = ctx.dates_in.get(sentence, ())
-    near_dates = [d for d in dates_near(m, dates) if not _qualifies_a_name(ctx, d)]
+    near_dates = [
+        d
+        for d in dates_near(m, dates)
+        if not _qualifies_a_name(ctx, d) and not _dates_a_name(ctx, d, m, sentence, dates)
+    ]
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
         onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
@@ -294,6 +298,18 @@ QUALIFIER_GAP = 3
 
 def _qualifies_a_name(ctx: HeadContext, d: DateMention) -> bool:
     return any(0 <= k.start - d.end <= QUALIFIER_GAP for k in ctx.known)
+
+
+def _dates_a_name(ctx: HeadContext, d: DateMention, m: Match, sentence: int, dates) -> bool:
+    """Whether ``d`` is the own date of an agreement named before the head ``m`` in its sentence
+    ("مذكرة أستانا الموقعة في 4 أيار 2017، كما شملها اتفاق ..."): it says nothing of this head."""
+    return any(
+        k.sentence == sentence
+        and k.end <= d.start
+        and k.end < m.start
+        and identity_date(ctx.text, k, dates, ctx.lex) is d
+        for k in ctx.known
+    )
 
 
 #: Characters after a head in which its qualifier is looked for (twice as many before it, for

@@ -15,6 +15,7 @@ from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
+from extract.zone_refs import SUBJECT
 
 #: A trigger counts for a link when it lies this close around the agreement-zone pair.
 TRIGGER_BEFORE = 48
@@ -181,6 +182,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     for z in zs:
         if (
             anchor_for_all is not None
+            and z.kind != SUBJECT  # "it was covered by ...": a clause of its own, not a list item
             and (not heads or z.start > heads[0].start)
             and not _interrupted(named, anchor_for_all, heads, z)
         ):
@@ -285,11 +287,15 @@ def _split(a: Item, z: Item, breaks: list[Match]) -> bool:
 
 def _distance(a: Item, z: Item) -> float:
     """Characters between agreement and zone; an agreement named after the zone counts as
-    farther, as the agreement usually comes first ("the deal covers X", "اتفاق ... في X")."""
-    if a.end <= z.start:
-        return z.start - a.end
-    if z.end <= a.start:
-        return (a.start - z.end) * AFTER_ZONE_FACTOR + AFTER_ZONE_PENALTY
+    farther, as the agreement usually comes first ("the deal covers X", "اتفاق ... في X"),
+    except after a zone that is the subject of a passive ("it was covered by a truce")."""
+    before, after = z.start - a.end, a.start - z.end
+    if z.kind == SUBJECT:
+        before, after = after, before
+    if before >= 0:
+        return before
+    if after >= 0:
+        return after * AFTER_ZONE_FACTOR + AFTER_ZONE_PENALTY
     return 0
 
 

@@ -7,30 +7,41 @@ from __future__ import annotations
 from extract.item import Item
 from extract.recognise import Match
 
+#: The kind of a zone item that is the subject of a passive coverage verb ("it was covered by a
+#: truce", "كما شملها اتفاق"): the agreement that follows it is the agent (``relate``).
+SUBJECT = "zone_subject"
+
 
 def zone_anaphors(
-    cues: list[Match], plural: list[Match], zones: list[Item], sentence_of
+    cues: list[Match],
+    plural: list[Match],
+    zones: list[Item],
+    sentence_of,
+    pronouns: list[Match] = (),
 ) -> list[Item]:
     """The zones that anaphors refer to. A singular one ("the enclave") means the one zone named
     earlier in its own sentence, or, when its sentence names none before it, the one zone of
-    the sentence before. A plural one ("both areas") means every zone of the sentence before,
-    when there are two or more."""
-    if not cues and not plural:
+    the sentence before; a pronoun ("it was included in", "كما شملها") the same, also when its
+    sentence names other zones after it. A plural one ("both areas") means every zone of the
+    sentence before, when there are two or more."""
+    if not cues and not plural and not pronouns:
         return []
     named: dict[int, list[Item]] = {}
     for z in zones:
         named.setdefault(z.sentence, []).append(z)
     out = []
-    for c in sorted(cues, key=lambda c: c.start):
+    spoken = {(p.start, p.end) for p in pronouns}
+    for c in sorted([*cues, *pronouns], key=lambda c: c.start):
         s = sentence_of(c.start)
         earlier = {z.zone for z in named.get(s, ()) if z.end <= c.start}
-        if s in named and len(earlier) != 1:
+        if s in named and len(earlier) != 1 and (earlier or (c.start, c.end) not in spoken):
             continue
         here = earlier or {z.zone for z in named.get(s - 1, ())}
         if len(here) != 1:
             continue
         zone = next(iter(here))
-        item = Item("zone", zone, c.start, c.end, s, zone)
+        kind = SUBJECT if (c.start, c.end) in spoken else "zone"
+        item = Item(kind, zone, c.start, c.end, s, zone)
         out.append(item)
         named.setdefault(s, []).append(item)  # "It was one of four zones ... the enclave"
     for c in plural:

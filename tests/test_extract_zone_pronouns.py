@@ -1,0 +1,85 @@
+"""A pronoun that stands for a zone, with the verb that says it is covered ("it was included in",
+"it was covered in addition by", "كما شملها اتفاق", "كما تقع ضمن"): the zone named before it,
+linked to the agreement after it; and a date that belongs to an agreement named before a head is
+not that head's date.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_article
+
+
+def links(text: str, published: str) -> set[tuple[str | None, str]]:
+    return {(c.agreement, c.zone) for c in extract_article(text, published).coverage}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "link"),
+    [
+        (
+            "Idlib remains the exception. It was included in the May memorandum, but nothing "
+            "has been done there to give effect to it.",
+            "2017-08-10",
+            ("astana_memorandum_2017", "idlib"),
+        ),
+        (
+            "Eastern Ghouta was one of four de-escalation zones set up under the memorandum "
+            "signed in Astana last May, and it was covered in addition by a truce that Russian "
+            "officers and Jaish al-Islam signed in Cairo on July 22.",
+            "2018-02-27",
+            ("ghouta_truce_2017", "eastern_ghouta"),
+        ),
+        (
+            "الغوطة الشرقية إحدى مناطق خفض التصعيد التي أنشئت بموجب مذكرة أستانا الموقعة في 4 "
+            "أيار 2017، كما شملها اتفاق وقعته وزارة الدفاع الروسية مع فصائل معارضة في القاهرة "
+            "في 22 تموز من العام نفسه.",
+            "2018-03-24",
+            ("ghouta_truce_2017", "eastern_ghouta"),
+        ),
+        (
+            "• تقع معظم البلدات المتضررة داخل منطقة خفض التصعيد في إدلب.\n"
+            "• كما تقع ضمن المنطقة التي أنشئت بموجب مذكرة أستانا في 4 أيار 2017.",
+            "2019-05-10",
+            ("astana_memorandum_2017", "idlib"),
+        ),
+    ],
+)
+def test_the_pronoun_is_the_zone_named_before(text, published, link):
+    assert link in links(text, published)
+
+
+def test_both_agreements_keep_their_own_link():
+    text = (
+        "Eastern Ghouta was one of four de-escalation zones set up under the memorandum signed "
+        "in Astana last May, and it was covered in addition by a truce that Russian officers "
+        "and Jaish al-Islam signed in Cairo on July 22."
+    )
+    assert links(text, "2018-02-27") == {
+        ("astana_memorandum_2017", "eastern_ghouta"),
+        ("ghouta_truce_2017", "eastern_ghouta"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two zones before the pronoun: it is not clear which
+        "Idlib and Eastern Ghouta were shelled. It was included in the May memorandum.",
+        # no zone before it at all
+        "It was included in the May memorandum, officials said of the plan.",
+    ],
+)
+def test_no_zone_when_the_pronoun_is_unclear(text):
+    assert links(text, "2017-08-10") == set()
+
+
+def test_a_date_of_the_name_before_is_not_the_heads():
+    """Read as the head's own date, 4 May made "اتفاق ... في القاهرة" the Astana memorandum."""
+    text = (
+        "وتقع الغوطة ضمن مذكرة أستانا الموقعة في 4 أيار 2017، كما شملها اتفاق وقعته وزارة "
+        "الدفاع الروسية مع فصائل معارضة في القاهرة."
+    )
+    assert "ghouta_truce_2017" in extract_article(text, "2017-08-10").agreements
