@@ -18,6 +18,8 @@ from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
 
+import ahocorasick
+
 import assets
 from extract.keys import phrase_key, scan_form
 from extract.lexicon import Lexicon
@@ -140,6 +142,21 @@ def _governorate_words() -> tuple[tuple[str, str], ...]:
 _GOVERNORATES = _governorate_words()
 
 
+def _governorate_automaton() -> ahocorasick.Automaton:
+    """The governorate words as one automaton: a sentence is read once, not once per word."""
+    isos: dict[str, list[str]] = {}
+    for word, iso in _GOVERNORATES:
+        isos.setdefault(word, []).append(iso)
+    automaton = ahocorasick.Automaton()
+    for word, found in isos.items():
+        automaton.add_word(word, tuple(found))
+    automaton.make_automaton()
+    return automaton
+
+
+_GOVERNORATE_AUTOMATON = _governorate_automaton()
+
+
 def resolve_homonyms(
     ntext: str, entities: list[Match], lex: Lexicon, sentence_of, spans=None
 ) -> tuple[list[Match], list[tuple[int, int, str]]]:
@@ -211,7 +228,11 @@ class _Context:
         found = self._govs.get(s)
         if found is None:
             text = " " + scan_form(self._sentence(s)) + " "
-            found = self._govs[s] = frozenset(iso for word, iso in _GOVERNORATES if word in text)
+            found = self._govs[s] = frozenset(
+                iso
+                for _end, isos in (_GOVERNORATE_AUTOMATON.iter(text) if _GOVERNORATES else ())
+                for iso in isos
+            )
         return found
 
     def _sentence(self, s: int) -> str:
