@@ -46,7 +46,23 @@ def zone_anaphors(
         named.setdefault(s, []).append(item)  # "It was one of four zones ... the enclave"
     for c in plural:
         s = sentence_of(c.start)
-        before = sorted({z.zone for z in named.get(s - 1, ())})
+        before = _last_zones(named, s)
         if s not in named and len(before) >= 2:
             out += [Item("zone", zone, c.start, c.end, s, zone) for zone in before]
     return out
+
+
+#: How many sentences back "both areas" looks for the zones it means (one bullet per zone, each
+#: a sentence or two: "- Northern rural Homs: ... - Eastern Ghouta: ... - Both areas are ...").
+PLURAL_REACH = 3
+
+
+def _last_zones(named: dict[int, list[Item]], s: int) -> list[str]:
+    """The zones of the sentences before ``s``, from the nearest back, until two or more are
+    gathered (every zone of the sentence that completes them)."""
+    found: set[str] = set()
+    for back in range(s - 1, max(-1, s - 1 - PLURAL_REACH), -1):
+        found |= {z.zone for z in named.get(back, ())}
+        if len(found) >= 2:
+            break
+    return sorted(found)

@@ -83,3 +83,23 @@ def test_a_date_of_the_name_before_is_not_the_heads():
         "الدفاع الروسية مع فصائل معارضة في القاهرة."
     )
     assert "ghouta_truce_2017" in extract_article(text, "2017-08-10").agreements
+
+
+def test_both_areas_gathers_the_zones_of_the_bullets_before():
+    text = (
+        "- Northern rural Homs: a cessation of hostilities entered into force on 3 August.\n"
+        "- Eastern Ghouta: calm in Douma since 22 July. Clashes continue in Jobar.\n"
+        "- Both areas are among the four de-escalation areas named in the memorandum signed in "
+        "Astana on 4 May."
+    )
+    found = links(text, "2017-08-04")
+    assert ("astana_memorandum_2017", "eastern_ghouta") in found
+    assert ("astana_memorandum_2017", "north_homs") in found
+
+
+def test_both_areas_needs_two_zones_near_it():
+    text = (
+        "Eastern Ghouta was calm. Aid waited at the checkpoint. Convoys were stopped. Prices "
+        "rose. Both areas are among the four de-escalation areas named in the memorandum."
+    )
+    assert links(text, "2017-08-04") == set()
