@@ -10,6 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from extract.answers import answer_links
 from extract.assemble import assemble
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
@@ -179,7 +180,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     # a name that only completes another ("the additional protocol to the Sochi memorandum") is
     # reported, but the agreement spoken of is the other one
     linking = [a for a in agreements if (a.start, a.end) not in ctx.complements]
-    raw_links = _links(doc, linking, linkable, named.stated_zones)
+    raw_links = _links(doc, linking, linkable, named.stated_zones, named.known)
     zones = sorted(zones + named.named_zones, key=_START)
     result = assemble(doc, language, zones, places, parties, agreements, raw_links)
     # the control words' helpers are read only in the sentences that hold a control word
@@ -190,9 +191,16 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     return result
 
 
-def _links(doc: _Document, agreements: list[Item], zones: list[Item], stated: list[Item]):
+def _links(
+    doc: _Document,
+    agreements: list[Item],
+    zones: list[Item],
+    stated: list[Item],
+    named: list[Item],
+):
     """The coverage links, with the zone mentions, the zones agreement names state, and the
-    zones that "the enclave" refers back to."""
+    zones that "the enclave" refers back to; a question's links are those its answer gives
+    (``named``: the agreements named by name)."""
     in_date = bytearray(len(doc.text) + 1)
     for d in doc.dates:
         in_date[d.start : d.end] = b"\x01" * (d.end - d.start)
@@ -213,14 +221,21 @@ def _links(doc: _Document, agreements: list[Item], zones: list[Item], stated: li
         cues.get("zonepronoun", []),
     )
     furniture = _furniture(doc)
-    return link_sentences(
+    linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
+    links = link_sentences(agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex)
+    names = {(a.start, a.end) for a in named}
+    asked, answered = answer_links(
+        doc.text,
+        doc.spans,
         agreements,
-        sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START),
-        link_cues,
-        doc.dates,
-        doc.sentence_of,
+        linked,
+        link_cues["trigger"],
         doc.lex,
+        doc.sentence_of,
+        names,
+        cues.get("sponsor", []),
     )
+    return [k for k in links if k.sentence not in asked] + answered
 
 
 #: A navigation word opens a line of page furniture when one of these follows it ("See also:",

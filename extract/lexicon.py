@@ -69,6 +69,8 @@ LISTED = (
     "complement_markers",
     "relative_pronouns",
     "clause_participles",
+    "yes_answers",
+    "no_answers",
     "plural_heads",
     "current_round",
     "referent_links",
