@@ -27,7 +27,7 @@ from extract.recognise import Match, scan, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
 from extract.rounds import find_rounds
-from extract.segment import sentence_spans
+from extract.segment import list_lines, sentence_spans
 from extract.zone_refs import zone_anaphors
 
 if TYPE_CHECKING:
@@ -222,7 +222,10 @@ def _links(
     )
     furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
-    links = link_sentences(agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex)
+    lines = list_lines(doc.text, doc.spans)
+    links = link_sentences(
+        agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex, lines
+    )
     names = {(a.start, a.end) for a in named}
     asked, answered = answer_links(
         doc.text,

@@ -65,6 +65,8 @@ class LinkContext:
     term_sentences: set[int]
     talks: frozenset[str]
     registry: dict
+    #: sentences that are list lines or table rows (``segment.list_lines``)
+    lines: frozenset[int] = frozenset()
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head
@@ -105,11 +107,13 @@ def link_sentences(
     dates: list[DateMention],
     sentence_of,
     lex: Lexicon,
+    lines: frozenset[int] = frozenset(),
 ) -> list[RawLink]:
     """Coverage links sentence by sentence (see the module docstring). ``cues``: the
     recogniser's cue words by kind ("trigger", "enumhead", "enumitem", "detached",
     "clause_break", and "carrier": words that carry a list of zones over from the sentences
-    before, such as zone terms and "the three others")."""
+    before, such as zone terms and "the three others"); ``lines``: the sentences that are list
+    lines or table rows, which carry an enumeration on."""
     if lex.nationwide:
         agreements = [a for a in agreements if a.id not in lex.nationwide]
     detached = cues.get("detached")
@@ -126,6 +130,7 @@ def link_sentences(
         term_sentences={sentence_of(c.start) for c in cues.get("carrier", ())},
         talks=lex.talks,
         registry=lex.agreements,
+        lines=lines,
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -158,6 +163,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     ags = _enumeration_anchor(ctx, s, group.get("a", []), heads)
     if not zs:
         return
+    if s in ctx.lines and not heads:
+        _listed_links(ctx, s, zs)
     anchor_for_all: Item | None = None
     if heads and ags:
         anchor_for_all = ctx.enumeration[0] if ctx.enumeration else None
@@ -203,6 +210,32 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             also = _also(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
+
+
+#: Sentences that are not list lines allowed between an enumeration head and its first line
+#: ("The four zones are listed below.", "The table below gives, for each ...").
+LEAD_IN = 1
+
+
+def _listed_links(ctx: LinkContext, s: int, zs: list[Item]) -> None:
+    """A list line or table row under an open enumeration ("The four zones are:" / "- Eastern
+    Ghouta;", "All four areas were created by the memorandum ..." / "Eastern Ghouta | Cairo
+    agreement | ...") lists zones of the enumeration's agreement, besides any link of its own;
+    only zones the registry has it cover count. The list goes on while lines follow."""
+    if ctx.enumeration is None:
+        return
+    anchor, last = ctx.enumeration
+    between = [t for t in range(last + 1, s) if t not in ctx.lines]
+    if last in ctx.lines:  # the list is under way: only lines since its last zone
+        if between:
+            return
+    elif s - last > ENUMERATION_REACH or len(between) > LEAD_IN:
+        return
+    info = ctx.registry.get(anchor.id)
+    listed = [z for z in zs if info is not None and z.zone in info.zones]
+    for z in listed:
+        ctx.emit(anchor, z, "covers", None, s)
+    ctx.enumeration = (anchor, s)
 
 
 def _interrupted(named: list[Item], anchor: Item, heads: list, z: Item) -> bool:

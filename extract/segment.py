@@ -101,3 +101,26 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
             start += 1
     pieces.append((start, end))
     return pieces
+
+
+#: What opens a list line: bullets and dashes (a numbered line, "1." or "2)", is tested apart).
+_BULLETS = "-\u2013\u2014\u2022*\u00b7\u25aa\u25cf"
+#: What separates the cells of a table row flattened into text.
+_CELL = "|"
+
+
+def list_lines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The sentences that are list lines: on a line opened by a bullet or a number ("- Idlib
+    province", "2) Eastern Ghouta"), or table rows ("Eastern Ghouta | Cairo agreement | ...")."""
+    out = []
+    for i, (start, end) in enumerate(spans):
+        line = text.rfind("\n", 0, start) + 1
+        lead = text[line:end].lstrip()
+        if lead[:1] in _BULLETS or _CELL in text[start:end] or _numbered(lead):
+            out.append(i)
+    return frozenset(out)
+
+
+def _numbered(lead: str) -> bool:
+    digits = len(lead) - len(lead.lstrip("0123456789"))
+    return 0 < digits <= 2 and lead[digits : digits + 1] in (".", ")")

@@ -1,0 +1,80 @@
+"""Zones listed on bullet lines, numbered lines or table rows under an enumeration head ("The
+four zones are:", "All four areas were created by the memorandum ...") belong to the head's
+agreement, besides any link of their own line; a list stops at the first line that is not one.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_article
+from extract.segment import list_lines, sentence_spans
+
+ALL_FOUR = {
+    ("astana_memorandum_2017", "idlib"),
+    ("astana_memorandum_2017", "north_homs"),
+    ("astana_memorandum_2017", "eastern_ghouta"),
+    ("astana_memorandum_2017", "south"),
+}
+
+
+def links(text: str, published: str | None = "2017-05-06") -> set[tuple[str | None, str]]:
+    return {(c.agreement, c.zone) for c in extract_article(text, published).coverage}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, Turkey and Iran signed the Astana memorandum on 4 May. The four zones are:\n"
+        "- Idlib province and parts of Latakia, Hama and Aleppo;\n"
+        "- the northern Homs countryside;\n- Eastern Ghouta;\n- parts of Deraa and Quneitra.",
+        "وقعت الدول الضامنة مذكرة أستانا في 4 أيار. والمناطق الأربع هي:\n"
+        "1. محافظة إدلب؛\n2. ريف حمص الشمالي؛\n3. الغوطة الشرقية؛\n4. درعا والقنيطرة.",
+    ],
+)
+def test_bullet_and_numbered_lines_under_a_head(text):
+    assert links(text) == ALL_FOUR
+
+
+def test_table_rows_under_a_lead_sentence_keep_their_own_agreement_too():
+    text = (
+        "All four areas were created by the memorandum signed in Astana on 4 May 2017. The table "
+        "gives, for each, the deal that set the terms on the ground.\n\n"
+        "Area | Agreement | Took effect\n"
+        "South-west (Deraa, Quneitra) | US-Russia-Jordan ceasefire agreed in Amman | 9 July 2017\n"
+        "Eastern Ghouta | Cairo agreement (Jaish al-Islam) | 22 July 2017\n"
+        "Northern Homs countryside | Cairo agreement | 3 August 2017\n"
+        "Idlib and surroundings | Sochi memorandum (Sept. 2018) | -\n"
+    )
+    assert links(text, None) == ALL_FOUR | {
+        ("southwest_ceasefire_2017", "south"),
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+        ("sochi_2018", "idlib"),
+    }
+
+
+def test_a_list_stops_at_a_paragraph_of_prose():
+    text = (
+        "Russia, Turkey and Iran signed the Astana memorandum on 4 May. The four zones are:\n"
+        "- Idlib province;\n"
+        "Aid agencies said they had not been consulted. Prices rose in the markets.\n"
+        "- Eastern Ghouta: a new siege tightened this week."
+    )
+    assert links(text) == {("astana_memorandum_2017", "idlib")}
+
+
+def test_only_zones_the_agreement_covers_are_listed():
+    text = (
+        "Russia and Turkey signed the Sochi memorandum on 17 September. The zones are:\n"
+        "- the demilitarised zone around Idlib;\n- Eastern Ghouta, retaken in April."
+    )
+    assert links(text, "2018-09-20") == {("sochi_2018", "idlib")}
+
+
+def test_which_sentences_are_list_lines():
+    text = "Lead in.\n- one. Two here.\n2) three\nA | B | C\nProse again.\n12. twelve"
+    spans = sentence_spans(text)
+    lines = [text[s:e] for i, (s, e) in enumerate(spans) if i in list_lines(text, spans)]
+    assert lines == ["- one.", "Two here.", "2) three", "A | B | C", "12.", "twelve"]
