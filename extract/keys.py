@@ -132,33 +132,34 @@ class KeyTable:
             if (proclitics, entry) not in slot:
                 slot.append((proclitics, entry))
 
-    def compile(self, scoped: bool = False) -> ahocorasick.Automaton:
-        """The automaton: each key's value is ((length of the name, entity readings, kind of
-        the first), ...) and ((length of the name, kind, (cue reading,)), ...), readings
-        grouped by where the name starts (after its proclitics), flat for the hot loop.
-        ``scoped``: only the sentence-scoped cue readings (``sentence_scoped``); else all the
-        others."""
-        automaton = ahocorasick.Automaton()
+    def compile(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+        """The automata, in one pass over the keys: the main one with every reading but the
+        sentence-scoped cue readings (``sentence_scoped``), and the one with those. Each key's
+        value is ((length of the name, entity readings, kind of the first), ...) and ((length
+        of the name, kind, (cue reading,)), ...), readings grouped by where the name starts
+        (after its proclitics), flat for the hot loop."""
+        automata = (ahocorasick.Automaton(), ahocorasick.Automaton())
+        scoped_kinds: dict[str, bool] = {}
         for key, readings in self.table.items():
-            groups: dict[int, tuple[list, list]] = {}
+            groups: tuple[dict[int, tuple[list, list]], ...] = ({}, {})
             for proclitics, entry in readings:
-                if (entry.layer == CUE and sentence_scoped(entry.kind)) != scoped:
-                    continue
-                ent, cue = groups.setdefault(proclitics, ([], []))
-                (cue if entry.layer == CUE else ent).append(entry)
-            value = (
-                tuple(
-                    (len(key) - 2 - p, tuple(ent), ent[0].kind)
-                    for p, (ent, _cue) in groups.items()
-                    if ent
-                ),
-                tuple(
-                    (len(key) - 2 - p, e.kind, (e,))
-                    for p, (_ent, cue) in groups.items()
-                    for e in cue
-                ),
-            )
-            if groups:
-                automaton.add_word(key, value)
-        automaton.make_automaton()
-        return automaton
+                cue_layer = entry.layer == CUE
+                scoped = cue_layer and scoped_kinds.get(entry.kind)
+                if scoped is None:
+                    scoped = scoped_kinds[entry.kind] = sentence_scoped(entry.kind)
+                ent, cue = groups[scoped].setdefault(proclitics, ([], []))
+                (cue if cue_layer else ent).append(entry)
+            for automaton, found in zip(automata, groups, strict=True):
+                if found:
+                    automaton.add_word(key, _value(len(key) - 2, found))
+        for automaton in automata:
+            automaton.make_automaton()
+        return automata
+
+
+def _value(length: int, groups: dict[int, tuple[list, list]]) -> tuple[tuple, tuple]:
+    """A key's automaton value (see ``KeyTable.compile``); ``length``: the key less its spaces."""
+    return (
+        tuple((length - p, tuple(ent), ent[0].kind) for p, (ent, _cue) in groups.items() if ent),
+        tuple((length - p, e.kind, (e,)) for p, (_ent, cue) in groups.items() for e in cue),
+    )

@@ -216,17 +216,16 @@ def latin_hits(
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for run in _RUN.finditer(original):
         start = run.start()
-        if start and (original[start - 1].isalnum() or original[start - 1] in "'_"):
-            continue  # a capital inside a word ("McDonald")
         text = run.group()
-        before = (
-            _ARTICLE_BEFORE.search(original, max(0, start - 4), start)
-            if start and original[start - 1] == "-"
-            else None
-        )
-        if before is not None:
-            start = before.start()
-            text = original[start : run.end()]
+        if start:
+            previous = original[start - 1]
+            if previous == "-":
+                before = _ARTICLE_BEFORE.search(original, max(0, start - 4), start)
+                if before is not None:
+                    start = before.start()
+                    text = original[start : run.end()]
+            elif previous.isalnum() or previous in "'_":
+                continue  # a capital inside a word ("McDonald")
         hits = known.get(text)
         if hits is None:
             hits = _run_hits(text, table)

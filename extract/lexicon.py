@@ -330,9 +330,10 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
     _add_scanned_words(table, data)
     gazetteer_fields = with_gazetteer(table, gazetteer, entry)
     words = {name: data.by_length(name) for name in LISTED}
+    automaton, scoped_automaton = table.compile()
     return Lexicon(
-        automaton=table.compile(),
-        scoped_automaton=table.compile(scoped=True),
+        automaton=automaton,
+        scoped_automaton=scoped_automaton,
         months=data.numbered("months"),
         weekdays=data.numbered("weekdays"),
         ordinals=data.numbered("ordinals"),

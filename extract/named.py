@@ -99,9 +99,11 @@ def named_agreements(
     return named
 
 
+@lru_cache(maxsize=4096)
 def _names_a_zone(lex: Lexicon, name: str) -> bool:
     """Whether an agreement's name is the name of its zone ("the southwest de-escalation zone"):
-    a zone word in it then names the zone, as any zone mention does."""
+    a zone word in it then names the zone, as any zone mention does. (Remembered: the same
+    names recur in every article.)"""
     return any(term in name for term in lex.words["zone_terms"])
 
 
