@@ -14,6 +14,8 @@ from extract.dates.model import DAY, MONTH, YEAR, DateMention
 
 #: How far before a bare weekday a future cue of its sentence is looked for.
 FUTURE_REACH = 64
+#: How far before a date the preposition that introduces it is looked for.
+PREPOSITION_REACH = 12
 #: How far before a future cue a word that makes it a past plan may start ("were meant").
 LAPSED_REACH = 16
 #: How far before a weekday (and its preposition) an onward word may end ("اعتباراً من يوم").
@@ -55,11 +57,23 @@ def _year(
     if year is not None:
         return year
     groups = m.groupdict()
+    if groups.get("sameyear"):  # "of the same year": the year last given
+        return _year_last_given(ctx)
     relyear = groups.get("relyear") or (groups.get("rel") if groups.get("ofyear") else None)
     if relyear:
         direction = ctx.grammar.direction(relyear)
         return ctx.today.year + direction if ctx.today and direction is not None else None
     return ctx.year_for(m.start(), month, day, precision, word)
+
+
+def _year_last_given(ctx: Context) -> int | None:
+    """The year of the date or year the text gave last ("15 آذار من العام نفسه")."""
+    given = []
+    if ctx.stated is not None:
+        given.append(ctx.stated)
+    if ctx.last is not None and ctx.last.value is not None:
+        given.append((ctx.last.start, ctx.last.value.year))
+    return max(given)[1] if given else None
 
 
 def _named_day(m: re.Match, ctx: Context, day: int) -> tuple[int | None, int]:
@@ -121,7 +135,9 @@ def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
     day = _day_of(m, ctx)
     if day is None:
         return []
-    if m.group("same"):
+    if m.group("themonth") and not _after_preposition(m, ctx):
+        return []  # "النصف الثاني من الشهر": the second half, not the 2nd
+    if m.group("same") or m.group("themonth"):  # "of the same month", "في الحادي عشر من الشهر"
         base = _month_last_named(ctx)
     elif m.group("relmonth"):
         direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost"))
@@ -131,6 +147,15 @@ def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
         base = date(year, month, 1) if year else None
     value = safe_date(base.year, base.month, day) if base else None
     return [DateMention(m.start(), m.end(), value, DAY)]
+
+
+def _after_preposition(m: re.Match, ctx: Context) -> bool:
+    """Whether the word right before the date is a date preposition ("في", "وفي", "on")."""
+    before = m.string[max(0, m.start() - PREPOSITION_REACH) : m.start()].split()
+    if not before:
+        return False
+    word, preps = before[-1], ctx.grammar.prepositions
+    return word in preps or (word[:1] in ctx.grammar.lex.proclitic_letters and word[1:] in preps)
 
 
 def _month_last_named(ctx: Context) -> date | None:

@@ -195,6 +195,11 @@ def _pieces(a: SimpleNamespace) -> SimpleNamespace:
         ),
         # "4 أيار الماضي" (last May 4), "أيار من العام الماضي" (May of last year)
         rel_tail=rf"(?:{W}+(?:(?P<ofyear>{a.of}{W}+{a.year_word}){W}+)?(?P<rel>{a.rel_after}))?",
+        # "22 تموز من العام نفسه", "July 22 of that year": the year the text last gave
+        same_year=(
+            rf"(?:{W}*,?{W}*(?:{a.of}{W}+)?"
+            rf"(?P<sameyear>{a.same}{W}+{a.year_word}|{a.year_word}{W}+{a.same}))?"
+        ),
         # "in May last year", "on 4 March this year": a year named relative to publication
         rel_year=rf"(?:{W}*,?{W}*(?P<relyear>{a.rel}){W}+{a.year_word})?",
         first=rf"(?:(?P<first>\d{{1,2}})(?:{a.sfx})?{W}*{a.joiner}{W}*)?",
@@ -215,10 +220,12 @@ def _parts(lex: Lexicon) -> dict[str, str]:
     a = _words(lex)
     p = _pieces(a)
     ws = lex.word_start
-    month_tail = rf"{p.year_tail}{p.rel_tail}{p.rel_year}{END}"
+    month_tail = rf"{p.year_tail}{p.rel_tail}{p.same_year}{p.rel_year}{END}"
     return {
         DAY_MONTH: rf"{DIGIT_START}{p.first}(?<!\d){p.day}{W}*(?:{a.of}{W}+)?{p.month}{month_tail}",
-        MONTH_DAY: rf"{ws}{p.month}{W}*{p.first}{p.day}(?!\d){p.year_tail}{p.rel_year}{END}",
+        MONTH_DAY: (
+            rf"{ws}{p.month}{W}*{p.first}{p.day}(?!\d){p.year_tail}{p.same_year}{p.rel_year}{END}"
+        ),
         NUMERIC: (
             rf"(?<![\d/.\-])(?<![a-z])(?P<day>\d{{1,2}}){W}*(?P<sep>[/.\-]){W}*(?P<month>\d{{1,2}})"
             rf"{W}*(?P=sep){W}*(?P<year>{YEAR_DIGITS}|\d\d)(?!\d|[/.\-]\d)"
@@ -230,7 +237,7 @@ def _parts(lex: Lexicon) -> dict[str, str]:
         ORDINAL: (
             rf"{ws}(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+{a.of}{W}+"
             rf"(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
-            rf"|{p.month}{p.year_tail}{p.rel_tail}){END}"
+            rf"|{p.month}{p.year_tail}{p.rel_tail}{p.same_year}|(?P<themonth>{a.month_word})){END}"
         ),
         BARE_ORDINAL: (
             rf"{ws}{a.preps}{W}+(?P<core>{a.prefix}{W}+(?P<day>\d{{1,2}}){a.sfx})"
