@@ -155,9 +155,10 @@ def test_a_future_cue_in_the_previous_sentence_does_not_carry_over():
 
 
 def test_days_counted_from_an_event_are_not_counted_from_the_last_date():
-    # "two days after its signing": the signing is not the Saturday just named
+    # "two days after its signing": the signing is not the Saturday just named; set off after
+    # that Saturday, the count dates the signing two days before it
     text = "دخلت المذكرة حيز التنفيذ اليوم السبت، بعد يومين من توقيعها في أستانا."
-    assert [d for _, d, _ in dates(text, "2017-05-06")] == ["2017-05-06"]
+    assert [d for _, d, _ in dates(text, "2017-05-06")] == ["2017-05-06", "2017-05-04"]
 
 
 @pytest.mark.parametrize(

@@ -54,3 +54,24 @@ def test_no_day_without_the_signing_day(text):
 def test_a_plain_count_still_runs_from_the_last_day():
     text = "في الأول من تشرين الأول تجدد القصف على إدلب. وبعد يومين توقف القصف."
     assert days(text) == ["2018-10-01", "2018-10-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Deraa was brought under a ceasefire regime on 9 July, two days after Russian, US "
+            "and Jordanian officials settled its terms in Amman.",
+            "2017-07-07",
+        ),
+        ("دخلت المذكرة حيز التنفيذ اليوم السبت، بعد يومين من توقيعها في أستانا.", "2017-05-04"),
+        ("The offensive began on 6 May, three days before the talks opened.", "2017-05-09"),
+    ],
+)
+def test_a_count_set_off_after_a_day_dates_the_event_before_it(text, day):
+    assert day in days(text, "2017-07-10" if "July" in text else "2017-05-06")
+
+
+def test_a_count_in_a_sentence_of_its_own_still_runs_forward():
+    text = "The truce took effect on 9 July. Two days later, monitors reached Deraa."
+    assert days(text, "2017-07-20") == ["2017-07-09", "2017-07-11"]

@@ -22,6 +22,8 @@ LAPSED_REACH = 16
 ONWARD_REACH = 24
 #: How far around a weekday the commas that set it off are looked for (spaces only between).
 SET_OFF_REACH = 3
+#: Most characters between a day and a count set off after it ("9 July, two days after").
+APPOSED_GAP = 4
 #: The commas that set a weekday off (Arabic and Latin).
 COMMAS = ("\u060c", ",")
 _SENTENCE_END = re.compile(r".*(?:[.!?؟]\s|\n)", re.DOTALL)
@@ -285,24 +287,39 @@ def relative_year(m: re.Match, ctx: Context) -> list[DateMention]:
 
 def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
     """ "two days later", "بعد يومين", "قبل ثلاثة أيام": counted from the last day given;
-    "two days after the signing" from the signing day of the agreement named (no date when
-    the text names none: the last day given is seldom the signing)."""
+    "two days after the signing" from the signing day of the agreement named. Set off after a
+    day, before the event it dates ("on 9 July, two days after officials settled its terms",
+    "اليوم السبت، بعد يومين من توقيعها"), it counts back to that event. Otherwise no date: the
+    last day given is seldom the signing."""
     last, g = ctx.last, ctx.grammar
-    if m.group("event"):
-        base = ctx.signing_day(m.start())
-    else:
-        base = last.value if last is not None and last.precision == DAY else None
-    if base is None:
-        return []
+    day = last.value if last is not None and last.precision == DAY else None
+    apposed = day is not None and _apposed(m, last) and _event_follows(m)
+    base = ctx.signing_day(m.start()) if m.group("event") else None
     if m.group("two"):
         n = 2
     else:
         word = m.group("count") or m.group("count_before") or m.group("count_after")
         n = int(word) if word.isdigit() else g.lex.cardinals.get(word, 0)
     sign = -1 if (m.group("dir") or m.group("dirpre")) in g.earlier else 1
-    if not n:
+    if base is None and apposed:
+        base, sign = day, -sign
+    elif base is None and not m.group("event"):
+        base = day
+    if base is None or not n:
         return []
     return [DateMention(m.start(), m.end(), base + timedelta(days=sign * n), DAY)]
+
+
+def _apposed(m: re.Match, last: DateMention) -> bool:
+    """Whether the count is set off by a comma right after the last day ("on 9 July, two")."""
+    between = m.string[last.end : m.start()].strip()
+    return 0 <= m.start() - last.end <= APPOSED_GAP and between in COMMAS
+
+
+def _event_follows(m: re.Match) -> bool:
+    """Whether words (the event counted from) follow the count, not punctuation ("later.")."""
+    rest = m.string[m.end() : m.end() + APPOSED_GAP].lstrip()
+    return rest[:1].isalpha()
 
 
 def relative_day(m: re.Match, ctx: Context) -> list[DateMention]:
