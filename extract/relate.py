@@ -20,6 +20,8 @@ from extract.zone_refs import SUBJECT
 #: A trigger counts for a link when it lies this close around the agreement-zone pair.
 TRIGGER_BEFORE = 48
 TRIGGER_AFTER = 12
+#: The group of ``enumeration_items`` whose items name zones by themselves ("المنطقة الأولى").
+ZONE_ITEM = "zone"
 #: Sentences after an enumeration head in which ordinal items ("the second zone") still belong to it.
 ENUMERATION_REACH = 4
 #: Sentences back in which a sentence that lists zones without naming an agreement ("The three
@@ -179,7 +181,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         if s in ctx.carried and len({z.zone for z in zs}) >= 2:
             _carried_links(ctx, s, zs, group.get("t", ()))
         elif group.get("i"):
-            _itemised_links(ctx, s, zs, group.get("t", ()))
+            _itemised_links(ctx, s, zs, group.get("t", ()), group["i"])
         return
     if anchor_for_all is None and not any(a.id for a in ags):
         return
@@ -262,12 +264,13 @@ def _nearest(named: list[Item], z: Item, breaks, registry: dict) -> list[Item]:
     return tied
 
 
-def _itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
+def _itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers, items) -> None:
     """Links of a list item ("The first is Idlib province ...", "فالمنطقة الأولى تضم ...") that
     names no agreement and follows no enumeration head: the items list the zones of the
     agreement named in the sentences just before, when the text between speaks of zones ("The
-    de-escalation areas are established in the following parts of the country."). Only zones the
-    registry has that agreement cover count, as for carried lists; the next items continue it."""
+    de-escalation areas are established in the following parts of the country.") or the item
+    itself does ("المنطقة الأولى", "the first zone"). Only zones the registry has that agreement
+    cover count, as for carried lists; the next items continue it."""
     prior = [
         a
         for a in ctx.agreements
@@ -276,7 +279,8 @@ def _itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     if not prior:
         return
     agreement = max(prior, key=lambda a: a.start)
-    if not any(agreement.sentence <= t <= s for t in ctx.term_sentences):
+    zoned = any(e.ident == ZONE_ITEM for i in items for e in i.entries)
+    if not zoned and not any(agreement.sentence <= t <= s for t in ctx.term_sentences):
         return
     info = ctx.registry.get(agreement.id)
     plausible = [z for z in zs if info is not None and z.zone in info.zones]

@@ -78,3 +78,21 @@ def test_which_sentences_are_list_lines():
     spans = sentence_spans(text)
     lines = [text[s:e] for i, (s, e) in enumerate(spans) if i in list_lines(text, spans)]
     assert lines == ["- one.", "Two here.", "2) three", "A | B | C", "12.", "twelve"]
+
+
+def test_items_that_name_zones_list_the_agreement_named_before():
+    """No zone term between the memorandum and its items: "المنطقة الأولى" speaks of zones."""
+    text = (
+        "ووقعت روسيا وتركيا وإيران المذكرة في أستانا أمس الخميس. ورحبت الحكومة السورية "
+        "بالمذكرة. وبحسب النص، تضم المنطقة الأولى محافظة إدلب، وتشمل الثانية ريف حمص الشمالي، "
+        "في حين تقع الثالثة في الغوطة الشرقية، أما الرابعة فتضم درعا والقنيطرة."
+    )
+    assert links(text, "2017-05-05") == ALL_FOUR
+
+
+def test_bare_ordinals_need_the_zone_vocabulary():
+    text = (
+        "ووقعت روسيا وتركيا وإيران المذكرة في أستانا أمس الخميس. ورحبت الحكومة السورية "
+        "بالمذكرة. وكانت الأولى من نوعها، فيما تقع الثانية في الغوطة الشرقية."
+    )
+    assert links(text, "2017-05-05") == set()
