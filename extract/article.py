@@ -110,8 +110,8 @@ class _Document:
     context: set[int]
     published: date | None
     lex: Lexicon
-    #: (start, end, place id) of imported places read inside a zone: reported as places too
-    imported: list[tuple[int, int, str]]
+    #: (start, end, place id, note) of imported places read inside a zone: reported as places too
+    imported: list[tuple[int, int, str, str]]
 
     @classmethod
     def read(cls, text: str, published: date | None, lex: Lexicon) -> _Document:
@@ -155,7 +155,7 @@ class _Document:
 def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> Extraction:
     doc = _Document.read(text, published, lex)
     zones, places, parties, blocked = _places(doc)
-    places += [Item("place", i, s, e, doc.sentence_of(s)) for s, e, i in doc.imported]
+    places += [Item("place", i, s, e, doc.sentence_of(s), note=n) for s, e, i, n in doc.imported]
     named = named_agreements(doc, zones, parties, blocked)
     heads = doc.cues.get("head", [])
     if blocked:

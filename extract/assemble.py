@@ -22,11 +22,11 @@ def assemble(
     norm, spans, dates, published = doc.norm, doc.spans, doc.dates, doc.published
     sentence_of = doc.sentence_of
     original = norm.original
-    # (start, end, kind, id, sentence), sorted by span (a stable sort: ties in order found)
-    rows = [(z.start, z.end, "zone", z.zone, z.sentence) for z in zones]
+    # (start, end, kind, id, sentence, note), sorted by span (a stable sort: ties in order found)
+    rows = [(z.start, z.end, "zone", z.zone, z.sentence, None) for z in zones]
     for items in (places, parties, agreements):
-        rows += [(i.start, i.end, i.kind, i.id, i.sentence) for i in items]
-    rows += [(d.start, d.end, "date", d.iso, sentence_of(d.start)) for d in dates]
+        rows += [(i.start, i.end, i.kind, i.id, i.sentence, i.note or None) for i in items]
+    rows += [(d.start, d.end, "date", d.iso, sentence_of(d.start), None) for d in dates]
     if not norm.same_offsets:
         pairs = norm.spans([(r[0], r[1]) for r in rows])
         rows = [(s, e, *r[2:]) for (s, e), r in zip(pairs, rows, strict=True)]
@@ -34,10 +34,10 @@ def assemble(
     new = tuple.__new__
     found_dates = [
         new(DateFound, (original[s:e], iso, d.precision, s, e))
-        for (s, e, _, iso, _), d in zip(rows[len(rows) - n_dates :], dates, strict=True)
+        for (s, e, _, iso, _, _), d in zip(rows[len(rows) - n_dates :], dates, strict=True)
     ]
     rows.sort(key=_SPAN)
-    mentions = [new(Mention, (k, i, original[s:e], s, e, sn)) for s, e, k, i, sn in rows]
+    mentions = [new(Mention, (k, i, original[s:e], s, e, sn, n)) for s, e, k, i, sn, n in rows]
     links: list[Link] = []
     sentence_spans_ = norm.spans(
         [spans[r.sentence] if r.sentence < len(spans) else (0, 0) for r in raw_links]

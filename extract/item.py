@@ -16,3 +16,5 @@ class Item:
     end: int
     sentence: int
     zone: str = ""
+    #: how a place was chosen, where the reader should know (``Mention.note``)
+    note: str = ""

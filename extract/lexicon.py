@@ -101,6 +101,9 @@ class Entry:
     generic: bool = False
     #: the top-level zone of ``zone`` (a finer area counts as its parent)
     top: str = ""
+    #: how the reading was chosen, where the reader should know ("assumed: the best known of 3
+    #: places so named")
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,14 @@ class Mention(NamedTuple):
     start: int
     end: int
     sentence: int
+    #: how a place was chosen, where the reader should know; only in the JSON when there is one
+    note: str | None = None
 
     def to_dict(self) -> dict:
-        return dict(zip(_MENTION_KEYS, self, strict=True))
+        found = dict(zip(_MENTION_KEYS, self[:6], strict=True))
+        if self.note:
+            found["note"] = self.note
+        return found
 
 
 class DateFound(NamedTuple):
@@ -59,7 +64,7 @@ class ControlEvent(NamedTuple):
         }
 
 
-_MENTION_KEYS = Mention._fields
+_MENTION_KEYS = Mention._fields[:6]
 _DATE_KEYS = DateFound._fields
 
 
@@ -113,9 +118,6 @@ class Extraction:
                 {"text": t, "date": d, "precision": p, "start": s, "end": e}
                 for t, d, p, s, e in self.dates
             ],
-            "mentions": [
-                {"kind": k, "id": i, "text": t, "start": s, "end": e, "sentence": n}
-                for k, i, t, s, e, n in self.mentions
-            ],
+            "mentions": [m.to_dict() for m in self.mentions],
             "control": [c.to_dict() for c in self.control],
         }

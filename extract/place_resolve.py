@@ -159,28 +159,29 @@ _GOVERNORATE_AUTOMATON = _governorate_automaton()
 
 def resolve_homonyms(
     ntext: str, entities: list[Match], lex: Lexicon, sentence_of, spans=None
-) -> tuple[list[Match], list[tuple[int, int, str]]]:
+) -> tuple[list[Match], list[tuple[int, int, str, str]]]:
     """Entities with every many-place name reduced to the one place meant, and (start, end,
-    place id) of the imported places read inside a zone (reported as places as well as zones).
-    A place id chosen without evidence carries a note saying so. ``spans``: the sentences."""
+    place id, note) of the imported places read inside a zone (reported as places as well as
+    zones). A place chosen without evidence carries a note saying so. ``spans``: the
+    sentences."""
     places = [m for m in entities if m.kind == "place"]
     gazetteer = lex.gazetteer.info if lex.gazetteer is not None else {}
     if not any(len(m.entries) > 1 for m in places):
         return entities, [
-            (m.start, m.end, m.entries[0].ident)
+            (m.start, m.end, m.entries[0].ident, m.entries[0].note)
             for m in places
             if m.entries[0].zone and m.entries[0].ident in gazetteer
         ]
     doc = _Context(ntext, sentence_of, spans, entities, lex)
     out: list[Match] = []
-    imported: list[tuple[int, int, str]] = []
+    imported: list[tuple[int, int, str, str]] = []
     for m in entities:
         if m.kind == "place":
             if len(m.entries) > 1:
                 m = _resolve(m, lex, doc)
             entry = m.entries[0]
-            if entry.zone and (entry.ident in gazetteer or " (" in entry.ident):
-                imported.append((m.start, m.end, entry.ident))
+            if entry.zone and (entry.ident in gazetteer or entry.note):
+                imported.append((m.start, m.end, entry.ident, entry.note))
         out.append(m)
     return out, imported
 
@@ -293,8 +294,8 @@ def _resolve(m: Match, lex: Lexicon, doc: _Context) -> Match:
     elif evidence == 0 and not any(t[1] for t in scored):
         pool = [c for c in cands if c.id in exact] or cands  # spelled as in the text, if any
         if len(pool) > 1:
-            note = f"{best.id} (assumed: the best known of {len(pool)} places so named)"
-            entry = replace(entry, ident=note)
+            note = f"assumed: the best known of {len(pool)} places so named"
+            entry = replace(entry, note=note)
     return _new(Match, (m.start, m.end, (entry,), "place"))
 
 

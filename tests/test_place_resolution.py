@@ -101,8 +101,13 @@ def test_homonyms_follow_the_context(index):
 def test_without_evidence_the_well_known_one_is_taken_and_said(index):
     result = read("Local sources reported shelling on Nawa this morning.", index)
     assert result.zones == ["south"]
-    (note,) = places(result)
-    assert note.startswith("nawa (assumed: the best known of 3 places so named)")
+    (place,) = places(result)
+    assert place == "nawa"
+    mentions = result.to_dict()["mentions"]
+    (mention,) = [m for m in mentions if m["kind"] == "place"]
+    assert mention["id"] == "nawa"
+    assert mention["note"] == "assumed: the best known of 3 places so named"
+    assert all("note" not in m for m in mentions if m is not mention)
 
 
 def test_hard_negatives_and_common_words_stay_clear(index):
