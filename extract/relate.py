@@ -15,8 +15,11 @@ from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
+from extract.windows import outermost
 from extract.zone_refs import SUBJECT
 
+#: A zone this close after a trigger is its object ("did not cover northern Homs").
+OBJECT_GAP = 8
 #: A trigger counts for a link when it lies this close around the agreement-zone pair.
 TRIGGER_BEFORE = 48
 TRIGGER_AFTER = 12
@@ -125,6 +128,8 @@ def link_sentences(
             a for a in agreements if not any(0 <= a.start - e <= DETACHED_GAP for e in ends)
         ]
     with_zones = {z.sentence for z in zones}
+    if cues.get("trigger"):  # "did not cover" is no "cover"
+        cues = {**cues, "trigger": outermost(cues["trigger"])}
     ctx = LinkContext(
         agreements=agreements,
         groups=_group(agreements, zones, cues, dates, sentence_of),
@@ -206,7 +211,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 said = [t for t in triggers if t.entries[0].ident != "ends"]
                 if anchor_for_all is None and not _has_trigger(a, z, said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
-            relation = _relation(a, z, said) if said else "covers"
+            relation = _relation(a, z, said, zs) if said else "covers"
             when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
             also = _also(a, z, said, relation)
@@ -363,13 +368,18 @@ def _also(a: Item, z: Item, triggers, relation: str) -> str | None:
     return None
 
 
-def _relation(a: Item, z: Item, triggers: list[Match]) -> str:
+def _relation(a: Item, z: Item, triggers: list[Match], zones: list[Item] = ()) -> str:
+    """The relation of the trigger nearest the zone around the pair; a trigger after the zone
+    whose own object follows it ("Deraa and Sweida, and did not cover northern Homs") is that
+    zone's (``zones``: those of the sentence)."""
     lo = min(a.start, z.start) - TRIGGER_BEFORE
     hi = max(a.end, z.end) + TRIGGER_AFTER
     zc = z.start + z.end  # twice the centre: integer arithmetic, same order as the centres
     best: tuple[int, int, str] | None = None
     for t in triggers:
         if t.end <= lo or t.start >= hi:
+            continue
+        if t.start >= z.end and any(0 <= o.start - t.end <= OBJECT_GAP for o in zones):
             continue
         gap = abs(t.start + t.end - zc) // 2
         for e in t.entries:

@@ -1,0 +1,41 @@
+"""Which relation a sentence gives a link: a negated trigger is not the trigger it contains ("did
+not cover" is no "cover", "لا يشمل" no "يشمل"), and a trigger after a list of zones whose own
+object follows it governs that object, not the list.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_article
+
+
+def links(text: str, published: str) -> set[tuple[str | None, str, str]]:
+    return {(c.agreement, c.zone, c.relation) for c in extract_article(text, published).coverage}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The south-west ceasefire agreed in Amman in July applied to Deraa, Quneitra and Sweida "
+        "and did not cover northern Homs.",
+        "اتفاق وقف إطلاق النار في الجنوب الغربي يقتصر على درعا والقنيطرة والسويداء، ولا يشمل "
+        "ريف حمص الشمالي.",
+    ],
+)
+def test_a_negated_trigger_after_a_list(text):
+    assert links(text, "2017-09-01") == {
+        ("southwest_ceasefire_2017", "south", "covers"),
+        ("southwest_ceasefire_2017", "north_homs", "excludes"),
+    }
+
+
+def test_a_passive_trigger_right_after_its_zone_still_counts():
+    text = "Under the Astana memorandum, Idlib was included and Raqqa was excluded."
+    assert links(text, "2017-06-01") == {("astana_memorandum_2017", "idlib", "covers")}
+
+
+def test_excluded_after_the_zone():
+    text = "Under the Sochi deal of September 2018, Eastern Ghouta was excluded."
+    assert links(text, "2018-10-01") == {("sochi_2018", "eastern_ghouta", "excludes")}
