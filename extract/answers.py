@@ -20,8 +20,8 @@ import re
 
 from extract.item import Item
 from extract.lexicon import Lexicon
+from extract.link_context import RawLink
 from extract.recognise import Match
-from extract.relate import RawLink
 
 #: Sentences after a question that may answer it (an answer paragraph of a few sentences).
 ANSWER_REACH = 3

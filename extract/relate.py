@@ -9,41 +9,24 @@ its agreement, also when the items run on into the following sentences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from extract.carry import carried_links, itemised_links, listed_links
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
+from extract.link_context import (
+    ENUMERATION_REACH,
+    LinkContext,
+    RawLink,
+    center,
+    has_trigger,
+    relation_of,
+    second_relation,
+)
 from extract.recognise import Match
 from extract.windows import outermost
 from extract.zone_refs import SUBJECT
 
-#: A zone this close after a trigger is its object ("did not cover northern Homs").
-OBJECT_GAP = 8
-#: A trigger counts for a link when it lies this close around the agreement-zone pair.
-TRIGGER_BEFORE = 48
-TRIGGER_AFTER = 12
-#: The group of ``enumeration_items`` whose items name zones by themselves ("المنطقة الأولى").
-ZONE_ITEM = "zone"
-#: Sentences after an enumeration head in which ordinal items ("the second zone") still belong to it.
-ENUMERATION_REACH = 4
-#: Sentences back in which a sentence that lists zones without naming an agreement ("The three
-#: others, in X, Y and Z, were retaken", "de-escalation areas are to be set up in X; Y; Z")
-#: finds the agreement it carries on about.
-CARRY_REACH = 2
-
-
-@dataclass(slots=True)
-class RawLink:
-    agreement: str | None
-    zone: str
-    relation: str
-    date: DateMention | None
-    sentence: int
-
-
-def _center(x) -> float:
-    return (x.start + x.end) / 2
+__all__ = ["RawLink", "link_sentences"]
 
 
 #: An agreement this close after a "detached" cue ("separately from the Astana memorandum") is
@@ -53,35 +36,6 @@ DETACHED_GAP = 3
 #: the agreement usually comes first ("the deal covers X", "اتفاق ... في X").
 AFTER_ZONE_FACTOR = 1.5
 AFTER_ZONE_PENALTY = 10
-
-
-@dataclass
-class LinkContext:
-    """One article's agreements, zones and cues, grouped by sentence, and the links found so far.
-
-    ``groups[s]`` holds, for sentence ``s``: "a" agreements, "z" zones, "h" enumeration heads,
-    "t" triggers, "i" enumeration items, "d" dates, "b" clause breaks (the last five only in
-    sentences that name a zone, heads in any)."""
-
-    agreements: list[Item]
-    groups: dict[int, dict[str, list]]
-    carried: set[int]
-    #: sentences that use the zone vocabulary ("the de-escalation areas", "the three others")
-    term_sentences: set[int]
-    talks: frozenset[str]
-    registry: dict
-    #: sentences that are list lines or table rows (``segment.list_lines``)
-    lines: frozenset[int] = frozenset()
-    links: list[RawLink] = field(default_factory=list)
-    seen: set[tuple] = field(default_factory=set)
-    #: the agreement an open enumeration lists zones for, and the sentence of its head
-    enumeration: tuple[Item, int] | None = None
-
-    def emit(self, a: Item, z: Item, relation: str, when, s: int) -> None:
-        key = (a.id, z.zone, relation, s)
-        if key not in self.seen:
-            self.seen.add(key)
-            self.links.append(RawLink(a.id, z.zone, relation, when, s))
 
 
 def _group(agreements, zones, cues: dict[str, list], dates, sentence_of) -> dict:
@@ -156,7 +110,7 @@ def _enumeration_anchor(ctx: LinkContext, s: int, ags: list[Item], heads: list) 
         if earlier:
             ags = [max(earlier, key=lambda a: a.start)]
     if heads and ags:
-        anchor = min(ags, key=lambda a: abs(_center(a) - _center(heads[0])))
+        anchor = min(ags, key=lambda a: abs(center(a) - center(heads[0])))
         ctx.enumeration = (anchor, s)
     return ags
 
@@ -171,7 +125,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     if not zs:
         return
     if s in ctx.lines and not heads:
-        _listed_links(ctx, s, zs)
+        listed_links(ctx, s, zs)
     anchor_for_all: Item | None = None
     if heads and ags:
         anchor_for_all = ctx.enumeration[0] if ctx.enumeration else None
@@ -184,9 +138,9 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         anchor_for_all = ctx.enumeration[0]
     if not ags and anchor_for_all is None:
         if s in ctx.carried and len({z.zone for z in zs}) >= 2:
-            _carried_links(ctx, s, zs, group.get("t", ()))
+            carried_links(ctx, s, zs, group.get("t", ()))
         elif group.get("i"):
-            _itemised_links(ctx, s, zs, group.get("t", ()), group["i"])
+            itemised_links(ctx, s, zs, group.get("t", ()), group["i"])
         return
     if anchor_for_all is None and not any(a.id for a in ags):
         return
@@ -209,40 +163,14 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             said = triggers
             if a.id in ctx.talks:  # talks agree or draw lines; what fell meanwhile is not theirs
                 said = [t for t in triggers if t.entries[0].ident != "ends"]
-                if anchor_for_all is None and not _has_trigger(a, z, said):
+                if anchor_for_all is None and not has_trigger(a, z, said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
-            relation = _relation(a, z, said, zs) if said else "covers"
-            when = min(dated, key=lambda d: abs(_center(d) - _center(a)), default=None)
+            relation = relation_of(a, z, said, zs) if said else "covers"
+            when = min(dated, key=lambda d: abs(center(d) - center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
-            also = _also(a, z, said, relation)
+            also = second_relation(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
-
-
-#: Sentences that are not list lines allowed between an enumeration head and its first line
-#: ("The four zones are listed below.", "The table below gives, for each ...").
-LEAD_IN = 1
-
-
-def _listed_links(ctx: LinkContext, s: int, zs: list[Item]) -> None:
-    """A list line or table row under an open enumeration ("The four zones are:" / "- Eastern
-    Ghouta;", "All four areas were created by the memorandum ..." / "Eastern Ghouta | Cairo
-    agreement | ...") lists zones of the enumeration's agreement, besides any link of its own;
-    only zones the registry has it cover count. The list goes on while lines follow."""
-    if ctx.enumeration is None:
-        return
-    anchor, last = ctx.enumeration
-    between = [t for t in range(last + 1, s) if t not in ctx.lines]
-    if last in ctx.lines:  # the list is under way: only lines since its last zone
-        if between:
-            return
-    elif s - last > ENUMERATION_REACH or len(between) > LEAD_IN:
-        return
-    info = ctx.registry.get(anchor.id)
-    listed = [z for z in zs if info is not None and z.zone in info.zones]
-    for z in listed:
-        ctx.emit(anchor, z, "covers", None, s)
-    ctx.enumeration = (anchor, s)
 
 
 def _interrupted(named: list[Item], anchor: Item, heads: list, z: Item) -> bool:
@@ -269,58 +197,6 @@ def _nearest(named: list[Item], z: Item, breaks, registry: dict) -> list[Item]:
     return tied
 
 
-def _itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers, items) -> None:
-    """Links of a list item ("The first is Idlib province ...", "فالمنطقة الأولى تضم ...") that
-    names no agreement and follows no enumeration head: the items list the zones of the
-    agreement named in the sentences just before, when the text between speaks of zones ("The
-    de-escalation areas are established in the following parts of the country.") or the item
-    itself does ("المنطقة الأولى", "the first zone"). Only zones the registry has that agreement
-    cover count, as for carried lists; the next items continue it."""
-    prior = [
-        a
-        for a in ctx.agreements
-        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= ENUMERATION_REACH
-    ]
-    if not prior:
-        return
-    agreement = max(prior, key=lambda a: a.start)
-    zoned = any(e.ident == ZONE_ITEM for i in items for e in i.entries)
-    if not zoned and not any(agreement.sentence <= t <= s for t in ctx.term_sentences):
-        return
-    info = ctx.registry.get(agreement.id)
-    plausible = [z for z in zs if info is not None and z.zone in info.zones]
-    if not plausible:
-        return
-    ctx.enumeration = (agreement, s)
-    listed = Item("zone", None, min(z.start for z in plausible), max(z.end for z in plausible), s)
-    relation = _relation(listed, listed, triggers) if triggers else "covers"
-    for z in plausible:
-        ctx.emit(agreement, z, relation, None, s)
-
-
-def _carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
-    """Links of a sentence that lists several zones under a zone term or a "the three others"
-    and names no agreement: to the agreement last named in the sentences just before it, with
-    the relation its own trigger words give for the whole list. Only zones the registry has
-    that agreement cover count: the link is inferred across sentences, so it must be plausible."""
-    prior = [
-        a
-        for a in ctx.agreements
-        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= CARRY_REACH
-    ]
-    if not prior:
-        return
-    agreement = max(prior, key=lambda a: a.start)
-    info = ctx.registry.get(agreement.id)
-    zs = [z for z in zs if info is not None and z.zone in info.zones]
-    if not zs:
-        return
-    listed = Item("zone", None, min(z.start for z in zs), max(z.end for z in zs), s)
-    relation = _relation(listed, listed, triggers) if triggers else "covers"
-    for z in zs:
-        ctx.emit(agreement, z, relation, None, s)
-
-
 def _split(a: Item, z: Item, breaks: list[Match]) -> bool:
     """Whether a clause break ("while", "بينما") stands between the agreement and the zone."""
     lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
@@ -339,51 +215,3 @@ def _distance(a: Item, z: Item) -> float:
     if after >= 0:
         return after * AFTER_ZONE_FACTOR + AFTER_ZONE_PENALTY
     return 0
-
-
-_PRIORITY = {"excludes": 0, "ends": 1, "delineates": 2, "covers": 3}
-
-
-def _has_trigger(a: Item, z: Item, triggers: list[Match]) -> bool:
-    lo = min(a.start, z.start) - TRIGGER_BEFORE
-    hi = max(a.end, z.end) + TRIGGER_AFTER
-    return any(lo < t.start and t.end < hi for t in triggers)
-
-
-#: A link can be both: the relation a sentence gives, and the other one of this pair when the
-#: sentence also has a trigger for it ("the zone set up under the memorandum ended").
-_BOTH = {"covers": "ends", "ends": "covers"}
-
-
-def _also(a: Item, z: Item, triggers, relation: str) -> str | None:
-    """The second relation of the pair, when a trigger for it lies in the link's window too."""
-    other = _BOTH.get(relation)
-    if other is None or not triggers:
-        return None
-    lo = min(a.start, z.start) - TRIGGER_BEFORE
-    hi = max(a.end, z.end) + TRIGGER_AFTER
-    for t in triggers:
-        if lo < t.start and t.end < hi and any(e.ident == other for e in t.entries):
-            return other
-    return None
-
-
-def _relation(a: Item, z: Item, triggers: list[Match], zones: list[Item] = ()) -> str:
-    """The relation of the trigger nearest the zone around the pair; a trigger after the zone
-    whose own object follows it ("Deraa and Sweida, and did not cover northern Homs") is that
-    zone's (``zones``: those of the sentence)."""
-    lo = min(a.start, z.start) - TRIGGER_BEFORE
-    hi = max(a.end, z.end) + TRIGGER_AFTER
-    zc = z.start + z.end  # twice the centre: integer arithmetic, same order as the centres
-    best: tuple[int, int, str] | None = None
-    for t in triggers:
-        if t.end <= lo or t.start >= hi:
-            continue
-        if t.start >= z.end and any(0 <= o.start - t.end <= OBJECT_GAP for o in zones):
-            continue
-        gap = abs(t.start + t.end - zc) // 2
-        for e in t.entries:
-            rank = (gap, _PRIORITY.get(e.ident, 9), e.ident)
-            if best is None or rank < best:
-                best = rank
-    return best[2] if best else "covers"

@@ -1,0 +1,91 @@
+"""Coverage links carried across sentences: the lines of a list or table under an enumeration
+head, list items that follow an agreement, and lists of zones under a zone term; each inferred
+link must be one the registry makes plausible (the agreement covers the zone)."""
+
+from __future__ import annotations
+
+from extract.item import Item
+from extract.link_context import (
+    CARRY_REACH,
+    ENUMERATION_REACH,
+    ZONE_ITEM,
+    LinkContext,
+    relation_of,
+)
+
+#: Sentences that are not list lines allowed between an enumeration head and its first line
+#: ("The four zones are listed below.", "The table below gives, for each ...").
+LEAD_IN = 1
+
+
+def listed_links(ctx: LinkContext, s: int, zs: list[Item]) -> None:
+    """A list line or table row under an open enumeration ("The four zones are:" / "- Eastern
+    Ghouta;", "All four areas were created by the memorandum ..." / "Eastern Ghouta | Cairo
+    agreement | ...") lists zones of the enumeration's agreement, besides any link of its own;
+    only zones the registry has it cover count. The list goes on while lines follow."""
+    if ctx.enumeration is None:
+        return
+    anchor, last = ctx.enumeration
+    between = [t for t in range(last + 1, s) if t not in ctx.lines]
+    if last in ctx.lines:  # the list is under way: only lines since its last zone
+        if between:
+            return
+    elif s - last > ENUMERATION_REACH or len(between) > LEAD_IN:
+        return
+    info = ctx.registry.get(anchor.id)
+    listed = [z for z in zs if info is not None and z.zone in info.zones]
+    for z in listed:
+        ctx.emit(anchor, z, "covers", None, s)
+    ctx.enumeration = (anchor, s)
+
+
+def itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers, items) -> None:
+    """Links of a list item ("The first is Idlib province ...", "فالمنطقة الأولى تضم ...") that
+    names no agreement and follows no enumeration head: the items list the zones of the
+    agreement named in the sentences just before, when the text between speaks of zones ("The
+    de-escalation areas are established in the following parts of the country.") or the item
+    itself does ("المنطقة الأولى", "the first zone"). Only zones the registry has that agreement
+    cover count, as for carried lists; the next items continue it."""
+    prior = [
+        a
+        for a in ctx.agreements
+        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= ENUMERATION_REACH
+    ]
+    if not prior:
+        return
+    agreement = max(prior, key=lambda a: a.start)
+    zoned = any(e.ident == ZONE_ITEM for i in items for e in i.entries)
+    if not zoned and not any(agreement.sentence <= t <= s for t in ctx.term_sentences):
+        return
+    info = ctx.registry.get(agreement.id)
+    plausible = [z for z in zs if info is not None and z.zone in info.zones]
+    if not plausible:
+        return
+    ctx.enumeration = (agreement, s)
+    listed = Item("zone", None, min(z.start for z in plausible), max(z.end for z in plausible), s)
+    relation = relation_of(listed, listed, triggers) if triggers else "covers"
+    for z in plausible:
+        ctx.emit(agreement, z, relation, None, s)
+
+
+def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
+    """Links of a sentence that lists several zones under a zone term or a "the three others"
+    and names no agreement: to the agreement last named in the sentences just before it, with
+    the relation its own trigger words give for the whole list. Only zones the registry has
+    that agreement cover count: the link is inferred across sentences, so it must be plausible."""
+    prior = [
+        a
+        for a in ctx.agreements
+        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= CARRY_REACH
+    ]
+    if not prior:
+        return
+    agreement = max(prior, key=lambda a: a.start)
+    info = ctx.registry.get(agreement.id)
+    zs = [z for z in zs if info is not None and z.zone in info.zones]
+    if not zs:
+        return
+    listed = Item("zone", None, min(z.start for z in zs), max(z.end for z in zs), s)
+    relation = relation_of(listed, listed, triggers) if triggers else "covers"
+    for z in zs:
+        ctx.emit(agreement, z, relation, None, s)

@@ -1,0 +1,117 @@
+"""What coverage linking keeps while it reads an article: the links found (``RawLink``), the
+article's agreements, zones and cues by sentence (``LinkContext``), and the trigger words that
+give a link its relation ("إخراج" excludes, "رسم حدود" delineates, "retook" ends; covers
+otherwise). Shared by the links of one sentence (``relate``) and the links carried across
+sentences (``carry``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.dates import DateMention
+from extract.item import Item
+from extract.recognise import Match
+
+#: A zone this close after a trigger is its object ("did not cover northern Homs").
+OBJECT_GAP = 8
+#: A trigger counts for a link when it lies this close around the agreement-zone pair.
+TRIGGER_BEFORE = 48
+TRIGGER_AFTER = 12
+#: The group of ``enumeration_items`` whose items name zones by themselves ("المنطقة الأولى").
+ZONE_ITEM = "zone"
+#: Sentences after an enumeration head in which ordinal items ("the second zone") still belong to it.
+ENUMERATION_REACH = 4
+#: Sentences back in which a sentence that lists zones without naming an agreement ("The three
+#: others, in X, Y and Z, were retaken", "de-escalation areas are to be set up in X; Y; Z")
+#: finds the agreement it carries on about.
+CARRY_REACH = 2
+
+
+@dataclass(slots=True)
+class RawLink:
+    agreement: str | None
+    zone: str
+    relation: str
+    date: DateMention | None
+    sentence: int
+
+
+def center(x) -> float:
+    return (x.start + x.end) / 2
+
+
+@dataclass
+class LinkContext:
+    """One article's agreements, zones and cues, grouped by sentence, and the links found so far.
+
+    ``groups[s]`` holds, for sentence ``s``: "a" agreements, "z" zones, "h" enumeration heads,
+    "t" triggers, "i" enumeration items, "d" dates, "b" clause breaks (the last five only in
+    sentences that name a zone, heads in any)."""
+
+    agreements: list[Item]
+    groups: dict[int, dict[str, list]]
+    carried: set[int]
+    #: sentences that use the zone vocabulary ("the de-escalation areas", "the three others")
+    term_sentences: set[int]
+    talks: frozenset[str]
+    registry: dict
+    #: sentences that are list lines or table rows (``segment.list_lines``)
+    lines: frozenset[int] = frozenset()
+    links: list[RawLink] = field(default_factory=list)
+    seen: set[tuple] = field(default_factory=set)
+    #: the agreement an open enumeration lists zones for, and the sentence of its head
+    enumeration: tuple[Item, int] | None = None
+
+    def emit(self, a: Item, z: Item, relation: str, when, s: int) -> None:
+        key = (a.id, z.zone, relation, s)
+        if key not in self.seen:
+            self.seen.add(key)
+            self.links.append(RawLink(a.id, z.zone, relation, when, s))
+
+
+PRIORITY = {"excludes": 0, "ends": 1, "delineates": 2, "covers": 3}
+
+
+def has_trigger(a: Item, z: Item, triggers: list[Match]) -> bool:
+    lo = min(a.start, z.start) - TRIGGER_BEFORE
+    hi = max(a.end, z.end) + TRIGGER_AFTER
+    return any(lo < t.start and t.end < hi for t in triggers)
+
+
+#: A link can be both: the relation a sentence gives, and the other one of this pair when the
+#: sentence also has a trigger for it ("the zone set up under the memorandum ended").
+BOTH = {"covers": "ends", "ends": "covers"}
+
+
+def second_relation(a: Item, z: Item, triggers, relation: str) -> str | None:
+    """The second relation of the pair, when a trigger for it lies in the link's window too."""
+    other = BOTH.get(relation)
+    if other is None or not triggers:
+        return None
+    lo = min(a.start, z.start) - TRIGGER_BEFORE
+    hi = max(a.end, z.end) + TRIGGER_AFTER
+    for t in triggers:
+        if lo < t.start and t.end < hi and any(e.ident == other for e in t.entries):
+            return other
+    return None
+
+
+def relation_of(a: Item, z: Item, triggers: list[Match], zones: list[Item] = ()) -> str:
+    """The relation of the trigger nearest the zone around the pair; a trigger after the zone
+    whose own object follows it ("Deraa and Sweida, and did not cover northern Homs") is that
+    zone's (``zones``: those of the sentence)."""
+    lo = min(a.start, z.start) - TRIGGER_BEFORE
+    hi = max(a.end, z.end) + TRIGGER_AFTER
+    zc = z.start + z.end  # twice the centre: integer arithmetic, same order as the centres
+    best: tuple[int, int, str] | None = None
+    for t in triggers:
+        if t.end <= lo or t.start >= hi:
+            continue
+        if t.start >= z.end and any(0 <= o.start - t.end <= OBJECT_GAP for o in zones):
+            continue
+        gap = abs(t.start + t.end - zc) // 2
+        for e in t.entries:
+            rank = (gap, PRIORITY.get(e.ident, 9), e.ident)
+            if best is None or rank < best:
+                best = rank
+    return best[2] if best else "covers"
