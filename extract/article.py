@@ -211,6 +211,7 @@ def _links(
         "enumitem": cues.get("enumitem", []),
         "detached": cues.get("detached", []),
         "clause_break": cues.get("clause_break", []),
+        "agreementpronoun": cues.get("agreementpronoun", []),
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
     back = zone_anaphors(

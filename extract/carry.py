@@ -1,6 +1,7 @@
 """Coverage links carried across sentences: the lines of a list or table under an enumeration
-head, list items that follow an agreement, and lists of zones under a zone term; each inferred
-link must be one the registry makes plausible (the agreement covers the zone)."""
+head, list items that follow an agreement, lists of zones under a zone term, and zones said to
+be in or out of "it"; each inferred link must be one the registry makes plausible (the agreement
+covers the zone; for "excludes", does not cover it)."""
 
 from __future__ import annotations
 
@@ -89,3 +90,22 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     relation = relation_of(listed, listed, triggers) if triggers else "covers"
     for z in zs:
         ctx.emit(agreement, z, relation, None, s)
+
+
+def pronoun_links(ctx: LinkContext, s: int, zs: list[Item], pronouns) -> None:
+    """Links of a sentence that names zones but no agreement and relates them to "it" ("The
+    south ... and Eastern Ghouta were left out of it", "It covers Idlib"): to the agreement last
+    named in the sentences just before, with the pronoun phrase's relation."""
+    prior = [
+        a
+        for a in ctx.agreements
+        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= CARRY_REACH
+    ]
+    if not prior:
+        return
+    agreement = max(prior, key=lambda a: a.start)
+    info = ctx.registry.get(agreement.id)
+    relation = pronouns[0].entries[0].ident
+    for z in zs:
+        if info is not None and (z.zone in info.zones) == (relation != "excludes"):
+            ctx.emit(agreement, z, relation, None, s)

@@ -9,7 +9,7 @@ its agreement, also when the items run on into the following sentences.
 
 from __future__ import annotations
 
-from extract.carry import carried_links, itemised_links, listed_links
+from extract.carry import carried_links, itemised_links, listed_links, pronoun_links
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
@@ -51,6 +51,7 @@ def _group(agreements, zones, cues: dict[str, list], dates, sentence_of) -> dict
         ("i", cues.get("enumitem", ())),
         ("d", dates),
         ("b", cues.get("clause_break", ())),
+        ("p", cues.get("agreementpronoun", ())),
     ):
         for x in things:
             s = sentence_of(x.start)
@@ -137,7 +138,9 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     ):
         anchor_for_all = ctx.enumeration[0]
     if not ags and anchor_for_all is None:
-        if s in ctx.carried and len({z.zone for z in zs}) >= 2:
+        if group.get("p"):
+            pronoun_links(ctx, s, zs, group["p"])
+        elif s in ctx.carried and len({z.zone for z in zs}) >= 2:
             carried_links(ctx, s, zs, group.get("t", ()))
         elif group.get("i"):
             itemised_links(ctx, s, zs, group.get("t", ()), group["i"])

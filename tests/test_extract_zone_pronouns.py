@@ -103,3 +103,37 @@ def test_both_areas_needs_two_zones_near_it():
         "rose. Both areas are among the four de-escalation areas named in the memorandum."
     )
     assert links(text, "2017-08-04") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Sochi memorandum of 17 September 2018 is the reference text for Idlib. The "
+            "south, Eastern Ghouta and the northern Homs countryside had been retaken by then "
+            "and were left out of it.",
+            {
+                ("sochi_2018", "idlib"),
+                ("sochi_2018", "south"),
+                ("sochi_2018", "eastern_ghouta"),
+                ("sochi_2018", "north_homs"),
+            },
+        ),
+        (
+            "Russia, the US and Jordan agreed the south-west ceasefire in Amman. It covers "
+            "Deraa, Quneitra and Sweida.",
+            {("southwest_ceasefire_2017", "south")},
+        ),
+    ],
+)
+def test_zones_related_to_it_belong_to_the_agreement_named_before(text, expected):
+    assert links(text, "2018-10-01") == expected
+
+
+def test_it_needs_an_agreement_just_before():
+    text = (
+        "The Sochi memorandum was signed in 2018. Aid agencies were not consulted. Talks went "
+        "on for weeks. Nobody knew when the next round would be. Eastern Ghouta was left out of "
+        "it."
+    )
+    assert ("sochi_2018", "eastern_ghouta") not in links(text, "2018-10-01")
