@@ -27,7 +27,7 @@ from extract.recognise import Match, scan, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
 from extract.rounds import find_rounds
-from extract.segment import list_lines, sentence_spans
+from extract.segment import line_starts, list_lines, sentence_spans
 from extract.zone_refs import zone_anaphors
 
 if TYPE_CHECKING:
@@ -224,8 +224,9 @@ def _links(
     furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
     lines = list_lines(doc.text, doc.spans)
+    starts = line_starts(doc.text, doc.spans)
     links = link_sentences(
-        agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex, lines
+        agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex, lines, starts
     )
     names = {(a.start, a.end) for a in named}
     asked, answered = answer_links(

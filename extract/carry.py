@@ -109,3 +109,28 @@ def pronoun_links(ctx: LinkContext, s: int, zs: list[Item], pronouns) -> None:
     for z in zs:
         if info is not None and (z.zone in info.zones) == (relation != "excludes"):
             ctx.emit(agreement, z, relation, None, s)
+
+
+#: Relations a sentence may carry over from the agreement of the sentence before on its line
+#: ("Sixth Astana round. The guarantors agree the boundaries of the Idlib area."): the ones
+#: that only an agreement gives (covers and ends are said of too much else).
+CARRIED_RELATIONS = frozenset(("delineates", "excludes"))
+
+
+def previous_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
+    """Links of a sentence that names zones but no agreement, draws or leaves out their lines
+    (a delineates or excludes trigger) and continues the line of a sentence that names an
+    agreement (a round of talks included): to that agreement, registry-plausible only."""
+    if s in ctx.line_starts or not triggers:
+        return
+    before = [a for a in ctx.agreements if a.id and a.sentence == s - 1]
+    if not before:
+        return
+    agreement = max(before, key=lambda a: a.start)
+    info = ctx.registry.get(agreement.id)
+    for z in zs:
+        relation = relation_of(z, z, triggers, zs)
+        if relation not in CARRIED_RELATIONS or info is None:
+            continue
+        if (z.zone in info.zones) == (relation != "excludes"):
+            ctx.emit(agreement, z, relation, None, s)

@@ -57,6 +57,8 @@ class LinkContext:
     registry: dict
     #: sentences that are list lines or table rows (``segment.list_lines``)
     lines: frozenset[int] = frozenset()
+    #: sentences that start a line of the text (a heading, a bullet, a paragraph)
+    line_starts: frozenset[int] = frozenset()
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head

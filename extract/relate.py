@@ -9,7 +9,13 @@ its agreement, also when the items run on into the following sentences.
 
 from __future__ import annotations
 
-from extract.carry import carried_links, itemised_links, listed_links, pronoun_links
+from extract.carry import (
+    carried_links,
+    itemised_links,
+    listed_links,
+    previous_links,
+    pronoun_links,
+)
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
@@ -68,12 +74,14 @@ def link_sentences(
     sentence_of,
     lex: Lexicon,
     lines: frozenset[int] = frozenset(),
+    line_starts: frozenset[int] = frozenset(),
 ) -> list[RawLink]:
     """Coverage links sentence by sentence (see the module docstring). ``cues``: the
     recogniser's cue words by kind ("trigger", "enumhead", "enumitem", "detached",
     "clause_break", and "carrier": words that carry a list of zones over from the sentences
     before, such as zone terms and "the three others"); ``lines``: the sentences that are list
-    lines or table rows, which carry an enumeration on."""
+    lines or table rows, which carry an enumeration on; ``line_starts``: those that start a
+    line."""
     if lex.nationwide:
         agreements = [a for a in agreements if a.id not in lex.nationwide]
     detached = cues.get("detached")
@@ -93,6 +101,7 @@ def link_sentences(
         talks=lex.talks,
         registry=lex.agreements,
         lines=lines,
+        line_starts=line_starts,
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -144,6 +153,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             carried_links(ctx, s, zs, group.get("t", ()))
         elif group.get("i"):
             itemised_links(ctx, s, zs, group.get("t", ()), group["i"])
+        else:
+            previous_links(ctx, s, zs, group.get("t", ()))
         return
     if anchor_for_all is None and not any(a.id for a in ags):
         return

@@ -124,3 +124,10 @@ def list_lines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
 def _numbered(lead: str) -> bool:
     digits = len(lead) - len(lead.lstrip("0123456789"))
     return 0 < digits <= 2 and lead[digits : digits + 1] in (".", ")")
+
+
+def line_starts(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The sentences that start a line of the text (the first, and any after a line break)."""
+    return frozenset(
+        i for i, (start, _) in enumerate(spans) if i == 0 or "\n" in text[spans[i - 1][1] : start]
+    )

@@ -96,3 +96,20 @@ def test_bare_ordinals_need_the_zone_vocabulary():
         "بالمذكرة. وكانت الأولى من نوعها، فيما تقع الثانية في الغوطة الشرقية."
     )
     assert links(text, "2017-05-05") == set()
+
+
+def test_a_sentence_that_draws_lines_continues_the_agreement_of_its_line():
+    text = (
+        "- 14-15 September 2017: Sixth Astana round. The guarantors agree the boundaries of the "
+        "Idlib area.\n- 12 October 2017: Turkish troops begin setting up posts in Idlib."
+    )
+    assert links(text, None) == {("astana_6", "idlib")}
+
+
+def test_a_new_line_or_a_plain_report_carries_nothing():
+    text = (
+        "- 14-15 September 2017: Sixth Astana round.\n- The guarantors agree the boundaries of "
+        "the Idlib area.\nThe Sochi memorandum was signed in 2018. Government forces retook "
+        "Khan Sheikhoun in August 2019."
+    )
+    assert links(text, None) == set()
