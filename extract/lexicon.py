@@ -160,6 +160,8 @@ class Lexicon:
     place_entries: dict[str, Entry] = field(default_factory=dict)
     #: the sentence-scoped cue words (``keys.sentence_scoped``), read where they are needed
     scoped_automaton: ahocorasick.Automaton | None = None
+    #: agreement noun (matching form) -> the registry kinds it can name ("truce": truce, ceasefire)
+    head_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     #: regex start of a word, a one-letter proclitic allowed before it (``Proclitics``)
     word_start: str = r"(?<!\w)"
     #: the one-letter proclitics (و ف ب ل ك) that may be glued to any word
@@ -199,6 +201,15 @@ def _ends(
 
 def _days(record: AgreementRecord) -> tuple[date, ...]:
     return tuple(sorted({d for d in (record.signed, record.effective, *record.held) if d}))
+
+
+def _head_kinds(data: LanguageData) -> dict[str, frozenset[str]]:
+    """Agreement noun -> the registry kinds it can name, every language merged."""
+    kinds: dict[str, set[str]] = {}
+    for kind, words in data.groups("head_kinds"):
+        for w in words:
+            kinds.setdefault(phrase_key(w), set()).add(kind)
+    return {w: frozenset(k) for w, k in kinds.items()}
 
 
 def _proclitics(data: LanguageData) -> Proclitics:
@@ -357,6 +368,7 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
             for venue, ids in _read_json("lexicon", "venues.json")["agreements"].items()
         },
         unread_keys=tuple(data.unread()),
+        head_kinds=_head_kinds(data),
         word_start=proclitics.word_start(),
         proclitic_letters=proclitics.letters,
         **gazetteer_fields,

@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 
 from extract.choose import (
+    ENDED_SLACK,
     by_date,
     candidates,
     existing,
@@ -31,6 +32,7 @@ from extract.choose import (
 from extract.dates import DateMention, last_day
 from extract.heads import Head, HeadContext, is_current, read_head
 from extract.item import Item
+from extract.keys import phrase_key
 from extract.recognise import Match
 from extract.windows import (
     SURRENDER_WINDOW,
@@ -175,7 +177,35 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
         # nothing before it, or an antecedent its brokers did not sign ("the ceasefire ... is
         # the one agreed by Russia, the United States and Jordan"): who brokered it says which
         return _by_description(ctx, replace(head, parties=head.sponsors, anaphor=False))
+    if ident is None and not named and len(here) == 1 and not _local_deals_before(ctx, m):
+        ident = _in_force(ctx, head, next(iter(here)))
     return head.item(ident, m.end) if ident is not None else None
+
+
+def _local_deals_before(ctx: HeadContext, m: Match) -> bool:
+    """Whether the text spoke of surrender, evacuation or settlement before ``m``: "the deal"
+    may then be a local one the registry does not hold."""
+    return any(s.start < m.start for s in ctx.surrender)
+
+
+def _in_force(ctx: HeadContext, head: Head, zone: str) -> str | None:
+    """ "Military police deployed to the northern Homs enclave after the truce took effect", with
+    no agreement named before: the one registry agreement in force in the one zone of its
+    sentence, of the kind its noun names if several are ("the truce": not the memorandum)."""
+    if ctx.published is None:
+        return None
+    in_sentence = ctx.dates_in.get(head.sentence, ())
+    about = _latest(in_sentence[0]) if in_sentence else ctx.published
+    live = [
+        a
+        for a in existing(list(candidates(ctx.lex, frozenset(), zone)), ctx.published)
+        if (a.ended_in(zone) or date.max) >= about - ENDED_SLACK
+    ]
+    word = phrase_key(ctx.text[head.match.start : head.match.end])
+    kinds = ctx.lex.head_kinds.get(word)
+    if kinds and len(live) > 1:  # "the truce": a truce or ceasefire, not the memorandum
+        live = [a for a in live if a.kind in kinds]
+    return live[0].id if len(live) == 1 else None
 
 
 def _unresolved(ctx: HeadContext, head: Head) -> None:
