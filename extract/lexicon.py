@@ -344,6 +344,7 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
     _add_scanned_words(table, data)
     gazetteer_fields = with_gazetteer(table, gazetteer, entry)
     words = {name: data.by_length(name) for name in LISTED}
+    head_kinds = _head_kinds(data)
     automaton, scoped_automaton = table.compile()
     return Lexicon(
         automaton=automaton,
@@ -368,7 +369,7 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
             for venue, ids in _read_json("lexicon", "venues.json")["agreements"].items()
         },
         unread_keys=tuple(data.unread()),
-        head_kinds=_head_kinds(data),
+        head_kinds=head_kinds,
         word_start=proclitics.word_start(),
         proclitic_letters=proclitics.letters,
         **gazetteer_fields,
