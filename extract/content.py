@@ -10,7 +10,7 @@ states at least ``CONTENT_MIN`` different provisions of one agreement is read as
 
 from __future__ import annotations
 
-from extract.choose import candidates, fits_date
+from extract.choose import candidates, fits_date, fitting
 from extract.dates import DAY
 from extract.item import Item
 from extract.lexicon import Lexicon
@@ -56,13 +56,15 @@ def implicit_mentions(
     lex: Lexicon,
     sentence_of,
     terms: list[Match] = (),
+    zones: list[Item] = (),
 ) -> list[Item]:
     """Agreements a chronology states without a noun for them: "On 17 September 2018, Russia
     and Turkey agreed to create a demilitarised zone in Idlib", "Russia and Turkey agree at
     Sochi to ...". In a sentence with no agreement named and no agreement noun, a verb of
     agreeing with two or more brokers around it (``sponsor_parties``) mentions the one registry
     agreement of those parties that the sentence's date or venue also fits; the mention is the
-    verb. ``terms`` (the zone terms) with a venue: see ``_zone_venues``."""
+    verb. ``terms`` (the zone terms) with a venue or a date: see ``_zone_venues``,
+    ``_zone_dates`` (``zones``: the zone mentions)."""
     sponsors = cues.get("sponsor", [])
     busy = {i.sentence for i in known}
     busy |= {sentence_of(h.start) for h in cues.get("head", []) + cues.get("anaphor", [])}
@@ -89,7 +91,9 @@ def implicit_mentions(
             busy.add(s)
     out += _venue_days(venues_in, busy, dates_in, lex)
     busy |= {i.sentence for i in out}
-    return out + _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of)
+    out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of)
+    busy |= {i.sentence for i in out}
+    return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
 
 
 def _by_sentence(things, sentence) -> dict[int, list]:
@@ -164,3 +168,38 @@ def _opens_clause(between: str, lex: Lexicon) -> bool:
     return any(" ".join(words[:n]) in lex.words["clause_participles"] for n in (1, 2)) or (
         words[0] in lex.words["relative_pronouns"]
     )
+
+
+#: How far after a zone term the date of "a de-escalation zone since May" may start.
+ZONE_DATE_REACH = 16
+
+
+def _zone_dates(
+    text: str,
+    terms: list[Match],
+    zones: list[Item],
+    dates_in: dict,
+    busy: set[int],
+    lex: Lexicon,
+    sentence_of,
+) -> list[Item]:
+    """ "Eastern Ghouta, which has been a de-escalation zone since May, ...": a zone term with a
+    date right after it, in a sentence that names no agreement, mentions the one registry
+    agreement of that date that covers a zone of the sentence. The mention is the term."""
+    out = []
+    for term in terms:
+        s = sentence_of(term.start)
+        if s in busy:
+            continue
+        named = {z.zone for z in zones if z.sentence == s}
+        for d in dates_in.get(s, ()):
+            between = text[term.end : d.start]
+            if not 0 <= d.start - term.end <= ZONE_DATE_REACH or _CLAUSE_MARKS & set(between):
+                continue
+            fit = [a for a in fitting(lex, d.value, d.precision) if a.kind != "talks"]
+            fit = [a for a in fit if a.zones & named]
+            if len(fit) == 1:
+                out.append(Item("agreement", fit[0].id, term.start, term.end, s))
+                busy.add(s)
+                break
+    return out

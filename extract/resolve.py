@@ -149,9 +149,14 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
 
 
 def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
-    """ "an agreement signed in Cairo on 22 July": the date alone may name it."""
+    """ "an agreement signed in Cairo on 22 July": the date alone may name it; of several ("the
+    July truce"), the one that covers the zones its sentence names ("Douma ... is covered by the
+    July truce")."""
     d = head.near_dates[0]
     dated = [a for a in fitting(ctx.lex, d.value, d.precision) if a.kind != "talks"]
+    if len(dated) > 1:
+        named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
+        dated = [a for a in dated if a.zones & named]
     return head.item(dated[0].id) if len(dated) == 1 else None
 
 

@@ -81,3 +81,35 @@ def test_zones_agreed_at_a_venue(text, link):
 )
 def test_no_agreement_without_a_clause_about_the_zones(text):
     assert links(text, "2017-09-20") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "The fighting in Eastern Ghouta, which has been a de-escalation zone since May, has "
+            "killed dozens this week.",
+            ("astana_memorandum_2017", "eastern_ghouta"),
+        ),
+        (
+            "Douma, the largest town in the enclave, is covered by the July truce.",
+            ("ghouta_truce_2017", "eastern_ghouta"),
+        ),
+        ("Deraa has been calm under the July ceasefire.", ("southwest_ceasefire_2017", "south")),
+    ],
+)
+def test_a_date_with_a_zone_term_or_head_and_the_zone_of_the_sentence(text, link):
+    assert links(text, "2018-01-20") == {link}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # September 2017 was a round of talks: no agreement of that date covers Idlib
+        "Idlib has been a de-escalation zone since September, officials said.",
+        # three agreements of July 2017, none of them Idlib's
+        "Idlib was not part of the July truce.",
+    ],
+)
+def test_no_agreement_when_the_date_fits_none_of_the_zone(text):
+    assert links(text, "2018-01-20") == set()
