@@ -98,7 +98,9 @@ def find_control(
     dates: list[DateMention],
     sentence_of: Callable[[int], int],
 ) -> list[ControlEvent]:
-    """The control events of one article, in text order, with evidence in original offsets."""
+    """The control events of one article, in text order, with evidence in original offsets.
+    ``cues`` holds the control words' helpers (``keys.sentence_scoped`` kinds: glue, locators,
+    blockers ...) only for the sentences that hold a control word (``recognise.scoped_cues``)."""
     triggers = cues.get("control", []) + _flag_raisings(cues)
     if not triggers:
         return []
