@@ -79,13 +79,23 @@ def implicit_mentions(
         if s in busy:
             continue
         said = sponsor_parties(cue, [cue], brokers_in.get(s, []), lex)
+        where = (s,)
+        if len(said) < 2 and _pronoun_before(doc_text, cue, lex):
+            # "Putin and Erdogan met in Sochi on Monday. They agreed to ...": the brokers, venue
+            # and day of the sentence before
+            said = frozenset(b[2] for b in brokers_in.get(s - 1, ()))
+            where = (s - 1, s)
         if len(said) < 2:
             continue
         cands = candidates(lex, said, "")
-        venues = {i for v in venues_in.get(s, ()) for i in lex.venues.get(v.entries[0].ident, ())}
-        fit = [
-            a for a in cands if any(fits_date(a, d) for d in dates_in.get(s, ())) or a.id in venues
-        ]
+        venues = {
+            i
+            for t in where
+            for v in venues_in.get(t, ())
+            for i in lex.venues.get(v.entries[0].ident, ())
+        }
+        days = [d for t in where for d in dates_in.get(t, ())]
+        fit = [a for a in cands if any(fits_date(a, d) for d in days) or a.id in venues]
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
@@ -94,6 +104,17 @@ def implicit_mentions(
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of)
     busy |= {i.sentence for i in out}
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+
+
+#: How far before a verb of agreeing the pronoun for its brokers may start ("The two leaders").
+PRONOUN_REACH = 24
+
+
+def _pronoun_before(text: str, cue: Match, lex: Lexicon) -> bool:
+    """Whether a word for the brokers of the sentence before stands right before the verb
+    ("They agreed", "the two leaders agreed", "الرئيسان اتفقا")."""
+    lead = " ".join(text[max(0, cue.start - PRONOUN_REACH) : cue.start].split())
+    return any(lead == p or lead.endswith(" " + p) for p in lex.words["sponsor_pronouns"])
 
 
 def _by_sentence(things, sentence) -> dict[int, list]:

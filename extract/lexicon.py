@@ -69,6 +69,7 @@ LISTED = (
     "complement_markers",
     "relative_pronouns",
     "clause_participles",
+    "sponsor_pronouns",
     "yes_answers",
     "no_answers",
     "plural_heads",

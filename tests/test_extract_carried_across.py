@@ -1,0 +1,46 @@
+"""Coverage stated across two sentences with a pronoun: brokers named in one sentence and
+"They agreed to ..." in the next ("Putin and Erdogan met in Sochi on Monday. They agreed to
+create a buffer zone ... in Idlib"), and "its terms" / "It applies only to" after a sentence that
+names the agreement.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_article
+
+
+def links(text: str, published: str) -> set[tuple[str | None, str, str]]:
+    return {(c.agreement, c.zone, c.relation) for c in extract_article(text, published).coverage}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin and Erdogan met in Sochi on Monday. They agreed to create a buffer zone between "
+        "government and rebel forces in Idlib by October 15.",
+        "The presidents of Russia and Turkey met in Sochi on Monday. The two leaders agreed to "
+        "set up a demilitarised zone in Idlib.",
+        "The Sochi agreement averted, for now, an assault on the last rebel bastion. Under its "
+        "terms, radical groups must leave the buffer zone around Idlib by mid-October.",
+        "The Sochi deal does not cover the Kurdish-held north-east. It applies only to Idlib and "
+        "adjacent parts of Hama and Latakia.",
+    ],
+)
+def test_the_agreement_of_the_sentence_before(text):
+    assert links(text, "2018-09-20") == {("sochi_2018", "idlib", "covers")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # brokers, but no venue or day of theirs that an agreement fits
+        "Putin and Erdogan spoke by phone on Monday. They agreed to meet again about Idlib.",
+        # no brokers in the sentence before
+        "Talks were held in Sochi on Monday. They agreed to set up a demilitarised zone in Idlib.",
+    ],
+)
+def test_nothing_without_the_brokers_and_their_day_or_venue(text):
+    assert links(text, "2018-10-03") == set()
