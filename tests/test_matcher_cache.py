@@ -101,3 +101,17 @@ def test_read_only_mode_and_unwritable_folders_write_nothing(data: Path, monkeyp
     cache.parent.parent.joinpath(matcher_cache.CACHE_FOLDER).write_text("not a folder")
     assert matcher_cache.save(root, state_key(root), index) is False
     assert _results(index)  # extraction goes on without a cache
+
+
+def test_import_and_remove_discard_the_cache(data: Path, tmp_path: Path):
+    cache = matcher_cache.cache_path(gazetteer_root(data))
+    place_index(data)
+    assert cache.is_file()
+    more = tmp_path / "more.csv"
+    more.write_text("name,name_ar,lat,lon\nSaraqib,سراقب,35.864,36.806\n", encoding="utf-8")
+    assert main(["gazetteer", "import", str(more), "--data", str(data)]) == 0
+    assert not cache.exists()  # stale: built for the gazetteers before
+    _index.cache_clear()
+    assert place_index(data) is not None and cache.is_file()
+    assert main(["gazetteer", "remove", "more", "--data", str(data)]) == 0
+    assert not cache.exists()

@@ -59,6 +59,7 @@ def run_import(args: argparse.Namespace) -> int:
     from geo.boundary_store import boundaries_dir
     from geo.gazetteer_read import ColumnMap, GazetteerFileError
     from geo.gazetteer_store import gazetteer_dir, import_gazetteer
+    from zonewatch.core import matcher_cache
     from zonewatch.core.settings import data_dir
 
     data = data_dir(args.data)
@@ -84,6 +85,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     except OSError as exc:
         raise UserError(f"{args.file}: {exc.strerror or exc}") from None
+    matcher_cache.discard(gazetteer_dir(data))  # built for the gazetteers before this one
     m = stored.meta
     zones = ", ".join(f"{z} {n}" for z, n in m["zone_counts"].items()) or "none"
     print(
@@ -119,9 +121,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     from geo.gazetteer_store import remove_gazetteer
+    from zonewatch.core import matcher_cache
     from zonewatch.core.gazetteer import gazetteer_root
 
     if not remove_gazetteer(gazetteer_root(args.data), args.name):
         raise UserError(f"no gazetteer named {args.name!r} (see 'zonewatch gazetteer list')")
+    matcher_cache.discard(gazetteer_root(args.data))
     print(f"removed '{args.name}'")
     return 0

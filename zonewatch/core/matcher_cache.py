@@ -13,11 +13,13 @@ read back in a fraction of that time. The file is only a cache:
 - the payload's checksum is checked before it is read, and only the extractor's own classes may
   be in it (a damaged or foreign file is ignored, never trusted);
 - it is written whole or not at all (``geo.atomic.replace_file``), never in read-only mode, and a
-  folder that cannot be written just means no cache.
+  folder that cannot be written just means no cache; ``zonewatch gazetteer import`` and
+  ``remove`` delete it (``discard``), as it can only be stale after them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -129,6 +131,13 @@ def load(gazetteer_root: Path, state: tuple) -> PlaceIndex | None:
     index = lexicon.gazetteer
     index.lexicon = lexicon
     return index
+
+
+def discard(gazetteer_root: Path) -> None:
+    """Remove the cache (the gazetteers changed: it can only be stale now, and it is large);
+    a cache that cannot be removed is left to be ignored."""
+    with contextlib.suppress(OSError):
+        cache_path(gazetteer_root).unlink(missing_ok=True)
 
 
 def save(gazetteer_root: Path, state: tuple, index: PlaceIndex) -> bool:
