@@ -44,3 +44,24 @@ def test_the_agreement_of_the_sentence_before(text):
 )
 def test_nothing_without_the_brokers_and_their_day_or_venue(text):
     assert links(text, "2018-10-03") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "link"),
+    [
+        (
+            "وقع الاتفاق في القاهرة يوم الاثنين بين ضباط روس وممثلين عن فصائل المعارضة. ويشمل "
+            "الرستن وتلبيسة وسهل الحولة.",
+            "2017-08-05",
+            ("homs_truce_2017", "north_homs", "covers"),
+        ),
+        (
+            "وقعت روسيا وتركيا مذكرة سوتشي في 17 أيلول 2018. وبموجبها تقام منطقة منزوعة السلاح "
+            "في إدلب.",
+            "2018-09-20",
+            ("sochi_2018", "idlib", "covers"),
+        ),
+    ],
+)
+def test_an_arabic_verb_without_a_subject_continues_the_agreement(text, published, link):
+    assert links(text, published) == {link}
