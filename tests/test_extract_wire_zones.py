@@ -59,3 +59,17 @@ def test_a_list_of_zones_far_from_any_agreement_is_no_coverage():
         "are Idlib and Eastern Ghouta, officials said."
     )
     assert links(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أستانا (زون ووتش) - وقعت روسيا وإيران وتركيا يوم الخميس مذكرة لإقامة مناطق لتخفيف "
+        "التصعيد في سوريا.\n\nوانسحب وفد المعارضة من الجلسة احتجاجاً.\n\nوبموجب الخطة ستقام "
+        "المناطق في محافظة إدلب وشمال حمص والغوطة الشرقية وجنوب سوريا.",
+        "وقعت روسيا وإيران وتركيا مذكرة أستانا يوم الخميس. وأكبر هذه المناطق في إدلب، فيما تقع "
+        "الثانية في ريف حمص الشمالي، والثالثة في الغوطة الشرقية، والرابعة في الجنوب.",
+    ],
+)
+def test_arabic_wire_zones_named_later(text):
+    assert links(text) == ALL_FOUR
