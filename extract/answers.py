@@ -41,10 +41,12 @@ def answer_links(
     sentence_of,
     names: set[tuple[int, int]] = frozenset(),
     signing: list[Match] = (),
+    heads: list[Match] = (),
 ) -> tuple[set[int], list[RawLink]]:
     """(questions whose yes-or-no answer replaces their own links, links the answers state);
     ``names``: the spans of the agreements named by name (not "the deal"); ``signing``: words
-    of signing or brokering ("Who signed it?" asks nothing about coverage)."""
+    of signing or brokering ("Who signed it?" asks nothing about coverage); ``heads``: the
+    agreement nouns ("What does the new truce cover?" asks about one that was not resolved)."""
     questions = [i for i, (_, end) in enumerate(spans) if text[end - 1 : end] in QUESTION_MARKS]
     if not questions or not triggers:
         return set(), []
@@ -62,7 +64,10 @@ def answer_links(
     for n, q in enumerate(questions):
         if q not in asked:
             continue
-        agreement = _asked_about(by_sentence.get(q, ()), names, lex) or main
+        in_question = by_sentence.get(q, ())
+        if _unresolved(in_question, heads, spans[q]):
+            continue  # "What does the new truce cover?": an agreement the registry lacks
+        agreement = _asked_about(in_question, names, lex) or main
         if agreement is None:
             continue
         relation = _relation(triggers, q, sentence_of)
@@ -87,6 +92,18 @@ def answer_links(
             found = [z for z in here if z.kind != "agreement"]
             links += _plausible(agreement, found, relation, s, lex)
     return replaced, links
+
+
+def _unresolved(in_question, heads: list[Match], span: tuple[int, int]) -> bool:
+    """Whether the question asks about an agreement that is not a registry one: an unknown one,
+    or an agreement noun that no agreement was read from."""
+    agreements = [x for x in in_question if x.kind == "agreement"]
+    if any(x.id is None for x in agreements):
+        return True
+    return any(
+        span[0] <= h.start < span[1] and not any(a.start <= h.start < a.end for a in agreements)
+        for h in heads
+    )
 
 
 def _asked_about(in_question, names: set[tuple[int, int]], lex: Lexicon) -> str | None:

@@ -239,6 +239,7 @@ def _links(
         doc.sentence_of,
         names,
         cues.get("sponsor", []),
+        cues.get("head", []) + cues.get("anaphor", []),
     )
     return [k for k in links if k.sentence not in asked] + answered
 

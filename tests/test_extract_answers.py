@@ -78,3 +78,12 @@ def test_arabic_yes_and_no(answer, relation):
     assert excluded == (relation == "excludes")
     # "yes" would contradict the registry (the Cairo truce of July 22 is Ghouta's): no link
     assert not any(z == "north_homs" and r == "covers" for _, z, r in found)
+
+
+def test_a_question_about_an_agreement_the_registry_lacks_links_nothing():
+    text = (
+        "Russia and Turkey announced a new ceasefire in Idlib on Sunday.\n\n"
+        "What does the new truce cover?\n"
+        "Only the Idlib area. The Sochi memorandum of 2018 remains the reference text."
+    )
+    assert ("sochi_2018", "idlib", "covers") not in links(text, "2020-01-14")
