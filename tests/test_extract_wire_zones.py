@@ -73,3 +73,16 @@ def test_a_list_of_zones_far_from_any_agreement_is_no_coverage():
 )
 def test_arabic_wire_zones_named_later(text):
     assert links(text) == ALL_FOUR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes have continued despite the Astana memorandum. The areas hit hardest were "
+        "Idlib and Eastern Ghouta, monitors said.",
+        "The Astana memorandum is a year old. Aid agencies said the zones most in need were "
+        "Eastern Ghouta and Idlib.",
+    ],
+)
+def test_zones_spoken_of_after_an_agreement_are_not_its_coverage(text):
+    assert {(c.agreement, c.zone) for c in extract_article(text, "2018-02-20").coverage} == set()
