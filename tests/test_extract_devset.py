@@ -1,9 +1,11 @@
 """Regression guard: the extractor keeps its scores on the team's development sets.
 
-Both sets are written by the team (tests/devset/README.md): the first 66 articles in our house
-styles, and the 36 "realistic" pages written for issue 9 in the styles of real wire copy,
-scraped pages, aggregator copies, chronologies and statements. The extractor has been tuned
-while looking at both, so these are development figures, not the issue's held-out targets; the
+All three sets are written by the team (tests/devset/README.md): the first 66 articles in our
+house styles, the 36 "realistic" pages written for issue 9 in the styles of real wire copy,
+scraped pages, aggregator copies, chronologies and statements, and the 24 "realistic2" pages on
+how real text states coverage (Q&A explainers, sitreps, tables, analyses). The extractor has
+been tuned while looking at all three, so these are development figures, not the issue's
+held-out targets; the
 floors sit just under the scores measured when they were last raised, so that a change that
 costs any of them is noticed (raise them again when the scores rise)."""
 
@@ -16,15 +18,23 @@ from tests.devset import score
 #: F1 floors per set, language and metric (measured: see the commit that last raised them).
 FLOORS = {
     "articles": {
-        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.92, "dates": 0.99},
-        "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.94, "dates": 0.99},
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.93, "dates": 0.99},
+        "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.96, "dates": 0.99},
     },
     "realistic": {
-        "ar": {"zones": 0.99, "agreements": 0.98, "coverage": 0.95, "dates": 0.98},
+        "ar": {"zones": 0.99, "agreements": 0.98, "coverage": 0.96, "dates": 0.98},
         "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.98, "dates": 0.98},
     },
+    "realistic2": {
+        "ar": {"zones": 0.99, "agreements": 0.99, "coverage": 0.99, "dates": 0.97},
+        "en": {"zones": 0.99, "agreements": 0.99, "coverage": 0.97, "dates": 0.99},
+    },
 }
-SETS = {"articles": score.ARTICLES, "realistic": score.REALISTIC}
+SETS = {
+    "articles": score.ARTICLES,
+    "realistic": score.REALISTIC,
+    "realistic2": score.HERE / "realistic2",
+}
 
 
 @pytest.fixture(scope="module")
