@@ -6,6 +6,7 @@ covers the zone; for "excludes", does not cover it)."""
 from __future__ import annotations
 
 from extract.item import Item
+from extract.lexicon import AgreementInfo
 from extract.link_context import (
     CARRY_REACH,
     ENUMERATION_REACH,
@@ -34,7 +35,7 @@ def listed_links(ctx: LinkContext, s: int, zs: list[Item]) -> None:
     elif s - last > ENUMERATION_REACH or len(between) > LEAD_IN:
         return
     info = ctx.registry.get(anchor.id)
-    listed = [z for z in zs if info is not None and z.zone in info.zones]
+    listed = [z for z in zs if _plausible(info, z, "covers")]
     for z in listed:
         ctx.emit(anchor, z, "covers", None, s)
     ctx.enumeration = (anchor, s)
@@ -47,19 +48,14 @@ def itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers, items) ->
     de-escalation areas are established in the following parts of the country.") or the item
     itself does ("المنطقة الأولى", "the first zone"). Only zones the registry has that agreement
     cover count, as for carried lists; the next items continue it."""
-    prior = [
-        a
-        for a in ctx.agreements
-        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= ENUMERATION_REACH
-    ]
-    if not prior:
+    agreement = _named_before(ctx, s, ENUMERATION_REACH)
+    if agreement is None:
         return
-    agreement = max(prior, key=lambda a: a.start)
     zoned = any(e.ident == ZONE_ITEM for i in items for e in i.entries)
     if not zoned and not any(agreement.sentence <= t <= s for t in ctx.term_sentences):
         return
     info = ctx.registry.get(agreement.id)
-    plausible = [z for z in zs if info is not None and z.zone in info.zones]
+    plausible = [z for z in zs if _plausible(info, z, "covers")]
     if not plausible:
         return
     ctx.enumeration = (agreement, s)
@@ -74,16 +70,11 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     and names no agreement: to the agreement last named in the sentences just before it, with
     the relation its own trigger words give for the whole list. Only zones the registry has
     that agreement cover count: the link is inferred across sentences, so it must be plausible."""
-    prior = [
-        a
-        for a in ctx.agreements
-        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= CARRY_REACH
-    ]
-    if not prior:
+    agreement = _named_before(ctx, s, CARRY_REACH)
+    if agreement is None:
         return
-    agreement = max(prior, key=lambda a: a.start)
     info = ctx.registry.get(agreement.id)
-    zs = [z for z in zs if info is not None and z.zone in info.zones]
+    zs = [z for z in zs if _plausible(info, z, "covers")]
     if not zs:
         return
     listed = Item("zone", None, min(z.start for z in zs), max(z.end for z in zs), s)
@@ -96,18 +87,13 @@ def pronoun_links(ctx: LinkContext, s: int, zs: list[Item], pronouns) -> None:
     """Links of a sentence that names zones but no agreement and relates them to "it" ("The
     south ... and Eastern Ghouta were left out of it", "It covers Idlib"): to the agreement last
     named in the sentences just before, with the pronoun phrase's relation."""
-    prior = [
-        a
-        for a in ctx.agreements
-        if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= CARRY_REACH
-    ]
-    if not prior:
+    agreement = _named_before(ctx, s, CARRY_REACH)
+    if agreement is None:
         return
-    agreement = max(prior, key=lambda a: a.start)
     info = ctx.registry.get(agreement.id)
     relation = pronouns[0].entries[0].ident
     for z in zs:
-        if info is not None and (z.zone in info.zones) == (relation != "excludes"):
+        if _plausible(info, z, relation):
             ctx.emit(agreement, z, relation, None, s)
 
 
@@ -130,7 +116,20 @@ def previous_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     info = ctx.registry.get(agreement.id)
     for z in zs:
         relation = relation_of(z, z, triggers, zs)
-        if relation not in CARRIED_RELATIONS or info is None:
-            continue
-        if (z.zone in info.zones) == (relation != "excludes"):
+        if relation in CARRIED_RELATIONS and _plausible(info, z, relation):
             ctx.emit(agreement, z, relation, None, s)
+
+
+def _named_before(ctx: LinkContext, s: int, reach: int) -> Item | None:
+    """The registry agreement (not a round of talks) named last in the ``reach`` sentences
+    before ``s``."""
+    prior = [
+        a for a in ctx.agreements if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= reach
+    ]
+    return max(prior, key=lambda a: a.start) if prior else None
+
+
+def _plausible(info: AgreementInfo | None, z: Item, relation: str) -> bool:
+    """Whether the registry makes an inferred link plausible: the agreement covers the zone, or
+    for "excludes" does not."""
+    return info is not None and (z.zone in info.zones) == (relation != "excludes")
