@@ -70,6 +70,7 @@ LISTED = (
     "relative_pronouns",
     "clause_participles",
     "sponsor_pronouns",
+    "venue_prepositions",
     "yes_answers",
     "no_answers",
     "plural_heads",

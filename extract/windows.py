@@ -51,6 +51,8 @@ SURRENDER_WINDOW = 48
 #: July between ...") or before it ("the Cairo truce", "في القاهرة ... اتفاق").
 VENUE_AFTER = 72
 VENUE_BEFORE = 16
+#: How far before a venue its preposition is looked for ("in", "في").
+VENUE_PREPOSITION_REACH = 8
 #: Sponsors: parties named this close around a sponsor cue of the head's sentence.
 SPONSOR_WINDOW = 64
 SPONSOR_REACH = 44
@@ -172,6 +174,8 @@ def venue_near(
         between = text[head.end : v.start]
         if after and any(c in _CLAUSE_MARKS for c in between) and not _relative(between, lex):
             continue
+        if after and between.strip() and not _located(text, v.start, lex):
+            continue  # "the arrangement it brokered with Moscow": a party, not where
         before = 0 <= head.start - v.end <= VENUE_BEFORE
         if before and anaphor and text[v.end : head.start].strip():
             before = False
@@ -186,6 +190,16 @@ GUARANTORS = frozenset(("russia", "turkey", "iran", "united_states", "jordan", "
 #: A single broker identifies an agreement when it is a party to at most this many of them
 #: (Egypt: the two Cairo truces; Russia or Turkey alone say little).
 DISTINCTIVE_BROKER = 2
+
+
+def _located(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a venue preposition stands right before the place at ``start`` ("in Cairo",
+    "في القاهرة", glued "بالقاهرة")."""
+    preps = lex.words["venue_prepositions"]
+    if start and text[start - 1].isalpha():
+        return text[start - 1] in preps
+    words = text[max(0, start - VENUE_PREPOSITION_REACH) : start].split()
+    return bool(words) and words[-1] in preps
 
 
 def _relative(between: str, lex: Lexicon) -> bool:

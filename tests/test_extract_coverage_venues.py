@@ -113,3 +113,32 @@ def test_a_date_with_a_zone_term_or_head_and_the_zone_of_the_sentence(text, link
 )
 def test_no_agreement_when_the_date_fits_none_of_the_zone(text):
     assert links(text, "2018-01-20") == set()
+
+
+def test_a_place_after_with_is_a_party_not_a_venue():
+    """Read as the venue, "Moscow" made the arrangement the 2020 Moscow protocol."""
+    text = (
+        "Washington warned that the offensive in Deraa violated the de-escalation arrangement "
+        "it brokered with Moscow and Amman."
+    )
+    assert "moscow_protocol_2020" not in extract_article(text, "2018-07-01").agreements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووقع جيش الإسلام اتفاقاً مع الجانب الروسي بالقاهرة لوقف القتال في الغوطة الشرقية.",
+        "ووقع جيش الإسلام اتفاقاً مع الجانب الروسي في القاهرة لوقف القتال في الغوطة الشرقية.",
+        "The truce Jaish al-Islam signed with Russian officers in Cairo halted fighting in Douma.",
+    ],
+)
+def test_a_venue_after_its_preposition(text):
+    assert links(text, "2017-07-25") == {("ghouta_truce_2017", "eastern_ghouta")}
+
+
+def test_fell_within_is_no_fall():
+    text = "Deraa's eastern countryside fell within the zone covered by the July 2017 deal."
+    found = {
+        (c.agreement, c.zone, c.relation) for c in extract_article(text, "2018-07-01").coverage
+    }
+    assert found == {("southwest_ceasefire_2017", "south", "covers")}
