@@ -56,6 +56,7 @@ LISTED = (
     "days_later",
     "days_earlier",
     "two_days",
+    "that_words",
     "signing_words",
     "months_needing_support",
     "weekdays_needing_support",

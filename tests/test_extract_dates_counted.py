@@ -75,3 +75,18 @@ def test_a_count_set_off_after_a_day_dates_the_event_before_it(text, day):
 def test_a_count_in_a_sentence_of_its_own_still_runs_forward():
     text = "The truce took effect on 9 July. Two days later, monitors reached Deraa."
     assert days(text, "2017-07-20") == ["2017-07-09", "2017-07-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "بدأ يوم 22 آذار خروج مقاتلين من حرستا بموجب اتفاق إجلاء جرى التوصل إليه قبل ذلك بيوم.",
+            ["2018-03-22", "2018-03-21"],
+        ),
+        ("وقع الاتفاق في 3 آذار، وبعد ذلك بيومين دخلت القوافل.", ["2018-03-03", "2018-03-05"]),
+        ("وصلت القوات قبل يوم الجمعة.", ["2018-03-23"]),
+    ],
+)
+def test_a_count_after_that_in_arabic(text, expected):
+    assert days(text, "2018-03-24") == expected

@@ -297,6 +297,8 @@ def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
     base = ctx.signing_day(m.start()) if m.group("event") else None
     if m.group("two"):
         n = 2
+    elif m.group("oneday"):  # "قبل ذلك بيوم"
+        n = 1
     else:
         word = m.group("count") or m.group("count_before") or m.group("count_after")
         n = int(word) if word.isdigit() else g.lex.cardinals.get(word, 0)

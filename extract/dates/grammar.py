@@ -175,6 +175,10 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         earlier=alt(w["days_earlier"]),
         two_days=alt(w["two_days"]),
         signing=alt(w["signing_words"]),
+        that=alt(w["that_words"]),
+        glued="[" + re.escape("".join(sorted(lex.proclitic_letters))) + "]"
+        if lex.proclitic_letters
+        else "(?!)",
         articles=alt(w["articles"]),
         heads=alt(w["agreement_heads"]),
         next_day=alt(w["next_day"]),
@@ -268,9 +272,12 @@ def _parts(lex: Lexicon) -> dict[str, str]:
         ),
         COUNTED_DAYS: (
             rf"{ws}(?:(?P<count>{p.count}){W}+{a.day_word}{W}+(?P<dir>{a.later}|{a.earlier})"
-            rf"|(?P<dirpre>{a.later}|{a.earlier}){W}+(?:(?P<two>{a.two_days})"
+            # "قبل ذلك بيوم" (a day before that): the count glued to "by" after "that"
+            rf"|(?P<dirpre>{a.later}|{a.earlier}){W}+(?:{a.that}{W}+{a.glued}?)?"
+            rf"(?:(?P<two>{a.two_days})"
             rf"|(?P<count_before>{p.count}){W}+{a.day_word}"
-            rf"|{a.day_word}{W}+(?P<count_after>{a.cardinal})))"
+            rf"|{a.day_word}{W}+(?P<count_after>{a.cardinal})"
+            rf"|(?<={a.glued})(?P<oneday>{a.day_word})))"
             # "two days after the signing", "بعد يومين من توقيعها": from the signing day; two
             # days after another event ("بعد يومين من القصف") is no date
             rf"{END}(?:{W}+(?:{a.of}{W}+)?(?P<event>{a.signing}){END}|(?!{W}+{a.of}{W}))"
