@@ -167,7 +167,9 @@ def _zone_venues(
             continue
         for v in venues_in.get(s, ()):
             between = text[term.end : v.start]
-            if not 0 <= v.start - term.end <= ZONE_VENUE_REACH or not _opens_clause(between, lex):
+            if not 0 <= v.start - term.end <= ZONE_VENUE_REACH:
+                continue
+            if not _opens_clause(between, lex) and not _designated(text, term, between, lex):
                 continue
             reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
             fit = [a for a in reached if a.kind != "talks"]
@@ -178,6 +180,23 @@ def _zone_venues(
                 busy.add(s)
                 break
     return out
+
+
+#: Words before a zone term in which the participle that designates it is looked for.
+DESIGNATED_WORDS = 3
+
+
+def _designated(text: str, term: Match, between: str, lex: Lexicon) -> bool:
+    """ "Idlib ... were designated a de-escalation area at talks in Astana": a participle right
+    before the zone term, and only a few words, ending with a venue preposition, up to the
+    venue."""
+    words = between.split()
+    if not words or len(words) > ZONE_VENUE_WORDS or _CLAUSE_MARKS & set(between):
+        return False
+    if words[-1] not in lex.words["venue_prepositions"]:
+        return False
+    before = text[max(0, term.start - 32) : term.start].split()[-DESIGNATED_WORDS:]
+    return any(w in lex.words["clause_participles"] for w in before)
 
 
 def _opens_clause(between: str, lex: Lexicon) -> bool:

@@ -142,3 +142,20 @@ def test_fell_within_is_no_fall():
         (c.agreement, c.zone, c.relation) for c in extract_article(text, "2018-07-01").coverage
     }
     assert found == {("southwest_ceasefire_2017", "south", "covers")}
+
+
+def test_zones_designated_at_talks_in_a_venue():
+    text = (
+        "Idlib and adjacent parts of Hama and Latakia were designated a de-escalation area at "
+        "talks in Astana in 2017, one of four such areas. The other three - Eastern Ghouta, the "
+        "northern Homs countryside and the south - were retaken by the government last year."
+    )
+    found = {
+        (c.agreement, c.zone, c.relation) for c in extract_article(text, "2019-05-09").coverage
+    }
+    assert found == {
+        ("astana_memorandum_2017", "idlib", "covers"),
+        ("astana_memorandum_2017", "eastern_ghouta", "ends"),
+        ("astana_memorandum_2017", "north_homs", "ends"),
+        ("astana_memorandum_2017", "south", "ends"),
+    }
