@@ -63,8 +63,9 @@ def implicit_mentions(
     Sochi to ...". In a sentence with no agreement named and no agreement noun, a verb of
     agreeing with two or more brokers around it (``sponsor_parties``) mentions the one registry
     agreement of those parties that the sentence's date or venue also fits; the mention is the
-    verb. ``terms`` (the zone terms) with a venue or a date: see ``_zone_venues``,
-    ``_zone_dates`` (``zones``: the zone mentions)."""
+    verb; with no date or venue, brokers that signed only one agreement do in a sentence that
+    uses the zone vocabulary. ``terms`` (the zone terms) with a venue or a date: see
+    ``_zone_venues``, ``_zone_dates`` (``zones``: the zone mentions)."""
     sponsors = cues.get("sponsor", [])
     busy = {i.sentence for i in known}
     busy |= {sentence_of(h.start) for h in cues.get("head", []) + cues.get("anaphor", [])}
@@ -73,6 +74,7 @@ def implicit_mentions(
     brokers_in = _by_sentence(brokers, lambda b: sentence_of(b[0]))
     dates_in = _by_sentence([d for d in dates if d.value is not None], _start_of(sentence_of))
     venues_in = _by_sentence(cues.get("venue", []), _start_of(sentence_of))
+    termed = {sentence_of(t.start) for t in terms}
     out = []
     for cue in sponsors:
         s = sentence_of(cue.start)
@@ -96,6 +98,8 @@ def implicit_mentions(
         }
         days = [d for t in where for d in dates_in.get(t, ())]
         fit = [a for a in cands if any(fits_date(a, d) for d in days) or a.id in venues]
+        if not fit and len(cands) == 1 and s in termed:
+            fit = list(cands)  # "the de-escalation plan agreed by Russia, Turkey and Iran"
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)

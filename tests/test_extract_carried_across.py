@@ -65,3 +65,13 @@ def test_nothing_without_the_brokers_and_their_day_or_venue(text):
 )
 def test_an_arabic_verb_without_a_subject_continues_the_agreement(text, published, link):
     assert links(text, published) == {link}
+
+
+def test_the_only_agreement_of_three_brokers_in_a_sentence_about_de_escalation():
+    text = "Under the de-escalation plan agreed by Russia, Turkey and Iran, Eastern Ghouta should be spared."
+    assert links(text, "2018-03-01") == {("astana_memorandum_2017", "eastern_ghouta", "covers")}
+
+
+def test_two_brokers_with_several_agreements_need_a_date_or_venue():
+    text = "Under the de-escalation plan agreed by Russia and Turkey, Idlib should be spared."
+    assert links(text, "2019-03-01") == set()
