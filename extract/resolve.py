@@ -29,7 +29,7 @@ from extract.choose import (
     fitting,
     pick,
 )
-from extract.dates import DateMention, last_day
+from extract.dates import MONTH, DateMention, last_day
 from extract.heads import Head, HeadContext, is_current, read_head
 from extract.item import Item
 from extract.keys import phrase_key
@@ -153,7 +153,11 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     July truce"), the one that covers the zones its sentence names ("Douma ... is covered by the
     July truce")."""
     d = head.near_dates[0]
-    dated = [a for a in fitting(ctx.lex, d.value, d.precision) if a.kind != "talks"]
+    if d.precision == MONTH:  # "the May memorandum": its month, whatever year was inferred
+        fit = [a for a in ctx.lex.agreements.values() if fits_as_written(a, d, ctx.text)]
+    else:
+        fit = fitting(ctx.lex, d.value, d.precision)
+    dated = [a for a in fit if a.kind != "talks"]
     if len(dated) > 1:
         named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
         dated = [a for a in dated if a.zones & named]

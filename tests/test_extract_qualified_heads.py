@@ -74,3 +74,11 @@ def test_brokers_named_with_an_anaphor_outweigh_the_antecedent():
     found, links = read(text, "2017-10-02")
     assert "southwest_ceasefire_2017" in found.agreements
     assert ("southwest_ceasefire_2017", "south") in links
+
+
+@pytest.mark.parametrize("published", ["2018-03-01", "2018-05-20", "2019-01-10"])
+def test_the_month_of_an_agreement_is_one_already_past(published):
+    """Read as the May ahead of a March article, "the May memorandum" named no agreement."""
+    found, _ = read("Idlib was brought under the May memorandum, officials said.", published)
+    assert found.agreements == ["astana_memorandum_2017"]
+    assert [d.date for d in found.dates][0] <= published[:7]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from extract.dates import grammar as k
-from extract.dates.calendar import safe_date, shift_month, weekday_from, weekday_near
+from extract.dates.calendar import safe_date, shift_month, weekday_from, weekday_near, year_near
 from extract.dates.context import Context
 from extract.dates.model import DAY, MONTH, YEAR, DateMention
 
@@ -264,7 +264,12 @@ def qualifier(m: re.Match, ctx: Context) -> list[DateMention]:
         ctx.state_year(m.start("bare"), int(bare))
         return [DateMention(m.start("bare"), m.end("bare"), date(int(bare), 1, 1), YEAR)]
     month = ctx.grammar.lex.months[m.group("month")]
-    year = _year(m, ctx, month, None, MONTH, None)
+    year = _explicit_year(m, ctx)
+    if year is None and ctx.published is not None:
+        # an agreement is named by the month it was reached in: the last such month
+        year = year_near(ctx.published, month, 1, -1)
+    elif year is None:
+        year = ctx.year_for(m.start(), month, None, MONTH, None)
     value = date(year, month, 1) if year else None
     return [DateMention(m.start("month"), m.end(), value, MONTH)]
 
