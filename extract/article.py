@@ -223,7 +223,8 @@ def _links(
     )
     furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
-    lines = list_lines(doc.text, doc.spans)
+    # list lines carry an enumeration on: only worth finding where a head opens one
+    lines = list_lines(doc.text, doc.spans) if cues.get("enumhead") else frozenset()
     starts = line_starts(doc.text, doc.spans)
     links = link_sentences(
         agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex, lines, starts

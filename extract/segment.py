@@ -105,6 +105,8 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 #: What opens a list line: bullets and dashes (a numbered line, "1." or "2)", is tested apart).
 _BULLETS = "-\u2013\u2014\u2022*\u00b7\u25aa\u25cf"
+#: How much of the start of a line is read for its bullet or number (indentation included).
+LINE_LEAD = 16
 #: What separates the cells of a table row flattened into text.
 _CELL = "|"
 
@@ -115,7 +117,7 @@ def list_lines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
     out = []
     for i, (start, end) in enumerate(spans):
         line = text.rfind("\n", 0, start) + 1
-        lead = text[line:end].lstrip()
+        lead = text[line : min(end, line + LINE_LEAD)].lstrip()
         if lead[:1] in _BULLETS or _CELL in text[start:end] or _numbered(lead):
             out.append(i)
     return frozenset(out)
@@ -128,6 +130,8 @@ def _numbered(lead: str) -> bool:
 
 def line_starts(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
     """The sentences that start a line of the text (the first, and any after a line break)."""
+    if "\n" not in text:
+        return frozenset((0,))
     return frozenset(
         i for i, (start, _) in enumerate(spans) if i == 0 or "\n" in text[spans[i - 1][1] : start]
     )
