@@ -47,8 +47,10 @@ def answer_links(
     ``names``: the spans of the agreements named by name (not "the deal"); ``signing``: words
     of signing or brokering ("Who signed it?" asks nothing about coverage); ``heads``: the
     agreement nouns ("What does the new truce cover?" asks about one that was not resolved)."""
+    if not triggers or not any(mark in text for mark in QUESTION_MARKS):
+        return set(), []
     questions = [i for i, (_, end) in enumerate(spans) if text[end - 1 : end] in QUESTION_MARKS]
-    if not questions or not triggers:
+    if not questions:
         return set(), []
     signed = {(c.start, c.end) for c in signing}
     triggers = [t for t in triggers if (t.start, t.end) not in signed]

@@ -10,6 +10,8 @@ states at least ``CONTENT_MIN`` different provisions of one agreement is read as
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extract.choose import candidates, fits_date, fitting
 from extract.dates import DAY
 from extract.item import Item
@@ -117,8 +119,14 @@ PRONOUN_REACH = 24
 def _pronoun_before(text: str, cue: Match, lex: Lexicon) -> bool:
     """Whether a word for the brokers of the sentence before stands right before the verb
     ("They agreed", "the two leaders agreed", "الرئيسان اتفقا")."""
-    lead = " ".join(text[max(0, cue.start - PRONOUN_REACH) : cue.start].split())
-    return any(lead == p or lead.endswith(" " + p) for p in lex.words["sponsor_pronouns"])
+    lead = " " + " ".join(text[max(0, cue.start - PRONOUN_REACH) : cue.start].split())
+    return lead.endswith(_pronoun_endings(lex))
+
+
+@lru_cache(maxsize=4)
+def _pronoun_endings(lex: Lexicon) -> tuple[str, ...]:
+    """The words for brokers, each after a space (a whole word ends the text before a verb)."""
+    return tuple(" " + p for p in lex.words["sponsor_pronouns"])
 
 
 def _by_sentence(things, sentence) -> dict[int, list]:

@@ -118,7 +118,12 @@ def list_lines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
     for i, (start, end) in enumerate(spans):
         line = text.rfind("\n", 0, start) + 1
         lead = text[line : min(end, line + LINE_LEAD)].lstrip()
-        if lead[:1] in _BULLETS or _CELL in text[start:end] or _numbered(lead):
+        first = lead[:1]
+        if (
+            first in _BULLETS
+            or (first.isdigit() and _numbered(lead))
+            or text.find(_CELL, start, end) >= 0
+        ):
             out.append(i)
     return frozenset(out)
 
