@@ -212,6 +212,7 @@ def _links(
         "detached": cues.get("detached", []),
         "clause_break": cues.get("clause_break", []),
         "agreementpronoun": cues.get("agreementpronoun", []),
+        "agreementverb": cues.get("agreementverb", []),
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
     back = zone_anaphors(

@@ -21,6 +21,7 @@ from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.link_context import (
     ENUMERATION_REACH,
+    OBJECT_GAP,
     LinkContext,
     RawLink,
     center,
@@ -58,6 +59,7 @@ def _group(agreements, zones, cues: dict[str, list], dates, sentence_of) -> dict
         ("d", dates),
         ("b", cues.get("clause_break", ())),
         ("p", cues.get("agreementpronoun", ())),
+        ("v", cues.get("agreementverb", ())),
     ):
         for x in things:
             s = sentence_of(x.start)
@@ -147,8 +149,9 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     ):
         anchor_for_all = ctx.enumeration[0]
     if not ags and anchor_for_all is None:
-        if group.get("p"):
-            pronoun_links(ctx, s, zs, group["p"])
+        verbs = [v for v in group.get("v", ()) if _object_follows(v, zs)]
+        if group.get("p") or verbs:
+            pronoun_links(ctx, s, zs, group.get("p") or verbs)
         elif s in ctx.carried and len({z.zone for z in zs}) >= 2:
             carried_links(ctx, s, zs, group.get("t", ()))
         elif group.get("i"):
@@ -185,6 +188,11 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             also = second_relation(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
+
+
+def _object_follows(verb: Match, zs: list[Item]) -> bool:
+    """Whether a zone follows the verb at once, as its object ("ويشمل الرستن")."""
+    return any(0 <= z.start - verb.end <= OBJECT_GAP for z in zs)
 
 
 def _interrupted(named: list[Item], anchor: Item, heads: list, z: Item) -> bool:

@@ -75,3 +75,14 @@ def test_the_only_agreement_of_three_brokers_in_a_sentence_about_de_escalation()
 def test_two_brokers_with_several_agreements_need_a_date_or_venue():
     text = "Under the de-escalation plan agreed by Russia and Turkey, Idlib should be spared."
     assert links(text, "2019-03-01") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووقعت روسيا وتركيا وإيران مذكرة أستانا العام الماضي. ويشمل القصف الحالي دوما وحرستا.",
+        "وتنص مذكرة أستانا على وقف القتال. وتضم قائمة البلدات المستهدفة إدلب وسراقب.",
+    ],
+)
+def test_an_arabic_verb_with_its_own_subject_is_not_the_agreement(text):
+    assert links(text, "2018-03-10") == set()
