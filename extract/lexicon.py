@@ -42,6 +42,7 @@ LISTED = (
     "future_cues",
     "onward_words",
     "lapsed_plan_words",
+    "settled_cues",
     # the date grammar's words (extract/dates/grammar.py)
     "month_word",
     "year_words",

@@ -92,3 +92,21 @@ def test_an_arabic_weekday_between_commas_is_the_day_reported(text, day):
 )
 def test_the_common_word_without_commas_is_no_date(text):
     assert days(text, "2017-07-25") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "A ceasefire in southwest Syria took effect from Sunday, monitors said.",
+            "2017-07-10",
+            "2017-07-09",
+        ),
+        ("The truce in Deraa has held from Sunday despite violations.", "2017-07-12", "2017-07-09"),
+        ("ودخلت الهدنة حيز التنفيذ اعتباراً من يوم الأحد في درعا.", "2017-07-10", "2017-07-09"),
+        # started or not, a future word keeps it ahead
+        ("وستدخل الهدنة حيز التنفيذ اعتباراً من يوم الأحد.", "2017-07-07", "2017-07-09"),
+    ],
+)
+def test_an_onward_weekday_of_something_already_started_is_the_last_one(text, published, day):
+    assert days(text, published) == [day]

@@ -196,7 +196,9 @@ def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
         direction = "past"
     elif towards == 1:
         direction = "next"
-    elif _onward(m, g) or _future_before(m.string, m.start(), g):
+    elif (_onward(m, g) and not _settled_before(m.string, m.start(), g)) or _future_before(
+        m.string, m.start(), g
+    ):
         direction = "ahead"
     else:
         direction = "recent"
@@ -221,6 +223,14 @@ def _onward(m: re.Match, g: k.Grammar) -> bool:
         return True
     window = m.string[max(0, m.start() - ONWARD_REACH) : m.start()]
     return g.onward_before.search(window) is not None
+
+
+def _settled_before(text: str, start: int, g: k.Grammar) -> bool:
+    """Whether the sentence says, before ``start``, that something already started ("The
+    truce took effect from Sunday", "دخلت الهدنة حيز التنفيذ اعتباراً من الأحد")."""
+    window = text[max(0, start - FUTURE_REACH) : start]
+    cut = _SENTENCE_END.match(window)
+    return g.settled.search(window, cut.end() if cut else 0) is not None
 
 
 def _future_before(text: str, start: int, g: k.Grammar) -> bool:

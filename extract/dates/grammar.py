@@ -97,6 +97,8 @@ class Grammar:
     #: "meant", "كان": a future cue right after one is a plan already past (a stretch of text
     #: ending with one)
     lapsed: re.Pattern
+    #: "took effect", "دخلت حيز التنفيذ": what started already (no onward day ahead)
+    settled: re.Pattern
     #: "from", "starting", "اعتباراً من": a date right after one starts something ahead
     onward: frozenset[str]
     #: one of ``onward`` ending a stretch of text (the words right before a date)
@@ -138,6 +140,7 @@ def grammar(lex: Lexicon) -> Grammar:
         suffixes=tuple(w["ordinal_suffixes"]),
         future=re.compile(lex.word_start + alt(w["future_cues"]) + r"(?!\w)"),
         lapsed=re.compile(lex.word_start + alt(w["lapsed_plan_words"]) + rf"{W}+$"),
+        settled=re.compile(lex.word_start + alt(w["settled_cues"]) + r"(?!\w)"),
         onward=frozenset(w["onward_words"]),
         onward_before=re.compile(lex.word_start + alt(w["onward_words"]) + rf"{W}*$"),
         month_at=re.compile(alt(lex.months)),
