@@ -26,7 +26,7 @@ FLOORS = {
         "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.98, "dates": 0.98},
     },
     "realistic2": {
-        "ar": {"zones": 0.99, "agreements": 0.99, "coverage": 0.99, "dates": 0.97},
+        "ar": {"zones": 0.99, "agreements": 0.99, "coverage": 0.99, "dates": 0.98},
         "en": {"zones": 0.99, "agreements": 0.99, "coverage": 0.97, "dates": 0.99},
     },
 }
