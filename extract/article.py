@@ -17,6 +17,7 @@ from extract.dates import DateMention, agreement_hints, find_dates
 from extract.item import Item
 from extract.language import LANGUAGES, detect_language
 from extract.lexicon import Lexicon, load_lexicon
+from extract.link_context import negated
 from extract.long_text import LONG_TEXT_CHARS, read_in_pieces
 from extract.model import Extraction
 from extract.movement import compared, endpoints
@@ -206,7 +207,11 @@ def _links(
         in_date[d.start : d.end] = b"\x01" * (d.end - d.start)
     cues = doc.cues
     link_cues = {
-        "trigger": [t for t in cues.get("trigger", []) if not in_date[t.start]],
+        "trigger": negated(
+            [t for t in cues.get("trigger", []) if not in_date[t.start]],
+            doc.text,
+            doc.lex,
+        ),
         "enumhead": cues.get("enumhead", []),
         "enumitem": cues.get("enumitem", []),
         "detached": cues.get("detached", []),

@@ -73,6 +73,7 @@ LISTED = (
     "clause_participles",
     "sponsor_pronouns",
     "venue_prepositions",
+    "negations",
     "yes_answers",
     "no_answers",
     "plural_heads",

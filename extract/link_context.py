@@ -6,10 +6,11 @@ sentences (``carry``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.dates import DateMention
 from extract.item import Item
+from extract.lexicon import Lexicon
 from extract.recognise import Match
 
 #: A zone this close after a trigger is its object ("did not cover northern Homs").
@@ -117,3 +118,23 @@ def relation_of(a: Item, z: Item, triggers: list[Match], zones: list[Item] = ())
             if best is None or rank < best:
                 best = rank
     return best[2] if best else "covers"
+
+
+#: How far before a covering word its negation is looked for (the word right before it).
+NEGATION_REACH = 12
+
+
+def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
+    """The triggers, a covering word right after a negation read as excludes ("ولا يسري اتفاق
+    الجنوب على الغوطة", "it never covered Idlib")."""
+    negations, glued = lex.words["negations"], lex.proclitic_letters
+    out = []
+    for t in triggers:
+        if t.entries[0].ident == "covers":
+            words = text[max(0, t.start - NEGATION_REACH) : t.start].split()
+            word = words[-1] if words else ""
+            if word in negations or (word[:1] in glued and word[1:] in negations):
+                entry = replace(t.entries[0], ident="excludes")
+                t = t._replace(entries=(entry,))
+        out.append(t)
+    return out

@@ -39,3 +39,20 @@ def test_a_passive_trigger_right_after_its_zone_still_counts():
 def test_excluded_after_the_zone():
     text = "Under the Sochi deal of September 2018, Eastern Ghouta was excluded."
     assert links(text, "2018-10-01") == {("sochi_2018", "eastern_ghouta", "excludes")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولا يسري اتفاق الجنوب على الغوطة الشرقية.",
+        "The southwest ceasefire never covered Eastern Ghouta.",
+        "The southwest ceasefire does not extend to Eastern Ghouta, a US official said.",
+    ],
+)
+def test_negated_covering_is_excludes(text):
+    assert links(text, "2017-09-01") == {("southwest_ceasefire_2017", "eastern_ghouta", "excludes")}
+
+
+def test_extends_to_covers():
+    text = "The truce agreed in Cairo on July 31 extends to Rastan, Talbiseh and Houla."
+    assert links(text, "2017-09-01") == {("homs_truce_2017", "north_homs", "covers")}
