@@ -137,3 +137,14 @@ def test_it_needs_an_agreement_just_before():
         "it."
     )
     assert ("sochi_2018", "eastern_ghouta") not in links(text, "2018-10-01")
+
+
+def test_an_arabic_pronoun_of_apposition_after_another_agreement():
+    text = (
+        "الغوطة الشرقية مشمولة باتفاق القاهرة لخفض التصعيد الموقع في تموز الماضي، كما أنها إحدى "
+        "المناطق الأربع في مذكرة أستانا."
+    )
+    assert links(text, "2018-02-25") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("astana_memorandum_2017", "eastern_ghouta"),
+    }
