@@ -206,10 +206,15 @@ def _interrupted(named: list[Item], anchor: Item, heads: list, z: Item) -> bool:
 def _nearest(named: list[Item], z: Item, breaks, registry: dict) -> list[Item]:
     """The agreements of the zone's clause nearest to it; of several equally near (the two
     Cairo truces of "truces for Eastern Ghouta and northern Homs"), those the registry has cover
-    the zone, if any."""
+    the zone, if any. When two or more different agreements share the clause and the registry has
+    every one of them cover the zone ("covered by both the Astana memorandum and the Cairo
+    truce", "تحت مظلتين: مذكرة ... ثم اتفاق القاهرة"), all of them."""
     near = [a for a in named if not _split(a, z, breaks)] if breaks else named
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
+    covering = {a.id for a in near if a.id in registry and z.zone in registry[a.id].zones}
+    if len(covering) > 1 and len(covering) == len({a.id for a in near}):
+        return near
     distances = [(_distance(a, z), a) for a in near]
     best = min(d for d, _ in distances)
     tied = [a for d, a in distances if d == best]

@@ -56,3 +56,25 @@ def test_negated_covering_is_excludes(text):
 def test_extends_to_covers():
     text = "The truce agreed in Cairo on July 31 extends to Rastan, Talbiseh and Houla."
     assert links(text, "2017-09-01") == {("homs_truce_2017", "north_homs", "covers")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eastern Ghouta was covered by both the Astana memorandum and the Cairo truce of July 22.",
+        "دخلت الغوطة الشرقية نظرياً تحت مظلتين: مذكرة خفض التصعيد الموقعة في 4 أيار 2017، ثم "
+        "اتفاق القاهرة الذي وقعه جيش الإسلام في 22 تموز من العام نفسه.",
+    ],
+)
+def test_a_zone_under_two_agreements_that_both_cover_it(text):
+    assert {(a, z) for a, z, _ in links(text, "2018-04-14")} == {
+        ("astana_memorandum_2017", "eastern_ghouta"),
+        ("ghouta_truce_2017", "eastern_ghouta"),
+    }
+
+
+def test_an_agreement_that_does_not_cover_the_zone_keeps_the_nearest_rule():
+    text = "Months after the south-west ceasefire, the Astana memorandum covers Eastern Ghouta."
+    assert {(a, z) for a, z, _ in links(text, "2017-09-01")} == {
+        ("astana_memorandum_2017", "eastern_ghouta")
+    }
