@@ -18,8 +18,8 @@ from tests.devset import score
 #: F1 floors per set, language and metric (measured: see the commit that last raised them).
 FLOORS = {
     "articles": {
-        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.93, "dates": 0.99},
-        "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.96, "dates": 0.99},
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.94, "dates": 0.99},
+        "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.97, "dates": 0.99},
     },
     "realistic": {
         "ar": {"zones": 0.99, "agreements": 0.98, "coverage": 0.96, "dates": 0.98},
@@ -27,7 +27,7 @@ FLOORS = {
     },
     "realistic2": {
         "ar": {"zones": 0.99, "agreements": 0.99, "coverage": 0.99, "dates": 0.98},
-        "en": {"zones": 0.99, "agreements": 0.99, "coverage": 0.97, "dates": 0.99},
+        "en": {"zones": 0.99, "agreements": 0.99, "coverage": 0.98, "dates": 0.99},
     },
 }
 SETS = {
