@@ -233,7 +233,7 @@ def _links(
     lines = list_lines(doc.text, doc.spans) if cues.get("enumhead") else frozenset()
     starts = line_starts(doc.text, doc.spans)
     links = link_sentences(
-        agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex, lines, starts
+        agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex, lines, starts, doc.text
     )
     names = {(a.start, a.end) for a in named}
     asked, answered = answer_links(

@@ -74,6 +74,7 @@ LISTED = (
     "sponsor_pronouns",
     "venue_prepositions",
     "negations",
+    "agreement_joiners",
     "yes_answers",
     "no_answers",
     "plural_heads",

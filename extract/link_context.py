@@ -60,6 +60,9 @@ class LinkContext:
     lines: frozenset[int] = frozenset()
     #: sentences that start a line of the text (a heading, a bullet, a paragraph)
     line_starts: frozenset[int] = frozenset()
+    #: the normalised text, and the words that join agreements into one list
+    text: str = ""
+    joiners: frozenset[str] = frozenset()
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head

@@ -77,6 +77,7 @@ def link_sentences(
     lex: Lexicon,
     lines: frozenset[int] = frozenset(),
     line_starts: frozenset[int] = frozenset(),
+    text: str = "",
 ) -> list[RawLink]:
     """Coverage links sentence by sentence (see the module docstring). ``cues``: the
     recogniser's cue words by kind ("trigger", "enumhead", "enumitem", "detached",
@@ -104,6 +105,8 @@ def link_sentences(
         registry=lex.agreements,
         lines=lines,
         line_starts=line_starts,
+        text=text,
+        joiners=frozenset(lex.words["agreement_joiners"]),
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -173,7 +176,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         ):
             chosen = [anchor_for_all]
         else:
-            chosen = _nearest(named, z, group.get("b"), ctx.registry)
+            chosen = _nearest(named, z, group.get("b"), ctx)
         for a in chosen:
             if a.id is None and anchor_for_all is None:
                 continue  # an unregistered agreement is reported, but states no link
@@ -203,17 +206,18 @@ def _interrupted(named: list[Item], anchor: Item, heads: list, z: Item) -> bool:
     return any(a.id != anchor.id and start <= a.start < z.start for a in named)
 
 
-def _nearest(named: list[Item], z: Item, breaks, registry: dict) -> list[Item]:
+def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]:
     """The agreements of the zone's clause nearest to it; of several equally near (the two
     Cairo truces of "truces for Eastern Ghouta and northern Homs"), those the registry has cover
     the zone, if any. When two or more different agreements share the clause and the registry has
     every one of them cover the zone ("covered by both the Astana memorandum and the Cairo
     truce", "تحت مظلتين: مذكرة ... ثم اتفاق القاهرة"), all of them."""
+    registry = ctx.registry
     near = [a for a in named if not _split(a, z, breaks)] if breaks else named
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
     covering = {a.id for a in near if a.id in registry and z.zone in registry[a.id].zones}
-    if len(covering) > 1 and len(covering) == len({a.id for a in near}):
+    if len(covering) > 1 and len(covering) == len({a.id for a in near}) and _joined(ctx, near):
         return near
     distances = [(_distance(a, z), a) for a in near]
     best = min(d for d, _ in distances)
@@ -222,6 +226,17 @@ def _nearest(named: list[Item], z: Item, breaks, registry: dict) -> list[Item]:
         covering = [a for a in tied if a.id in registry and z.zone in registry[a.id].zones]
         tied = covering or tied
     return tied
+
+
+def _joined(ctx: LinkContext, agreements: list[Item]) -> bool:
+    """Whether each agreement is joined to the one before it by a list word ("both X and Y",
+    "X ... ثم Y"), not by a clause of its own ("After X failed, Y ...", "Y replaced X")."""
+    ordered = sorted(agreements, key=lambda a: a.start)
+    return all(
+        ctx.joiners.intersection(ctx.text[a.end : b.start].split())
+        for a, b in zip(ordered, ordered[1:], strict=False)
+        if a.id != b.id
+    )
 
 
 def _split(a: Item, z: Item, breaks: list[Match]) -> bool:

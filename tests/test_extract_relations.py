@@ -78,3 +78,14 @@ def test_an_agreement_that_does_not_cover_the_zone_keeps_the_nearest_rule():
     assert {(a, z) for a, z, _ in links(text, "2017-09-01")} == {
         ("astana_memorandum_2017", "eastern_ghouta")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the Astana memorandum failed, the Sochi deal set up a buffer zone in Idlib.",
+        "The Sochi deal replaced the Astana arrangements in Idlib.",
+    ],
+)
+def test_agreements_not_joined_in_a_list_keep_the_nearest_rule(text):
+    assert len(links(text, "2018-10-01")) == 1
