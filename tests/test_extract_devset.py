@@ -18,7 +18,7 @@ from tests.devset import score
 #: F1 floors per set, language and metric (measured: see the commit that last raised them).
 FLOORS = {
     "articles": {
-        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.94, "dates": 0.99},
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.95, "dates": 0.99},
         "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.97, "dates": 0.99},
     },
     "realistic": {
