@@ -58,6 +58,9 @@ SPONSOR_WINDOW = 64
 SPONSOR_REACH = 44
 #: An agreement name this close after an anaphor is its referent ("the memorandum of Astana-4").
 REFERENT_GAP = 12
+#: A round of talks this close after an anaphor, at the end of its relative clause, is its
+#: referent ("the agreement the guarantors reached at the sixth round").
+RELATIVE_REFERENT_GAP = 64
 #: An anaphor refers to an agreement named at most this many sentences before.
 ANAPHORA_SENTENCES = 4
 
@@ -241,13 +244,28 @@ def named_right_after(text: str, head: Match, items: list[Item], lex: Lexicon) -
     for item in items:
         if item.start < head.end:
             continue
-        if item.start - head.end > REFERENT_GAP:
+        if item.start - head.end > RELATIVE_REFERENT_GAP:
             break
-        if item.id:
-            gap = text[head.end : item.start].strip()
-            if gap == "" or gap in links:
-                return item.id
+        if not item.id:
+            continue
+        gap = text[head.end : item.start].strip()
+        if item.start - head.end <= REFERENT_GAP and (gap == "" or gap in links):
+            return item.id
+        if item.id in lex.talks and _relative_to(gap, lex):
+            return item.id  # "الاتفاق الذي توصلت إليه الدول الضامنة في الجولة السادسة"
     return None
+
+
+def _relative_to(gap: str, lex: Lexicon) -> bool:
+    """Whether ``gap`` is a relative clause ending where a round is named ("which the guarantors
+    reached at", "الذي توصلت إليه الدول الضامنة في")."""
+    words = gap.split()
+    return (
+        len(words) >= 2
+        and words[0] in lex.words["relative_pronouns"]
+        and words[-1] in lex.words["venue_prepositions"]
+        and not _CLAUSE_MARKS.intersection(gap)
+    )
 
 
 #: What ``antecedent`` returns when the agreement referred back to is an unknown one.

@@ -82,3 +82,24 @@ def test_the_month_of_an_agreement_is_one_already_past(published):
     found, _ = read("Idlib was brought under the May memorandum, officials said.", published)
     assert found.agreements == ["astana_memorandum_2017"]
     assert [d.date for d in found.dates][0] <= published[:7]
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "أنشأت مذكرة أستانا أربع مناطق في أيار. وبدأت القوات التركية إنشاء نقاط المراقبة في "
+            "إطار الاتفاق الذي توصلت إليه الدول الضامنة في الجولة السادسة من محادثات أستانا.",
+            "الاتفاق",
+        ),
+        (
+            "The Astana memorandum set up four zones in May. Turkish troops began setting up posts "
+            "under the agreement that the guarantors reached at the sixth round of Astana talks.",
+            "the agreement",
+        ),
+    ],
+)
+def test_a_round_named_at_the_end_of_the_heads_relative_clause_is_its_referent(text, head):
+    found, _ = read(text, "2017-10-13")
+    ids = [m.id for m in found.mentions if m.kind == "agreement" and m.text == head]
+    assert ids == ["astana_6"]
