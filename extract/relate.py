@@ -22,6 +22,7 @@ from extract.lexicon import Lexicon
 from extract.link_context import (
     ENUMERATION_REACH,
     OBJECT_GAP,
+    ZONE_ITEM,
     LinkContext,
     RawLink,
     center,
@@ -141,6 +142,11 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         return
     if s in ctx.lines and not heads:
         listed_links(ctx, s, zs)
+    items = group.get("i", ())
+    if ags and not heads and any(e.ident == ZONE_ITEM for i in items for e in i.entries):
+        # "Idlib, by far the largest of these, ... at the sixth round": an item of the list of
+        # the agreement named before, besides the agreement of its own sentence
+        itemised_links(ctx, s, zs, group.get("t", ()), items)
     anchor_for_all: Item | None = None
     if heads and ags:
         anchor_for_all = ctx.enumeration[0] if ctx.enumeration else None

@@ -113,3 +113,15 @@ def test_a_new_line_or_a_plain_report_carries_nothing():
         "Khan Sheikhoun in August 2019."
     )
     assert links(text, None) == set()
+
+
+def test_the_largest_of_these_belongs_to_the_list_before_its_own_sentences_agreement():
+    text = (
+        "The legal umbrella is the Astana memorandum of 4 May, which listed four areas. Idlib, "
+        "by far the largest of these, waited the longest: its boundaries were settled only at the "
+        "sixth round."
+    )
+    assert links(text, "2017-10-02") == {
+        ("astana_memorandum_2017", "idlib"),
+        ("astana_6", "idlib"),
+    }
