@@ -86,3 +86,8 @@ def test_two_brokers_with_several_agreements_need_a_date_or_venue():
 )
 def test_an_arabic_verb_with_its_own_subject_is_not_the_agreement(text):
     assert links(text, "2018-03-10") == set()
+
+
+def test_zones_set_up_by_the_three_guarantors():
+    text = "Idlib lies in one of the de-escalation zones set up by Russia, Turkey and Iran."
+    assert links(text, "2018-09-01") == {("astana_memorandum_2017", "idlib", "covers")}
