@@ -7,10 +7,11 @@ sentences (``carry``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extract.dates import DateMention
 from extract.item import Item
-from extract.lexicon import Lexicon
+from extract.lexicon import Entry, Lexicon
 from extract.recognise import Match
 
 #: A zone this close after a trigger is its object ("did not cover northern Homs").
@@ -137,7 +138,12 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
             words = text[max(0, t.start - NEGATION_REACH) : t.start].split()
             word = words[-1] if words else ""
             if word in negations or (word[:1] in glued and word[1:] in negations):
-                entry = replace(t.entries[0], ident="excludes")
-                t = t._replace(entries=(entry,))
+                t = t._replace(entries=(_excluding(t.entries[0]),))
         out.append(t)
     return out
+
+
+@lru_cache(maxsize=256)
+def _excluding(entry: Entry) -> Entry:
+    """The excludes reading of a covering word (made once per word)."""
+    return replace(entry, ident="excludes")
