@@ -56,3 +56,16 @@ def test_the_one_agreement_in_force_there(text, link):
 )
 def test_no_agreement_when_it_is_not_clear(text, published):
     assert links(text, published) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qaboun and Barzeh: following local agreements in May, both districts are under government control.",
+        "خرج مقاتلو القابون وبرزة إلى الشمال في أيار بموجب اتفاقات إخلاء منفصلة.",
+    ],
+)
+def test_local_and_evacuation_agreements_are_unknown(text):
+    found = extract_article(text, "2017-08-04")
+    assert found.agreements == []
+    assert any(m.kind == "agreement" and m.id is None for m in found.mentions)
