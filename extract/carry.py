@@ -29,9 +29,11 @@ def listed_links(ctx: LinkContext, s: int, zs: list[Item]) -> None:
         return
     anchor, last = ctx.enumeration
     between = [t for t in range(last + 1, s) if t not in ctx.lines]
-    if last in ctx.lines:  # the list is under way: only lines since its last zone
+    if last in ctx.listed:  # the list is under way: only lines since its last zone
         if between:
             return
+    elif last in ctx.lines:
+        return  # a head inside a line of its own ("- 4 May: ... creating four zones"): a timeline
     elif s - last > ENUMERATION_REACH or len(between) > LEAD_IN:
         return
     info = ctx.registry.get(anchor.id)
@@ -39,6 +41,7 @@ def listed_links(ctx: LinkContext, s: int, zs: list[Item]) -> None:
     for z in listed:
         ctx.emit(anchor, z, "covers", None, s)
     ctx.enumeration = (anchor, s)
+    ctx.listed.add(s)
 
 
 def itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers, items) -> None:

@@ -61,6 +61,8 @@ class LinkContext:
     lines: frozenset[int] = frozenset()
     #: sentences that start a line of the text (a heading, a bullet, a paragraph)
     line_starts: frozenset[int] = frozenset()
+    #: list lines that carried an enumeration on (``carry.listed_links``)
+    listed: set[int] = field(default_factory=set)
     #: the normalised text, and the words that join agreements into one list
     text: str = ""
     joiners: frozenset[str] = frozenset()

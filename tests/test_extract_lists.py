@@ -125,3 +125,20 @@ def test_the_largest_of_these_belongs_to_the_list_before_its_own_sentences_agree
         ("astana_memorandum_2017", "idlib"),
         ("astana_6", "idlib"),
     }
+
+
+def test_a_head_inside_a_timeline_line_opens_no_list():
+    """The bullets of a chronology are events of their own agreements, not the memorandum's."""
+    text = (
+        "2017\n"
+        "- 4 May: Russia, Turkey and Iran sign a memorandum in Astana creating four "
+        "de-escalation zones.\n"
+        "- 7 July: The United States, Russia and Jordan agree a ceasefire for south-west Syria.\n"
+        "- 22 July: A truce for Eastern Ghouta is signed in Cairo.\n"
+        "- 31 July: A second Cairo agreement covers the northern Homs countryside.\n"
+    )
+    assert links(text, None) == {
+        ("southwest_ceasefire_2017", "south"),
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
