@@ -20,7 +20,7 @@ import re
 
 from extract.item import Item
 from extract.lexicon import Lexicon
-from extract.link_context import RawLink
+from extract.link_context import RawLink, relation_of
 from extract.recognise import Match
 
 #: Sentences after a question that may answer it (an answer paragraph of a few sentences).
@@ -92,7 +92,10 @@ def answer_links(
             if any(x.kind == "agreement" and x.id for x in here):
                 continue  # an answer that names an agreement states its own links
             found = [z for z in here if z.kind != "agreement"]
-            links += _plausible(agreement, found, relation, s, lex)
+            said = [t for t in triggers if sentence_of(t.start) == s]
+            for z in found:  # the answer's own relation words first ("Idlib is excluded")
+                own = relation_of(z, z, said, found) if said else relation
+                links += _plausible(agreement, [z], own, s, lex)
     return replaced, links
 
 

@@ -87,3 +87,15 @@ def test_a_question_about_an_agreement_the_registry_lacks_links_nothing():
         "Only the Idlib area. The Sochi memorandum of 2018 remains the reference text."
     )
     assert ("sochi_2018", "idlib", "covers") not in links(text, "2020-01-14")
+
+
+def test_the_answers_own_relation_words_come_first():
+    text = (
+        "A ceasefire agreed by the US, Russia and Jordan took effect on Sunday in south-western "
+        "Syria.\n\nWhat does it cover?\nDeraa and Quneitra. Eastern Ghouta is not included, "
+        "officials said."
+    )
+    found = links(text, "2017-07-10")
+    assert ("southwest_ceasefire_2017", "south", "covers") in found
+    assert ("southwest_ceasefire_2017", "eastern_ghouta", "excludes") in found
+    assert ("southwest_ceasefire_2017", "eastern_ghouta", "covers") not in found
