@@ -94,7 +94,7 @@ def answer_links(
             found = [z for z in here if z.kind != "agreement"]
             said = [t for t in triggers if sentence_of(t.start) == s]
             for z in found:  # the answer's own relation words first ("Idlib is excluded")
-                own = relation_of(z, z, said, found) if said else relation
+                own = relation_of(z, z, said, found, text) if said else relation
                 links += _plausible(agreement, [z], own, s, lex)
     return replaced, links
 

@@ -118,7 +118,7 @@ def previous_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     agreement = max(before, key=lambda a: a.start)
     info = ctx.registry.get(agreement.id)
     for z in zs:
-        relation = relation_of(z, z, triggers, zs)
+        relation = relation_of(z, z, triggers, zs, ctx.text)
         if relation in CARRIED_RELATIONS and _plausible(info, z, relation):
             ctx.emit(agreement, z, relation, None, s)
 

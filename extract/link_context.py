@@ -105,7 +105,9 @@ def second_relation(a: Item, z: Item, triggers, relation: str) -> str | None:
     return None
 
 
-def relation_of(a: Item, z: Item, triggers: list[Match], zones: list[Item] = ()) -> str:
+def relation_of(
+    a: Item, z: Item, triggers: list[Match], zones: list[Item] = (), text: str = ""
+) -> str:
     """The relation of the trigger nearest the zone around the pair; a trigger after the zone
     whose own object follows it ("Deraa and Sweida, and did not cover northern Homs") is that
     zone's (``zones``: those of the sentence)."""
@@ -116,7 +118,7 @@ def relation_of(a: Item, z: Item, triggers: list[Match], zones: list[Item] = ())
     for t in triggers:
         if t.end <= lo or t.start >= hi:
             continue
-        if t.start >= z.end and any(0 <= o.start - t.end <= OBJECT_GAP for o in zones):
+        if t.start >= z.end and any(_object_of(t, o, text) for o in zones):
             continue
         gap = abs(t.start + t.end - zc) // 2
         for e in t.entries:
@@ -128,6 +130,17 @@ def relation_of(a: Item, z: Item, triggers: list[Match], zones: list[Item] = ())
 
 #: How far before a covering word its negation is looked for (the word right before it).
 NEGATION_REACH = 12
+
+
+_CLAUSE_MARKS = frozenset(",;:\u060c\u061b")
+
+
+def _object_of(t: Match, o: Item, text: str) -> bool:
+    """Whether zone ``o`` is the object right after trigger ``t`` ("did not cover northern
+    Homs"), not the start of another clause ("Ghouta is excluded, while Idlib ...")."""
+    return 0 <= o.start - t.end <= OBJECT_GAP and not _CLAUSE_MARKS.intersection(
+        text[t.end : o.start]
+    )
 
 
 def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:

@@ -191,7 +191,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 said = [t for t in triggers if t.entries[0].ident != "ends"]
                 if anchor_for_all is None and not has_trigger(a, z, said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
-            relation = relation_of(a, z, said, zs) if said else "covers"
+            relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
             when = min(dated, key=lambda d: abs(center(d) - center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
             also = second_relation(a, z, said, relation)

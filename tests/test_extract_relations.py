@@ -89,3 +89,9 @@ def test_an_agreement_that_does_not_cover_the_zone_keeps_the_nearest_rule():
 )
 def test_agreements_not_joined_in_a_list_keep_the_nearest_rule(text):
     assert len(links(text, "2018-10-01")) == 1
+
+
+def test_a_trigger_governs_the_zone_before_it_across_a_comma():
+    text = "Under the Sochi deal, Eastern Ghouta was excluded, while Idlib was covered."
+    # ("while" opens a clause of its own: Idlib is not linked to the deal named before it)
+    assert links(text, "2018-10-01") == {("sochi_2018", "eastern_ghouta", "excludes")}
