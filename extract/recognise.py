@@ -124,28 +124,38 @@ _START_END = itemgetter(0, 1)
 
 
 def match_near(
-    patterns: list[re.Pattern], text: str, anchors: list[int], reach: int
+    patterns: list[re.Pattern],
+    text: str,
+    anchors: list[int],
+    reach: int,
+    flat: str | None = None,
+    glued: frozenset[str] = frozenset(),
 ) -> list[re.Match]:
-    """Matches of ``patterns`` starting at a word start at most ``reach`` characters before an
-    anchor position (or one proclitic letter before it); ``text`` has its line breaks as spaces. A pattern whose every match holds such
-    an anchor near its start finds the same as ``finditer``, at a fraction of the cost; overlapping
-    matches are all returned (the caller keeps the leftmost-longest)."""
-    if not anchors:
-        return []
+    """Matches of ``patterns`` in ``text`` starting at an anchor, one letter before it (a glued
+    proclitic: "وأمس"), or at a word start at most ``reach`` characters before it, or right after
+    a ``glued`` proclitic letter that starts such a word ("وبعد يومين"). Word starts are read in
+    ``flat`` (``text`` with its line breaks as spaces; ``text`` itself when it has none). A pattern
+    whose every match holds such an anchor near its start finds the same as ``finditer``, at a
+    fraction of the cost; overlapping matches are all returned (the caller keeps the
+    leftmost-longest)."""
+    flat = text if flat is None else flat
     candidates = set(anchors)
     for p in anchors:
-        if p > 0 and text[p - 1].isalpha():
-            candidates.add(p - 1)  # وأمس: the proclitic is part of the word
-    if reach:  # the starts of the words (after a space) within reach
-        rfind = text.rfind
-        add = candidates.add
+        if p > 0 and flat[p - 1].isalpha():
+            candidates.add(p - 1)
+    if reach:
+        rfind = flat.rfind
         for p in anchors:
             lo = p - reach if p > reach else 0
             if lo == 0:
-                add(0)
+                candidates.add(0)
+                if flat[:1] in glued:
+                    candidates.add(1)
             j = rfind(" ", lo, p)
             while j >= 0:
-                add(j + 1)
+                candidates.add(j + 1)
+                if flat[j + 1 : j + 2] in glued:
+                    candidates.add(j + 2)
                 j = rfind(" ", lo, j)
     out: list[re.Match] = []
     ordered = sorted(candidates)

@@ -84,8 +84,9 @@ def _named_day(m: re.Match, ctx: Context, day: int) -> tuple[int | None, int]:
     return _year(m, ctx, month, day, DAY, m.groupdict().get("rel")), month
 
 
-def day_month(m: re.Match, ctx: Context) -> list[DateMention]:
-    """ "4 مايو/ أيار 2017 الماضي", "9 July", "3 و4 أيار" (two days)."""
+def _named_days(m: re.Match, ctx: Context, first_start: int) -> list[DateMention]:
+    """One day written with a month name, or two ("3 و4 أيار", "May 3-4"): the first from
+    ``first_start`` to the end of its number, the last from its number to the end."""
     day = _day_of(m, ctx)
     if day is None:
         return []
@@ -95,25 +96,19 @@ def day_month(m: re.Match, ctx: Context) -> list[DateMention]:
         return [DateMention(m.start(), m.end(), value, DAY)]
     first = safe_date(year, month, int(m.group("first"))) if year else None
     return [
-        DateMention(m.start("first"), m.end("first"), first, DAY),
+        DateMention(first_start, m.end("first"), first, DAY),
         DateMention(m.start("day"), m.end(), value, DAY),
     ]
+
+
+def day_month(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "4 مايو/ أيار 2017 الماضي", "9 July", "3 و4 أيار" (two days)."""
+    return _named_days(m, ctx, m.start("first") if m.group("first") else m.start())
 
 
 def month_day(m: re.Match, ctx: Context) -> list[DateMention]:
     """ "July 9, 2017", "Sept 17th", "May 3-4" (the phrase up to the first day, then the last)."""
-    day = _day_of(m, ctx)
-    if day is None:
-        return []
-    year, month = _named_day(m, ctx, day)
-    value = safe_date(year, month, day) if year else None
-    if not m.group("first"):
-        return [DateMention(m.start(), m.end(), value, DAY)]
-    first = safe_date(year, month, int(m.group("first"))) if year else None
-    return [
-        DateMention(m.start(), m.end("first"), first, DAY),
-        DateMention(m.start("day"), m.end(), value, DAY),
-    ]
+    return _named_days(m, ctx, m.start())
 
 
 def numeric(m: re.Match, ctx: Context) -> list[DateMention]:

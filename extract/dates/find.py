@@ -14,7 +14,7 @@ from extract.dates.context import Context, year_headings
 from extract.dates.grammar import Grammar, grammar
 from extract.dates.model import AgreementHint, DateMention
 from extract.lexicon import Lexicon
-from extract.recognise import Match, scan
+from extract.recognise import Match, match_near, scan
 
 #: How far before its month or year a qualifier date starts ("the May memorandum": the article).
 QUALIFIER_REACH = 5
@@ -137,10 +137,10 @@ def _candidates(
                 dated = {m.start("month") for m in found if m.re is month_day}
                 anchors = [a for a in anchors if a not in dated]
             patterns = [g.patterns[n] for n in names]
-            found += _match_near(patterns, text, flat, anchors, reach, g.lex.proclitic_letters)
+            found += match_near(patterns, text, anchors, reach, flat, g.lex.proclitic_letters)
     months = sorted(by_kind.get("months", []))
     for name, anchors in _digit_anchors(flat, g, months, digits).items():
-        found += _match_near([g.patterns[name]], text, flat, anchors, DIGIT_REACH[name])
+        found += match_near([g.patterns[name]], text, anchors, DIGIT_REACH[name], flat)
     return found
 
 
@@ -185,46 +185,6 @@ def _digit_anchors(
                 if flat.startswith(suffixes, e):
                     tries[k.BARE_ORDINAL].append(s)
     return {name: anchors for name, anchors in tries.items() if anchors}
-
-
-def _match_near(
-    patterns: list[re.Pattern],
-    text: str,
-    flat: str,
-    anchors: list[int],
-    reach: int,
-    glued: frozenset[str] = frozenset(),
-) -> list[re.Match]:
-    """Matches of ``patterns`` in ``text`` starting at an anchor, one letter before it (a glued
-    proclitic: "وأمس"), or at a word start at most ``reach`` characters before it, or right
-    after a ``glued`` proclitic letter that starts such a word ("وبعد يومين")."""
-    candidates = set(anchors)
-    for p in anchors:
-        if p > 0 and flat[p - 1].isalpha():
-            candidates.add(p - 1)
-    if reach:
-        rfind = flat.rfind
-        for p in anchors:
-            lo = p - reach if p > reach else 0
-            if lo == 0:
-                candidates.add(0)
-                if flat[:1] in glued:
-                    candidates.add(1)
-            j = rfind(" ", lo, p)
-            while j >= 0:
-                candidates.add(j + 1)
-                if flat[j + 1 : j + 2] in glued:
-                    candidates.add(j + 2)
-                j = rfind(" ", lo, j)
-    out: list[re.Match] = []
-    ordered = sorted(candidates)
-    for pattern in patterns:
-        match = pattern.match
-        for pos in ordered:
-            m = match(text, pos)
-            if m is not None and m.end() > m.start():
-                out.append(m)
-    return out
 
 
 def _names_the_next_date(m: re.Match, kind: str, nxt: re.Match | None, g: Grammar) -> bool:
