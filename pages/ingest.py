@@ -90,8 +90,15 @@ if pending:
     )
     for i, record in enumerate(pending[: submission.MAX_PREVIEW_ARTICLES]):
         found = previews.get(i)
-        if found is None:
-            found = previews[i] = submission.extraction(record)
+        if found is None:  # each article is read once, also when it fails
+            try:
+                found = submission.extraction(record)
+            except submission.ExtractionFailed as exc:
+                found = exc
+            previews[i] = found
+        if isinstance(found, submission.ExtractionFailed):
+            st.error(markdown_text(found))
+            continue
         with st.container(border=True):
             ids = {
                 k: " ".join(f"`{i}`" for i in found[k]) or "none" for k in ("zones", "agreements")

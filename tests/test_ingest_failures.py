@@ -13,17 +13,20 @@ import pytest
 import extract
 from zonewatch.cli.main import main
 from zonewatch.ingest import rows
-from zonewatch.ingest.run import ingest_paths
+from zonewatch.ingest.run import ingest_paths, ingest_records
 from zonewatch.store.dataset import Store
 
 GOOD = "The Astana memorandum on de-escalation covers Idlib province, officials said."
+
+
+_REAL_EXTRACTOR = extract.extract_article
 
 
 def _crashing(text, *args, **kwargs):
     """The real extractor, except on the article that makes it crash."""
     if "BOOM" in text:
         raise RuntimeError("simulated extractor bug")
-    return extract.extract_article(text, *args, **kwargs)
+    return _REAL_EXTRACTOR(text, *args, **kwargs)
 
 
 @pytest.fixture()
@@ -69,3 +72,40 @@ def test_the_command_line_names_the_failing_article(corpus, tmp_path, capsys):
     assert main(["ingest", str(corpus), "--data", data, "--workers", "0", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert [s["where"].endswith("bad.txt") for s in report["skipped"]] == [True]
+
+
+def test_a_pasted_article_that_crashes_is_named_by_its_title(monkeypatch, tmp_path):
+    monkeypatch.setattr(rows, "extract_article", _crashing)
+    store = Store.open(tmp_path / "data")
+    records = [
+        {"text": "BOOM " + GOOD, "title": "Pasted wire story", "published": "2017-05-06"},
+        {"text": GOOD, "title": "Another", "published": "2017-05-06"},
+    ]
+    report = ingest_records(store, records)
+    assert report.new == 1
+    assert [where for where, _ in report.skipped] == ["Pasted wire story"]
+
+
+def test_the_ingest_page_names_a_crashing_article_and_previews_the_others(
+    monkeypatch, tmp_path, navigation_only
+):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setattr(extract, "extract_article", _crashing)
+    monkeypatch.setenv("ZONEWATCH_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("ZONEWATCH_DEMO", "0")
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/ingest.py").run()
+    at.file_uploader(key="ing_files").set_value(
+        [
+            ("bad.txt", ("Headline\nBOOM " + GOOD).encode(), "text/plain"),
+            ("good.txt", ("Headline\n" + GOOD).encode(), "text/plain"),
+        ]
+    )
+    at.run()
+    at.button(key="ing_extract_files").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    errors = [e.value.replace("\\", "") for e in at.error]  # shown as plain (escaped) text
+    assert len(errors) == 1 and "bad.txt" in errors[0] and "extraction failed" in errors[0]
+    assert len(at.html) == 1  # the good article's highlighted preview

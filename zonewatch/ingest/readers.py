@@ -89,6 +89,15 @@ class Unreadable(Exception):
 Record = dict[str, Any]
 
 
+def record_name(record: Record) -> str:
+    """How a report names an article: its file and line, else its title, else its first words."""
+    for key in ("path", "title"):
+        if record.get(key):
+            return str(record[key])
+    text = " ".join(str(record.get("text") or "").split())
+    return f"the article beginning '{text[:40]}'" if text else "an empty article"
+
+
 def parse_language(value: object) -> str | None:
     """'ar' or 'en' from values like 'ar', 'AR', 'ar-SY', 'en_GB'; None (detect) for anything else."""
     if isinstance(value, str):

@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from extract import extract_article
 from zonewatch.core.dates import parse_published
-from zonewatch.ingest.readers import Record
+from zonewatch.ingest.readers import Record, record_name
 from zonewatch.store.dataset import (
     ARTICLES_SCHEMA,
     CLAIMS_SCHEMA,
@@ -167,9 +167,7 @@ def chunk_rows(records: list[Record]) -> ChunkRows:
         try:
             rows = article_rows(record)
         except Exception as exc:  # noqa: BLE001 - one bad article must not sink its chunk
-            failed.append(
-                (str(record.get("path")), f"extraction failed: {type(exc).__name__}: {exc}")
-            )
+            failed.append((record_name(record), f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
         articles.append(rows.article)
         mentions.extend(rows.mentions)

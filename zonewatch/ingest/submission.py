@@ -7,6 +7,7 @@ its own bounds and reports every problem as one plain sentence.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Iterable
 from datetime import date
@@ -14,7 +15,9 @@ from pathlib import Path
 
 from zonewatch.core.errors import ZonewatchError
 from zonewatch.ingest import readers
-from zonewatch.ingest.readers import Record, Skipped
+from zonewatch.ingest.readers import Record, Skipped, record_name
+
+_log = logging.getLogger(__name__)
 
 #: Largest upload the dashboard accepts per file; bigger corpora belong to `zonewatch ingest`.
 MAX_UPLOAD_MB = 25
@@ -82,10 +85,22 @@ def uploaded_records(
     return records, skipped
 
 
+class ExtractionFailed(SubmissionError):
+    """The extractor crashed on one article: the page names it and previews the others."""
+
+
 def extraction(record: Record) -> dict:
-    """The extractor's findings for a record, as the contract's JSON dict."""
+    """The extractor's findings for a record, as the contract's JSON dict. A crash is a bug,
+    logged with its traceback, and reported as ``ExtractionFailed`` naming the article, so the
+    other articles of an upload are still previewed and saved."""
     from extract import extract_article
 
-    return extract_article(
-        record["text"], record.get("published"), record.get("language") or "auto"
-    ).to_dict()
+    try:
+        return extract_article(
+            record["text"], record.get("published"), record.get("language") or "auto"
+        ).to_dict()
+    except Exception as exc:  # noqa: BLE001 - one article must not take the page down
+        _log.exception("extraction failed for %s", record_name(record))
+        raise ExtractionFailed(
+            f"{record_name(record)}: extraction failed ({type(exc).__name__}: {exc})"
+        ) from exc
