@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright import sync_api as playwright_errors
 
 from tests.browser import BROWSER_MARKS, Offline, chromium, map_frame, served_app, shoot
 from zonewatch.core.registry import load_registry
@@ -80,9 +81,23 @@ def _map_zoom(page) -> float:
     return frame.evaluate("() => window.map.getZoom()")
 
 
-def _click_zone(page, zone: str) -> None:
-    """Click with the mouse inside a zone, at a point Leaflet places on its polygon."""
-    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+def _click_zone(page, zone: str, selected: str) -> None:
+    """Click with the mouse inside a zone, at a point Leaflet places on its polygon, until the
+    page shows ``selected`` (a JS condition). On a loaded machine the map's frame may still be
+    settling after a page switch and swallow the first click; a click that lands is enough."""
+    for attempt in range(3):
+        page.wait_for_timeout(500 * attempt)
+        _click_once(page, zone)
+        try:
+            page.wait_for_function(selected, timeout=15_000)
+            return
+        except playwright_errors.TimeoutError:
+            continue
+    page.wait_for_function(selected, timeout=1_000)  # fails with Playwright's own message
+
+
+def _click_once(page, zone: str) -> None:
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url and not f.is_detached())
     x, y = frame.evaluate(
         """(zone) => { let point = null; window.map.eachLayer(l => {
                if (!point && l.feature && l.feature.properties.zone === zone && l.getCenter) {
@@ -131,8 +146,7 @@ def test_every_page_renders_with_no_internet(browser, app_url: str, screenshots:
         links.nth(titles.index("Map")).click()
         session.idle()
         frame.locator("path.zw-zone").first.wait_for(timeout=30_000)
-        _click_zone(page, "south")
-        page.wait_for_function("() => location.search.includes('zones=south')", timeout=30_000)
+        _click_zone(page, "south", "() => location.search.includes('zones=south')")
         session.idle()
         chosen = page.locator('[data-testid="stSidebar"] [data-tag]')
         assert [chosen.nth(i).get_attribute("aria-label") for i in range(chosen.count())] == [
