@@ -17,11 +17,11 @@ from datetime import date
 import pyarrow as pa
 
 from zonewatch.core.dates import parse_day
+from zonewatch.ingest.encodings import Unreadable
 from zonewatch.ingest.engines import run_chunks
 from zonewatch.ingest.readers import (
     Record,
     Skipped,
-    Unreadable,
     read_inputs,
     record_from_mapping,
 )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from zonewatch.core.errors import ZonewatchError
 from zonewatch.ingest import readers
+from zonewatch.ingest.encodings import Unreadable
 from zonewatch.ingest.readers import Record, Skipped, record_name
 
 _log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def pasted_record(
     }
     try:
         return readers.record_from_mapping(fields, "pasted text")
-    except readers.Unreadable as exc:
+    except Unreadable as exc:
         raise SubmissionError(f"Cannot use the pasted text: {exc}.") from exc
 
 
