@@ -67,7 +67,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def read_article(name: str) -> str:
     """The text of FILE or standard input, or a UserError saying why it cannot be read."""
-    from zonewatch.ingest.readers import MAX_ARTICLE_BYTES, Unreadable, decode
+    from zonewatch.ingest.encodings import Unreadable, decode
+    from zonewatch.ingest.readers import MAX_ARTICLE_BYTES
 
     limit = MAX_ARTICLE_BYTES
     if name == "-":
