@@ -46,6 +46,9 @@ def zones_geojson(store: Store, selection: Selection) -> dict[str, Any]:
                 "properties": {
                     "id": row["id"],
                     "layer": "zone",
+                    # every feature of a zone (its extent, its lost places, its front) says which
+                    # zone it belongs to under the same key
+                    "zone": row["id"],
                     "parent": row["parent"] if isinstance(row["parent"], str) else None,
                     "name_en": row["name_en"],
                     "name_ar": row["name_ar"],
