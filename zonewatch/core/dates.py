@@ -3,6 +3,7 @@ into a ``date``."""
 
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from datetime import date, datetime
@@ -71,3 +72,13 @@ def iso_day(value: Any) -> str | None:
     if value is None or value != value:  # NaN and NaT are not equal to themselves
         return None
     return value.isoformat()[:10] if hasattr(value, "isoformat") else (str(value)[:10] or None)
+
+
+def days_meant(day: date, precision: str | None) -> tuple[date, date]:
+    """The first and last day a date of ``precision`` may mean: a month-precision July 2018 is
+    any day of July, a year-precision 2018 any day of 2018; a day is itself."""
+    if precision == "year":
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    if precision == "month":
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day, day

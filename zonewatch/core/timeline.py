@@ -13,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from zonewatch.core.dates import days_meant
 from zonewatch.core.registry import Registry, strongest
 
 #: Status segments of a registry interval, in drawing order.
@@ -193,11 +194,8 @@ def points_from_claims(claims: pd.DataFrame, registry: Registry) -> pd.DataFrame
 
 def _window(day: pd.Timestamp, precision: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The days a date of the given precision may mean (a month-precision '2018-07' is July)."""
-    if precision == "year":
-        return day.replace(month=1, day=1), day.replace(month=12, day=31)
-    if precision == "month":
-        return day.replace(day=1), day + pd.offsets.MonthEnd(0)
-    return day, day
+    first, last = days_meant(day.date(), precision)
+    return pd.Timestamp(first), pd.Timestamp(last)
 
 
 def _interval_text(cov) -> str:

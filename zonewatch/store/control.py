@@ -11,11 +11,11 @@ changes the registry lacks or misreadings worth a look.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from typing import Any
 
 from geo import control as registry
+from zonewatch.core.dates import days_meant
 from zonewatch.store.control_names import PlaceNames, same_place
 from zonewatch.store.dataset import Store
 
@@ -118,12 +118,10 @@ def _event_days(event: dict[str, Any]) -> tuple[date, date] | None:
     if event["date"] is None:
         day = date.fromisoformat(event["published"]) if event["published"] else None
         return (day, day) if day else None
-    day = date.fromisoformat(event["date"])
     precision = event.get("date_precision") or "day"
-    if precision == "month":
-        last = calendar.monthrange(day.year, day.month)[1]
-        return day.replace(day=1), day.replace(day=last)
-    return (day, day) if precision == "day" else None
+    if precision == "year":
+        return None  # too loose to put beside a dated change
+    return days_meant(date.fromisoformat(event["date"]), precision)
 
 
 def _inside(event: dict[str, Any], start: date | None, end: date | None) -> bool:
