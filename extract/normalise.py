@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -100,6 +101,14 @@ class Normalised:
     def same_offsets(self) -> bool:
         """Whether nothing was dropped: offsets of the text are those of the original."""
         return not self._dropped_at
+
+    def to_normalised(self) -> Callable[[int], int]:
+        """Original offset -> normalised offset, the inverse of :meth:`to_original`: for spans
+        found in the original text (the Latin names of an imported gazetteer)."""
+        if not self._dropped_at:
+            return int
+        originals = [d + k for k, d in enumerate(self._dropped_at)]  # original index of each
+        return lambda o: o - bisect_right(originals, o - 1)
 
     def to_original(self, index: int) -> int:
         """Original index of the character at ``index`` of the normalised text."""

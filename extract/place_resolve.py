@@ -54,7 +54,7 @@ def add_latin(norm: Normalised, entities: list[Match], lex: Lexicon) -> list[Mat
     hits = latin_hits(norm.original, lex.latin_places)
     if not hits:
         return entities
-    to_norm = _to_normalised(norm)
+    to_norm = norm.to_normalised()
     added: list[Match] = []
     dropped: set[int] = set()
     starts = [m.start for m in entities]
@@ -121,15 +121,6 @@ _START = attrgetter("start")
 
 def _has_upper(text: str) -> bool:
     return text.lower() != text
-
-
-def _to_normalised(norm: Normalised):
-    """Original offset -> normalised offset (the inverse of ``Normalised.to_original``)."""
-    dropped = norm._dropped_at
-    if not dropped:
-        return int
-    originals = [d + k for k, d in enumerate(dropped)]  # original index of each dropped char
-    return lambda o: o - bisect_right(originals, o - 1)
 
 
 def _governorate_words() -> tuple[tuple[str, str], ...]:

@@ -23,6 +23,17 @@ def test_diacritics_and_tatweel_are_dropped_and_offsets_map_back():
     assert text[s:e] == "الوفدُ"  # the trailing damma stays with its word
 
 
+def test_original_offsets_map_to_normalised_ones_and_back():
+    norm = normalise("قالَ الرئيسُ إنّ اتفاقـــية Idlib")
+    to_norm = norm.to_normalised()
+    kept = [o for o in range(len(norm.original)) if norm.to_original(to_norm(o)) == o]
+    assert len(kept) == len(norm.text)  # every character that was not dropped
+    assert [to_norm(norm.to_original(i)) for i in range(len(norm.text))] == list(
+        range(len(norm.text))
+    )
+    assert normalise("Idlib").to_normalised()(3) == 3
+
+
 def test_latin_is_lowercased_and_transliteration_marks_removed():
     text = "Maʿarrat al-Nuʿmān and DARAA"
     n = normalise(text)
