@@ -9,12 +9,14 @@ opposition no longer held is not a band of the zone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import shapely
+from shapely.geometry import mapping
 
 from geo import control, extent
 from geo.crs import area_km2
@@ -122,6 +124,36 @@ def lost_properties(place: extent.LostPlace, zone: str) -> dict[str, Any]:
         "sources": list(change.sources),
         "area_km2": round(place.cell.area_km2, 1),
     }
+
+
+def territory_features(
+    territory: Territory,
+    geometry: Callable[[shapely.Geometry, str], dict | None] = lambda geom, layer: mapping(geom),
+) -> list[dict[str, Any]]:
+    """GeoJSON features of the places lost since each zone's agreement took effect
+    (``status: "lost"``, one per place with its registry source) and of each zone's front line
+    (``layer: "front"``). ``geometry`` turns a shape of a layer into GeoJSON: full precision
+    for the exports, simplified for the web map (where it may drop a shape: None)."""
+    out = [
+        {
+            "type": "Feature",
+            "id": f"lost-{zone}-{place.cell.keys[0]}",
+            "properties": lost_properties(place, zone),
+            "geometry": geometry(place.cell.geometry, "lost"),
+        }
+        for place, zone in lost_places(territory)
+    ]
+    for zone, ext in territory.extents.items():
+        if not ext.front.is_empty:
+            out.append(
+                {
+                    "type": "Feature",
+                    "id": f"front-{zone}",
+                    "properties": {"layer": "front", "zone": zone, "date": ext.on.isoformat()},
+                    "geometry": geometry(ext.front, "front"),
+                }
+            )
+    return out
 
 
 def area_series(frame: Any, start: date, end: date) -> list[dict]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from zonewatch.core.dates import iso_day
 from zonewatch.core.registry import STATUS_RANK, Registry, load_registry
+from zonewatch.core.territory import territory_features
 from zonewatch.exports.facts import (
     REGISTRY_SOURCE,
     Selection,
@@ -83,35 +84,6 @@ def zones_geojson(store: Store, selection: Selection) -> dict[str, Any]:
         "source": REGISTRY_SOURCE,
         "features": features,
     }
-
-
-def territory_features(territory) -> list[dict[str, Any]]:
-    """The places lost since each zone's agreement took effect (``status: "lost"``, one feature
-    per place with its registry source) and each zone's front line (``layer: "front"``)."""
-    from shapely.geometry import mapping
-
-    from zonewatch.core.territory import lost_places, lost_properties
-
-    out = [
-        {
-            "type": "Feature",
-            "id": f"lost-{zone}-{place.cell.keys[0]}",
-            "properties": lost_properties(place, zone),
-            "geometry": mapping(place.cell.geometry),
-        }
-        for place, zone in lost_places(territory)
-    ]
-    for zone, ext in territory.extents.items():
-        if not ext.front.is_empty:
-            out.append(
-                {
-                    "type": "Feature",
-                    "id": f"front-{zone}",
-                    "properties": {"layer": "front", "zone": zone, "date": ext.on.isoformat()},
-                    "geometry": mapping(ext.front),
-                }
-            )
-    return out
 
 
 def _plain(value: Any) -> Any:

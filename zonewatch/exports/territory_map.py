@@ -17,7 +17,7 @@ import shapely
 
 from geo.geojson_io import WEB_PRECISION, geometry_json
 from geo.web_simplify import WEB_TOLERANCE_DEG
-from zonewatch.core.territory import lost_places, lost_properties, territory_on
+from zonewatch.core.territory import territory_features, territory_on
 from zonewatch.store.dataset import Store
 
 #: Lost cells and fronts are simplified a little more than zones: they are many small shapes.
@@ -63,29 +63,22 @@ def web_territory(store: Store, day: date) -> dict[str, Any]:
             )
         if geometry is not None:
             zones.append({"type": "Feature", "properties": props, "geometry": geometry})
-    lost = [
-        {
-            "type": "Feature",
-            "properties": lost_properties(place, zone),
-            "geometry": _web_geometry(place.cell.geometry, LOST_TOLERANCE_DEG),
-        }
-        for place, zone in lost_places(terr)
-    ]
-    front = [
-        {
-            "type": "Feature",
-            "properties": {"zone": zone},
-            "geometry": _web_geometry(ext.front, LOST_TOLERANCE_DEG / 4),
-        }
-        for zone, ext in terr.extents.items()
-        if not ext.front.is_empty
+    tolerance = {"lost": LOST_TOLERANCE_DEG, "front": LOST_TOLERANCE_DEG / 4}
+    drawn = [
+        f
+        for f in territory_features(terr, lambda g, layer: _web_geometry(g, tolerance[layer]))
+        if f["geometry"]
     ]
     return {
         **web,
         "zones": {**web["zones"], "features": zones},
-        "lost": {"type": "FeatureCollection", "features": [f for f in lost if f["geometry"]]},
-        "front": {"type": "FeatureCollection", "features": [f for f in front if f["geometry"]]},
+        "lost": _collection(f for f in drawn if f["properties"]["layer"] == "lost"),
+        "front": _collection(f for f in drawn if f["properties"]["layer"] == "front"),
     }
+
+
+def _collection(features) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": list(features)}
 
 
 def control_claims(store: Store) -> dict[str, list[dict]]:
