@@ -7,11 +7,10 @@ laid out right-to-left as a whole, not left to the browser's guess per line.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from zonewatch.core.html import shorten
+from zonewatch.core.html import escape, shorten
 
 #: Background of each mention kind; light enough to read dark text on, distinct from each other.
 KIND_COLOURS: dict[str, str] = {
@@ -40,9 +39,9 @@ def _mark(text: str, mention: Mapping) -> str:
     label = f"{kind}: {ident}" if ident else f"{kind} (not in the registry)"
     colour = KIND_COLOURS.get(kind, _OTHER_COLOUR)
     return (
-        f'<mark class="zw-{html.escape(kind)}" title="{html.escape(label)}" '
+        f'<mark class="zw-{escape(kind)}" title="{escape(label)}" '
         f'style="background: {colour}; padding: 0 2px; border-radius: 3px">'
-        f"{html.escape(text)}</mark>"
+        f"{escape(text)}</mark>"
     )
 
 
@@ -72,13 +71,13 @@ def highlight_html(text: str, mentions: Iterable[Mapping], language: str | None 
     parts, cursor = [], 0
     for m in _usable(mentions, len(text)):
         start, end = int(m["start"]), int(m["end"])
-        parts.append(html.escape(text[cursor:start]))
+        parts.append(escape(text[cursor:start]))
         parts.append(_mark(text[start:end], m))
         cursor = end
-    parts.append(html.escape(text[cursor:]))
+    parts.append(escape(text[cursor:]))
     lang = "ar" if direction(language) == "rtl" else (language or "en")
     return (
-        f'<div class="zw-article" dir="{direction(language)}" lang="{html.escape(lang)}" '
+        f'<div class="zw-article" dir="{direction(language)}" lang="{escape(lang)}" '
         f'style="{_BOX_STYLE}">{"".join(parts)}</div>'
     )
 
@@ -87,7 +86,7 @@ def legend_html(kinds: Iterable[str] = KIND_COLOURS) -> str:
     """A one-line key to the mention colours."""
     chips = "".join(
         f'<span style="background: {KIND_COLOURS.get(k, _OTHER_COLOUR)}; padding: 1px 8px; '
-        f'border-radius: 3px; margin-right: 6px">{html.escape(k)}</span>'
+        f'border-radius: 3px; margin-right: 6px">{escape(k)}</span>'
         for k in kinds
     )
     return f'<div class="zw-legend" style="font-size: 0.85rem">{chips}</div>'
@@ -102,13 +101,13 @@ def article_html(article: Mapping) -> str:
         published = published.date().isoformat()
     # Each part isolated, so an Arabic source name does not reorder the date beside it.
     meta = " · ".join(
-        f"<bdi>{html.escape(str(v))}</bdi>"
+        f"<bdi>{escape(v)}</bdi>"
         for v in (article.get("source"), published, language)
         if v not in (None, "")
     )
     return (
         f'<div class="zw-reader"><h4 dir="{direction(language)}" style="margin: 0.2rem 0">'
-        f"{html.escape(shorten(article.get('title') or '(untitled)'))}</h4>"
+        f"{escape(shorten(article.get('title') or '(untitled)'))}</h4>"
         f'<div style="color: #666; font-size: 0.85rem">{meta}</div>'
         f"{legend_html()}"
         f"{highlight_html(str(article.get('text') or ''), article.get('mentions') or [], language)}"
