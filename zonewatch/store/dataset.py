@@ -194,10 +194,14 @@ class Store:
         with os.scandir(folder) as entries:
             return sorted(m.group(1) for e in entries if (m := _PART.match(e.name)))
 
+    def part_path(self, table: str, batch: str) -> Path:
+        """The part file of ``table`` written by ``batch`` (the one naming rule of parts)."""
+        return self.root / table / f"part-{batch}.parquet"
+
     def part_paths(self, table: str, batches: list[str] | None = None) -> list[Path]:
         """Part files of ``table`` that belong to committed batches."""
         chosen = self.committed_batches() if batches is None else batches
-        return [self.root / table / f"part-{b}.parquet" for b in chosen]
+        return [self.part_path(table, b) for b in chosen]
 
     def connect(self, derived: Mapping[str, str] | None = None) -> duckdb.DuckDBPyConnection:
         """A DuckDB cursor with views ``articles``, ``mentions`` and ``claims`` over the committed parts.
@@ -316,7 +320,7 @@ class StoreWriter:
             "articles": articles,
         }
         for name, schema in TABLES.items():
-            _write_part(self.store.root / name / f"part-{batch_id}.parquet", tables[name], schema)
+            _write_part(self.store.part_path(name, batch_id), tables[name], schema)
         return batch_id
 
 

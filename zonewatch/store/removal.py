@@ -41,7 +41,7 @@ class Problem:
 
 
 def _read(store: Store, table: str, batch: str) -> pa.Table:
-    path = store.root / table / f"part-{batch}.parquet"
+    path = store.part_path(table, batch)
     if table in OPTIONAL_TABLES and not path.exists():
         return TABLES[table].empty_table()
     return pq.read_table(path)
@@ -100,7 +100,7 @@ def _without(table: pa.Table, wanted: pa.Array) -> pa.Table:
 def _drop_batch(store: Store, batch: str) -> None:
     """Delete a batch's parts, the articles part (its commit record) first."""
     for name in ("articles", *[n for n in TABLES if n != "articles"]):
-        (store.root / name / f"part-{batch}.parquet").unlink(missing_ok=True)
+        store.part_path(name, batch).unlink(missing_ok=True)
 
 
 def _day_problem(value: date | None, what: str) -> str | None:
