@@ -115,7 +115,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def parse_day(text: str) -> tuple[date, str]:
+def registry_day(text: str) -> tuple[date, str]:
     """A registry date as a day and its precision; a month means its last day.
 
     The last day is used because a month-only row says the change happened at some point in that
@@ -138,7 +138,7 @@ def _alt_dates(text: str) -> tuple[AltDate, ...]:
         match = _ALT.match(item)
         if not match:
             raise ValueError(f"alternative date {item!r} does not start with YYYY-MM[-DD]")
-        parse_day(match.group(1))
+        registry_day(match.group(1))
         out.append(AltDate(date=match.group(1), who=match.group(2).strip()))
     return tuple(out)
 
@@ -176,7 +176,7 @@ def _check_vocab(row: dict[str, str], vocab: Vocabulary, zones: set[str]) -> Non
 
 def _row(row: dict[str, str], vocab: Vocabulary, zones: set[str]) -> ControlChange:
     _check_vocab(row, vocab, zones)
-    day, precision = parse_day(row["date"])
+    day, precision = registry_day(row["date"])
     lon, lat = _point(row)
     sources = tuple(s.strip() for s in row["sources"].split(" ; ") if s.strip())
     if not sources or not all(s.startswith(("http://", "https://")) for s in sources):

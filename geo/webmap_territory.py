@@ -18,7 +18,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from geo import basemap
-from geo.control import parse_day
+from geo.control import registry_day
 from geo.style import status_styles
 from geo.webmap_popups import escape_text
 
@@ -115,7 +115,7 @@ def _claims_for(props: Mapping[str, Any], claims: Mapping[str, list]) -> list:
 def _day_gap(a: str, b: str) -> int:
     """Days between two registry-style dates (a month counts as its last day); far if unknown."""
     try:
-        return abs((parse_day(a[:10])[0] - parse_day(b[:10])[0]).days)
+        return abs((registry_day(a[:10])[0] - registry_day(b[:10])[0]).days)
     except ValueError:
         return 10**6
 
