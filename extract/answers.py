@@ -17,6 +17,8 @@ does not cover for "excludes"): the agreement was inferred across sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from extract.item import Item
 from extract.lexicon import Lexicon
@@ -39,9 +41,9 @@ def answer_links(
     triggers: list[Match],
     lex: Lexicon,
     sentence_of,
-    names: set[tuple[int, int]] = frozenset(),
-    signing: list[Match] = (),
-    heads: list[Match] = (),
+    names: AbstractSet[tuple[int, int]] = frozenset(),
+    signing: Sequence[Match] = (),
+    heads: Sequence[Match] = (),
 ) -> tuple[set[int], list[RawLink]]:
     """(questions whose yes-or-no answer replaces their own links, links the answers state);
     ``names``: the spans of the agreements named by name (not "the deal"); ``signing``: words
@@ -92,14 +94,14 @@ def answer_links(
             if any(x.kind == "agreement" and x.id for x in here):
                 continue  # an answer that names an agreement states its own links
             found = [z for z in here if z.kind != "agreement"]
-            said = [t for t in triggers if sentence_of(t.start) == s]
+            words = [t for t in triggers if sentence_of(t.start) == s]
             for z in found:  # the answer's own relation words first ("Idlib is excluded")
-                own = relation_of(z, z, said, found, text) if said else relation
+                own = relation_of(z, z, words, found, text) if words else relation
                 links += _plausible(agreement, [z], own, s, lex)
     return replaced, links
 
 
-def _unresolved(in_question, heads: list[Match], span: tuple[int, int]) -> bool:
+def _unresolved(in_question, heads: Sequence[Match], span: tuple[int, int]) -> bool:
     """Whether the question asks about an agreement that is not a registry one: an unknown one,
     or an agreement noun that no agreement was read from."""
     agreements = [x for x in in_question if x.kind == "agreement"]
@@ -111,7 +113,7 @@ def _unresolved(in_question, heads: list[Match], span: tuple[int, int]) -> bool:
     )
 
 
-def _asked_about(in_question, names: set[tuple[int, int]], lex: Lexicon) -> str | None:
+def _asked_about(in_question, names: AbstractSet[tuple[int, int]], lex: Lexicon) -> str | None:
     """The registry agreement a question names by name, if any."""
     for x in in_question:
         if x.kind == "agreement" and x.id and x.id not in lex.talks and (x.start, x.end) in names:

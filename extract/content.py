@@ -10,6 +10,7 @@ states at least ``CONTENT_MIN`` different provisions of one agreement is read as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from extract.choose import candidates, fits_date, fitting
@@ -57,8 +58,8 @@ def implicit_mentions(
     dates: list,
     lex: Lexicon,
     sentence_of,
-    terms: list[Match] = (),
-    zones: list[Item] = (),
+    terms: Sequence[Match] = (),
+    zones: Sequence[Item] = (),
 ) -> list[Item]:
     """Agreements a chronology states without a noun for them: "On 17 September 2018, Russia
     and Turkey agreed to create a demilitarised zone in Idlib", "Russia and Turkey agree at
@@ -83,7 +84,7 @@ def implicit_mentions(
         if s in busy:
             continue
         said = sponsor_parties(cue, [cue], brokers_in.get(s, []), lex)
-        where = (s,)
+        where: tuple[int, ...] = (s,)
         if len(said) < 2 and _pronoun_before(doc_text, cue, lex):
             # "Putin and Erdogan met in Sochi on Monday. They agreed to ...": the brokers, venue
             # and day of the sentence before
@@ -160,7 +161,7 @@ def _venue_days(venues_in: dict, busy: set[int], dates_in: dict, lex: Lexicon) -
 
 def _zone_venues(
     text: str,
-    terms: list[Match],
+    terms: Sequence[Match],
     venues_in: dict,
     busy: set[int],
     dates_in: dict,
@@ -228,8 +229,8 @@ ZONE_DATE_REACH = 16
 
 def _zone_dates(
     text: str,
-    terms: list[Match],
-    zones: list[Item],
+    terms: Sequence[Match],
+    zones: Sequence[Item],
     dates_in: dict,
     busy: set[int],
     lex: Lexicon,

@@ -83,7 +83,7 @@ def party_sides() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _proclitic_blockers() -> frozenset[str]:
     """One-letter entries of ``control_adjacent_blockers``: proclitics glued to the control word."""
-    out = set()
+    out: set[str] = set()
     for code in ("ar", "en"):
         raw = json.loads(assets.path("lexicon", f"{code}.json").read_text("utf-8"))
         out.update(w for w in raw["control_adjacent_blockers"] if len(w) == 1)

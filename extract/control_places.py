@@ -87,8 +87,8 @@ class History:
         for e in reversed(self.events):
             if e.at < pos and (e.sentence in near or e.sentence == 0):
                 return e.place, e.zone
-        for _, e, place, zone, k in reversed(self.places):
-            if e <= pos and (k in near or k == 0):
+        for _, end, place, zone, k in reversed(self.places):
+            if end <= pos and (k in near or k == 0):
                 return place, zone
         return None
 

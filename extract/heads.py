@@ -241,15 +241,15 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     anaphor = (m.start, m.end) in ctx.anaphor_spans or any(
         s <= m.start and m.end <= e for s, e in ctx.anaphor_spans
     )
-    sponsors = frozenset()
+    sponsors: frozenset[str] = frozenset()
     if not parties and sentence in ctx.sponsors_in:
         # "Russia and Turkey brokered a deal", "تفاهم ... بضمانة تركية روسية"
         sponsors = sponsor_parties(
-            m, ctx.sponsors_in[sentence], ctx.guarantors_in.get(sentence, ()), ctx.lex
+            m, ctx.sponsors_in[sentence], ctx.guarantors_in.get(sentence, []), ctx.lex
         )
         if not anaphor:
             parties = sponsors
-    venue = venue_near(ctx.text, m, ctx.venues_in.get(sentence, ()), ctx.lex, anaphor)
+    venue = venue_near(ctx.text, m, ctx.venues_in.get(sentence, []), ctx.lex, anaphor)
     national = not anaphor and any(
         NATIONWIDE.holds(m, cue) for cue in ctx.nationwide_in.get(sentence, ())
     )

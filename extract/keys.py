@@ -10,7 +10,9 @@ loop wants.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import ahocorasick
 
@@ -117,8 +119,8 @@ class KeyTable:
     """Readings by automaton key, in the order they were added (the first reading of a key is
     its kind); ``entry`` builds a reading from keyword arguments."""
 
-    entry: object
-    table: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
+    entry: Callable[..., Any]
+    table: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
     proclitics: Proclitics = NO_PROCLITICS
 
     def keys_of(self, word: str) -> list[tuple[str, int]]:

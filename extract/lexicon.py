@@ -200,7 +200,8 @@ def _ends(
     ends: dict[str, date | None] = {}
     for c in record.coverage:
         top = zone_parent.get(c.zone, c.zone)
-        if top not in ends or (ends[top] is not None and (c.end is None or c.end > ends[top])):
+        known = ends.get(top)
+        if top not in ends or (known is not None and (c.end is None or c.end > known)):
             ends[top] = c.end
     return tuple(sorted(ends.items()))
 
@@ -312,10 +313,9 @@ def _add_scanned_words(table: KeyTable, data: LanguageData) -> None:
     """Every word of a key the schema marks as scanned, language by language and key by key in
     schema order, with the layer, kind and ident the schema gives (ident null: the group id or
     the label; a label is also the zone of the reading)."""
-    scanned = [spec for spec in data.schema.values() if spec.scan]
+    scanned = [(spec, spec.scan) for spec in data.schema.values() if spec.scan]
     for index in range(len(data.langs)):
-        for spec in scanned:
-            layer, kind, ident = spec.scan
+        for spec, (layer, kind, ident) in scanned:
             for word, label in data.surfaces(index, spec):
                 reading = dict(
                     layer=LAYERS[layer], kind=kind, ident=label if ident is None else ident

@@ -6,6 +6,7 @@ sentences (``carry``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -106,7 +107,7 @@ def second_relation(a: Item, z: Item, triggers, relation: str) -> str | None:
 
 
 def relation_of(
-    a: Item, z: Item, triggers: list[Match], zones: list[Item] = (), text: str = ""
+    a: Item, z: Item, triggers: Sequence[Match], zones: Sequence[Item] = (), text: str = ""
 ) -> str:
     """The relation of the trigger nearest the zone around the pair; a trigger after the zone
     whose own object follows it ("Deraa and Sweida, and did not cover northern Homs") is that

@@ -68,10 +68,11 @@ def named_agreements(
         if entry.generic:
             continue  # "the memorandum": resolved like any generic head
         s = sentence_of(m.start)
-        if _dated_otherwise(doc, m, entry.ident, dates_in.get(s, ())):
+        if _dated_otherwise(doc, m, entry.ident, dates_in.get(s, [])):
             # "the Sochi memorandum of 22 October 2019": a name the registry knows, on a date
             # that is not its agreement's, is another agreement
-            d = identity_date(doc.text, m, dates_in.get(s, ()), lex)
+            d = identity_date(doc.text, m, dates_in.get(s, []), lex)
+            assert d is not None  # _dated_otherwise found it
             known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
             blocked.append((m.start, m.end))
             continue

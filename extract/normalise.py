@@ -46,22 +46,18 @@ def _table() -> dict[int, str]:
     table[ord("\r")] = "\n"
     table[ord("\u066b")] = "."  # Arabic decimal separator
     table[ord("\u066c")] = ","
-    for c in range(ord("A"), ord("Z") + 1):
-        table[c] = chr(c + 32)
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
     # Latin letters with diacritics (transliterations such as Ma'arrat al-Nu'mān) to their base.
-    for c in range(0x00C0, 0x0250):
-        base = unicodedata.normalize("NFKD", chr(c))[0]
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:  # and ḥ ṣ ḍ ṭ ẓ ...
+        base = unicodedata.normalize("NFKD", chr(code))[0]
         if base.isascii() and base.isalpha():
-            table[c] = base.lower()
-    for c in range(0x1E00, 0x1F00):  # Latin Extended Additional: ḥ ṣ ḍ ṭ ẓ ...
-        base = unicodedata.normalize("NFKD", chr(c))[0]
-        if base.isascii() and base.isalpha():
-            table[c] = base.lower()
+            table[code] = base.lower()
     # Arabic presentation forms that fold to a single base letter (old PDFs and some feeds).
-    for c in range(0xFE70, 0xFEFD):
-        folded = unicodedata.normalize("NFKC", chr(c))
+    for code in range(0xFE70, 0xFEFD):
+        folded = unicodedata.normalize("NFKC", chr(code))
         if len(folded) == 1:
-            table[c] = folded.translate(table) if ord(folded) in table else folded
+            table[code] = folded.translate(table) if ord(folded) in table else folded
     return table
 
 

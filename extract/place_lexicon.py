@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Set as AbstractSet
 from math import cos, radians
 
 import assets
@@ -70,7 +71,7 @@ def latin_table(
     towns_rows: list[dict],
     gazetteer: PlaceIndex,
     info: dict,
-    reserved: set[str] = frozenset(),
+    reserved: AbstractSet[str] = frozenset(),
 ) -> dict[str, tuple[str, ...]]:
     """Skeleton key -> place ids, shipped places first; an imported place that duplicates a
     shipped one of the same key is left out, and so is a key the lexicon uses for something

@@ -92,7 +92,7 @@ class PlaceIndex:
             if pid in info:
                 pid = f"{pid}#{n + 1}"
             try:
-                lat, lon = float(row["lat"]), float(row["lon"])
+                lat, lon = float(row["lat"]), float(row["lon"])  # type: ignore[arg-type]
             except (KeyError, TypeError, ValueError):
                 continue
             en = [str(row.get("name_en") or ""), *_names(row.get("alt_en"))]
@@ -151,13 +151,13 @@ def _names(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [v.strip() for v in value.split("|") if v.strip()]
-    return [str(v).strip() for v in value if str(v).strip()]  # type: ignore[union-attr]
+    return [str(v).strip() for v in value if str(v).strip()]  # type: ignore[attr-defined]
 
 
 def _prior(row: Mapping[str, object]) -> float:
     """How well known a place is, before any context: population if known, else its kind."""
     try:
-        population = float(row.get("population") or 0)
+        population = float(row.get("population") or 0)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         population = 0.0
     feature = str(row.get("feature") or "").upper()

@@ -69,8 +69,8 @@ def scoped_cues(
     holding a control word (a trigger of ``cues``), by kind, sorted as ``scan`` sorts: exactly
     what a scan of the whole text would list for those sentences."""
     automaton = lexicon.scoped_automaton
-    wanted = {sentence_of(c.start) for kind in CONTROL_TRIGGERS for c in cues.get(kind, ())}
-    wanted = sorted(n for n in wanted if n < len(spans))
+    holding = {sentence_of(c.start) for kind in CONTROL_TRIGGERS for c in cues.get(kind, ())}
+    wanted = sorted(n for n in holding if n < len(spans))
     if automaton is None or not wanted or not len(automaton):
         return {}
     reach = automaton.get_stats()["longest_word"] + 1

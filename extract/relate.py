@@ -229,8 +229,7 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     best = min(d for d, _ in distances)
     tied = [a for d, a in distances if d == best]
     if len(tied) > 1:
-        covering = [a for a in tied if a.id in registry and z.zone in registry[a.id].zones]
-        tied = covering or tied
+        tied = [a for a in tied if a.id in registry and z.zone in registry[a.id].zones] or tied
     return tied
 
 

@@ -154,7 +154,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     July truce")."""
     d = head.near_dates[0]
     if d.precision == MONTH:  # "the May memorandum": its month, whatever year was inferred
-        fit = [a for a in ctx.lex.agreements.values() if fits_as_written(a, d, ctx.text)]
+        fit = tuple(a for a in ctx.lex.agreements.values() if fits_as_written(a, d, ctx.text))
     else:
         fit = fitting(ctx.lex, d.value, d.precision)
     dated = [a for a in fit if a.kind != "talks"]
@@ -204,7 +204,7 @@ def _in_force(ctx: HeadContext, head: Head, zone: str) -> str | None:
     if ctx.published is None:
         return None
     in_sentence = ctx.dates_in.get(head.sentence, ())
-    about = _latest(in_sentence[0]) if in_sentence else ctx.published
+    about = (_latest(in_sentence[0]) if in_sentence else None) or ctx.published
     live = [
         a
         for a in existing(list(candidates(ctx.lex, frozenset(), zone)), ctx.published)
@@ -286,9 +286,9 @@ _CASES: dict[str, Callable[[HeadContext, Head], Item | None]] = {
 }
 
 
-def _latest(d: DateMention) -> date:
+def _latest(d: DateMention) -> date | None:
     """The last day a stated date can mean (a month stated: its last day)."""
-    return last_day(d.value, d.precision)
+    return last_day(d.value, d.precision) if d.value is not None else None
 
 
 def _reference(head: Head, published: date | None) -> date | None:

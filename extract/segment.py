@@ -69,14 +69,15 @@ def _boundaries(text: str) -> list[re.Match]:
                 return list(_BOUNDARY.finditer(text))
             i = find(mark, i + 1)
     positions.sort()
-    out = []
+    out: list[re.Match] = []
     end = 0
     match = _BOUNDARY.match
     for p in positions:
         if p >= end:
             m = match(text, p)
-            out.append(m)
-            end = m.end()
+            if m is not None:  # every mark starts a boundary
+                out.append(m)
+                end = m.end()
     return out
 
 

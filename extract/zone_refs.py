@@ -4,6 +4,8 @@ zone mentions)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from extract.item import Item
 from extract.recognise import Match
 
@@ -17,7 +19,7 @@ def zone_anaphors(
     plural: list[Match],
     zones: list[Item],
     sentence_of,
-    pronouns: list[Match] = (),
+    pronouns: Sequence[Match] = (),
 ) -> list[Item]:
     """The zones that anaphors refer to. A singular one ("the enclave") means the one zone named
     earlier in its own sentence, or, when its sentence names none before it, the one zone of

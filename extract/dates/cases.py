@@ -257,6 +257,8 @@ def month_only(m: re.Match, ctx: Context) -> list[DateMention]:
 def year_only(m: re.Match, ctx: Context) -> list[DateMention]:
     """ "عام 2017", "in 2018" (the preposition is not part of the date), "مطلع 2018", "mid-2018"."""
     year = _explicit_year(m, ctx)
+    if year is None:
+        return []
     start = m.start("mod") if m.group("mod") else m.start("word" if m.group("word") else "year")
     return [DateMention(start, m.end(), date(year, 1, 1), YEAR)]
 
@@ -303,7 +305,7 @@ def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
     last day given is seldom the signing."""
     last, g = ctx.last, ctx.grammar
     day = last.value if last is not None and last.precision == DAY else None
-    apposed = day is not None and _apposed(m, last) and _event_follows(m)
+    apposed = last is not None and day is not None and _apposed(m, last) and _event_follows(m)
     base = ctx.signing_day(m.start()) if m.group("event") else None
     if m.group("two"):
         n = 2

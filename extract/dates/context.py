@@ -85,11 +85,12 @@ class Context:
         """The year of a day or month the text gives without one; ``word`` is a relative word
         written with it ("الماضي", "this"). None where nothing in the text says."""
         direction = self.grammar.direction(word)
+        year: int | None
         if self.published is not None:
             year = year_near(self.published, month, day or 1, direction)
             if direction is None:
                 year = self._agreement_year(position, month, day, precision, year)
-            return self._agree_with_weekday(year, month, day)
+            return self._agree_with_weekday(year, month, day) if year is not None else None
         if direction is not None:
             # "4 أيار الماضي" in an undated text: last May of when? Only a known agreement
             # date settles it ("the memorandum signed on 4 May last": 2017)
@@ -130,7 +131,7 @@ class Context:
         last = self.last
         day = last.value if last is not None and last.precision == DAY else None
         anchors = [a for a in (heading, self.stated) if a is not None and a[0] < position]
-        if day is not None:
+        if last is not None and day is not None:
             anchors.append((last.start, day.year))
         if not anchors:
             return None
