@@ -23,7 +23,9 @@ def assemble(
     sentence_of = doc.sentence_of
     original = norm.original
     # (start, end, kind, id, sentence, note), sorted by span (a stable sort: ties in order found)
-    rows = [(z.start, z.end, "zone", z.zone, z.sentence, None) for z in zones]
+    rows: list[tuple[int, int, str, str | None, int, str | None]] = [
+        (z.start, z.end, "zone", z.zone, z.sentence, None) for z in zones
+    ]
     for items in (places, parties, agreements):
         rows += [(i.start, i.end, i.kind, i.id, i.sentence, i.note or None) for i in items]
     rows += [(d.start, d.end, "date", d.iso, sentence_of(d.start), None) for d in dates]

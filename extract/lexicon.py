@@ -11,6 +11,7 @@ then the word lists the grammars read.
 from __future__ import annotations
 
 import csv
+import gc
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +24,7 @@ import assets
 from assets.registry import AgreementRecord, read_registry
 from extract.keys import CUE, ENTITY, LAYERS, KeyTable, Proclitics, phrase_key, scan_form
 from extract.normalise import normalise_word
+from extract.record import FrozenRecord
 from extract.words import LanguageData
 
 if TYPE_CHECKING:
@@ -96,7 +98,7 @@ LISTED = (
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(FrozenRecord):
     """What a matched key means: one reading (a key can have several, e.g. عمان)."""
 
     layer: int
@@ -113,7 +115,7 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class AgreementInfo:
+class AgreementInfo(FrozenRecord):
     id: str
     kind: str
     parties: frozenset[str]
@@ -330,10 +332,22 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
     """Build the lexicon once per process and gazetteer (about 50 ms without one); later calls
     are free. An imported gazetteer's Arabic names join the one automaton (``extract.places``).
     A gazetteer that comes with the lexicon built for it (restored from a cache by the caller:
-    building one for 10,000 places takes seconds) hands that one back."""
+    building one for 10,000 places takes seconds) hands that one back.
+
+    The lexicon and the gazetteer live as long as the process, so they are frozen out of the
+    cyclic garbage collector's sight (``gc.freeze``): otherwise every full collection walks
+    their millions of objects again, about 4% of extraction time with a 10,600-place
+    gazetteer."""
     prebuilt = getattr(gazetteer, "lexicon", None)
     if isinstance(prebuilt, Lexicon) and prebuilt.gazetteer is gazetteer:
-        return prebuilt
+        lexicon = prebuilt
+    else:
+        lexicon = _build_lexicon(gazetteer)
+    gc.freeze()
+    return lexicon
+
+
+def _build_lexicon(gazetteer: PlaceIndex | None) -> Lexicon:
     from extract.place_lexicon import with_gazetteer
 
     data = LanguageData.load(LANGUAGE_FILES)

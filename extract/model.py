@@ -20,9 +20,17 @@ class Mention(NamedTuple):
     note: str | None = None
 
     def to_dict(self) -> dict:
-        found = dict(zip(_MENTION_KEYS, self[:6], strict=True))
-        if self.note:
-            found["note"] = self.note
+        kind, ident, text, start, end, sentence, note = self
+        found = {
+            "kind": kind,
+            "id": ident,
+            "text": text,
+            "start": start,
+            "end": end,
+            "sentence": sentence,
+        }
+        if note:
+            found["note"] = note
         return found
 
 
@@ -64,7 +72,6 @@ class ControlEvent(NamedTuple):
         }
 
 
-_MENTION_KEYS = Mention._fields[:6]
 _DATE_KEYS = DateFound._fields
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from extract.latin_names import (
     CLASSIFIERS,
@@ -24,6 +25,7 @@ from extract.latin_names import (
     latin_tokens,
     simple_key,
 )
+from extract.record import FrozenRecord
 
 __all__ = [
     "PlaceIndex", "PlaceInfo", "common_word", "common_words", "latin_hits", "latin_keys",
@@ -39,7 +41,7 @@ FEATURE_PRIOR = {
 
 
 @dataclass(frozen=True, slots=True)
-class PlaceInfo:
+class PlaceInfo(FrozenRecord):
     """What homonym resolution needs to know of a place (any gazetteer: curated or imported)."""
 
     id: str
@@ -71,7 +73,7 @@ class PlaceIndex:
     frequent: frozenset[str] = frozenset()
     #: the lexicon built with this gazetteer, when the caller restored both from a cache
     #: (``load_lexicon`` then hands it back instead of building it again)
-    lexicon: object = field(default=None, repr=False)
+    lexicon: Any = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.info)

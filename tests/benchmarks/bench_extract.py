@@ -168,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
-    from extract import extract_article
+    from extract import COMPILED, extract_article
+
+    print("extractor:", "compiled (mypyc)" if COMPILED else "pure Python (not compiled)")
 
     gazetteer = None
     if args.gazetteer:
