@@ -258,11 +258,15 @@ def named_right_after(text: str, head: Match, items: list[Item], lex: Lexicon) -
 
 def _relative_to(gap: str, lex: Lexicon) -> bool:
     """Whether ``gap`` is a relative clause ending where a round is named ("which the guarantors
-    reached at", "الذي توصلت إليه الدول الضامنة في")."""
+    reached at", "الذي توصلت إليه الدول الضامنة في"), or a reduced one whose participle comes
+    right before that place ("the deal on that area reached at")."""
     words = gap.split()
     return (
         len(words) >= 2
-        and words[0] in lex.words["relative_pronouns"]
+        and (
+            words[0] in lex.words["relative_pronouns"]
+            or words[-2] in lex.words["clause_participles"]
+        )
         and words[-1] in lex.words["venue_prepositions"]
         and not _CLAUSE_MARKS.intersection(gap)
     )

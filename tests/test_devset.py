@@ -213,7 +213,9 @@ def test_scorer_counts_misses_false_positives_and_finer_zones():
     assert t["unknown_agreements"].tp == int(bool(article.unknown_agreements))
 
 
-@pytest.mark.parametrize("directory", [score.REALISTIC, REALISTIC2, REALISTIC3], ids=lambda d: d.name)
+@pytest.mark.parametrize(
+    "directory", [score.REALISTIC, REALISTIC2, REALISTIC3], ids=lambda d: d.name
+)
 def test_scorer_scores_the_realistic_set_including_undated_articles(directory):
     articles = score.load_devset(directory=directory)
     seen = []
