@@ -74,6 +74,8 @@ class HeadContext:
     #: names that complete a head ("protocol to the Sochi memorandum", "بروتوكول إضافي لمذكرة
     #: سوتشي"): the head is the agreement spoken of, never the name
     complements: set[tuple[int, int]] = field(default_factory=set)
+    #: lines that are headings or contents entries (``segment.bare_lines``): no distance
+    bare: frozenset[int] = frozenset()
 
     @classmethod
     def build(

@@ -92,6 +92,7 @@ LISTED = (
     "current_qualifiers",
     "comparison_prepositions",
     "boundary_words",
+    "list_labels",
 )
 
 

@@ -176,7 +176,7 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     named = named_right_after(ctx.text, m, ctx.known, ctx.lex)
     here = frozenset(z.zone for z in ctx.zones_in.get(head.sentence, ()))
     ident = named or antecedent(
-        ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, unknown_ok=True
+        ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, True, ctx.bare
     )
     if ident == UNKNOWN:  # "a surrender deal ... The deal allows fighters to leave"
         return Item("agreement", None, m.start, m.end, head.sentence)

@@ -284,17 +284,19 @@ def antecedent(
     lex: Lexicon | None = None,
     passing: frozenset[int] | set[int] = frozenset(),
     unknown_ok: bool = False,
+    bare: frozenset[int] = frozenset(),
 ) -> str | None:
     """The agreement last named before ``before`` (within a few sentences); when the anaphor's
     sentence names zones, the last one that covers one of them, if any ("the agreement" in a
     sentence about Rastan means the Homs truce, not the Ghouta truce named just before).
     Agreements named only in ``passing`` sentences (background, comparison) count when no
-    other is at hand; with ``unknown_ok`` an unknown agreement may be the one (``UNKNOWN``)."""
+    other is at hand; with ``unknown_ok`` an unknown agreement may be the one (``UNKNOWN``).
+    Lines in ``bare`` (headings, contents entries) do not count in the distance."""
     cands = [
         i
         for i in items
         if i.start < before
-        and sentence - i.sentence <= ANAPHORA_SENTENCES
+        and sentence - i.sentence - _bare_between(bare, i.sentence, sentence) <= ANAPHORA_SENTENCES
         and i.kind == "agreement"
         and (i.id or unknown_ok)
     ]
@@ -315,3 +317,8 @@ def antecedent(
 
 
 _START = attrgetter("start")
+
+
+def _bare_between(bare: frozenset[int], first: int, last: int) -> int:
+    """How many of the ``bare`` sentences lie strictly between sentences ``first`` and ``last``."""
+    return sum(1 for b in bare if first < b < last) if bare else 0
