@@ -258,7 +258,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     dates = ctx.dates_in.get(sentence, ())
     near_dates = [
         d
-        for d in dates_near(m, dates)
+        for d in dates_near(m, dates, ctx.text, ctx.lex.words["deadline_words"])
         if not _qualifies_a_name(ctx, d) and not _dates_a_name(ctx, d, m, sentence, dates)
     ]
     onset = None

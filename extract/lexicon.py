@@ -93,6 +93,7 @@ LISTED = (
     "comparison_prepositions",
     "boundary_words",
     "list_labels",
+    "deadline_words",
 )
 
 

@@ -25,7 +25,6 @@ from extract.choose import (
     candidates,
     existing,
     fits_as_written,
-    fits_date,
     fitting,
     pick,
 )
@@ -132,7 +131,7 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     if named and not head.national:
         cands = [a for a in cands if a.zones & named] or cands
     for d in head.near_dates:
-        cands = [a for a in cands if fits_date(a, d)]
+        cands = [a for a in cands if fits_as_written(a, d, ctx.text)]
     reference = _reference(head, ctx.published)
     if reference is not None:
         cands = existing(cands, reference)
@@ -238,7 +237,7 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     ):
         cands = []
     for d in head.near_dates:
-        cands = [a for a in cands if fits_date(a, d)]
+        cands = [a for a in cands if fits_as_written(a, d, ctx.text)]
     reference = _reference(head, ctx.published)
     # the date the sentence speaks of: a zone's agreement may be over today but not then
     in_sentence = ctx.dates_in.get(head.sentence, ())

@@ -80,14 +80,24 @@ def outermost(matches: list[Match]) -> list[Match]:
     return out
 
 
-def dates_near(head: Match, dates) -> list[DateMention]:
+def dates_near(head: Match, dates, text: str = "", deadlines=()) -> list[DateMention]:
     """The date that goes with a head (``dates``: those of its sentence): after it ("signed on
-    22 July"), or right before it ("the 2021 deal", "the May 4 memorandum")."""
+    22 July"), or right before it ("the 2021 deal", "the May 4 memorandum"). A date after a
+    deadline word (``deadlines``: "a deadline of Oct. 15", "by Oct. 10") is a term the
+    agreement sets, not its date."""
     for d in dates:
         if 0 <= d.start - head.end <= DATE_AFTER:
+            if deadlines and _after_deadline(text[head.end : d.start], deadlines):
+                continue
             return [d]
     before = [d for d in dates if 0 <= head.start - d.end <= DATE_BEFORE]
     return before[-1:]
+
+
+def _after_deadline(gap: str, deadlines) -> bool:
+    """Whether the words before a date end with a deadline word ("set a deadline of", "by")."""
+    gap = " " + " ".join(gap.lower().split())
+    return any(gap.endswith(" " + w) for w in deadlines)
 
 
 def identity_date(text: str, head, dates, lex: Lexicon) -> DateMention | None:
