@@ -106,15 +106,23 @@ def identity_date(text: str, head, dates, lex: Lexicon) -> DateMention | None:
     links = lex.words["date_links"]
     for d in dates:
         if d.precision == DAY and not any(c.isdigit() for c in text[d.start : d.end]):
-            continue  # "the agreement on Saturday", "أمس": when something happened, not its date
+            if not _signed_on(text[head.end : d.start], lex):
+                continue  # "the agreement on Saturday", "أمس": when something happened, not its date
         gap = d.start - head.end
         if 0 <= gap <= IDENTITY_AFTER:
             words = text[head.end : d.start].strip(" ,")
-            if words == "" or words in links:
+            if words == "" or words in links or _signed_on(words, lex):
                 return d
         elif 0 <= head.start - d.end <= DATE_BEFORE and not text[d.end : head.start].strip():
             return d
     return None
+
+
+def _signed_on(gap: str, lex: Lexicon) -> bool:
+    """Whether the words between a name and a weekday say it was made that day ("the Sochi deal
+    reached on Tuesday", "signed Monday"): a participle of making, with at most its preposition."""
+    words = gap.split()
+    return 0 < len(words) <= 2 and words[0] in lex.words["clause_participles"]
 
 
 def onset_date(head, onsets, dates) -> DateMention | None:
