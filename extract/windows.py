@@ -105,9 +105,9 @@ def identity_date(text: str, head, dates, lex: Lexicon) -> DateMention | None:
     of its sentence, in order."""
     links = lex.words["date_links"]
     for d in dates:
-        if d.precision == DAY and not any(c.isdigit() for c in text[d.start : d.end]):
-            if not _signed_on(text[head.end : d.start], lex):
-                continue  # "the agreement on Saturday", "أمس": when something happened, not its date
+        weekday = d.precision == DAY and not any(c.isdigit() for c in text[d.start : d.end])
+        if weekday and not _signed_on(text[head.end : d.start], lex):
+            continue  # "the agreement on Saturday", "أمس": when something happened, not its date
         gap = d.start - head.end
         if 0 <= gap <= IDENTITY_AFTER:
             words = text[head.end : d.start].strip(" ,")
