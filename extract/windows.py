@@ -186,10 +186,18 @@ def parties_near(
 def venue_near(
     text: str, head: Match, venues: list[Match], lex: Lexicon, anaphor: bool = False
 ) -> tuple[str, ...] | None:
-    """The agreements of the venue named with the head in its clause (``venues``: those of its
-    sentence): after it ("a truce signed in Cairo on 22 July") with no comma between, or right
-    before it ("the Cairo truce"); before an anaphor only with nothing between ("Ankara keeps
-    quoting the memorandum" is not the Ankara ceasefire)."""
+    """The agreements of the venue named with the head in its clause (see ``venue_match``)."""
+    v = venue_match(text, head, venues, lex, anaphor)
+    return lex.venues.get(v.entries[0].ident) if v is not None else None
+
+
+def venue_match(
+    text: str, head: Match, venues: list[Match], lex: Lexicon, anaphor: bool = False
+) -> Match | None:
+    """The venue named with the head in its clause (``venues``: those of its sentence): after it
+    ("a truce signed in Cairo on 22 July") with no comma between, or right before it ("the
+    Cairo truce"); before an anaphor only with nothing between ("Ankara keeps quoting the
+    memorandum" is not the Ankara ceasefire)."""
     for v in venues:
         after = 0 <= v.start - head.end <= VENUE_AFTER
         between = text[head.end : v.start]
@@ -201,7 +209,7 @@ def venue_near(
         if before and anaphor and text[v.end : head.start].strip():
             before = False
         if after or before:
-            return lex.venues.get(v.entries[0].ident)
+            return v
     return None
 
 
