@@ -132,3 +132,13 @@ def test_the_date_said_with_a_venue_identifies_the_head():
         "Ankara on Oct. 17."
     )
     assert agreements_said(text, "2019-10-23") == [None]
+
+
+def test_an_enumeration_head_takes_an_agreement_that_covers_what_it_lists():
+    text = (
+        "The northern Homs truce was agreed in Cairo on 31 July 2017. By the summer of 2018 the "
+        "government had retaken three of the four areas: Eastern Ghouta in April, the northern "
+        "Homs pocket in May and the south in July."
+    )
+    assert ("homs_truce_2017", "eastern_ghouta") not in links(text, None)
+    assert ("homs_truce_2017", "south") not in links(text, None)
