@@ -130,17 +130,18 @@ def _made_elsewhere(doc: _Document, m: Match, ident: str, sentence: int) -> str 
     """ "a de-escalation deal that Russia and Turkey reached in ... Sochi": a shared name whose
     own clause says it was made at a venue where its registry agreement was not made is the one
     agreement made there (checked against the dates of its sentence)."""
-    info = doc.lex.agreements.get(ident)
-    if info is None or not any(ident in found for found in doc.lex.venues.values()):
+    venues = [
+        v
+        for v in doc.cues.get("venue", ())
+        if v.start >= m.end and doc.sentence_of(v.start) == sentence
+    ]
+    if not venues or ident not in doc.lex.agreements:
+        return None
+    here = venue_near(doc.text, m, venues, doc.lex)
+    if not here or ident in here or not any(ident in v for v in doc.lex.venues.values()):
         return None
     if any(e.kind == "agreement" and 0 <= m.start - e.end <= REFERENT_GAP for e in doc.entities):
-        return (
-            None  # "the Additional Protocol to the Memorandum ...": the clause is the outer name's
-        )
-    venues = [v for v in doc.cues.get("venue", ()) if doc.sentence_of(v.start) == sentence]
-    here = venue_near(doc.text, m, venues, doc.lex)
-    if not here or ident in here:
-        return None
+        return None  # "the Additional Protocol to the Memorandum ...": the outer name's clause
     between = doc.text[m.end : min((v.start for v in venues if v.start > m.end), default=m.end)]
     if not any(w in doc.lex.words["clause_participles"] for w in between.split()):
         return None  # "the memorandum, discussed in Moscow": where it was talked about
