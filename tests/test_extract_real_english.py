@@ -142,3 +142,14 @@ def test_an_enumeration_head_takes_an_agreement_that_covers_what_it_lists():
     )
     assert ("homs_truce_2017", "eastern_ghouta") not in links(text, None)
     assert ("homs_truce_2017", "south") not in links(text, None)
+
+
+def test_zones_named_by_their_pocket_or_their_de_escalation_area():
+    assert links("The Cairo deal covers the Homs pocket.", "2017-08-04") == {
+        ("homs_truce_2017", "north_homs")
+    }
+    assert links("The memorandum covers the southern de-escalation area.", "2017-05-05") == {
+        ("astana_memorandum_2017", "south")
+    }
+    text = "The ceasefire covers Syria's southwestern provinces along the Jordanian border."
+    assert links(text, "2017-07-10") == {("southwest_ceasefire_2017", "south")}
