@@ -153,3 +153,11 @@ def test_zones_named_by_their_pocket_or_their_de_escalation_area():
     }
     text = "The ceasefire covers Syria's southwestern provinces along the Jordanian border."
     assert links(text, "2017-07-10") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_within_the_boundaries_of_an_area_is_inside_it_not_drawing_it():
+    text = (
+        "Regime forces attacked towns in southwest Syria, within the boundaries of the "
+        "de-escalation area negotiated between the United States, Jordan, and Russia last year."
+    )
+    assert relations(text, "2018-06-21") == {("southwest_ceasefire_2017", "south", "covers")}
