@@ -161,3 +161,9 @@ def test_within_the_boundaries_of_an_area_is_inside_it_not_drawing_it():
         "de-escalation area negotiated between the United States, Jordan, and Russia last year."
     )
     assert relations(text, "2018-06-21") == {("southwest_ceasefire_2017", "south", "covers")}
+
+
+def test_a_relative_day_with_a_head_is_compared_exactly():
+    # "today" is 6 July 2018: not the 7 July 2017 southwest ceasefire, whatever the day and month
+    text = "Today's agreement does not yet cover Deraa city's southern districts."
+    assert agreements_said(text, "2018-07-06") == [None]
