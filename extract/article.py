@@ -28,7 +28,7 @@ from extract.recognise import Match, scan, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
 from extract.rounds import find_rounds
-from extract.segment import line_starts, list_lines, sentence_spans
+from extract.segment import bare_lines, line_starts, list_lines, sentence_spans
 from extract.zone_refs import zone_anaphors
 
 if TYPE_CHECKING:
@@ -177,6 +177,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         doc.sentence_of,
     )
     ctx.passing |= _furniture(doc)  # "اقرأ أيضا: اتفاق سوتشي" is no antecedent
+    ctx.bare = bare_lines(doc.text, doc.spans)  # headings between an anaphor and its name
     agreements = sorted(named.known + resolve_heads(ctx, heads), key=_START)
     # a name that only completes another ("the additional protocol to the Sochi memorandum") is
     # reported, but the agreement spoken of is the other one
@@ -230,7 +231,8 @@ def _links(
     furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
     # list lines carry an enumeration on: only worth finding where a head opens one
-    lines = list_lines(doc.text, doc.spans) if cues.get("enumhead") else frozenset()
+    labels = frozenset(doc.lex.words["list_labels"])
+    lines = list_lines(doc.text, doc.spans, labels) if cues.get("enumhead") else frozenset()
     starts = line_starts(doc.text, doc.spans)
     links = link_sentences(
         agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex, lines, starts, doc.text

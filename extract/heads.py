@@ -24,7 +24,7 @@ from extract.windows import (
     onset_date,
     parties_near,
     sponsor_parties,
-    venue_near,
+    venue_match,
     zone_near,
 )
 
@@ -74,6 +74,8 @@ class HeadContext:
     #: names that complete a head ("protocol to the Sochi memorandum", "بروتوكول إضافي لمذكرة
     #: سوتشي"): the head is the agreement spoken of, never the name
     complements: set[tuple[int, int]] = field(default_factory=set)
+    #: lines that are headings or contents entries (``segment.bare_lines``): no distance
+    bare: frozenset[int] = frozenset()
 
     @classmethod
     def build(
@@ -249,16 +251,20 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         )
         if not anaphor:
             parties = sponsors
-    venue = venue_near(ctx.text, m, ctx.venues_in.get(sentence, []), ctx.lex, anaphor)
+    place = venue_match(ctx.text, m, ctx.venues_in.get(sentence, []), ctx.lex, anaphor)
+    venue = ctx.lex.venues.get(place.entries[0].ident) if place is not None else None
     national = not anaphor and any(
         NATIONWIDE.holds(m, cue) for cue in ctx.nationwide_in.get(sentence, ())
     )
     dates = ctx.dates_in.get(sentence, ())
     near_dates = [
         d
-        for d in dates_near(m, dates)
+        for d in dates_near(m, dates, ctx.text, ctx.lex.words["deadline_words"])
         if not _qualifies_a_name(ctx, d) and not _dates_a_name(ctx, d, m, sentence, dates)
     ]
+    if not near_dates and place is not None and place.start > m.end:
+        # "an arrangement reached with the United States in Ankara on Oct. 17": the venue's date
+        near_dates = dates_near(place, dates, ctx.text, ctx.lex.words["deadline_words"])
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
         onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)

@@ -94,6 +94,8 @@ LISTED = (
     "current_qualifiers",
     "comparison_prepositions",
     "boundary_words",
+    "list_labels",
+    "deadline_words",
 )
 
 

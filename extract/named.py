@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from extract.choose import choose_alias, fits_as_written
+from extract.choose import choose_alias, fits_as_written, fits_date
 from extract.content import content_mentions, implicit_mentions
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
 from extract.rounds import dated_rounds, round_items
-from extract.windows import identity_date
+from extract.windows import REFERENT_GAP, identity_date, venue_near
 
 if TYPE_CHECKING:
     from extract.article import _Document
@@ -76,7 +76,8 @@ def named_agreements(
             known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
             blocked.append((m.start, m.end))
             continue
-        known.append(Item("agreement", entry.ident, m.start, m.end, s))
+        ident = _made_elsewhere(doc, m, entry.ident, s) or entry.ident
+        known.append(Item("agreement", ident, m.start, m.end, s))
         states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
         inside = _overlapping(zone_spans, zone_starts, m)
         if not states_where and not _names_a_zone(lex, doc.text[m.start : m.end]):
@@ -124,6 +125,34 @@ def _dated_otherwise(doc: _Document, m: Match, ident: str, dates: list[DateMenti
         return False
     d = identity_date(doc.text, m, dates, doc.lex)
     return d is not None and not fits_as_written(info, d, doc.text)
+
+
+def _made_elsewhere(doc: _Document, m: Match, ident: str, sentence: int) -> str | None:
+    """ "a de-escalation deal that Russia and Turkey reached in ... Sochi": a shared name whose
+    own clause says it was made at a venue where its registry agreement was not made is the one
+    agreement made there (checked against the dates of its sentence)."""
+    venues = [
+        v
+        for v in doc.cues.get("venue", ())
+        if v.start >= m.end and doc.sentence_of(v.start) == sentence
+    ]
+    if not venues or ident not in doc.lex.agreements:
+        return None
+    here = venue_near(doc.text, m, venues, doc.lex)
+    if not here or ident in here or not any(ident in v for v in doc.lex.venues.values()):
+        return None
+    if any(e.kind == "agreement" and 0 <= m.start - e.end <= REFERENT_GAP for e in doc.entities):
+        return None  # "the Additional Protocol to the Memorandum ...": the outer name's clause
+    between = doc.text[m.end : min((v.start for v in venues if v.start > m.end), default=m.end)]
+    if not any(w in doc.lex.words["clause_participles"] for w in between.split()):
+        return None  # "the memorandum, discussed in Moscow": where it was talked about
+    dates = [d for d in doc.dates if d.value is not None and doc.sentence_of(d.start) == sentence]
+    made = [
+        a
+        for a in (doc.lex.agreements[i] for i in here)
+        if a.kind != "talks" and all(fits_date(a, d) for d in dates)
+    ]
+    return made[0].id if len(made) == 1 else None
 
 
 #: An ending word this close to a name that spells its zone ends the agreement there ("the

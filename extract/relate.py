@@ -116,19 +116,29 @@ def link_sentences(
 
 def _enumeration_anchor(ctx: LinkContext, s: int, ags: list[Item], heads: list) -> list[Item]:
     """Open an enumeration at a head ("four zones: ..."); its agreement is the one of the
-    sentence, or the one named just before ("The four zones are: ...")."""
+    sentence, or the one named just before ("The four zones are: ..."): the last of those the
+    registry has cover every zone the sentence lists ("three of the four areas: Eastern Ghouta
+    in April, the northern Homs pocket in May" just after the Homs truce is named is no list of
+    the Homs truce's zones)."""
     if heads and not ags:
         earlier = [
             a
             for a in ctx.agreements
             if a.id and a.sentence < s and s - a.sentence <= ENUMERATION_REACH
         ]
-        if earlier:
-            ags = [max(earlier, key=lambda a: a.start)]
+        listed = {z.zone for z in ctx.groups[s].get("z", ())}
+        fitting = [a for a in earlier if listed <= _zones_of(ctx, a)] if listed else earlier
+        if fitting:
+            ags = [max(fitting, key=lambda a: a.start)]
     if heads and ags:
         anchor = min(ags, key=lambda a: abs(center(a) - center(heads[0])))
         ctx.enumeration = (anchor, s)
     return ags
+
+
+def _zones_of(ctx: LinkContext, a: Item) -> frozenset[str]:
+    info = ctx.registry.get(a.id)
+    return info.zones if info is not None else frozenset()
 
 
 def _sentence_links(ctx: LinkContext, s: int) -> None:

@@ -29,7 +29,7 @@ from extract.choose import (
     fitting,
     pick,
 )
-from extract.dates import MONTH, DateMention, last_day
+from extract.dates import DAY, MONTH, DateMention, last_day
 from extract.heads import Head, HeadContext, is_current, read_head
 from extract.item import Item
 from extract.keys import phrase_key
@@ -132,7 +132,7 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     if named and not head.national:
         cands = [a for a in cands if a.zones & named] or cands
     for d in head.near_dates:
-        cands = [a for a in cands if fits_date(a, d)]
+        cands = [a for a in cands if _fits_as_said(a, d, ctx.text)]
     reference = _reference(head, ctx.published)
     if reference is not None:
         cands = existing(cands, reference)
@@ -176,7 +176,7 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     named = named_right_after(ctx.text, m, ctx.known, ctx.lex)
     here = frozenset(z.zone for z in ctx.zones_in.get(head.sentence, ()))
     ident = named or antecedent(
-        ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, unknown_ok=True
+        ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, True, ctx.bare
     )
     if ident == UNKNOWN:  # "a surrender deal ... The deal allows fighters to leave"
         return Item("agreement", None, m.start, m.end, head.sentence)
@@ -238,7 +238,7 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     ):
         cands = []
     for d in head.near_dates:
-        cands = [a for a in cands if fits_date(a, d)]
+        cands = [a for a in cands if _fits_as_said(a, d, ctx.text)]
     reference = _reference(head, ctx.published)
     # the date the sentence speaks of: a zone's agreement may be over today but not then
     in_sentence = ctx.dates_in.get(head.sentence, ())
@@ -295,6 +295,15 @@ def _reference(head: Head, published: date | None) -> date | None:
     """The day a head's agreement must have existed by: the last day of the date stated with
     it, else the publication day."""
     return _latest(head.near_dates[0]) if head.near_dates else published
+
+
+def _fits_as_said(info, d: DateMention, text: str) -> bool:
+    """Whether a date said with a head fits the agreement: a day or month written without its
+    year is compared as written ("the May memorandum" in 2018), a relative day ("today", "on
+    Friday") exactly, since its year is not inferred."""
+    if d.precision == DAY and not any(c.isdigit() for c in text[d.start : d.end]):
+        return fits_date(info, d)
+    return fits_as_written(info, d, text)
 
 
 def _brokered_by(ctx: HeadContext, ident: str, sponsors: frozenset[str]) -> bool:

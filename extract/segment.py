@@ -112,9 +112,12 @@ LINE_LEAD = 16
 _CELL = "|"
 
 
-def list_lines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
-    """The sentences that are list lines: on a line opened by a bullet or a number ("- Idlib
-    province", "2) Eastern Ghouta"), or table rows ("Eastern Ghouta | Cairo agreement | ...")."""
+def list_lines(
+    text: str, spans: list[tuple[int, int]], labels: frozenset[str] = frozenset()
+) -> frozenset[int]:
+    """The sentences that are list lines: on a line opened by a bullet, a number or a label
+    with its number ("- Idlib province", "2) Eastern Ghouta", "Zone 3: Eastern Ghouta"; the
+    ``labels`` words, lower-cased), or table rows ("Eastern Ghouta | Cairo agreement | ...")."""
     out = []
     for i, (start, end) in enumerate(spans):
         line = text.rfind("\n", 0, start) + 1
@@ -123,10 +126,20 @@ def list_lines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
         if (
             first in _BULLETS
             or (first.isdigit() and _numbered(lead))
+            or _labelled(lead, labels)
             or text.find(_CELL, start, end) >= 0
         ):
             out.append(i)
     return frozenset(out)
+
+
+def _labelled(lead: str, labels: frozenset[str]) -> bool:
+    """Whether a line opens with a label and its number ("Zone 1:", "Area 2.", "المنطقة 3:")."""
+    word, _, rest = lead.partition(" ")
+    if word.lower() not in labels:
+        return False
+    rest = rest.lstrip()
+    return _numbered(rest) or (rest[:1].isdigit() and rest.lstrip("0123456789")[:1] == ":")
 
 
 def _numbered(lead: str) -> bool:
@@ -141,3 +154,29 @@ def line_starts(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
     return frozenset(
         i for i, (start, _) in enumerate(spans) if i == 0 or "\n" in text[spans[i - 1][1] : start]
     )
+
+
+#: A line of at most this many words with no closing punctuation is a heading or a contents
+#: entry ("Zones[edit]", "2 Implementation", "Key points"), not a statement.
+BARE_WORDS = 4
+#: What closes a statement.
+_CLOSING = ".!?:;\u061f\u06d4\"'\u201d)"
+
+
+def bare_lines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The sentences that are a whole short line without closing punctuation (headings,
+    contents entries, bylines): they are no distance between an anaphor and its referent."""
+    out = []
+    for i, (start, end) in enumerate(spans):
+        line = text.rfind("\n", 0, start) + 1
+        stop = text.find("\n", end)
+        piece = text[start:end].strip()
+        if (
+            text[line:start].strip() == ""
+            and text[end : len(text) if stop < 0 else stop].strip() == ""
+            and piece
+            and piece[-1] not in _CLOSING
+            and len(piece.split()) <= BARE_WORDS
+        ):
+            out.append(i)
+    return frozenset(out)

@@ -80,14 +80,24 @@ def outermost(matches: list[Match]) -> list[Match]:
     return out
 
 
-def dates_near(head: Match, dates) -> list[DateMention]:
+def dates_near(head: Match, dates, text: str = "", deadlines=()) -> list[DateMention]:
     """The date that goes with a head (``dates``: those of its sentence): after it ("signed on
-    22 July"), or right before it ("the 2021 deal", "the May 4 memorandum")."""
+    22 July"), or right before it ("the 2021 deal", "the May 4 memorandum"). A date after a
+    deadline word (``deadlines``: "a deadline of Oct. 15", "by Oct. 10") is a term the
+    agreement sets, not its date."""
     for d in dates:
         if 0 <= d.start - head.end <= DATE_AFTER:
+            if deadlines and _after_deadline(text[head.end : d.start], deadlines):
+                continue
             return [d]
     before = [d for d in dates if 0 <= head.start - d.end <= DATE_BEFORE]
     return before[-1:]
+
+
+def _after_deadline(gap: str, deadlines) -> bool:
+    """Whether the words before a date end with a deadline word ("set a deadline of", "by")."""
+    gap = " " + " ".join(gap.lower().split())
+    return any(gap.endswith(" " + w) for w in deadlines)
 
 
 def identity_date(text: str, head, dates, lex: Lexicon) -> DateMention | None:
@@ -95,16 +105,24 @@ def identity_date(text: str, head, dates, lex: Lexicon) -> DateMention | None:
     of its sentence, in order."""
     links = lex.words["date_links"]
     for d in dates:
-        if d.precision == DAY and not any(c.isdigit() for c in text[d.start : d.end]):
+        weekday = d.precision == DAY and not any(c.isdigit() for c in text[d.start : d.end])
+        if weekday and not _signed_on(text[head.end : d.start], lex):
             continue  # "the agreement on Saturday", "أمس": when something happened, not its date
         gap = d.start - head.end
         if 0 <= gap <= IDENTITY_AFTER:
             words = text[head.end : d.start].strip(" ,")
-            if words == "" or words in links:
+            if words == "" or words in links or _signed_on(words, lex):
                 return d
         elif 0 <= head.start - d.end <= DATE_BEFORE and not text[d.end : head.start].strip():
             return d
     return None
+
+
+def _signed_on(gap: str, lex: Lexicon) -> bool:
+    """Whether the words between a name and a weekday say it was made that day ("the Sochi deal
+    reached on Tuesday", "signed Monday"): a participle of making, with at most its preposition."""
+    words = gap.split()
+    return 0 < len(words) <= 2 and words[0] in lex.words["clause_participles"]
 
 
 def onset_date(head, onsets, dates) -> DateMention | None:
@@ -168,10 +186,18 @@ def parties_near(
 def venue_near(
     text: str, head: Match, venues: list[Match], lex: Lexicon, anaphor: bool = False
 ) -> tuple[str, ...] | None:
-    """The agreements of the venue named with the head in its clause (``venues``: those of its
-    sentence): after it ("a truce signed in Cairo on 22 July") with no comma between, or right
-    before it ("the Cairo truce"); before an anaphor only with nothing between ("Ankara keeps
-    quoting the memorandum" is not the Ankara ceasefire)."""
+    """The agreements of the venue named with the head in its clause (see ``venue_match``)."""
+    v = venue_match(text, head, venues, lex, anaphor)
+    return lex.venues.get(v.entries[0].ident) if v is not None else None
+
+
+def venue_match(
+    text: str, head: Match, venues: list[Match], lex: Lexicon, anaphor: bool = False
+) -> Match | None:
+    """The venue named with the head in its clause (``venues``: those of its sentence): after it
+    ("a truce signed in Cairo on 22 July") with no comma between, or right before it ("the
+    Cairo truce"); before an anaphor only with nothing between ("Ankara keeps quoting the
+    memorandum" is not the Ankara ceasefire)."""
     for v in venues:
         after = 0 <= v.start - head.end <= VENUE_AFTER
         between = text[head.end : v.start]
@@ -183,7 +209,7 @@ def venue_near(
         if before and anaphor and text[v.end : head.start].strip():
             before = False
         if after or before:
-            return lex.venues.get(v.entries[0].ident)
+            return v
     return None
 
 
@@ -258,11 +284,15 @@ def named_right_after(text: str, head: Match, items: list[Item], lex: Lexicon) -
 
 def _relative_to(gap: str, lex: Lexicon) -> bool:
     """Whether ``gap`` is a relative clause ending where a round is named ("which the guarantors
-    reached at", "الذي توصلت إليه الدول الضامنة في")."""
+    reached at", "الذي توصلت إليه الدول الضامنة في"), or a reduced one whose participle comes
+    right before that place ("the deal on that area reached at")."""
     words = gap.split()
     return (
         len(words) >= 2
-        and words[0] in lex.words["relative_pronouns"]
+        and (
+            words[0] in lex.words["relative_pronouns"]
+            or words[-2] in lex.words["clause_participles"]
+        )
         and words[-1] in lex.words["venue_prepositions"]
         and not _CLAUSE_MARKS.intersection(gap)
     )
@@ -280,17 +310,19 @@ def antecedent(
     lex: Lexicon | None = None,
     passing: frozenset[int] | set[int] = frozenset(),
     unknown_ok: bool = False,
+    bare: frozenset[int] = frozenset(),
 ) -> str | None:
     """The agreement last named before ``before`` (within a few sentences); when the anaphor's
     sentence names zones, the last one that covers one of them, if any ("the agreement" in a
     sentence about Rastan means the Homs truce, not the Ghouta truce named just before).
     Agreements named only in ``passing`` sentences (background, comparison) count when no
-    other is at hand; with ``unknown_ok`` an unknown agreement may be the one (``UNKNOWN``)."""
+    other is at hand; with ``unknown_ok`` an unknown agreement may be the one (``UNKNOWN``).
+    Lines in ``bare`` (headings, contents entries) do not count in the distance."""
     cands = [
         i
         for i in items
         if i.start < before
-        and sentence - i.sentence <= ANAPHORA_SENTENCES
+        and sentence - i.sentence - _bare_between(bare, i.sentence, sentence) <= ANAPHORA_SENTENCES
         and i.kind == "agreement"
         and (i.id or unknown_ok)
     ]
@@ -311,3 +343,8 @@ def antecedent(
 
 
 _START = attrgetter("start")
+
+
+def _bare_between(bare: frozenset[int], first: int, last: int) -> int:
+    """How many of the ``bare`` sentences lie strictly between sentences ``first`` and ``last``."""
+    return sum(1 for b in bare if first < b < last) if bare else 0

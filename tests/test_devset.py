@@ -20,10 +20,15 @@ REALISTIC_PATHS = score.gold_paths(score.REALISTIC)
 #: The second team-written realistic set (issue 9): how real text states coverage.
 REALISTIC2 = score.HERE / "realistic2"
 REALISTIC2_PATHS = score.gold_paths(REALISTIC2)
+#: The third team-written realistic set (issue 9): wire, statement, encyclopaedia and scraped
+#: pages in the way real English sources write them.
+REALISTIC3 = score.HERE / "realistic3"
+REALISTIC3_PATHS = score.gold_paths(REALISTIC3)
 KEYS = {"published", "language", "style", "zones", "agreements", "coverage", "dates"}
 STYLES = {"wire", "explainer", "liveblog"}
 REALISTIC_STYLES = {"wire", "newspaper", "aggregator", "chronology", "statement"}
 REALISTIC2_STYLES = {"wire", "analysis", "explainer", "sitrep", "timeline"}
+REALISTIC3_STYLES = {"wire", "newspaper", "aggregator", "chronology", "statement", "analysis"}
 RELATIONS = {"covers", "excludes", "delineates", "ends"}
 #: The set covers December 2016 to 2021 (DESIGN.md's agreements plus the 2021 hard negatives).
 FIRST_DAY, LAST_DAY = date(2016, 1, 1), date(2021, 12, 31)
@@ -75,6 +80,15 @@ def test_realistic2_set_size_and_balance():
     assert all(relations[r] >= 2 for r in RELATIONS), relations
 
 
+def test_realistic3_english_set_size_and_balance():
+    articles = score.load_devset("en", directory=REALISTIC3)
+    per_style = Counter(a.style for a in articles)
+    assert len(articles) >= 16
+    assert all(per_style[style] >= 1 for style in REALISTIC3_STYLES), per_style
+    assert any(a.published is None for a in articles)
+    assert any(a.unknown_agreements for a in articles)
+
+
 def _check_gold(path, styles, words, dated_only):
     """Shared well-formedness rules; the realistic set allows undated and mixed-language pages."""
     raw = _raw(path)
@@ -123,9 +137,14 @@ def test_realistic2_gold_file_is_valid(path):
     _check_gold(path, REALISTIC2_STYLES, (150, 500), dated_only=False)
 
 
+@pytest.mark.parametrize("path", REALISTIC3_PATHS, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_realistic3_gold_file_is_valid(path):
+    _check_gold(path, REALISTIC3_STYLES, (150, 600), dated_only=False)
+
+
 @pytest.mark.parametrize(
     "path",
-    GOLD_PATHS + REALISTIC_PATHS + REALISTIC2_PATHS,
+    GOLD_PATHS + REALISTIC_PATHS + REALISTIC2_PATHS + REALISTIC3_PATHS,
     ids=lambda p: p.name.removesuffix(".gold.json"),
 )
 def test_unknown_agreement_surface_text_is_in_the_article(path):
@@ -194,7 +213,9 @@ def test_scorer_counts_misses_false_positives_and_finer_zones():
     assert t["unknown_agreements"].tp == int(bool(article.unknown_agreements))
 
 
-@pytest.mark.parametrize("directory", [score.REALISTIC, REALISTIC2], ids=lambda d: d.name)
+@pytest.mark.parametrize(
+    "directory", [score.REALISTIC, REALISTIC2, REALISTIC3], ids=lambda d: d.name
+)
 def test_scorer_scores_the_realistic_set_including_undated_articles(directory):
     articles = score.load_devset(directory=directory)
     seen = []

@@ -9,22 +9,28 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from extract.dates.calendar import safe_date, year_near
 from extract.dates.grammar import YEAR_DIGITS, Grammar, W
 from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, AgreementHint, DateMention
 
+#: Page furniture glued to a heading by a scraped encyclopaedia page ("2019[edit]", "2018 [edit
+#: source]"): short bracketed words with no digit.
+_EDIT_MARKS = r"(?:\s?\[[^\]\n\d]{1,20}\])*"
 #: A line that is a year heading ("2018", "== 2018 ==", "### Timeline 2018", "The 2018 deals",
 #: "أحداث عام 2018"), or a chronology line led by its year ("2018: Russia and Turkey ...",
 #: "2018 – ..."); matched from the start of a line that holds a year, up to its end.
 _HEADING = re.compile(
     rf"{W}*[#=*\-\u2022]*{W}*(?:[^\W\d][^\n\d.]{{0,30}}?{W})?(?P<year>{YEAR_DIGITS})"
-    rf"(?:(?:{W}+[^\W\d][^\n\d.]{{0,30}})?{W}*[#=*\-:]*{W}*$|{W}*[:\-])"
+    rf"{_EDIT_MARKS}(?:(?:{W}+[^\W\d][^\n\d.]{{0,30}})?{W}*[#=*\-:]*{W}*$|{W}*[:\-])"
 )
 #: In an undated text, a month up to ROLLOVER[1] after a day from month ROLLOVER[0] on is in
 #: the next year (chronologies run forward across New Year).
 ROLLOVER = (11, 2)
+#: A day without a year that would lie after the publication day is in the year of the day
+#: read just before it when it falls this soon after that day (``Context._story_year``).
+STORY_SPAN = timedelta(days=92)
 #: A chronology entry's date may follow a short word at the start of its line ("On", "في").
 ENTRY_LEAD = 12
 #: What may stand between the start of a line and a chronology entry's date ("- ", "* ", "• ").
@@ -90,6 +96,7 @@ class Context:
             year = year_near(self.published, month, day or 1, direction)
             if direction is None:
                 year = self._agreement_year(position, month, day, precision, year)
+                year = self._story_year(month, day, year)
             return self._agree_with_weekday(year, month, day) if year is not None else None
         if direction is not None:
             # "4 أيار الماضي" in an undated text: last May of when? Only a known agreement
@@ -100,6 +107,23 @@ class Context:
             return year
         year = self._undated_year(position, month, day, precision)
         return self._agree_with_weekday(year, month, day) if year is not None else None
+
+    def _story_year(self, month: int, day: int | None, year: int | None) -> int | None:
+        """ "On 17 September 2018 ... by the 10 October deadline" in a text of 2019: a day that
+        would lie after the publication day, just after the last day read, which was written
+        with an earlier year, is in that year (background told in order, not a future day)."""
+        last, stated, published = self.last, self.stated, self.published
+        if year is None or day is None or last is None or last.value is None:
+            return year
+        if last.precision != DAY or stated is None or published is None:
+            return year
+        if not last.start <= stated[0] < last.end or stated[1] == year:
+            return year  # the last day's year was inferred, or is this one
+        ahead = safe_date(year, month, day)
+        then = safe_date(stated[1], month, day)
+        if ahead is None or then is None or ahead <= published:
+            return year
+        return stated[1] if timedelta(0) < then - last.value <= STORY_SPAN else year
 
     def _undated_year(
         self, position: int, month: int, day: int | None, precision: str
