@@ -31,6 +31,20 @@ def test_import_contracts_hold() -> None:
     assert "0 broken" in proc.stdout
 
 
+def test_the_extractor_type_checks_for_its_compiled_build() -> None:
+    """setup.py compiles extract/ with mypyc, which refuses a module that does not type-check
+    (and a compiled module checks its annotations at run time): a type error found here is an
+    install that would fail."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", "mypyc.ini", "extract"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+
+
 def test_store_and_exports_load_no_streamlit() -> None:
     probe = (
         "import sys, zonewatch.store.queries, zonewatch.exports.brief, zonewatch.cli.main, "
