@@ -10,13 +10,21 @@ from extract.model import DateFound, Extraction, Link, Mention
 
 if TYPE_CHECKING:
     from extract.article import _Document
+    from extract.item import Item
+    from extract.link_context import RawLink
 
 _CLOSING_QUOTES = frozenset('"\u201d\u00bb')
 _SPAN = itemgetter(0, 1)
 
 
 def assemble(
-    doc: _Document, language: str, zones, places, parties, agreements, raw_links
+    doc: _Document,
+    language: str,
+    zones: list[Item],
+    places: list[Item],
+    parties: list[Item],
+    agreements: list[Item],
+    raw_links: list[RawLink],
 ) -> Extraction:
     """The contract's result: mentions and dates in original offsets, links with evidence."""
     norm, spans, dates, published = doc.norm, doc.spans, doc.dates, doc.published
