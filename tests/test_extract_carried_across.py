@@ -91,3 +91,54 @@ def test_an_arabic_verb_with_its_own_subject_is_not_the_agreement(text):
 def test_zones_set_up_by_the_three_guarantors():
     text = "Idlib lies in one of the de-escalation zones set up by Russia, Turkey and Iran."
     assert links(text, "2018-09-01") == {("astana_memorandum_2017", "idlib", "covers")}
+
+
+_FOUR = {
+    ("astana_memorandum_2017", zone, "covers")
+    for zone in ("idlib", "north_homs", "eastern_ghouta", "south")
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow, Tehran and Ankara put their names to a memorandum in Astana on Thursday "
+            "that sets up four de-escalation zones. The zones include Idlib, parts of Homs "
+            "province, Eastern Ghouta and the south.",
+            _FOUR,
+        ),
+        (
+            "Moscow, Tehran and Ankara put their names to a memorandum in Astana on Thursday "
+            "that sets up four de-escalation zones. The biggest of them includes Idlib province.",
+            {("astana_memorandum_2017", "idlib", "covers")},
+        ),
+        (
+            "Moscow, Tehran and Ankara put their names to a memorandum in Astana on Thursday "
+            "that sets up four de-escalation zones. One of them covers Eastern Ghouta.",
+            {("astana_memorandum_2017", "eastern_ghouta", "covers")},
+        ),
+        (
+            "وقّعت موسكو وطهران وأنقرة في أستانا أمس مذكرة تنشئ أربع مناطق لخفض التصعيد. "
+            "وتشمل المناطق المعنية إدلب وريف حمص الشمالي والغوطة الشرقية وجنوب سوريا.",
+            _FOUR,
+        ),
+        (
+            "وقّعت موسكو وطهران وأنقرة في أستانا أمس مذكرة تنشئ أربع مناطق لخفض التصعيد. "
+            "وتضم هذه المناطق إدلب وريف حمص الشمالي والغوطة الشرقية وجنوب سوريا.",
+            _FOUR,
+        ),
+    ],
+)
+def test_the_zones_of_the_agreement_named_before(text, expected):
+    """ "The zones include ...", "The biggest of them ...", "وتشمل المناطق المعنية ...": the zones
+    the agreement of the sentence before sets up, named as the subject of the next sentence."""
+    assert links(text, "2017-05-05") == expected
+
+
+def test_the_zones_named_after_a_sentence_without_an_agreement_are_no_link():
+    text = (
+        "Fighting flared again across the country on Thursday. The zones include Idlib and "
+        "Eastern Ghouta, where shelling was reported."
+    )
+    assert links(text, "2017-05-05") == set()
