@@ -43,6 +43,7 @@ LISTED = (
     "month_modifiers",
     "future_cues",
     "onward_words",
+    "time_of_day_words",
     "lapsed_plan_words",
     "settled_cues",
     # the date grammar's words (extract/dates/grammar.py)

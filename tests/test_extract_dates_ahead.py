@@ -110,3 +110,36 @@ def test_the_common_word_without_commas_is_no_date(text):
 )
 def test_an_onward_weekday_of_something_already_started_is_the_last_one(text, published, day):
     assert days(text, published) == [day]
+
+
+# Friday 30 August 2019: Russia announced a unilateral halt in Idlib from 6 a.m. on Saturday the
+# 31st (the day itself is the fact; the sentences are ours).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow declared a one-sided halt to its strikes around Idlib from 6 a.m. on Saturday.",
+        "Moscow declared a one-sided halt to its strikes around Idlib starting at midnight on "
+        "Saturday.",
+        "Moscow declared a one-sided halt to its strikes around Idlib from 0600 local time on "
+        "Saturday.",
+        "أعلنت موسكو وقفاً لغاراتها حول إدلب من جانب واحد اعتباراً من السادسة صباح السبت.",
+        "أعلنت موسكو وقفاً لغاراتها حول إدلب من جانب واحد ابتداءً من الساعة السادسة من صباح يوم "
+        "السبت.",
+        "أعلنت موسكو وقفاً لغاراتها حول إدلب من جانب واحد اعتباراً من منتصف ليل السبت.",
+    ],
+)
+def test_an_onward_word_and_a_time_of_day_before_the_weekday(text):
+    assert days(text, "2019-08-30") == ["2019-08-31"]
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2019-08-29", "2019-08-31"),  # Thursday's paper: two days ahead
+        ("2019-09-01", "2019-08-31"),  # Sunday's paper: the day before, not six days ahead
+        ("2019-09-02", "2019-08-31"),  # Monday's
+    ],
+)
+def test_an_announced_start_is_the_weekday_nearest_the_report(published, day):
+    text = "Moscow declared a one-sided halt to its strikes around Idlib from Saturday."
+    assert days(text, published) == [day]

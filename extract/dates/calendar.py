@@ -51,10 +51,14 @@ def year_near(published: date, month: int, day: int, direction: int | None) -> i
 
 def weekday_from(target: int, published: date, direction: str) -> date:
     """The ``target`` weekday (Monday 0) an article of ``published`` means: "ahead" the first
-    from publication on, "past" the last before it, "next" the next after it, else the last on
-    or before it."""
+    from publication on, "past" the last before it, "next" the next after it, "nearest" the one
+    at most three days from it (a start announced for Saturday, read in Friday's paper or in
+    Sunday's), else the last on or before it."""
     if direction == "ahead":
         return published + timedelta(days=(target - published.weekday()) % 7)
+    if direction == "nearest":
+        ahead = (target - published.weekday()) % 7
+        return published + timedelta(days=ahead if ahead <= 3 else ahead - 7)
     delta = (published.weekday() - target) % 7
     if direction == "past":
         return published - timedelta(days=delta or 7)

@@ -20,6 +20,8 @@ PREPOSITION_REACH = 12
 LAPSED_REACH = 16
 #: How far before a weekday (and its preposition) an onward word may end ("اعتباراً من يوم").
 ONWARD_REACH = 24
+#: How far before a weekday an onward word followed by a time of day may start.
+ONWARD_TIME_REACH = 56
 #: How far around a weekday the commas that set it off are looked for (spaces only between).
 SET_OFF_REACH = 3
 #: Most characters between a day and a count set off after it ("9 July, two days after").
@@ -191,9 +193,9 @@ def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
         direction = "past"
     elif towards == 1:
         direction = "next"
-    elif (_onward(m, g) and not _settled_before(m.string, m.start(), g)) or _future_before(
-        m.string, m.start(), g
-    ):
+    elif _onward(m, g) and not _settled_before(m.string, m.start(), g):
+        direction = "nearest"  # a start is announced days ahead, and reported days after
+    elif _future_before(m.string, m.start(), g):
         direction = "ahead"
     else:
         direction = "recent"
@@ -211,13 +213,17 @@ def _set_off(m: re.Match) -> bool:
 
 def _onward(m: re.Match, g: k.Grammar) -> bool:
     """Whether the weekday starts something ahead: "a truce from Sunday", "starting Monday",
-    "اعتباراً من يوم الأحد" (the onward word before the preposition)."""
+    "اعتباراً من يوم الأحد" (the onward word before the preposition), "from midnight on Friday"."""
     if m.string.startswith("'", m.end()):
         return False  # "fled from Sunday's shelling": an event already reported
     if m.group("pre") in g.onward:
         return True
     window = m.string[max(0, m.start() - ONWARD_REACH) : m.start()]
-    return g.onward_before.search(window) is not None
+    if g.onward_before.search(window) is not None:
+        return True
+    # "from 6 a.m. on Saturday", "اعتباراً من السادسة صباح السبت": a time of day in between
+    window = m.string[max(0, m.start() - ONWARD_TIME_REACH) : m.start()]
+    return g.onward_at_time.search(window) is not None
 
 
 def _settled_before(text: str, start: int, g: k.Grammar) -> bool:

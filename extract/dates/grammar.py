@@ -103,6 +103,8 @@ class Grammar:
     onward: frozenset[str]
     #: one of ``onward`` ending a stretch of text (the words right before a date)
     onward_before: re.Pattern
+    #: one of ``onward`` then a time of day, ending a stretch of text ("from 6 a.m. on")
+    onward_at_time: re.Pattern
     #: a month name at a position (a month glued to digits by scraping: "أيلول2018")
     month_at: re.Pattern
 
@@ -143,6 +145,11 @@ def grammar(lex: Lexicon) -> Grammar:
         settled=re.compile(lex.word_start + alt(w["settled_cues"]) + r"(?!\w)"),
         onward=frozenset(w["onward_words"]),
         onward_before=re.compile(lex.word_start + alt(w["onward_words"]) + rf"{W}*$"),
+        onward_at_time=re.compile(
+            lex.word_start
+            + alt(w["onward_words"])
+            + rf"(?:{W}+(?:\d{{1,4}}(?:[:.]\d{{2}})?|{alt(w['time_of_day_words'])}))+{W}*$"
+        ),
         month_at=re.compile(alt(lex.months)),
     )
 
