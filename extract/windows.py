@@ -5,7 +5,6 @@ before and after the head) or a named constant, so that a reader sees what each 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -92,28 +91,7 @@ def dates_near(head: Match, dates, text: str = "", deadlines=()) -> list[DateMen
                 continue
             return [d]
     before = [d for d in dates if 0 <= head.start - d.end <= DATE_BEFORE]
-    return before[-1:] or _entry_date(head, dates, text)
-
-
-#: What may stand before the date that opens a chronology line (bullets, spaces).
-_ENTRY_BULLETS = " \t*-\u2022\u00b7"
-
-
-def _entry_date(head: Match, dates: Sequence[DateMention], text: str) -> list[DateMention]:
-    """The date that opens the head's line as a chronology entry, set off by a dash or a colon
-    ("3 August - a similar truce announced for ...", "22/7/2017: ..."): it dates what the line
-    reports, however far into the line the head comes."""
-    if not text:
-        return []
-    line = text.rfind("\n", 0, head.start) + 1
-    for d in dates:
-        if d.end > head.start:
-            break
-        if not text[line : d.start].strip(_ENTRY_BULLETS) and text[d.end : head.start].lstrip()[
-            :1
-        ] in ("-", ":"):
-            return [d]
-    return []
+    return before[-1:]
 
 
 def _after_deadline(gap: str, deadlines) -> bool:

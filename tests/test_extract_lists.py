@@ -142,23 +142,3 @@ def test_a_head_inside_a_timeline_line_opens_no_list():
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("homs_truce_2017", "north_homs"),
     }
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "3 August - a comparable arrangement announced for the northern Homs countryside.",
-        "3 August: a comparable arrangement announced for the northern Homs countryside.",
-        "* 3 August \u2013 after a week of talks, a comparable truce for the northern Homs countryside.",
-    ],
-)
-def test_the_date_that_opens_a_chronology_line_dates_its_agreement(line):
-    """An undated chronology: the entry's date, however far before the head, tells which
-    agreement the line reports (the Homs truce took effect on 3 August 2017)."""
-    text = "2017\n\n22 July 2017 - Eastern Ghouta truce agreed in Cairo.\n" + line
-    assert ("homs_truce_2017", "north_homs") in links(text, None)
-
-
-def test_a_date_inside_the_line_is_no_entry_date():
-    text = "2017\n\nTalks resumed after 3 August - a comparable truce for Homs was discussed."
-    assert ("homs_truce_2017", "north_homs") not in links(text, None)
