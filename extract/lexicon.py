@@ -44,6 +44,7 @@ LISTED = (
     "future_cues",
     "onward_words",
     "time_of_day_words",
+    "onset_cues",
     "lapsed_plan_words",
     "settled_cues",
     # the date grammar's words (extract/dates/grammar.py)

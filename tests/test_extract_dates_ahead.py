@@ -143,3 +143,16 @@ def test_an_onward_word_and_a_time_of_day_before_the_weekday(text):
 def test_an_announced_start_is_the_weekday_nearest_the_report(published, day):
     text = "Moscow declared a one-sided halt to its strikes around Idlib from Saturday."
     assert days(text, published) == [day]
+
+
+def test_a_weekday_that_is_also_a_word_right_after_an_onset_cue_is_the_day():
+    """ "حيز التنفيذ الأحد": the day the truce started (الأحد alone is also "the one"). In a
+    Monday article of 13 January 2020 that is the 12th, the Russian-Turkish Idlib truce of that
+    day, which is no registry agreement."""
+    text = (
+        "ودخلت الهدنة التي أعلنتها موسكو وأنقرة في إدلب حيز التنفيذ الأحد، "
+        "لكن القصف تواصل على ريف معرة النعمان."
+    )
+    found = extract_article(text, "2020-01-13")
+    assert [d.date for d in found.dates] == ["2020-01-12"]
+    assert found.agreements == []

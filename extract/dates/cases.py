@@ -184,7 +184,7 @@ def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
         return [DateMention(m.start(), m.end(), value, DAY)]
     pre, post = m.group("pre"), m.group("post")
     supported = pre or post or word not in g.weekdays_needing_support
-    if not supported and not _set_off(m) and not _onward(m, g):
+    if not supported and not _set_off(m) and not _onward(m, g) and not _after_onset(m, g):
         return []
     if today is None:
         return [DateMention(m.start(), m.end(), None, DAY)]
@@ -209,6 +209,13 @@ def _set_off(m: re.Match) -> bool:
     before = text[max(0, m.start() - SET_OFF_REACH) : m.start()].rstrip(" ")
     after = text[m.end() : m.end() + SET_OFF_REACH].lstrip(" ")
     return before[-1:] in COMMAS and after[:1] in COMMAS
+
+
+def _after_onset(m: re.Match, g: k.Grammar) -> bool:
+    """Whether the weekday comes right after an onset cue, where a report puts the day the
+    agreement started ("دخل وقف إطلاق النار حيز التنفيذ الأحد")."""
+    window = m.string[max(0, m.start() - ONWARD_REACH) : m.start()]
+    return g.onset_before.search(window) is not None
 
 
 def _onward(m: re.Match, g: k.Grammar) -> bool:

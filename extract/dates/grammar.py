@@ -105,6 +105,8 @@ class Grammar:
     onward_before: re.Pattern
     #: one of ``onward`` then a time of day, ending a stretch of text ("from 6 a.m. on")
     onward_at_time: re.Pattern
+    #: an onset cue ending a stretch of text ("دخل ... حيز التنفيذ" right before a weekday)
+    onset_before: re.Pattern
     #: a month name at a position (a month glued to digits by scraping: "أيلول2018")
     month_at: re.Pattern
 
@@ -145,6 +147,7 @@ def grammar(lex: Lexicon) -> Grammar:
         settled=re.compile(lex.word_start + alt(w["settled_cues"]) + r"(?!\w)"),
         onward=frozenset(w["onward_words"]),
         onward_before=re.compile(lex.word_start + alt(w["onward_words"]) + rf"{W}*$"),
+        onset_before=re.compile(lex.word_start + alt(w["onset_cues"]) + rf"{W}*$"),
         onward_at_time=re.compile(
             lex.word_start
             + alt(w["onward_words"])
