@@ -257,14 +257,17 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         NATIONWIDE.holds(m, cue) for cue in ctx.nationwide_in.get(sentence, ())
     )
     dates = ctx.dates_in.get(sentence, ())
+    words = ctx.lex.words
     near_dates = [
         d
-        for d in dates_near(m, dates, ctx.text, ctx.lex.words["deadline_words"])
+        for d in dates_near(m, dates, ctx.text, words["deadline_words"], words["clause_openers"])
         if not _qualifies_a_name(ctx, d) and not _dates_a_name(ctx, d, m, sentence, dates)
     ]
     if not near_dates and place is not None and place.start > m.end:
         # "an arrangement reached with the United States in Ankara on Oct. 17": the venue's date
-        near_dates = dates_near(place, dates, ctx.text, ctx.lex.words["deadline_words"])
+        near_dates = dates_near(
+            place, dates, ctx.text, words["deadline_words"], words["clause_openers"]
+        )
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
         onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)

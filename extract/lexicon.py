@@ -98,6 +98,7 @@ LISTED = (
     "boundary_words",
     "list_labels",
     "deadline_words",
+    "clause_openers",
 )
 
 

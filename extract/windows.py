@@ -5,6 +5,7 @@ before and after the head) or a named constant, so that a reader sees what each 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -80,17 +81,25 @@ def outermost(matches: list[Match]) -> list[Match]:
     return out
 
 
-def dates_near(head: Match, dates, text: str = "", deadlines=()) -> list[DateMention]:
+def dates_near(
+    head: Match, dates, text: str = "", deadlines=(), openers: Sequence[str] = ()
+) -> list[DateMention]:
     """The date that goes with a head (``dates``: those of its sentence): after it ("signed on
     22 July"), or right before it ("the 2021 deal", "the May 4 memorandum"). A date after a
     deadline word (``deadlines``: "a deadline of Oct. 15", "by Oct. 10") is a term the
-    agreement sets, not its date."""
+    agreement sets, not its date; one before a clause opener (``openers``: "said on Friday
+    that the agreement") is the report's."""
     for d in dates:
         if 0 <= d.start - head.end <= DATE_AFTER:
             if deadlines and _after_deadline(text[head.end : d.start], deadlines):
                 continue
             return [d]
-    before = [d for d in dates if 0 <= head.start - d.end <= DATE_BEFORE]
+    before = [
+        d
+        for d in dates
+        if 0 <= head.start - d.end <= DATE_BEFORE
+        and not (openers and set(text[d.end : head.start].lower().split()) & set(openers))
+    ]
     return before[-1:]
 
 

@@ -85,3 +85,19 @@ def test_western_damascus_countryside_is_not_eastern_ghouta(text):
 def test_a_round_named_with_a_possessive_pronoun():
     text = "بدأ مسار آستانة بجولته الأولى في العاصمة الكازاخية."
     assert agreements(text, "2017-10-16") == ["astana_1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amman said on Friday that the agreement it co-sponsored with Washington and Moscow "
+        "last July still held in Deraa.",
+        "وأكد الأردن الجمعة أن الاتفاق لا يزال سارياً في درعا والقنيطرة.",
+    ],
+)
+def test_the_day_of_a_report_is_not_the_date_of_the_agreement_it_reports(text):
+    """ "said on Friday that the agreement ...": Friday dates the statement; the agreement is
+    the south-west ceasefire of July 2017, not an unknown deal of that Friday."""
+    found = extract_article(text, "2018-07-07")
+    assert found.agreements == ["southwest_ceasefire_2017"]
+    assert {(c.agreement, c.zone) for c in found.coverage} == {("southwest_ceasefire_2017", "south")}
