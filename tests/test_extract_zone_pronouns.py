@@ -148,3 +148,12 @@ def test_an_arabic_pronoun_of_apposition_after_another_agreement():
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("astana_memorandum_2017", "eastern_ghouta"),
     }
+
+
+def test_the_area_refers_back_to_the_zone_named_before():
+    text = (
+        "The last fighters left the pocket north of Homs city on Monday under a surrender "
+        "deal. The area had been under a Cairo-brokered truce since August."
+    )
+    found = extract_article(text, "2018-05-08")
+    assert ("homs_truce_2017", "north_homs") in {(c.agreement, c.zone) for c in found.coverage}
