@@ -36,7 +36,8 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
         if "\n" in mark:
             end = m_start + mark.index("\n")  # a line break always ends a sentence
         elif end < n and not text[end].isspace():
-            continue  # 3.5, u.s.a, "22.7.2017": not an end of sentence
+            if mark != "." or not _run_together(text, m_start, end, abbreviations):
+                continue  # 3.5, u.s.a, "22.7.2017": not an end of sentence
         elif mark == ".":
             word = text[rfind(" ", m_start - 12 if m_start > 12 else 0, m_start) + 1 : m_start]
             word = word.lower().rstrip(".")
@@ -54,6 +55,35 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
         start = m.end()
     _add(text, start, len(text), spans)
     return spans
+
+
+#: Words glued by a full stop are two sentences run together by scraping ("stronghold.Under
+#: the deal", "الأخير.وقال") when both have at least this many letters: shorter ones are
+#: initials and abbreviations ("u.s.", "sana.sy").
+RUN_TOGETHER_LETTERS = 3
+#: What stands around a web address or a file name ("www.x.com/y", "@x.org"): no sentence end.
+_ADDRESS_MARKS = "./@:_-"
+
+
+def _run_together(text: str, stop: int, after: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the full stop at ``stop``, with a letter right after it (at ``after``), ends a
+    sentence that scraping glued to the next."""
+    left = stop
+    while left > 0 and text[left - 1].isalpha():
+        left -= 1
+    right = after
+    while right < len(text) and text[right].isalpha():
+        right += 1
+    word = text[left:stop]
+    return (
+        stop - left >= RUN_TOGETHER_LETTERS
+        and right - after >= RUN_TOGETHER_LETTERS
+        and word.lower() not in abbreviations
+        and word.lower() != "www"
+        and (left == 0 or text[left - 1] not in _ADDRESS_MARKS)
+        and text[right : right + 1] not in _ADDRESS_MARKS
+        and not text[right : right + 1].isdigit()
+    )
 
 
 def _boundaries(text: str) -> list[re.Match]:
