@@ -101,3 +101,15 @@ def test_the_day_of_a_report_is_not_the_date_of_the_agreement_it_reports(text):
     found = extract_article(text, "2018-07-07")
     assert found.agreements == ["southwest_ceasefire_2017"]
     assert {(c.agreement, c.zone) for c in found.coverage} == {("southwest_ceasefire_2017", "south")}
+
+
+@pytest.mark.parametrize("verb", ["struck", "hammered out", "clinched", "forged"])
+def test_the_sponsors_after_a_verb_of_making_name_the_agreement(verb):
+    text = (
+        f"Eastern Ghouta, declared a de-escalation area under a deal {verb} by Russia, Iran "
+        "and Turkey last year, is under the heaviest shelling of the war."
+    )
+    found = extract_article(text, "2018-02-20")
+    assert {(c.agreement, c.zone) for c in found.coverage} == {
+        ("astana_memorandum_2017", "eastern_ghouta")
+    }
