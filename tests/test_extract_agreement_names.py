@@ -5,6 +5,8 @@ Every text here is the team's own sentence."""
 
 from __future__ import annotations
 
+import pytest
+
 from extract import extract_article
 from tests.reading import agreements_said, links
 
@@ -243,3 +245,16 @@ def test_leaders_and_between_name_the_parties_of_an_agreement():
     assert links(ar, "2017-07-09") == {("southwest_ceasefire_2017", "south")}
     en = "The deal between Putin and Erdogan covers Idlib, officials said."
     assert links(en, "2018-09-20") == {("sochi_2018", "idlib")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guarantors agreed on Friday to post monitors around Idlib as a sixth round of "
+        "talks in the Kazakh capital ended.",
+        "واتفقت الدول الضامنة الجمعة على نشر مراقبين حول إدلب مع اختتام الجولة السادسة من "
+        "المحادثات في العاصمة الكازاخية.",
+    ],
+)
+def test_a_round_held_in_the_kazakh_capital_is_an_astana_round(text):
+    assert "astana_6" in extract_article(text, "2017-09-15").agreements
