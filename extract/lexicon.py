@@ -38,6 +38,7 @@ LISTED = (
     "current",
     "same",
     "same_prefix",
+    "of_it",
     "month_modifiers",
     "future_cues",
     "onward_words",

@@ -132,9 +132,9 @@ def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
     day = _day_of(m, ctx)
     if day is None:
         return []
-    if m.group("themonth") and not _after_preposition(m, ctx):
-        return []  # "النصف الثاني من الشهر": the second half, not the 2nd
-    if m.group("same") or m.group("themonth"):  # "of the same month", "في الحادي عشر من الشهر"
+    if (m.group("themonth") or m.group("ofit")) and not _after_preposition(m, ctx):
+        return []  # "النصف الثاني من الشهر", "الجزء الثاني منه": the second half, not the 2nd
+    if m.group("same") or m.group("themonth") or m.group("ofit"):  # "of the same month", "منه"
         base = _month_last_named(ctx)
     elif m.group("relmonth"):
         direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost"))

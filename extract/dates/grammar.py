@@ -165,6 +165,7 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         # "last" after a date belongs to what follows ("9 July last week")
         rel_after=alt(x for x in relative if _ARABIC.match(x)),
         of=alt(w["of"]),
+        of_it=alt(w["of_it"]),
         preps=alt(w["date_prepositions"]),
         year_word=alt(w["year_words"]),
         month_word=alt(w["month_word"]),
@@ -242,9 +243,11 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"(?P<day>\d\d?)(?!\d|[/.\-]\d)"
         ),
         ORDINAL: (
-            rf"{ws}(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+{a.of}{W}+"
-            rf"(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
-            rf"|{p.month}{p.year_tail}{p.rel_tail}{p.same_year}|(?P<themonth>{a.month_word})){END}"
+            rf"{ws}(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+"
+            rf"(?:{a.of}{W}+(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
+            rf"|{p.month}{p.year_tail}{p.rel_tail}{p.same_year}|(?P<themonth>{a.month_word}))"
+            # "في التاسع منه": the ninth of the month just named
+            rf"|(?P<ofit>{a.of_it})){END}"
         ),
         BARE_ORDINAL: (
             rf"{ws}{a.preps}{W}+(?P<core>{a.prefix}{W}+(?P<day>\d{{1,2}}){a.sfx})"
