@@ -5,6 +5,7 @@ before and after the head) or a named constant, so that a reader sees what each 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -65,6 +66,7 @@ RELATIVE_REFERENT_GAP = 64
 ANAPHORA_SENTENCES = 4
 
 _CLAUSE_MARKS = frozenset(",;،؛:")
+_ARABIC = re.compile("[\u0621-\u064a]")
 _NO_PARTIES: frozenset[str] = frozenset()
 _END = attrgetter("end")
 
@@ -180,7 +182,14 @@ def venue_near(
         if after and between.strip() and not _located(text, v.start, lex):
             continue  # "the arrangement it brokered with Moscow": a party, not where
         before = 0 <= head.start - v.end <= VENUE_BEFORE
-        if before and anaphor and text[v.end : head.start].strip():
+        gap = text[v.end : head.start].strip()
+        if (
+            before
+            and gap
+            and (anaphor or (_ARABIC.search(gap) and not _located(text, v.start, lex)))
+        ):
+            # "مقترح أنقرة إعلان وقف لإطلاق النار": an Arabic word between a bare city and the
+            # head makes the city a party (Ankara's proposal), not where the head was agreed
             before = False
         if after or before:
             return lex.venues.get(v.entries[0].ident)

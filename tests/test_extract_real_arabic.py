@@ -31,3 +31,17 @@ def days(text: str, published: str | None = "2018-03-10") -> list[str | None]:
 )
 def test_an_ordinal_day_of_it_is_a_day_of_the_month_just_named(text, expected):
     assert days(text) == expected
+
+
+def agreements(text: str, published: str | None = "2018-09-17") -> list[str | None]:
+    return _read(text, published)["agreements"]
+
+
+def test_a_bare_city_before_the_head_with_a_word_between_is_a_party_not_a_venue():
+    text = "وفي قمة طهران، لم يلق مقترح أنقرة إعلان وقف لإطلاق النار في المحافظة قبولاً."
+    assert "ceasefire_dec_2016" not in agreements(text)
+
+
+def test_a_located_venue_before_the_head_still_says_where():
+    text = "وفي القاهرة وقعت وزارة الدفاع الروسية اتفاقاً لوقف القتال في الغوطة الشرقية."
+    assert agreements(text, "2017-07-23") == ["ghouta_truce_2017"]
