@@ -257,7 +257,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     near_dates = [
         d
         for d in dates_near(m, dates)
-        if not _qualifies_a_name(ctx, d) and not _dates_a_name(ctx, d, m, sentence, dates)
+        if not _qualifies_a_name(ctx, d) and not dates_a_name(ctx, d, m, sentence, dates)
     ]
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
@@ -300,7 +300,7 @@ def _qualifies_a_name(ctx: HeadContext, d: DateMention) -> bool:
     return any(0 <= k.start - d.end <= QUALIFIER_GAP for k in ctx.known)
 
 
-def _dates_a_name(ctx: HeadContext, d: DateMention, m: Match, sentence: int, dates) -> bool:
+def dates_a_name(ctx: HeadContext, d: DateMention, m: Match, sentence: int, dates) -> bool:
     """Whether ``d`` is the own date of an agreement named before the head ``m`` in its sentence
     ("مذكرة أستانا الموقعة في 4 أيار 2017، كما شملها اتفاق ..."): it says nothing of this head."""
     return any(

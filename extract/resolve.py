@@ -29,12 +29,13 @@ from extract.choose import (
     fitting,
     pick,
 )
-from extract.dates import MONTH, DateMention, last_day
-from extract.heads import Head, HeadContext, is_current, read_head
+from extract.dates import DAY, MONTH, DateMention, last_day
+from extract.heads import Head, HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
 from extract.keys import phrase_key
 from extract.recognise import Match
 from extract.windows import (
+    DATE_AFTER,
     SURRENDER_WINDOW,
     UNKNOWN,
     antecedent,
@@ -127,7 +128,10 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         a for a in here if a.kind != "talks" and (a.scope == "nationwide" or not head.national)
     ]
     if head.parties:
-        cands = [a for a in cands if head.parties <= a.parties] or cands
+        fit = [a for a in cands if head.parties <= a.parties]
+        if not fit and len(head.parties) >= 2 and not head.anaphor:
+            return _unknown(head)  # "اتفاق تركي أمريكي ... في أنقرة": not the Ankara ceasefire
+        cands = fit or cands
     named = {head.zone.zone} if head.zone else {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if named and not head.national:
         cands = [a for a in cands if a.zones & named] or cands
@@ -145,7 +149,30 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         ident = antecedent(ctx.items(), head.match.start, head.sentence)
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference)
+    if choice is not None and not head.anaphor and _dated_otherwise(ctx, head, choice):
+        return _unknown(head)
     return head.item(choice.id) if choice is not None else None
+
+
+#: A day this close before a new (not anaphoric) head dates the event the sentence reports about
+#: it ("توصل الرئيسان، مساء أمس الثلاثاء في منتجع سوتشي، إلى مذكرة تفاهم").
+EVENT_BEFORE = 48
+
+
+def _dated_otherwise(ctx: HeadContext, head: Head, choice) -> bool:
+    """Whether a new head is said with days around it (right before it, or its own date after
+    it) and none of them is a day of the venue's agreement: a later deal at the same venue (the
+    October 2019 Sochi memorandum on the north-east is not the 2018 Idlib one)."""
+    m = head.match
+    dates = ctx.dates_in.get(head.sentence, ())
+    around = [
+        d
+        for d in dates
+        if d.precision == DAY
+        and (0 <= m.start - d.end <= EVENT_BEFORE or 0 <= d.start - head.end <= DATE_AFTER)
+        and not dates_a_name(ctx, d, m, head.sentence, dates)  # "مذكرة أستانا الموقعة في 4 أيار"
+    ]
+    return bool(around) and not any(fits_date(choice, d) for d in around)
 
 
 def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:

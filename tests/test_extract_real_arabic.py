@@ -45,3 +45,25 @@ def test_a_bare_city_before_the_head_with_a_word_between_is_a_party_not_a_venue(
 def test_a_located_venue_before_the_head_still_says_where():
     text = "وفي القاهرة وقعت وزارة الدفاع الروسية اتفاقاً لوقف القتال في الغوطة الشرقية."
     assert agreements(text, "2017-07-23") == ["ghouta_truce_2017"]
+
+
+def unknown_count(text: str, published: str | None) -> int:
+    mentions = _read(text, published)["mentions"]
+    return sum(1 for m in mentions if m["kind"] == "agreement" and m["id"] is None)
+
+
+def test_a_new_deal_at_a_known_venue_on_another_day_is_an_unknown_agreement():
+    text = "توصل الرئيسان، مساء أمس الثلاثاء في منتجع سوتشي، إلى مذكرة تفاهم حول شرق الفرات."
+    assert agreements(text, "2019-10-23") == []
+    assert unknown_count(text, "2019-10-23") == 1
+
+
+def test_the_same_venue_on_the_agreements_own_day_is_still_that_agreement():
+    text = "اتفق الرئيسان اليوم الاثنين في سوتشي على مذكرة تفاهم لإقامة منطقة منزوعة السلاح في إدلب."
+    assert agreements(text, "2018-09-17") == ["sochi_2018"]
+
+
+def test_two_parties_that_did_not_sign_the_venues_agreement_make_an_unknown_one():
+    text = "وجاء ذلك بعد اتفاق تركي أمريكي في أنقرة قضى بتعليق العملية العسكرية."
+    assert "ceasefire_dec_2016" not in agreements(text, "2019-10-23")
+    assert unknown_count(text, "2019-10-23") == 1
