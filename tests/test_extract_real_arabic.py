@@ -59,7 +59,9 @@ def test_a_new_deal_at_a_known_venue_on_another_day_is_an_unknown_agreement():
 
 
 def test_the_same_venue_on_the_agreements_own_day_is_still_that_agreement():
-    text = "اتفق الرئيسان اليوم الاثنين في سوتشي على مذكرة تفاهم لإقامة منطقة منزوعة السلاح في إدلب."
+    text = (
+        "اتفق الرئيسان اليوم الاثنين في سوتشي على مذكرة تفاهم لإقامة منطقة منزوعة السلاح في إدلب."
+    )
     assert agreements(text, "2018-09-17") == ["sochi_2018"]
 
 
