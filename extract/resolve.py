@@ -185,9 +185,13 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     else:
         fit = fitting(ctx.lex, d.value, d.precision)
     dated = [a for a in fit if a.kind != "talks"]
+    named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if len(dated) > 1:
-        named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
         dated = [a for a in dated if a.zones & named]
+    if len(dated) == 1 and named and dated[0].zones and not dated[0].zones & named:
+        # "a deal signed in Geneva in mid-August" in a sentence about Eastern Ghouta: the
+        # August truce of northern Homs fits the month, not the zone; another agreement
+        return _unknown(head)
     return head.item(dated[0].id) if len(dated) == 1 else None
 
 

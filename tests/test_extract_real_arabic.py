@@ -69,3 +69,12 @@ def test_two_parties_that_did_not_sign_the_venues_agreement_make_an_unknown_one(
     text = "وجاء ذلك بعد اتفاق تركي أمريكي في أنقرة قضى بتعليق العملية العسكرية."
     assert "ceasefire_dec_2016" not in agreements(text, "2019-10-23")
     assert unknown_count(text, "2019-10-23") == 1
+
+
+def test_a_date_alone_does_not_name_an_agreement_of_another_zone():
+    text = (
+        "أعلن فصيل معارض في الغوطة الشرقية موافقته على وقف القتال، "
+        "بموجب اتفاق وقعه ممثلون عنه في جنيف منتصف آب."
+    )
+    assert agreements(text, "2017-08-19") == []
+    assert unknown_count(text, "2017-08-19") >= 1
