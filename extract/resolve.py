@@ -140,6 +140,9 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     reference = _reference(head, ctx.published)
     if reference is not None:
         cands = existing(cands, reference)
+    line = _line_date(ctx, head)
+    if line is not None:  # "22 كانون الأول 2017: ... الاتفاق على عقد مؤتمر في سوتشي": not 2018's
+        cands = existing(cands, line)
     signatories = ctx.parties_in.get(head.sentence)
     if len(cands) > 1 and signatories:
         # "a truce brokered in Cairo, signed by Jaish al-Islam": a signatory tells which
@@ -173,6 +176,21 @@ def _dated_otherwise(ctx: HeadContext, head: Head, choice) -> bool:
         and not dates_a_name(ctx, d, m, head.sentence, dates)  # "مذكرة أستانا الموقعة في 4 أيار"
     ]
     return bool(around) and not any(fits_date(choice, d) for d in around)
+
+
+def _line_date(ctx: HeadContext, head: Head) -> date | None:
+    """The day a chronology line or sentence opens with ("- 22 كانون الأول/ديسمبر: ...", "في 4
+    أيار، ..."): what the sentence is about happened then."""
+    dates = ctx.dates_in.get(head.sentence, ())
+    if not dates or dates[0].precision != DAY or dates[0].start > head.match.start:
+        return None
+    first = dates[0]
+    opening = max(ctx.text.rfind(mark, 0, first.start) for mark in ".\n!?؟") + 1
+    lead = ctx.text[opening : first.start].strip(" -•*").split()
+    preps = ctx.lex.words["date_prepositions"]
+    if len(lead) > 1 or (lead and lead[0] not in preps and lead[0][1:] not in preps):
+        return None
+    return first.value
 
 
 def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:

@@ -78,3 +78,13 @@ def test_a_date_alone_does_not_name_an_agreement_of_another_zone():
     )
     assert agreements(text, "2017-08-19") == []
     assert unknown_count(text, "2017-08-19") >= 1
+
+
+def test_a_chronology_line_before_an_agreement_existed_does_not_name_it_by_its_venue():
+    text = (
+        "2017\n\n- 22 كانون الأول/ديسمبر: انتهت الجولة الثامنة من أستانا، "
+        "مع الاتفاق على عقد مؤتمر للحوار في سوتشي.\n"
+    )
+    assert "sochi_2018" not in agreements(text, None)
+    later = "2018\n\n- 17 أيلول/سبتمبر: وقع الرئيسان الاتفاق في سوتشي لإقامة منطقة منزوعة السلاح.\n"
+    assert "sochi_2018" in agreements(later, None)
