@@ -23,6 +23,7 @@ import assets
 from assets.registry import AgreementRecord, read_registry
 from extract.keys import CUE, ENTITY, LAYERS, KeyTable, Proclitics, phrase_key, scan_form
 from extract.normalise import normalise_word
+from extract.titles import title_variants
 from extract.words import LanguageData
 
 if TYPE_CHECKING:
@@ -289,6 +290,8 @@ def _add_agreements(
     }
     agreements: dict[str, AgreementInfo] = {}
     rounds: dict[int, str] = {}
+    nouns = [w for kind, words in data.groups("head_kinds") if kind == "memorandum" for w in words]
+    nouns, links = [normalise_word(w) for w in nouns], data.words("title_links")
     for record in read_registry().agreements:
         info = _agreement_info(record, zone_parent)
         agreements[info.id] = info
@@ -298,14 +301,16 @@ def _add_agreements(
         if info.round is None:
             names += [record.name_en, record.name_ar]
         for name in names:
-            table.add(
-                name,
+            reading = dict(
                 layer=ENTITY,
                 kind="agreement",
                 ident=info.id,
                 generic=normalise_word(name) in generic_names,
                 zone=_named_zone(name, zone_words) if len(info.zones) == 1 else "",
             )
+            table.add(name, **reading)
+            for variant in title_variants(normalise_word(name), nouns, links):
+                table.add(variant, **reading)
     return agreements, rounds
 
 

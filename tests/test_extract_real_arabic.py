@@ -88,3 +88,24 @@ def test_a_chronology_line_before_an_agreement_existed_does_not_name_it_by_its_v
     assert "sochi_2018" not in agreements(text, None)
     later = "2018\n\n- 17 أيلول/سبتمبر: وقع الرئيسان الاتفاق في سوتشي لإقامة منطقة منزوعة السلاح.\n"
     assert "sochi_2018" in agreements(later, None)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "مذكرة تفاهم حول استقرار الوضع في منطقة خفض التصعيد بإدلب",
+        "مذكرة التفاهم بشأن تثبيت الاستقرار في منطقة خفض التصعيد في إدلب",
+    ],
+)
+def test_an_official_title_is_read_with_or_without_of_understanding_and_on(title):
+    text = f"وقع وزيرا الدفاع في البلدين {title}، وتنص على تسيير دوريات منسقة."
+    assert agreements(text, "2018-09-18") == ["sochi_2018"]
+
+
+def test_title_variants_keep_short_names_alone():
+    from extract.titles import title_variants
+
+    assert title_variants("مذكره سوتشي", ["مذكره"], ["حول"]) == set()
+    assert "مذكره حول انشاء مناطق خفض التصعيد" in title_variants(
+        "مذكره انشاء مناطق خفض التصعيد", ["مذكره"], ["حول"]
+    )
