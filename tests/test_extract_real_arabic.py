@@ -109,3 +109,9 @@ def test_title_variants_keep_short_names_alone():
     assert "مذكره حول انشاء مناطق خفض التصعيد" in title_variants(
         "مذكره انشاء مناطق خفض التصعيد", ["مذكره"], ["حول"]
     )
+
+
+def test_a_weekday_right_after_an_imperfect_start_verb_is_the_coming_one():
+    # a Thursday page: "the handover starts Saturday" is two days ahead, not five days back
+    assert days("اتفاق في ريف حمص الشمالي.. والتنفيذ يبدأ السبت", "2018-05-03") == ["2018-05-05"]
+    assert days("بدأ التنفيذ السبت في ريف حمص الشمالي.", "2018-05-03") == ["2018-04-28"]
