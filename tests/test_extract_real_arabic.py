@@ -115,3 +115,18 @@ def test_a_weekday_right_after_an_imperfect_start_verb_is_the_coming_one():
     # a Thursday page: "the handover starts Saturday" is two days ahead, not five days back
     assert days("اتفاق في ريف حمص الشمالي.. والتنفيذ يبدأ السبت", "2018-05-03") == ["2018-05-05"]
     assert days("بدأ التنفيذ السبت في ريف حمص الشمالي.", "2018-05-03") == ["2018-04-28"]
+
+
+def links(text: str, published: str | None) -> set[tuple[str | None, str, str]]:
+    return {(c["agreement"], c["zone"], c["relation"]) for c in _read(text, published)["coverage"]}
+
+
+def test_ending_participles_and_metaphors_end_a_zone():
+    text = "ويطوي الاتفاق الجديد صفحة اتفاق القاهرة، منهيًا منطقة خفض التصعيد في ريف حمص الشمالي."
+    assert ("homs_truce_2017", "north_homs", "ends") in links(text, "2018-05-03")
+
+
+def test_an_evacuation_deal_by_its_verb_and_local_truces_are_unknown_agreements():
+    text = "تتواصل عملية إخراج المسلحين من حي الوعر بموجب اتفاق مع الجانب الروسي."
+    assert unknown_count(text, "2017-05-06") >= 1
+    assert unknown_count("وهي نسخة موسعة من الهدن المحلية حول دمشق.", "2017-05-06") == 1
