@@ -130,3 +130,13 @@ def test_an_evacuation_deal_by_its_verb_and_local_truces_are_unknown_agreements(
     text = "تتواصل عملية إخراج المسلحين من حي الوعر بموجب اتفاق مع الجانب الروسي."
     assert unknown_count(text, "2017-05-06") >= 1
     assert unknown_count("وهي نسخة موسعة من الهدن المحلية حول دمشق.", "2017-05-06") == 1
+
+
+def test_oman_is_not_the_venue_of_the_amman_agreement():
+    text = "وصل وزير خارجية سلطنة عمان إلى دمشق اليوم في زيارة رسمية."
+    assert agreements(text, "2017-11-12") == []
+
+
+def test_a_passive_page_turned_ends_the_zone():
+    text = "وبذلك طُويت صفحة منطقة خفض التصعيد في الغوطة الشرقية، التي أقرتها مذكرة أستانا."
+    assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in links(text, "2018-04-14")
