@@ -99,7 +99,12 @@ def implicit_mentions(
             for i in lex.venues.get(v.entries[0].ident, ())
         }
         days = [d for t in where for d in dates_in.get(t, ())]
-        fit = [a for a in cands if any(fits_date(a, d) for d in days) or a.id in venues]
+        # a venue alone is not enough on a day that is not its agreement's ("في 22 أكتوبر 2019
+        # اتفق بوتين وأردوغان في سوتشي": not the 2018 Sochi memorandum)
+        undated = not any(d.precision == DAY for d in days)
+        fit = [
+            a for a in cands if any(fits_date(a, d) for d in days) or (a.id in venues and undated)
+        ]
         if not fit and len(cands) == 1 and s in termed:
             fit = list(cands)  # "the de-escalation plan agreed by Russia, Turkey and Iran"
         if len(fit) == 1:

@@ -140,3 +140,23 @@ def test_oman_is_not_the_venue_of_the_amman_agreement():
 def test_a_passive_page_turned_ends_the_zone():
     text = "وبذلك طُويت صفحة منطقة خفض التصعيد في الغوطة الشرقية، التي أقرتها مذكرة أستانا."
     assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in links(text, "2018-04-14")
+
+
+def test_provisions_in_the_next_sentence_name_the_memorandum_and_its_zone():
+    text = (
+        "وقع الرئيسان الروسي والتركي أمس في سوتشي مذكرة جديدة. وتنص على إقامة منطقة منزوعة "
+        "السلاح بعمق 15 إلى 20 كم في محافظة إدلب."
+    )
+    assert ("sochi_2018", "idlib", "covers") in links(text, "2018-09-18")
+
+
+def test_brokers_agreeing_at_a_venue_on_another_day_are_not_the_venues_agreement():
+    text = (
+        "2019\n\nفي 22 أكتوبر، اتفق بوتين وأردوغان في سوتشي على انسحاب الوحدات الكردية من الحدود.\n"
+    )
+    assert agreements(text, None) == []
+
+
+def test_a_zone_to_be_set_up_by_a_round_is_covered_by_it():
+    text = "وأكد البيان الختامي لأستانا 6 أن منطقة إدلب ستنشأ لمدة ستة أشهر قابلة للتمديد."
+    assert ("astana_6", "idlib", "covers") in links(text, "2017-09-15")
