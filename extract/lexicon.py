@@ -52,6 +52,7 @@ LISTED = (
     "of",
     "date_prepositions",
     "ordinal_day_prefixes",
+    "day_parts",
     "ordinal_suffixes",
     "range_joiners",
     "next_day",

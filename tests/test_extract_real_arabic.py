@@ -160,3 +160,19 @@ def test_brokers_agreeing_at_a_venue_on_another_day_are_not_the_venues_agreement
 def test_a_zone_to_be_set_up_by_a_round_is_covered_by_it():
     text = "وأكد البيان الختامي لأستانا 6 أن منطقة إدلب ستنشأ لمدة ستة أشهر قابلة للتمديد."
     assert ("astana_6", "idlib", "covers") in links(text, "2017-09-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("بدأ القصف صباح الأحد على دوما.", "2018-02-27", "2018-02-25"),
+        ("وقعت المذكرة مساء يوم الاثنين في سوتشي.", "2018-09-18", "2018-09-17"),
+        ("قال مسؤول أردني إن وقف إطلاق النار يبدأ ظهر الأحد.", "2017-07-08", "2017-07-09"),
+    ],
+)
+def test_a_part_of_the_day_supports_a_weekday_that_is_also_a_word(text, published, day):
+    assert days(text, published) == [day]
+
+
+def test_the_eve_of_a_weekday_is_not_read_as_that_day():
+    assert days("وصل الوفد ليلة الأحد إلى أستانا.", "2017-07-08") == []

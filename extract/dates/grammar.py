@@ -174,6 +174,7 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         modifier=alt(m for m in w["month_modifiers"] if m not in set(w["date_prepositions"])),
         sfx=alt(w["ordinal_suffixes"]),
         prefix=alt(w["ordinal_day_prefixes"]),
+        day_parts=alt(w["day_parts"]),
         joiner=rf"(?:[-&]|{alt(w['range_joiners'])}(?![a-z]))",
         later=alt(w["days_later"]),
         earlier=alt(w["days_earlier"]),
@@ -255,7 +256,8 @@ def _parts(lex: Lexicon) -> dict[str, str]:
         ),
         WEEKDAY: (
             rf"{ws}(?:(?P<relday>{a.relative_day}){W}*,?{W}*(?:{a.prefix}{W}+)?"
-            rf"|(?P<pre>{a.rel}|{a.preps}){W}+)?(?P<weekday>{a.weekday})"
+            rf"|(?P<pre>{a.rel}|{a.preps}|{a.day_parts}(?:{W}+{a.prefix})?){W}+)?"
+            rf"(?P<weekday>{a.weekday})"
             rf"(?:{W}+(?P<post>{a.past}|{a.next}))?{END}"
         ),
         MONTH_ONLY: (
