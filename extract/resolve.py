@@ -72,6 +72,8 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
             item = _CASES[head.case](ctx, head)
         if item is not None:
             ctx.resolved.append(item)
+            if item.id is None:  # "اتفاقاً ... لوقف إطلاق النار في جوبر": its words are its own
+                taken[item.start : item.end] = b"\x01" * (item.end - item.start)
     return ctx.resolved
 
 
@@ -117,8 +119,11 @@ def _current_agreement(ctx: HeadContext, before: int) -> Item | None:
 
 
 def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
-    """ "the truce brokered in Cairo", "a nationwide ceasefire": where, or how wide, says which."""
+    """ "the truce brokered in Cairo", "a nationwide ceasefire": where, or how wide, says which;
+    a new deal reached where no registry agreement was ("اتفاقاً في جنيف") is an unknown one."""
     lex = ctx.lex
+    if head.venue == () and not head.national:
+        return None if head.anaphor else _unknown(head)
     here = (
         [lex.agreements[i] for i in head.venue]
         if head.venue is not None

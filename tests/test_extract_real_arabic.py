@@ -176,3 +176,9 @@ def test_a_part_of_the_day_supports_a_weekday_that_is_also_a_word(text, publishe
 
 def test_the_eve_of_a_weekday_is_not_read_as_that_day():
     assert days("وصل الوفد ليلة الأحد إلى أستانا.", "2017-07-08") == []
+
+
+def test_a_new_deal_signed_where_no_registry_agreement_was_is_unknown_and_keeps_its_words():
+    text = "ووقع فيلق الرحمن في جنيف اتفاقاً مع روسيا لوقف إطلاق النار في جوبر وعين ترما."
+    assert agreements(text, "2017-08-22") == []
+    assert links(text, "2017-08-22") == set()
