@@ -73,8 +73,15 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if item is not None:
             ctx.resolved.append(item)
             if item.id is None:  # "اتفاقاً ... لوقف إطلاق النار في جوبر": its words are its own
-                taken[item.start : item.end] = b"\x01" * (item.end - item.start)
+                end = _clause_end(ctx.text, item.start, item.end)
+                taken[item.start : end] = b"\x01" * (end - item.start)
     return ctx.resolved
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause of ``text[start:end]`` ends: at its first comma or semicolon, if any."""
+    marks = [i for i in (text.find(c, start, end) for c in ",،;؛") if i >= 0]
+    return min(marks, default=end)
 
 
 def _plural(ctx: HeadContext, head: Head) -> list[Item]:
