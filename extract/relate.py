@@ -179,6 +179,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             and z.kind != SUBJECT  # "it was covered by ...": a clause of its own, not a list item
             and (not heads or z.start > heads[0].start)
             and not _interrupted(named, anchor_for_all, heads, z)
+            and not _broken_off(heads, z, group.get("b", ()))
         ):
             chosen = [anchor_for_all]
         else:
@@ -202,6 +203,13 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
 def _object_follows(verb: Match, zs: list[Item]) -> bool:
     """Whether a zone follows the verb at once, as its object ("ويشمل الرستن")."""
     return any(0 <= z.start - verb.end <= OBJECT_GAP for z in zs)
+
+
+def _broken_off(heads: list, z: Item, breaks) -> bool:
+    """Whether a clause break stands between the list's head and the zone ("أربع مناطق ...
+    ابتلع النظام ثلاثاً منها في الغوطة ...، وصولاً إلى الهجوم الأخير على سراقب"): the list
+    ended there."""
+    return bool(heads) and any(heads[0].end <= b.start < z.start for b in breaks)
 
 
 def _interrupted(named: list[Item], anchor: Item, heads: list, z: Item) -> bool:

@@ -182,3 +182,13 @@ def test_a_new_deal_signed_where_no_registry_agreement_was_is_unknown_and_keeps_
     text = "ووقع فيلق الرحمن في جنيف اتفاقاً مع روسيا لوقف إطلاق النار في جوبر وعين ترما."
     assert agreements(text, "2017-08-22") == []
     assert links(text, "2017-08-22") == set()
+
+
+def test_a_clause_break_ends_the_list_of_an_enumeration_head():
+    text = (
+        "بدءاً من مذكرة أستانا التي وضعت أربع مناطق لخفض التصعيد، ابتلع النظام ثلاثاً منها في "
+        "الغوطة الشرقية ودرعا، وصولاً إلى الهجوم الأخير الذي سيطر خلاله على سراقب."
+    )
+    pairs = {(a, z) for a, z, _ in links(text, "2020-03-06")}
+    assert ("astana_memorandum_2017", "eastern_ghouta") in pairs
+    assert ("astana_memorandum_2017", "idlib") not in pairs
