@@ -77,6 +77,7 @@ LISTED = (
     "sponsor_pronouns",
     "venue_prepositions",
     "negations",
+    "only_particles",
     "agreement_joiners",
     "yes_answers",
     "no_answers",

@@ -147,15 +147,25 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
     """The triggers, a covering word right after a negation read as excludes ("ولا يسري اتفاق
     الجنوب على الغوطة", "it never covered Idlib")."""
     negations, glued = lex.words["negations"], lex.proclitic_letters
+    only = lex.words["only_particles"]
     out = []
     for t in triggers:
-        if t.entries[0].ident == "covers":
+        after = text[t.end : t.end + NEGATION_REACH].split()
+        if t.entries[0].ident == "excludes" and after and after[0] in only:
+            t = t._replace(entries=(_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
+        elif t.entries[0].ident == "covers" and not (after and after[0] in only):
             words = text[max(0, t.start - NEGATION_REACH) : t.start].split()
             word = words[-1] if words else ""
             if word in negations or (word[:1] in glued and word[1:] in negations):
                 t = t._replace(entries=(_excluding(t.entries[0]),))
         out.append(t)
     return out
+
+
+@lru_cache(maxsize=256)
+def _covering(entry: Entry) -> Entry:
+    """The covers reading of an excluding word followed by "only" (made once per word)."""
+    return replace(entry, ident="covers")
 
 
 @lru_cache(maxsize=256)

@@ -192,3 +192,19 @@ def test_a_clause_break_ends_the_list_of_an_enumeration_head():
     pairs = {(a, z) for a, z, _ in links(text, "2020-03-06")}
     assert ("astana_memorandum_2017", "eastern_ghouta") in pairs
     assert ("astana_memorandum_2017", "idlib") not in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الأردن أن مذكرة المبادئ لا تشمل سوى منطقة الجنوب الغربي.",
+        "وقال المتحدث إن اتفاق عمّان لم يشمل إلا محافظات درعا والقنيطرة والسويداء.",
+    ],
+)
+def test_a_negated_covering_word_with_only_covers(text):
+    assert links(text, "2017-11-14") == {("southwest_ceasefire_2017", "south", "covers")}
+
+
+def test_a_negated_covering_word_alone_still_excludes():
+    text = "وأكد الأردن أن مذكرة المبادئ لا تشمل الغوطة الشرقية."
+    assert links(text, "2017-11-14") == {("southwest_ceasefire_2017", "eastern_ghouta", "excludes")}
