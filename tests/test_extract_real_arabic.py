@@ -208,3 +208,25 @@ def test_a_negated_covering_word_with_only_covers(text):
 def test_a_negated_covering_word_alone_still_excludes():
     text = "وأكد الأردن أن مذكرة المبادئ لا تشمل الغوطة الشرقية."
     assert links(text, "2017-11-14") == {("southwest_ceasefire_2017", "eastern_ghouta", "excludes")}
+
+
+def zones(text: str) -> list[str]:
+    return _read(text, "2018-07-20")["zones"]
+
+
+@pytest.mark.parametrize(
+    ("place", "zone"),
+    [
+        ("الريف الشمالي لمحافظة حمص", "north_homs"),
+        ("شمالي مدينة حمص", "north_homs"),
+        ("الريف الشمالي لحماة", "idlib"),
+        ("الريف الشمالي لمحافظة اللاذقية", "idlib"),
+        ("حوض اليرموك", "south"),
+    ],
+)
+def test_countrysides_as_the_press_words_them(place, zone):
+    assert zones(f"وتشمل الهدنة {place} بحسب المصادر.") == [zone]
+
+
+def test_the_yarmouk_camp_is_not_the_yarmouk_basin():
+    assert zones("وتشمل الهدنة مخيم اليرموك جنوب دمشق.") == []
