@@ -230,3 +230,10 @@ def test_countrysides_as_the_press_words_them(place, zone):
 
 def test_the_yarmouk_camp_is_not_the_yarmouk_basin():
     assert zones("وتشمل الهدنة مخيم اليرموك جنوب دمشق.") == []
+
+
+def test_days_before_with_no_that_count_back_from_publication():
+    assert days("ووقعت الهدنة قبل يومين في ريف حمص.", "2017-08-05") == ["2017-08-03"]
+    text = "أُعلن الاتفاق في 7 تموز، وكان قد وُقّع قبل ذلك بيومين."
+    assert days(text, "2017-07-15") == ["2017-07-07", "2017-07-05"]
+    assert days("ووقعت الهدنة قبل يومين.", None) == []

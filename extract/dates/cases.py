@@ -313,13 +313,22 @@ def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
         word = m.group("count") or m.group("count_before") or m.group("count_after")
         n = int(word) if word.isdigit() else g.lex.cardinals.get(word, 0)
     sign = -1 if (m.group("dir") or m.group("dirpre")) in g.earlier else 1
+    # "قبل يومين" with no "ذلك": two days ago, counted from the publication day
+    ago = m.group("dirpre") in g.earlier and not _says_that(m, g) and not m.group("event")
     if base is None and apposed:
         base, sign = day, -sign
+    elif base is None and ago:
+        base = ctx.today
     elif base is None and not m.group("event"):
         base = day
     if base is None or not n:
         return []
     return [DateMention(m.start(), m.end(), base + timedelta(days=sign * n), DAY)]
+
+
+def _says_that(m: re.Match, g: k.Grammar) -> bool:
+    """Whether the count names what it counts from ("قبل ذلك بيومين": before that)."""
+    return any(w in g.lex.words["that_words"] for w in m.group(0).split())
 
 
 def _apposed(m: re.Match, last: DateMention) -> bool:
