@@ -53,6 +53,7 @@ LISTED = (
     "date_prepositions",
     "ordinal_day_prefixes",
     "day_parts",
+    "dual_day_prefixes",
     "ordinal_suffixes",
     "range_joiners",
     "next_day",

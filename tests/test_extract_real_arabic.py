@@ -237,3 +237,12 @@ def test_days_before_with_no_that_count_back_from_publication():
     text = "أُعلن الاتفاق في 7 تموز، وكان قد وُقّع قبل ذلك بيومين."
     assert days(text, "2017-07-15") == ["2017-07-07", "2017-07-05"]
     assert days("ووقعت الهدنة قبل يومين.", None) == []
+
+
+def test_two_ordinal_days_after_the_dual_are_both_dates():
+    assert days("عقدت الجولة يومي الرابع والخامس من تموز.", "2017-07-10") == [
+        "2017-07-04",
+        "2017-07-05",
+    ]
+    # a compound ordinal is one day
+    assert days("وقع الاتفاق في الثاني والعشرين من تموز.", "2017-08-05") == ["2017-07-22"]

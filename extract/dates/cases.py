@@ -143,7 +143,15 @@ def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
         year, month = _named_day(m, ctx, day)
         base = date(year, month, 1) if year else None
     value = safe_date(base.year, base.month, day) if base else None
-    return [DateMention(m.start(), m.end(), value, DAY)]
+    first = m.group("ofirst")
+    if first is None:
+        return [DateMention(m.start(), m.end(), value, DAY)]
+    number = ctx.grammar.lex.ordinals.get(first, 0)
+    before = safe_date(base.year, base.month, number) if base and 1 <= number <= 31 else None
+    return [
+        DateMention(m.start("ofirst"), m.end("ofirst"), before, DAY),
+        DateMention(m.start("day"), m.end(), value, DAY),
+    ]
 
 
 def _after_preposition(m: re.Match, ctx: Context) -> bool:

@@ -175,6 +175,7 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         sfx=alt(w["ordinal_suffixes"]),
         prefix=alt(w["ordinal_day_prefixes"]),
         day_parts=alt(w["day_parts"]),
+        dual=alt(w["dual_day_prefixes"]),
         joiner=rf"(?:[-&]|{alt(w['range_joiners'])}(?![a-z]))",
         later=alt(w["days_later"]),
         earlier=alt(w["days_earlier"]),
@@ -244,7 +245,9 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"(?P<day>\d\d?)(?!\d|[/.\-]\d)"
         ),
         ORDINAL: (
-            rf"{ws}(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+"
+            # "يومي الرابع والخامس من تموز": two days
+            rf"{ws}(?:{a.dual}{W}+(?P<ofirst>{a.ordinal}){W}+{a.joiner}{W}*)?"
+            rf"(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+"
             rf"(?:{a.of}{W}+(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
             rf"|{p.month}{p.year_tail}{p.rel_tail}{p.same_year}|(?P<themonth>{a.month_word}))"
             # "في التاسع منه": the ninth of the month just named
