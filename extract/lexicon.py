@@ -95,6 +95,7 @@ LISTED = (
     "date_links",
     "zone_terms",
     "current_qualifiers",
+    "new_words",
     "comparison_prepositions",
     "boundary_words",
 )

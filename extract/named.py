@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,10 @@ def named_agreements(
             known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
             blocked.append((m.start, m.end))
             continue
+        if _renewed(doc, m, entry.ident):  # "اتفاق سوتشي الجديد" in 2019: another Sochi deal
+            known.append(Item("agreement", None, m.start, m.end, s))
+            blocked.append((m.start, m.end))
+            continue
         known.append(Item("agreement", entry.ident, m.start, m.end, s))
         states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
         inside = _overlapping(zone_spans, zone_starts, m)
@@ -123,6 +128,21 @@ def _dated_otherwise(doc: _Document, m: Match, ident: str, dates: list[DateMenti
         return False
     d = identity_date(doc.text, m, dates, doc.lex)
     return d is not None and not fits_as_written(info, d, doc.text)
+
+
+#: A name called "new" this long after its agreement was signed is another agreement.
+RENEWED_AFTER = timedelta(days=90)
+
+
+def _renewed(doc: _Document, m: Match, ident: str) -> bool:
+    """Whether a "new" word follows the name right away on a page dated long after the named
+    agreement was signed ("اتفاق سوتشي الجديد" in October 2019)."""
+    info = doc.lex.agreements.get(ident)
+    if doc.published is None or info is None or not info.days:
+        return False
+    after = doc.text[m.end : m.end + 12].split()
+    new = doc.lex.words["new_words"]
+    return bool(after) and after[0] in new and doc.published - info.days[0] > RENEWED_AFTER
 
 
 #: An ending word this close to a name that spells its zone ends the agreement there ("the

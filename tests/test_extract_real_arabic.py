@@ -246,3 +246,11 @@ def test_two_ordinal_days_after_the_dual_are_both_dates():
     ]
     # a compound ordinal is one day
     assert days("وقع الاتفاق في الثاني والعشرين من تموز.", "2017-08-05") == ["2017-07-22"]
+
+
+def test_a_registry_name_called_new_long_after_its_signing_is_another_agreement():
+    text = "وينص اتفاق سوتشي الجديد على انسحاب الوحدات الكردية مسافة 30 كيلومتراً من الحدود."
+    assert agreements(text, "2019-10-23") == []
+    assert unknown_count(text, "2019-10-23") == 1
+    # in the weeks after the signing, "the new Sochi agreement" is that one
+    assert agreements("ويشمل اتفاق سوتشي الجديد محافظة إدلب.", "2018-09-20") == ["sochi_2018"]
