@@ -147,8 +147,13 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     named = {head.zone.zone} if head.zone else {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if named and not head.national:
         cands = [a for a in cands if a.zones & named] or cands
+    before_dates = bool(cands)
     for d in head.near_dates:
         cands = [a for a in cands if fits_date(a, d)]
+    if before_dates and not cands and head.venue and not head.onset:
+        # "وقعت الدول الضامنة المذكرة في أستانا" on a day none of Astana's agreements has:
+        # another document of that venue, not an agreement of another venue that day
+        return _unknown(head)
     reference = _reference(head, ctx.published)
     if reference is not None:
         cands = existing(cands, reference)

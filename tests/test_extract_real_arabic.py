@@ -254,3 +254,9 @@ def test_a_registry_name_called_new_long_after_its_signing_is_another_agreement(
     assert unknown_count(text, "2019-10-23") == 1
     # in the weeks after the signing, "the new Sochi agreement" is that one
     assert agreements("ويشمل اتفاق سوتشي الجديد محافظة إدلب.", "2018-09-20") == ["sochi_2018"]
+
+
+def test_a_venue_whose_agreements_do_not_fit_the_day_does_not_hand_over_to_another_venue():
+    # Astana on 31 July 2017: not the Cairo truce of northern Homs signed that day
+    text = "وقعت الدول الضامنة المذكرة في أستانا أمس، وهي تنشئ مناطق في إدلب وريف حمص الشمالي."
+    assert "homs_truce_2017" not in agreements(text, "2017-08-01")
