@@ -92,6 +92,7 @@ LISTED = (
     "place_prepositions",
     "movement_prepositions",
     "list_joiners",
+    "object_fillers",
     "date_links",
     "zone_terms",
     "current_qualifiers",

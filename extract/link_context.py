@@ -66,6 +66,8 @@ class LinkContext:
     #: the normalised text, and the words that join agreements into one list
     text: str = ""
     joiners: frozenset[str] = frozenset()
+    #: words that may stand between a subjectless covering verb and its zone ("ويشمل 84 بلدة في")
+    fillers: frozenset[str] = frozenset()
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head

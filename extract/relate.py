@@ -108,6 +108,7 @@ def link_sentences(
         line_starts=line_starts,
         text=text,
         joiners=frozenset(lex.words["agreement_joiners"]),
+        fillers=frozenset(lex.words["object_fillers"]),
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -158,7 +159,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     ):
         anchor_for_all = ctx.enumeration[0]
     if not ags and anchor_for_all is None:
-        verbs = [v for v in group.get("v", ()) if _object_follows(v, zs)]
+        verbs = [v for v in group.get("v", ()) if _object_follows(v, zs, ctx)]
         if group.get("p") or verbs:
             pronoun_links(ctx, s, zs, group.get("p") or verbs)
         elif s in ctx.carried and len({z.zone for z in zs}) >= 2:
@@ -200,9 +201,23 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 ctx.emit(a, z, also, when, s)
 
 
-def _object_follows(verb: Match, zs: list[Item]) -> bool:
-    """Whether a zone follows the verb at once, as its object ("ويشمل الرستن")."""
-    return any(0 <= z.start - verb.end <= OBJECT_GAP for z in zs)
+#: How far after a subjectless verb its zone may start when only counts and settlement words
+#: stand between ("ويشمل 84 بلدة وقرية في ريف حمص الشمالي").
+OBJECT_REACH = 40
+
+
+def _object_follows(verb: Match, zs: list[Item], ctx: LinkContext) -> bool:
+    """Whether a zone follows the verb at once, as its object ("ويشمل الرستن"), or after words
+    that say what of it ("ويشمل 84 بلدة وقرية في", "وتضم أجزاء من")."""
+    for z in zs:
+        gap = z.start - verb.end
+        if 0 <= gap <= OBJECT_GAP:
+            return True
+        if OBJECT_GAP < gap <= OBJECT_REACH and ctx.fillers:
+            words = ctx.text[verb.end : z.start].split()
+            if all(w.isdigit() or w in ctx.fillers or w[1:] in ctx.fillers for w in words):
+                return True
+    return False
 
 
 def _broken_off(heads: list, z: Item, breaks) -> bool:

@@ -260,3 +260,10 @@ def test_a_venue_whose_agreements_do_not_fit_the_day_does_not_hand_over_to_anoth
     # Astana on 31 July 2017: not the Cairo truce of northern Homs signed that day
     text = "وقعت الدول الضامنة المذكرة في أستانا أمس، وهي تنشئ مناطق في إدلب وريف حمص الشمالي."
     assert "homs_truce_2017" not in agreements(text, "2017-08-01")
+
+
+def test_a_subjectless_verb_reaches_its_zone_over_counted_settlements():
+    text = "وقع الجانبان الاتفاق في القاهرة أمس. ويشمل 84 بلدة وقرية في ريف حمص الشمالي."
+    assert links(text, "2017-08-01") == {("homs_truce_2017", "north_homs", "covers")}
+    other = "وقع الجانبان الاتفاق في القاهرة أمس. ويشمل القصف اليومي 84 بلدة في ريف حمص الشمالي."
+    assert links(other, "2017-08-01") == set()
