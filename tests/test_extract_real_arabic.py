@@ -267,3 +267,14 @@ def test_a_subjectless_verb_reaches_its_zone_over_counted_settlements():
     assert links(text, "2017-08-01") == {("homs_truce_2017", "north_homs", "covers")}
     other = "وقع الجانبان الاتفاق في القاهرة أمس. ويشمل القصف اليومي 84 بلدة في ريف حمص الشمالي."
     assert links(other, "2017-08-01") == set()
+
+
+def test_the_memorandum_far_on_is_the_memorandum_named_before_not_a_later_local_deal():
+    text = (
+        "وقعت روسيا وتركيا وإيران مذكرة أستانا في 4 أيار 2017. "
+        "وبدأ الهجوم على الغوطة في شباط 2018. وقسمت القوات الغوطة إلى جيوب. "
+        "وخرج مقاتلون من حرستا. وخرج آخرون من عربين. "
+        "وتوصل جيش الإسلام إلى اتفاق نهائي للخروج من دوما. "
+        "وبذلك انتهت في الغوطة الشرقية المنطقة التي أنشأتها المذكرة."
+    )
+    assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in links(text, None)
