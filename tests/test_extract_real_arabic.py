@@ -278,3 +278,9 @@ def test_the_memorandum_far_on_is_the_memorandum_named_before_not_a_later_local_
         "وبذلك انتهت في الغوطة الشرقية المنطقة التي أنشأتها المذكرة."
     )
     assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in links(text, None)
+
+
+def test_arrangements_are_an_agreement_noun():
+    text = "وأوضح أن المذكرة تدعم الترتيبات التي تم التوصل إليها في السابع من تموز في جنوب سوريا."
+    assert links(text, "2017-11-12") == {("southwest_ceasefire_2017", "south", "covers")}
+    assert agreements("واتخذت السلطات ترتيبات أمنية مشددة في دمشق.", "2017-11-12") == []
