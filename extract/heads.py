@@ -268,7 +268,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         sentence=sentence,
         end=end,
         parties=parties,
-        zone=zone_near(m, ctx.zones_in.get(sentence, ())),
+        zone=zone_near(m, ctx.zones_in.get(sentence, ())) or _relative_zone(ctx, m, sentence),
         near_dates=near_dates,
         identity=identity_date(ctx.text, m, dates, ctx.lex),
         onset=onset is not None,
@@ -281,6 +281,31 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         venue=venue,
         national=national,
     )
+
+
+#: Most characters between a zone and a new head in the relative clause about the zone.
+RELATIVE_ZONE_REACH = 40
+
+
+def _relative_zone(ctx: HeadContext, m: Match, sentence: int) -> Item | None:
+    """The zone a relative clause holding a new head is about ("ريف حمص الشمالي الذي وقعت
+    فصائله اتفاقاً مماثلاً"): named right before the relative pronoun, no comma between."""
+    if (m.start, m.end) in ctx.anaphor_spans:
+        return None
+    before = [z for z in ctx.zones_in.get(sentence, ()) if z.end <= m.start]
+    if not before:
+        return None
+    z = max(before, key=lambda z: z.end)
+    between = ctx.text[z.end : m.start]
+    words = between.split()
+    if (
+        len(between) > RELATIVE_ZONE_REACH
+        or not words
+        or words[0] not in ctx.lex.words["relative_pronouns"]
+        or any(c in between for c in ",،;؛:")
+    ):
+        return None
+    return z
 
 
 def _surrendering(ctx: HeadContext, m: Match, sentence: int) -> bool:

@@ -27,6 +27,7 @@ from extract.choose import (
     fits_as_written,
     fits_date,
     fitting,
+    nearest_covering,
     pick,
 )
 from extract.dates import DAY, MONTH, DateMention, last_day
@@ -147,6 +148,8 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     named = {head.zone.zone} if head.zone else {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if named and not head.national:
         cands = [a for a in cands if a.zones & named] or cands
+    if len(cands) > 1 and not head.zone:
+        cands = nearest_covering(cands, ctx.zones_in.get(head.sentence, ()), head.match.start)
     before_dates = bool(cands)
     for d in head.near_dates:
         cands = [a for a in cands if fits_date(a, d)]

@@ -284,3 +284,12 @@ def test_arrangements_are_an_agreement_noun():
     text = "وأوضح أن المذكرة تدعم الترتيبات التي تم التوصل إليها في السابع من تموز في جنوب سوريا."
     assert links(text, "2017-11-12") == {("southwest_ceasefire_2017", "south", "covers")}
     assert agreements("واتخذت السلطات ترتيبات أمنية مشددة في دمشق.", "2017-11-12") == []
+
+
+def test_two_cairo_deals_in_one_sentence_are_told_apart_by_their_zones():
+    text = (
+        "وكانت الغوطة قد حظيت باتفاق خاص وقعته فصائلها مع الجانب الروسي في القاهرة صيف العام "
+        "الماضي، وكذلك ريف حمص الشمالي الذي وقعت فصائله اتفاقاً مماثلاً بعد ذلك بأيام."
+    )
+    found = [m["id"] for m in _read(text, "2018-05-20")["mentions"] if m["kind"] == "agreement"]
+    assert found == ["ghouta_truce_2017", "homs_truce_2017"]
