@@ -273,14 +273,23 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         identity=identity_date(ctx.text, m, dates, ctx.lex),
         onset=onset is not None,
         sponsors=sponsors,
-        outside=any(
-            abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ())
+        outside=(
+            any(abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ()))
+            and not _pointed_back(ctx, m)
         )
         or (not anaphor and _surrendering(ctx, m, sentence)),
         anaphor=anaphor,
         venue=venue,
         national=national,
     )
+
+
+def _pointed_back(ctx: HeadContext, m: Match) -> bool:
+    """Whether a demonstrative stands right before the head ("هذه الترتيبات", "that truce"): it
+    refers back to an agreement already named, whatever the words around it."""
+    words = ctx.text[max(0, m.start - 8) : m.start].split()
+    pointers = ctx.lex.words["current"] + ctx.lex.words["that_words"]
+    return bool(words) and words[-1] in pointers
 
 
 #: Most characters between a zone and a new head in the relative clause about the zone.

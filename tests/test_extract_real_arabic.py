@@ -293,3 +293,11 @@ def test_two_cairo_deals_in_one_sentence_are_told_apart_by_their_zones():
     )
     found = [m["id"] for m in _read(text, "2018-05-20")["mentions"] if m["kind"] == "agreement"]
     assert found == ["ghouta_truce_2017", "homs_truce_2017"]
+
+
+def test_a_demonstrative_head_points_back_even_near_the_security_council():
+    text = (
+        "ووقعت الدول الثلاث مذكرة المبادئ في عمّان. وتؤكد المذكرة أن هذه الترتيبات مؤقتة "
+        "ولا تمس الحل السياسي وفق قرار مجلس الأمن 2254."
+    )
+    assert unknown_count(text, "2017-11-11") == 0
