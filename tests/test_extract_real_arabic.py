@@ -301,3 +301,20 @@ def test_a_demonstrative_head_points_back_even_near_the_security_council():
         "ولا تمس الحل السياسي وفق قرار مجلس الأمن 2254."
     )
     assert unknown_count(text, "2017-11-11") == 0
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2020-01-10", "2020-01-09"),  # a Friday page: "from Thursday" was yesterday
+        ("2020-01-07", "2020-01-09"),  # a Tuesday page: the coming Thursday
+    ],
+)
+def test_an_onward_weekday_alone_is_the_nearer_one(published, day):
+    text = "أعلنت وزارة الدفاع الروسية وقفاً لإطلاق النار في منطقة إدلب اعتباراً من الخميس."
+    assert days(text, published) == [day]
+
+
+def test_a_future_cue_still_puts_an_onward_weekday_ahead():
+    text = "وستبدأ الهدنة اعتباراً من الخميس في إدلب."
+    assert days(text, "2020-01-10") == ["2020-01-16"]

@@ -199,10 +199,13 @@ def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
         direction = "past"
     elif towards == 1:
         direction = "next"
-    elif (_onward(m, g) and not _settled_before(m.string, m.start(), g)) or _future_before(
-        m.string, m.start(), g
-    ):
+    elif _future_before(m.string, m.start(), g):
         direction = "ahead"
+    elif _onward(m, g) and not _settled_before(m.string, m.start(), g):
+        # "اعتباراً من الخميس" with nothing else: the nearer Thursday, ahead or just past (a
+        # Friday page reports yesterday's start, not one six days on)
+        ahead = (target - today.weekday()) % 7
+        direction = "ahead" if ahead <= (today.weekday() - target) % 7 else "recent"
     else:
         direction = "recent"
     return [DateMention(m.start(), m.end(), weekday_from(target, today, direction), DAY)]
