@@ -40,6 +40,7 @@ LISTED = (
     "same",
     "same_prefix",
     "of_it",
+    "this_month_words",
     "month_modifiers",
     "future_cues",
     "onward_words",

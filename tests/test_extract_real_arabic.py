@@ -318,3 +318,9 @@ def test_an_onward_weekday_alone_is_the_nearer_one(published, day):
 def test_a_future_cue_still_puts_an_onward_weekday_ahead():
     text = "وستبدأ الهدنة اعتباراً من الخميس في إدلب."
     assert days(text, "2020-01-10") == ["2020-01-16"]
+
+
+def test_a_day_of_the_current_month_written_with_al_jari():
+    assert days("وقعت المذكرة يوم 15 الجاري في أستانا.", "2017-09-20") == ["2017-09-15"]
+    # "كانون الثاني الجاري" is a month, not the 2nd of this month
+    assert days("وقع في كانون الثاني الجاري.", "2018-01-20") == []

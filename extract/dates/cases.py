@@ -136,7 +136,7 @@ def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
         return []  # "النصف الثاني من الشهر", "الجزء الثاني منه": the second half, not the 2nd
     if m.group("same") or m.group("themonth") or m.group("ofit"):  # "of the same month", "منه"
         base = _month_last_named(ctx)
-    elif m.group("relmonth"):
+    elif m.group("relmonth") or m.group("thismonth"):  # "من الشهر الماضي", "4 الجاري"
         direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost"))
         base = shift_month(ctx.today, direction or 0) if ctx.today else None
     else:

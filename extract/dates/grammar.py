@@ -136,7 +136,7 @@ def grammar(lex: Lexicon) -> Grammar:
         two_days=frozenset(w["two_days"]),
         months_needing_support=frozenset(w["months_needing_support"]),
         weekdays_needing_support=frozenset(w["weekdays_needing_support"]),
-        of_followers=tuple(" " + o for o in w["of"]),
+        of_followers=tuple(" " + o for o in [*w["of"], *w["this_month_words"]]),
         suffixes=tuple(w["ordinal_suffixes"]),
         future=re.compile(lex.word_start + alt(w["future_cues"]) + r"(?!\w)"),
         lapsed=re.compile(lex.word_start + alt(w["lapsed_plan_words"]) + rf"{W}+$"),
@@ -166,6 +166,7 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         rel_after=alt(x for x in relative if _ARABIC.match(x)),
         of=alt(w["of"]),
         of_it=alt(w["of_it"]),
+        this_month=alt(w["this_month_words"]),
         preps=alt(w["date_prepositions"]),
         year_word=alt(w["year_words"]),
         month_word=alt(w["month_word"]),
@@ -251,7 +252,7 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"(?:{a.of}{W}+(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
             rf"|{p.month}{p.year_tail}{p.rel_tail}{p.same_year}|(?P<themonth>{a.month_word}))"
             # "في التاسع منه": the ninth of the month just named
-            rf"|(?P<ofit>{a.of_it})){END}"
+            rf"|(?P<ofit>{a.of_it})|(?P<thismonth>{a.this_month})){END}"
         ),
         BARE_ORDINAL: (
             rf"{ws}{a.preps}{W}+(?P<core>{a.prefix}{W}+(?P<day>\d{{1,2}}){a.sfx})"
