@@ -324,3 +324,12 @@ def test_a_day_of_the_current_month_written_with_al_jari():
     assert days("وقعت المذكرة يوم 15 الجاري في أستانا.", "2017-09-20") == ["2017-09-15"]
     # "كانون الثاني الجاري" is a month, not the 2nd of this month
     assert days("وقع في كانون الثاني الجاري.", "2018-01-20") == []
+
+
+def test_the_area_as_subject_of_a_passive_covering_reaches_back_to_its_zone():
+    text = (
+        "وصلت قافلة مساعدات إلى تلبيسة في ريف حمص الشمالي. وقال مصدر إن القصف توقف. "
+        "وأضاف أن الشرطة العسكرية أقامت نقطتي تفتيش. "
+        "وكانت المنطقة قد أدرجت في مذكرة أستانا الموقعة في أيار الماضي."
+    )
+    assert ("astana_memorandum_2017", "north_homs", "covers") in links(text, "2017-08-12")
