@@ -333,3 +333,9 @@ def test_the_area_as_subject_of_a_passive_covering_reaches_back_to_its_zone():
         "وكانت المنطقة قد أدرجت في مذكرة أستانا الموقعة في أيار الماضي."
     )
     assert ("astana_memorandum_2017", "north_homs", "covers") in links(text, "2017-08-12")
+
+
+def test_an_evacuation_written_as_ikhla_makes_its_deal_unknown():
+    text = "وبدأ إخلاء داريا من المقاتلين والمدنيين بموجب اتفاق مع الحكومة."
+    assert agreements(text, "2016-08-27") == []
+    assert unknown_count(text, "2016-08-27") == 1
