@@ -217,6 +217,8 @@ class Head:
     anaphor: bool
     venue: tuple[str, ...] | None
     national: bool
+    #: the zone is the head's topic ("اتفاقيات حول آلية عمل منطقة ... في الغوطة الشرقية")
+    topic: bool = False
 
     @property
     def case(self) -> str:
@@ -259,6 +261,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         for d in dates_near(m, dates)
         if not _qualifies_a_name(ctx, d) and not dates_a_name(ctx, d, m, sentence, dates)
     ]
+    topic = _topic_zone(ctx, m, sentence)
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
         onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
@@ -268,14 +271,17 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         sentence=sentence,
         end=end,
         parties=parties,
-        zone=zone_near(m, ctx.zones_in.get(sentence, ())) or _relative_zone(ctx, m, sentence),
+        zone=zone_near(m, ctx.zones_in.get(sentence, ()))
+        or _relative_zone(ctx, m, sentence)
+        or topic,
+        topic=topic is not None,
         near_dates=near_dates,
         identity=identity_date(ctx.text, m, dates, ctx.lex),
         onset=onset is not None,
         sponsors=sponsors,
         outside=(
             any(abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ()))
-            and not _pointed_back(ctx, m)
+            and not pointed_back(ctx, m)
         )
         or (not anaphor and _surrendering(ctx, m, sentence)),
         anaphor=anaphor,
@@ -284,7 +290,25 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     )
 
 
-def _pointed_back(ctx: HeadContext, m: Match) -> bool:
+#: Most characters between a head's topic preposition and the zone of its topic.
+TOPIC_REACH = 64
+
+
+def _topic_zone(ctx: HeadContext, m: Match, sentence: int) -> Item | None:
+    """The zone of a head's topic phrase ("اتفاقيات حول آلية عمل منطقة خفض التصعيد في الغوطة
+    الشرقية"): the first zone after a topic preposition that follows the head, no comma
+    between."""
+    after = ctx.text[m.end : m.end + 12].split()
+    if not after or after[0] not in ctx.lex.words["topic_words"]:
+        return None
+    for z in ctx.zones_in.get(sentence, ()):
+        gap = ctx.text[m.end : z.start]
+        if z.start >= m.end and len(gap) <= TOPIC_REACH and not any(c in gap for c in ",،;؛"):
+            return z
+    return None
+
+
+def pointed_back(ctx: HeadContext, m: Match) -> bool:
     """Whether a demonstrative stands right before the head ("هذه الترتيبات", "that truce"): it
     refers back to an agreement already named, whatever the words around it."""
     words = ctx.text[max(0, m.start - 8) : m.start].split()

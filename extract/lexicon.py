@@ -74,6 +74,7 @@ LISTED = (
     "articles",
     "agreement_heads",
     "complement_markers",
+    "topic_words",
     "relative_pronouns",
     "clause_participles",
     "sponsor_pronouns",

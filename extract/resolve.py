@@ -31,7 +31,14 @@ from extract.choose import (
     pick,
 )
 from extract.dates import DAY, MONTH, DateMention, last_day
-from extract.heads import Head, HeadContext, dates_a_name, is_current, read_head
+from extract.heads import (
+    Head,
+    HeadContext,
+    dates_a_name,
+    is_current,
+    pointed_back,
+    read_head,
+)
 from extract.item import Item
 from extract.keys import phrase_key
 from extract.recognise import Match
@@ -40,6 +47,7 @@ from extract.windows import (
     SURRENDER_WINDOW,
     UNKNOWN,
     antecedent,
+    line_date,
     named_right_after,
     outermost,
 )
@@ -65,8 +73,8 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
                 ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
                 continue
         several = _plural(ctx, head)
-        if several or m.kind == "pluralhead":  # "talks in Cairo produced truces for X and Y"
-            ctx.resolved += several
+        if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
+            ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
             continue
         item = _by_venue(ctx, head) if head.venue is not None or head.national else None
         if item is None:
@@ -160,7 +168,7 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     reference = _reference(head, ctx.published)
     if reference is not None:
         cands = existing(cands, reference)
-    line = _line_date(ctx, head)
+    line = line_date(ctx.text, ctx.dates_in.get(head.sentence, ()), head.match.start, ctx.lex)
     if line is not None:  # "22 كانون الأول 2017: ... الاتفاق على عقد مؤتمر في سوتشي": not 2018's
         cands = existing(cands, line)
     signatories = ctx.parties_in.get(head.sentence)
@@ -196,21 +204,6 @@ def _dated_otherwise(ctx: HeadContext, head: Head, choice) -> bool:
         and not dates_a_name(ctx, d, m, head.sentence, dates)  # "مذكرة أستانا الموقعة في 4 أيار"
     ]
     return bool(around) and not any(fits_date(choice, d) for d in around)
-
-
-def _line_date(ctx: HeadContext, head: Head) -> date | None:
-    """The day a chronology line or sentence opens with ("- 22 كانون الأول/ديسمبر: ...", "في 4
-    أيار، ..."): what the sentence is about happened then."""
-    dates = ctx.dates_in.get(head.sentence, ())
-    if not dates or dates[0].precision != DAY or dates[0].start > head.match.start:
-        return None
-    first = dates[0]
-    opening = max(ctx.text.rfind(mark, 0, first.start) for mark in ".\n!?؟") + 1
-    lead = ctx.text[opening : first.start].strip(" -•*").split()
-    preps = ctx.lex.words["date_prepositions"]
-    if len(lead) > 1 or (lead and lead[0] not in preps and lead[0][1:] not in preps):
-        return None
-    return first.value
 
 
 def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from operator import attrgetter
 
 from extract.dates import DAY, DateMention
@@ -320,3 +321,18 @@ def antecedent(
 
 
 _START = attrgetter("start")
+
+
+def line_date(text: str, dates, before: int, lex: Lexicon) -> date | None:
+    """The day a chronology line or sentence opens with, before ``before`` ("- 22 كانون
+    الأول/ديسمبر: ...", "في 4 أيار، ..."; ``dates``: those of the sentence, in order): what the
+    sentence is about happened then."""
+    if not dates or dates[0].precision != DAY or dates[0].start > before:
+        return None
+    first = dates[0]
+    opening = max(text.rfind(mark, 0, first.start) for mark in ".\n!?؟") + 1
+    lead = text[opening : first.start].strip(" -•*").split()
+    preps = lex.words["date_prepositions"]
+    if len(lead) > 1 or (lead and lead[0] not in preps and lead[0][1:] not in preps):
+        return None
+    return first.value

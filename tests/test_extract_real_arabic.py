@@ -339,3 +339,21 @@ def test_an_evacuation_written_as_ikhla_makes_its_deal_unknown():
     text = "وبدأ إخلاء داريا من المقاتلين والمدنيين بموجب اتفاق مع الحكومة."
     assert agreements(text, "2016-08-27") == []
     assert unknown_count(text, "2016-08-27") == 1
+
+
+def test_agreements_in_the_plural_about_one_zone_are_its_agreement():
+    text = (
+        "أجرت وزارة الدفاع الروسية في القاهرة، بوساطة مصرية، مفاوضات تم خلالها التوقيع على "
+        "اتفاقيات حول آلية عمل منطقة خفض التصعيد في الغوطة الشرقية."
+    )
+    assert links(text, "2017-07-22") == {("ghouta_truce_2017", "eastern_ghouta", "covers")}
+    # "these agreements" points back; it is no new unknown agreement
+    assert unknown_count("ورغم هذه الاتفاقات، لم تتوقف المعارك في ريف حماة الشمالي.", None) == 0
+
+
+def test_the_last_of_the_zones_set_up_by_a_memorandum_is_covered_by_it():
+    text = (
+        "نص اتفاق سوتشي على منطقة منزوعة السلاح في محافظة إدلب، وهي آخر مناطق خفض التصعيد "
+        "التي أنشئت بموجب مذكرة أستانا."
+    )
+    assert ("astana_memorandum_2017", "idlib", "covers") in links(text, "2018-09-20")
