@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract.dates import DateMention
+from extract.head_zones import pointed_back, relative_zone, topic_zone
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
@@ -259,9 +260,11 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     near_dates = [
         d
         for d in dates_near(m, dates)
-        if not _qualifies_a_name(ctx, d) and not dates_a_name(ctx, d, m, sentence, dates)
+        if not _qualifies_a_name(ctx, d)
+        and not dates_a_name(ctx, d, m, sentence, dates)
+        and not _name_between(ctx, m, d)
     ]
-    topic = _topic_zone(ctx, m, sentence)
+    topic = topic_zone(ctx, m, sentence)
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
         onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
@@ -272,7 +275,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         end=end,
         parties=parties,
         zone=zone_near(m, ctx.zones_in.get(sentence, ()))
-        or _relative_zone(ctx, m, sentence)
+        or relative_zone(ctx, m, sentence)
         or topic,
         topic=topic is not None,
         near_dates=near_dates,
@@ -290,64 +293,28 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     )
 
 
-#: Most characters between a head's topic preposition and the zone of its topic.
-TOPIC_REACH = 64
-
-
-def _topic_zone(ctx: HeadContext, m: Match, sentence: int) -> Item | None:
-    """The zone of a head's topic phrase ("اتفاقيات حول آلية عمل منطقة خفض التصعيد في الغوطة
-    الشرقية"): the first zone after a topic preposition that follows the head, no comma
-    between."""
-    after = ctx.text[m.end : m.end + 12].split()
-    if not after or after[0] not in ctx.lex.words["topic_words"]:
-        return None
-    for z in ctx.zones_in.get(sentence, ()):
-        gap = ctx.text[m.end : z.start]
-        if z.start >= m.end and len(gap) <= TOPIC_REACH and not any(c in gap for c in ",،;؛"):
-            return z
-    return None
-
-
-def pointed_back(ctx: HeadContext, m: Match) -> bool:
-    """Whether a demonstrative stands right before the head ("هذه الترتيبات", "that truce"): it
-    refers back to an agreement already named, whatever the words around it."""
-    words = ctx.text[max(0, m.start - 8) : m.start].split()
-    pointers = ctx.lex.words["current"] + ctx.lex.words["that_words"]
-    return bool(words) and words[-1] in pointers
-
-
-#: Most characters between a zone and a new head in the relative clause about the zone.
-RELATIVE_ZONE_REACH = 40
-
-
-def _relative_zone(ctx: HeadContext, m: Match, sentence: int) -> Item | None:
-    """The zone a relative clause holding a new head is about ("ريف حمص الشمالي الذي وقعت
-    فصائله اتفاقاً مماثلاً"): named right before the relative pronoun, no comma between."""
-    if (m.start, m.end) in ctx.anaphor_spans:
-        return None
-    before = [z for z in ctx.zones_in.get(sentence, ()) if z.end <= m.start]
-    if not before:
-        return None
-    z = max(before, key=lambda z: z.end)
-    between = ctx.text[z.end : m.start]
-    words = between.split()
-    if (
-        len(between) > RELATIVE_ZONE_REACH
-        or not words
-        or words[0] not in ctx.lex.words["relative_pronouns"]
-        or any(c in between for c in ",،;؛:")
-    ):
-        return None
-    return z
-
-
 def _surrendering(ctx: HeadContext, m: Match, sentence: int) -> bool:
     """A new deal ("a deal ... to hand over their heavy weapons", "اتفاق التسوية") next to a
-    surrender, evacuation or settlement word is a local deal the registry does not hold."""
+    surrender, evacuation or settlement word is a local deal the registry does not hold; not
+    in "الخروج بـ«بروتوكول»" (to come out with a protocol), where the word is an idiom."""
     return any(
-        abs(s.start - m.start) < SURRENDER_WINDOW and ctx.sentence_of(s.start) == sentence
+        abs(s.start - m.start) < SURRENDER_WINDOW
+        and ctx.sentence_of(s.start) == sentence
+        and ctx.text[s.end : m.start].strip(" «»\"'") not in _WITH
         for s in ctx.surrender
     )
+
+
+#: The glued "with" between "الخروج" and the head it comes out with.
+_WITH = frozenset(("ب",))
+
+
+def _name_between(ctx: HeadContext, m: Match, d: DateMention) -> bool:
+    """Whether another agreement is named between the head and a date after it ("ويذكّر
+    البروتوكول بمصير تفاهمات سوتشي التي وُقّعت في أيلول 2018"): the date is that name's."""
+    return d.start > m.end and any(
+        m.end + QUALIFIER_GAP < k.start and k.end <= d.start for k in ctx.known
+    )  # a name right after the head completes it ("مذكرة أستانا في 4 أيار"): not another
 
 
 #: A date this close before a named agreement qualifies that name ("the 2018 Sochi memorandum").

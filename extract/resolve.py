@@ -31,14 +31,8 @@ from extract.choose import (
     pick,
 )
 from extract.dates import DAY, MONTH, DateMention, last_day
-from extract.heads import (
-    Head,
-    HeadContext,
-    dates_a_name,
-    is_current,
-    pointed_back,
-    read_head,
-)
+from extract.head_zones import pointed_back
+from extract.heads import Head, HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
 from extract.keys import phrase_key
 from extract.recognise import Match

@@ -357,3 +357,18 @@ def test_the_last_of_the_zones_set_up_by_a_memorandum_is_covered_by_it():
         "التي أنشئت بموجب مذكرة أستانا."
     )
     assert ("astana_memorandum_2017", "idlib", "covers") in links(text, "2018-09-20")
+
+
+def test_the_day_before_yesterday_written_with_min():
+    assert days("التقى الرئيسان، أول من أمس، في موسكو.", "2020-03-07") == ["2020-03-05"]
+
+
+def test_coming_out_with_a_protocol_is_no_evacuation():
+    text = "خرج الرئيسان في موسكو أمس بـ«بروتوكول إضافي» لمذكرة سوتشي حول إدلب."
+    assert unknown_count(text, "2020-03-06") == 0
+
+
+def test_a_date_after_another_name_is_that_names_date():
+    text = "ويذكّر البروتوكول بمصير «تفاهمات سوتشي» التي وُقّعت في أيلول 2018 ولم تنفذ."
+    found = [m["id"] for m in _read(text, "2020-03-07")["mentions"] if m["kind"] == "agreement"]
+    assert found[0] != "sochi_2018" or found.count("sochi_2018") == 1
