@@ -369,6 +369,9 @@ def test_coming_out_with_a_protocol_is_no_evacuation():
 
 
 def test_a_date_after_another_name_is_that_names_date():
-    text = "ويذكّر البروتوكول بمصير «تفاهمات سوتشي» التي وُقّعت في أيلول 2018 ولم تنفذ."
+    text = (
+        "وقّع الرئيسان البروتوكول في موسكو. "
+        "ويذكّر البروتوكول بمصير «تفاهمات سوتشي» التي وُقّعت في أيلول 2018 ولم تنفذ."
+    )
     found = [m["id"] for m in _read(text, "2020-03-07")["mentions"] if m["kind"] == "agreement"]
-    assert found[0] != "sochi_2018" or found.count("sochi_2018") == 1
+    assert found == ["moscow_protocol_2020", "moscow_protocol_2020", "sochi_2018"]
