@@ -375,4 +375,3 @@ def test_a_date_after_another_name_is_that_names_date():
     )
     found = [m["id"] for m in _read(text, "2020-03-07")["mentions"] if m["kind"] == "agreement"]
     assert found == ["moscow_protocol_2020", "moscow_protocol_2020", "sochi_2018"]
-
