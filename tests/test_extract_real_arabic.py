@@ -375,3 +375,9 @@ def test_a_date_after_another_name_is_that_names_date():
     )
     found = [m["id"] for m in _read(text, "2020-03-07")["mentions"] if m["kind"] == "agreement"]
     assert found == ["moscow_protocol_2020", "moscow_protocol_2020", "sochi_2018"]
+
+
+def test_imperfect_and_suffixed_retaking_verbs_end_a_zone():
+    text = "ونصت مذكرة أستانا على منطقة في الجنوب قبل أن تستعيد قوات النظام درعا."
+    relations = {r for a, z, r in links(text, "2018-09-20") if a == "astana_memorandum_2017"}
+    assert "ends" in relations
