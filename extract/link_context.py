@@ -86,7 +86,7 @@ PRIORITY = {"excludes": 0, "ends": 1, "delineates": 2, "covers": 3}
 def has_trigger(a: Item, z: Item, triggers: list[Match]) -> bool:
     lo = min(a.start, z.start) - TRIGGER_BEFORE
     hi = max(a.end, z.end) + TRIGGER_AFTER
-    return any(lo < t.start and t.end < hi for t in triggers)
+    return any(lo < t.start and t.start < hi for t in triggers)
 
 
 #: A link can be both: the relation a sentence gives, and the other one of this pair when the

@@ -381,3 +381,20 @@ def test_imperfect_and_suffixed_retaking_verbs_end_a_zone():
     text = "ونصت مذكرة أستانا على منطقة في الجنوب قبل أن تستعيد قوات النظام درعا."
     relations = {r for a, z, r in links(text, "2018-09-20") if a == "astana_memorandum_2017"}
     assert "ends" in relations
+
+
+def test_a_round_with_a_relative_clause_that_draws_the_lines_delineates():
+    text = (
+        "أقامها الجيش التركي في إدلب، تنفيذاً لتفاهمات الجولة السادسة من محادثات أستانا، "
+        "التي حددت حدود المنطقة."
+    )
+    assert links(text, "2017-10-20") == {("astana_6", "idlib", "delineates")}
+
+
+def test_an_agreement_named_as_a_time_landmark_is_no_link_of_the_zone_before_it():
+    text = (
+        "بدأ الجيش التركي الانسحاب من نقطة مورك، بعد أشهر على البروتوكول الإضافي الموقع في موسكو."
+    )
+    assert links(text, "2020-10-20") == set()
+    after = "وقع الفيلق اتفاقاً في جنيف، بعد أسابيع من الهدنة التي رعتها القاهرة في الغوطة الشرقية."
+    assert ("ghouta_truce_2017", "eastern_ghouta", "covers") in links(after, "2017-08-25")
