@@ -17,7 +17,7 @@ def title_variants(name: str, nouns: list[str], links: list[str]) -> set[str]:
     ``nouns``: every link of ``links`` (or none) after the noun, and its last place with "في"
     or glued "ب"."""
     noun = next((n for n in sorted(nouns, key=len, reverse=True) if name.startswith(n + " ")), "")
-    if not noun or not links:
+    if not noun or not links or name.isascii():  # the links are Arabic words: Arabic titles only
         return set()
     rest = name[len(noun) + 1 :]
     for link in sorted(links, key=len, reverse=True):
