@@ -110,7 +110,14 @@ def implicit_mentions(
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
-    out += _venue_days(venues_in, busy, dates_in, lex)
+    # a venue and its day name the agreement also where the sentence only refers back to one
+    # ("فوقعها جيش الإسلام في القاهرة في الثاني والعشرين ...، على الاتفاق بشأنها")
+    spans = {(a.start, a.end) for a in cues.get("anaphor", [])}
+    new_heads = {
+        sentence_of(h.start) for h in cues.get("head", []) if (h.start, h.end) not in spans
+    }
+    named = {i.sentence for i in known} | new_heads | {i.sentence for i in out}
+    out += _venue_days(venues_in, named, dates_in, lex)
     busy |= {i.sentence for i in out}
     named_before: dict[int, int] = {}
     for i in known:

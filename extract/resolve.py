@@ -236,6 +236,9 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     )
     if ident in (None, UNKNOWN) and not named:
         ident = _same_kind_before(ctx, head) or ident
+    if ident == UNKNOWN and head.near_dates and not named:
+        # "ثلاث هدن محلية ... فالهدنة الأولى بدأ سريانها في التاسع من تموز": its own date names it
+        ident = by_date(None, head.near_dates, ctx.lex) or UNKNOWN
     if ident == UNKNOWN:  # "a surrender deal ... The deal allows fighters to leave"
         return Item("agreement", None, m.start, m.end, head.sentence)
     if head.near_dates and not named:

@@ -205,3 +205,20 @@ def test_zones_agreed_at_a_venue_in_a_clause_after_another_name():
         "ضمن منطقة خفض التصعيد التي أُقرت في أستانا قبل عامين."
     )
     assert ("astana_memorandum_2017", "idlib") in {(a, z) for a, z, _ in links(text, "2019-05-12")}
+
+
+def test_an_ordinal_truce_dated_after_local_truces_is_the_registry_one_of_that_day():
+    text = (
+        "رعى الجانب الروسي ثلاث هدن محلية في أقل من شهر. فالهدنة الأولى بدأ سريانها في التاسع "
+        "من تموز في محافظات درعا والقنيطرة والسويداء."
+    )
+    assert ("southwest_ceasefire_2017", "south", "covers") in links(text, "2017-08-05")
+
+
+def test_a_venue_and_its_day_name_the_agreement_a_later_anaphor_refers_to():
+    text = (
+        "أما الثانية فوقعها جيش الإسلام في القاهرة في الثاني والعشرين من تموز، وتشمل الغوطة "
+        "الشرقية، ولم يوقع فيلق الرحمن على الاتفاق بشأنها."
+    )
+    found = [m["id"] for m in _read(text, "2017-08-05")["mentions"] if m["kind"] == "agreement"]
+    assert set(found) == {"ghouta_truce_2017"}
