@@ -274,7 +274,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         sentence=sentence,
         end=end,
         parties=parties,
-        zone=zone_near(m, ctx.zones_in.get(sentence, ()))
+        zone=zone_near(m, ctx.zones_in.get(sentence, ()), ctx.text)
         or relative_zone(ctx, m, sentence)
         or topic,
         topic=topic is not None,

@@ -68,6 +68,8 @@ ANAPHORA_SENTENCES = 4
 
 _CLAUSE_MARKS = frozenset(",;،؛:")
 _ARABIC = re.compile("[\u0621-\u064a]")
+#: A comma or semicolon followed by a coordinating و/ف: a new clause begins.
+_NEW_CLAUSE = re.compile("[,;\u060c\u061b]\\s*[\u0648\u0641]")
 _NO_PARTIES: frozenset[str] = frozenset()
 _END = attrgetter("end")
 
@@ -122,11 +124,16 @@ def onset_date(head, onsets, dates) -> DateMention | None:
     return None
 
 
-def zone_near(head: Match, zones) -> Item | None:
-    """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
-    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence."""
+def zone_near(head: Match, zones, text: str = "") -> Item | None:
+    """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib") in its
+    clause (when ``text`` is given, no comma and conjunction between: "اتفاق ...، وتخضع
+    الغوطة" is another clause), or right before it in English ("the Daraa deal"); ``zones``:
+    those of the head's sentence."""
     for z in zones:
-        if 0 <= z.start - head.end <= ZONE.after or 0 <= head.start - z.end <= ZONE.before:
+        after = 0 <= z.start - head.end <= ZONE.after
+        if after and text and _NEW_CLAUSE.search(text, head.end, z.start):
+            continue
+        if after or 0 <= head.start - z.end <= ZONE.before:
             return z
     return None
 
@@ -150,8 +157,8 @@ def parties_near(
     for adj in adjectives:
         if adj.start < head.end:
             continue
-        gap = text[cursor : adj.start]
-        if len(gap) > ADJECTIVE_GAP_AFTER or any(c.isalnum() for c in _without(gap, joiners)):
+        gap = _without(text[cursor : adj.start], joiners)  # "اتفاق ثلاثي أمريكي روسي أردني"
+        if len(gap) > ADJECTIVE_GAP_AFTER or any(c.isalnum() for c in gap):
             break
         parties.add(adj.entries[0].ident)
         cursor = adj.end

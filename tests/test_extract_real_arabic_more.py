@@ -222,3 +222,12 @@ def test_a_venue_and_its_day_name_the_agreement_a_later_anaphor_refers_to():
     )
     found = [m["id"] for m in _read(text, "2017-08-05")["mentions"] if m["kind"] == "agreement"]
     assert set(found) == {"ghouta_truce_2017"}
+
+
+def test_a_trilateral_deal_with_its_parties_after_trilateral_is_the_south_west_one():
+    text = (
+        "فالمنطقة الجنوبية يحكمها منذ التاسع من تموز اتفاق ثلاثي أمريكي روسي أردني، وتخضع "
+        "الغوطة الشرقية لاتفاق وقع في القاهرة."
+    )
+    found = [m["id"] for m in _read(text, "2017-09-20")["mentions"] if m["kind"] == "agreement"]
+    assert found[0] == "southwest_ceasefire_2017"
