@@ -219,6 +219,7 @@ def _links(
         "clause_break": cues.get("clause_break", []),
         "agreementpronoun": cues.get("agreementpronoun", []),
         "agreementverb": cues.get("agreementverb", []),
+        "subjectverb": cues.get("subjectverb", []),
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
     back = zone_anaphors(

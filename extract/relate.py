@@ -9,6 +9,8 @@ its agreement, also when the items run on into the following sentences.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.carry import (
     carried_links,
     itemised_links,
@@ -94,6 +96,8 @@ def link_sentences(
         agreements = [
             a for a in agreements if not any(0 <= a.start - e <= DETACHED_GAP for e in ends)
         ]
+    if cues.get("subjectverb"):
+        zones = _subjects(zones, cues["subjectverb"], text)
     with_zones = {z.sentence for z in zones}
     if cues.get("trigger"):  # "did not cover" is no "cover"
         cues = {**cues, "trigger": outermost(cues["trigger"])}
@@ -272,6 +276,28 @@ def _split(a: Item, z: Item, breaks: list[Match]) -> bool:
     """Whether a clause break ("while", "بينما") stands between the agreement and the zone."""
     lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
     return any(lo <= b.start and b.end <= hi for b in breaks)
+
+
+#: Most characters between a subject verb and its zone, and between the zones of its list.
+SUBJECT_GAP = 6
+
+
+def _subjects(zones: list[Item], verbs, text: str) -> list[Item]:
+    """The zones listed right after a passive covering verb ("وتخضع الغوطة الشرقية وريف حمص
+    الشمالي لاتفاقين"), read as subjects whose agreement follows them."""
+    out, cursor = [], None
+    starts = sorted(v.end for v in verbs)
+    for z in sorted(zones, key=lambda z: z.start):
+        gap = [e for e in starts if 0 <= z.start - e <= SUBJECT_GAP]
+        listed = cursor is not None and 0 <= z.start - cursor <= SUBJECT_GAP
+        listed = listed and not text[cursor : z.start].strip(" \u060c,")[1:]  # only "و" / comma
+        if gap or listed:
+            z = replace(z, kind=SUBJECT)
+            cursor = z.end
+        else:
+            cursor = None
+        out.append(z)
+    return out
 
 
 def _distance(a: Item, z: Item) -> float:

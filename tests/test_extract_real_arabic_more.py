@@ -231,3 +231,16 @@ def test_a_trilateral_deal_with_its_parties_after_trilateral_is_the_south_west_o
     )
     found = [m["id"] for m in _read(text, "2017-09-20")["mentions"] if m["kind"] == "agreement"]
     assert found[0] == "southwest_ceasefire_2017"
+
+
+def test_zones_that_are_subject_to_agreements_go_to_the_agreements_after_them():
+    text = (
+        "فالمنطقة الجنوبية يحكمها منذ التاسع من تموز اتفاق ثلاثي أمريكي روسي أردني، وتخضع "
+        "الغوطة الشرقية وريف حمص الشمالي لاتفاقين منفصلين وقعتهما فصائل المنطقتين مع الجانب "
+        "الروسي في القاهرة، فيما بقيت إدلب من دون ترتيبات."
+    )
+    assert {(a, z) for a, z, _ in links(text, "2017-09-20")} == {
+        ("southwest_ceasefire_2017", "south"),
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
