@@ -31,6 +31,7 @@ from extract.choose import (
     pick,
 )
 from extract.dates import DAY, MONTH, DateMention, last_day
+from extract.head_kinds import of_its_kind, same_kind_before
 from extract.head_zones import pointed_back
 from extract.heads import Head, HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
@@ -234,8 +235,10 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     ident = named or antecedent(
         ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, unknown_ok=True
     )
+    if ident not in (None, UNKNOWN) and not named:
+        ident = of_its_kind(ctx, head, ident)  # "الهدنة" after a truce, not the memorandum
     if ident in (None, UNKNOWN) and not named:
-        ident = _same_kind_before(ctx, head) or ident
+        ident = same_kind_before(ctx, head) or ident
     if ident == UNKNOWN and head.near_dates and not named:
         # "ثلاث هدن محلية ... فالهدنة الأولى بدأ سريانها في التاسع من تموز": its own date names it
         ident = by_date(None, head.near_dates, ctx.lex) or UNKNOWN
@@ -250,26 +253,6 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     if ident is None and not named and len(here) == 1 and not _local_deals_before(ctx, m):
         ident = _in_force(ctx, head, next(iter(here)))
     return head.item(ident, m.end) if ident is not None else None
-
-
-#: Head kinds that name one kind of document ("المذكرة", "the protocol"), unlike "the deal".
-DOCUMENT_KINDS = frozenset(("memorandum", "protocol"))
-
-
-def _same_kind_before(ctx: HeadContext, head: Head) -> str | None:
-    """ "المذكرة" with no agreement in reach, or only an unknown deal ("اتفاق نهائي للخروج"):
-    the last registry agreement of that kind named anywhere before it (the memorandum the page
-    is about), when the deal in reach is not itself a document of that kind."""
-    m = head.match
-    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]), frozenset())
-    if not kinds or not kinds <= DOCUMENT_KINDS:
-        return None
-    before = [i for i in ctx.items() if i.kind == "agreement" and i.end <= m.start]
-    nouns = {w for k in kinds for w, ks in ctx.lex.head_kinds.items() if k in ks}
-    if any(i.id is None and set(ctx.text[i.start : i.end].split()) & nouns for i in before):
-        return None  # an unknown memorandum was named: it may be the one meant
-    same = [i for i in before if i.id and ctx.lex.agreements[i.id].kind in kinds]
-    return max(same, key=lambda i: i.start).id if same else None
 
 
 def _local_deals_before(ctx: HeadContext, m: Match) -> bool:

@@ -244,3 +244,12 @@ def test_zones_that_are_subject_to_agreements_go_to_the_agreements_after_them():
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("homs_truce_2017", "north_homs"),
     }
+
+
+def test_the_truce_refers_back_to_a_truce_not_to_a_memorandum_named_in_comparison():
+    text = (
+        "ويرى مراقبون أن اتفاق الجنوب يختلف عن بقية المناطق، بخلاف اتفاق آستانة الذي يشمل إدلب. "
+        "وانتقدت فصائل غياب آلية لمحاسبة من يخرق الهدنة."
+    )
+    found = [m["id"] for m in _read(text, "2017-11-12")["mentions"] if m["kind"] == "agreement"]
+    assert found[-1] == "southwest_ceasefire_2017"
