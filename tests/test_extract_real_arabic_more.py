@@ -253,3 +253,9 @@ def test_the_truce_refers_back_to_a_truce_not_to_a_memorandum_named_in_compariso
     )
     found = [m["id"] for m in _read(text, "2017-11-12")["mentions"] if m["kind"] == "agreement"]
     assert found[-1] == "southwest_ceasefire_2017"
+
+
+def test_an_imperfect_verb_that_sets_the_contact_lines_delineates():
+    text = "وقالت وزارة الدفاع الروسية إن اتفاق القاهرة يحدد خطوط التماس في الغوطة الشرقية."
+    relations = {r for a, z, r in links(text, "2017-07-23") if a == "ghouta_truce_2017"}
+    assert "delineates" in relations
