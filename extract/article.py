@@ -156,6 +156,7 @@ class _Document:
 def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> Extraction:
     doc = _Document.read(text, published, lex)
     zones, places, parties, blocked = _places(doc)
+    _drop_foreign_venues(doc, places)
     places += [Item("place", i, s, e, doc.sentence_of(s), note=n) for s, e, i, n in doc.imported]
     named = named_agreements(doc, zones, parties, blocked)
     heads = doc.cues.get("head", [])
@@ -219,6 +220,7 @@ def _links(
         "clause_break": cues.get("clause_break", []),
         "agreementpronoun": cues.get("agreementpronoun", []),
         "agreementverb": cues.get("agreementverb", []),
+        "subjectverb": cues.get("subjectverb", []),
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
     back = zone_anaphors(
@@ -369,6 +371,20 @@ def _places(doc: _Document):
             zones.append(item)
     zones.sort(key=_START)
     return zones, places, parties, blocked
+
+
+def _drop_foreign_venues(doc: _Document, places: list[Item]) -> None:
+    """A venue word inside the name of another place ("عمان" in "سلطنة عمان", or read as Oman)
+    is no venue of an agreement."""
+    venues = doc.cues.get("venue")
+    if venues and places:
+        doc.cues["venue"] = [
+            v
+            for v in venues
+            if not any(
+                p.start <= v.start and v.end <= p.end and p.id != v.entries[0].ident for p in places
+            )
+        ]
 
 
 def _choose_between(entries, sentence: int, amman: set[int], oman: set[int]) -> str:

@@ -5,8 +5,8 @@ covers the zone; for "excludes", does not cover it)."""
 
 from __future__ import annotations
 
+from extract.agreement_info import AgreementInfo
 from extract.item import Item
-from extract.lexicon import AgreementInfo
 from extract.link_context import (
     CARRY_REACH,
     ENUMERATION_REACH,

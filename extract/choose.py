@@ -8,8 +8,9 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from extract.agreement_info import AgreementInfo
 from extract.dates import DATE_TOLERANCE, MONTH, YEAR, DateMention
-from extract.lexicon import AgreementInfo, Lexicon
+from extract.lexicon import Lexicon
 from extract.recognise import Match
 
 #: A deal said to be about a zone long after the registry agreements there ended is another one.
@@ -139,3 +140,17 @@ def _day_apart(day: date, value: date) -> int:
     except ValueError:
         same = date(value.year, day.month, 28)
     return abs((same - value).days)
+
+
+def nearest_covering(cands: list[AgreementInfo], zones, at: int) -> list[AgreementInfo]:
+    """Of agreements for several zones of a sentence (``zones``: its zone mentions), the one
+    whose zone is named nearest ``at`` ("الغوطة ... باتفاق خاص وقعته فصائلها ... في القاهرة،
+    وكذلك ريف حمص الشمالي ...": the Ghouta truce); all of them when that says nothing."""
+    far = 1 << 30
+
+    def distance(a: AgreementInfo) -> int:
+        return min((abs(z.start - at) for z in zones if z.zone in a.zones), default=far)
+
+    best = min((distance(a) for a in cands), default=far)
+    nearest = [a for a in cands if distance(a) == best]
+    return nearest if len(nearest) == 1 and best < far else cands

@@ -100,15 +100,30 @@ def implicit_mentions(
             for i in lex.venues.get(v.entries[0].ident, ())
         }
         days = [d for t in where for d in dates_in.get(t, ())]
-        fit = [a for a in cands if any(fits_date(a, d) for d in days) or a.id in venues]
+        # a venue alone is not enough on a day that is not its agreement's ("في 22 أكتوبر 2019
+        # اتفق بوتين وأردوغان في سوتشي": not the 2018 Sochi memorandum)
+        undated = not any(d.precision == DAY for d in days)
+        fit = [
+            a for a in cands if any(fits_date(a, d) for d in days) or (a.id in venues and undated)
+        ]
         if not fit and len(cands) == 1 and s in termed:
             fit = list(cands)  # "the de-escalation plan agreed by Russia, Turkey and Iran"
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
-    out += _venue_days(venues_in, busy, dates_in, lex)
+    # a venue and its day name the agreement also where the sentence only refers back to one
+    # ("فوقعها جيش الإسلام في القاهرة في الثاني والعشرين ...، على الاتفاق بشأنها")
+    spans = {(a.start, a.end) for a in cues.get("anaphor", [])}
+    new_heads = {
+        sentence_of(h.start) for h in cues.get("head", []) if (h.start, h.end) not in spans
+    }
+    named = {i.sentence for i in known} | new_heads | {i.sentence for i in out}
+    out += _venue_days(venues_in, named, dates_in, lex)
     busy |= {i.sentence for i in out}
-    out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of)
+    named_before: dict[int, int] = {}
+    for i in known:
+        named_before[i.sentence] = max(i.end, named_before.get(i.sentence, 0))
+    out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
 
@@ -167,17 +182,21 @@ def _zone_venues(
     dates_in: dict,
     lex: Lexicon,
     sentence_of,
+    named_before: dict[int, int] | None = None,
 ) -> list[Item]:
     """ "Eastern Ghouta was included in the de-escalation zones agreed in Astana", "مناطق خفض
     التصعيد المتفق عليها في أستانا": zones said to be agreed at a venue, in a sentence with no
-    agreement named, mention the one agreement reached there (of several, the one a date of
-    the sentence fits); the words between open a clause about the zones ("agreed", "set up",
+    agreement named (or only in a clause before, ``named_before``: where the last name of each
+    sentence ends), mention the one agreement reached there (of several, the one a date of the
+    sentence fits); the words between open a clause about the zones ("agreed", "set up",
     "التي"). The mention is the venue."""
     out = []
+    named_before = named_before or {}
     for term in terms:
         s = sentence_of(term.start)
-        if s in busy:
-            continue
+        end = named_before.get(s)
+        if s in busy and (end is None or not _CLAUSE_MARKS & set(text[end : term.start])):
+            continue  # "... اتفاق سوتشي ...، كما تقعان ضمن منطقة خفض التصعيد التي أقرت في أستانا"
         for v in venues_in.get(s, ()):
             between = text[term.end : v.start]
             if not 0 <= v.start - term.end <= ZONE_VENUE_REACH:

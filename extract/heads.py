@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract.dates import DateMention
+from extract.head_zones import pointed_back, relative_zone, topic_zone
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
@@ -219,6 +220,8 @@ class Head:
     anaphor: bool
     venue: tuple[str, ...] | None
     national: bool
+    #: the zone is the head's topic ("اتفاقيات حول آلية عمل منطقة ... في الغوطة الشرقية")
+    topic: bool = False
 
     @property
     def case(self) -> str:
@@ -261,13 +264,16 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     near_dates = [
         d
         for d in dates_near(m, dates, ctx.text, words["deadline_words"], words["clause_openers"])
-        if not _qualifies_a_name(ctx, d) and not _dates_a_name(ctx, d, m, sentence, dates)
+        if not _qualifies_a_name(ctx, d)
+        and not dates_a_name(ctx, d, m, sentence, dates)
+        and not _name_between(ctx, m, d)
     ]
     if not near_dates and place is not None and place.start > m.end:
         # "an arrangement reached with the United States in Ankara on Oct. 17": the venue's date
         near_dates = dates_near(
             place, dates, ctx.text, words["deadline_words"], words["clause_openers"]
         )
+    topic = topic_zone(ctx, m, sentence)
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
         onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
@@ -277,13 +283,17 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         sentence=sentence,
         end=end,
         parties=parties,
-        zone=zone_near(m, ctx.zones_in.get(sentence, ())),
+        zone=zone_near(m, ctx.zones_in.get(sentence, ()), ctx.text)
+        or relative_zone(ctx, m, sentence)
+        or topic,
+        topic=topic is not None,
         near_dates=near_dates,
         identity=identity_date(ctx.text, m, dates, ctx.lex),
         onset=onset is not None,
         sponsors=sponsors,
-        outside=any(
-            abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ())
+        outside=(
+            any(abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ()))
+            and not pointed_back(ctx, m)
         )
         or (not anaphor and _surrendering(ctx, m, sentence)),
         anaphor=anaphor,
@@ -294,11 +304,26 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
 
 def _surrendering(ctx: HeadContext, m: Match, sentence: int) -> bool:
     """A new deal ("a deal ... to hand over their heavy weapons", "اتفاق التسوية") next to a
-    surrender, evacuation or settlement word is a local deal the registry does not hold."""
+    surrender, evacuation or settlement word is a local deal the registry does not hold; not
+    in "الخروج بـ«بروتوكول»" (to come out with a protocol), where the word is an idiom."""
     return any(
-        abs(s.start - m.start) < SURRENDER_WINDOW and ctx.sentence_of(s.start) == sentence
+        abs(s.start - m.start) < SURRENDER_WINDOW
+        and ctx.sentence_of(s.start) == sentence
+        and ctx.text[s.end : m.start].strip(" «»\"'") not in _WITH
         for s in ctx.surrender
     )
+
+
+#: The glued "with" between "الخروج" and the head it comes out with.
+_WITH = frozenset(("ب",))
+
+
+def _name_between(ctx: HeadContext, m: Match, d: DateMention) -> bool:
+    """Whether another agreement is named between the head and a date after it ("ويذكّر
+    البروتوكول بمصير تفاهمات سوتشي التي وُقّعت في أيلول 2018"): the date is that name's."""
+    return d.start > m.end and any(
+        m.end + QUALIFIER_GAP < k.start and k.end <= d.start for k in ctx.known
+    )  # a name right after the head completes it ("مذكرة أستانا في 4 أيار"): not another
 
 
 #: A date this close before a named agreement qualifies that name ("the 2018 Sochi memorandum").
@@ -309,7 +334,7 @@ def _qualifies_a_name(ctx: HeadContext, d: DateMention) -> bool:
     return any(0 <= k.start - d.end <= QUALIFIER_GAP for k in ctx.known)
 
 
-def _dates_a_name(ctx: HeadContext, d: DateMention, m: Match, sentence: int, dates) -> bool:
+def dates_a_name(ctx: HeadContext, d: DateMention, m: Match, sentence: int, dates) -> bool:
     """Whether ``d`` is the own date of an agreement named before the head ``m`` in its sentence
     ("مذكرة أستانا الموقعة في 4 أيار 2017، كما شملها اتفاق ..."): it says nothing of this head."""
     return any(

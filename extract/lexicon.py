@@ -14,17 +14,18 @@ import csv
 import gc
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import ahocorasick
 
 import assets
-from assets.registry import AgreementRecord, read_registry
+from assets.registry import read_registry
+from extract.agreement_info import AgreementInfo, agreement_info
 from extract.keys import CUE, ENTITY, LAYERS, KeyTable, Proclitics, phrase_key, scan_form
 from extract.normalise import normalise_word
 from extract.record import FrozenRecord
+from extract.titles import title_variants
 from extract.words import LanguageData
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ LISTED = (
     "current",
     "same",
     "same_prefix",
+    "of_it",
+    "this_month_words",
     "month_modifiers",
     "future_cues",
     "onward_words",
@@ -54,6 +57,8 @@ LISTED = (
     "of",
     "date_prepositions",
     "ordinal_day_prefixes",
+    "day_parts",
+    "dual_day_prefixes",
     "ordinal_suffixes",
     "range_joiners",
     "next_day",
@@ -73,11 +78,13 @@ LISTED = (
     "articles",
     "agreement_heads",
     "complement_markers",
+    "topic_words",
     "relative_pronouns",
     "clause_participles",
     "sponsor_pronouns",
     "venue_prepositions",
     "negations",
+    "only_particles",
     "agreement_joiners",
     "yes_answers",
     "no_answers",
@@ -91,9 +98,11 @@ LISTED = (
     "place_prepositions",
     "movement_prepositions",
     "list_joiners",
+    "object_fillers",
     "date_links",
     "zone_terms",
     "current_qualifiers",
+    "new_words",
     "comparison_prepositions",
     "boundary_words",
     "list_labels",
@@ -117,25 +126,6 @@ class Entry(FrozenRecord):
     #: how the reading was chosen, where the reader should know ("assumed: the best known of 3
     #: places so named")
     note: str = ""
-
-
-@dataclass(frozen=True)
-class AgreementInfo(FrozenRecord):
-    id: str
-    kind: str
-    parties: frozenset[str]
-    zones: frozenset[str]
-    round: int | None
-    days: tuple[date, ...]
-    #: the day it was signed (None: not on record); days are counted from it ("two days after
-    #: the signing")
-    signed: date | None = None
-    #: when it ended in each top-level zone it covered (None: no end on record)
-    ends: tuple[tuple[str, date | None], ...] = ()
-    scope: str = ""  # "nationwide" for an all-Syria ceasefire
-
-    def ended_in(self, zone: str) -> date | None:
-        return next((end for z, end in self.ends if z == zone), None)
 
 
 @dataclass(eq=False)
@@ -200,23 +190,6 @@ def _read_csv(*parts: str) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def _ends(
-    record: AgreementRecord, zone_parent: dict[str, str]
-) -> tuple[tuple[str, date | None], ...]:
-    """Per top-level zone, the last day the agreement covered it (None: no end known)."""
-    ends: dict[str, date | None] = {}
-    for c in record.coverage:
-        top = zone_parent.get(c.zone, c.zone)
-        known = ends.get(top)
-        if top not in ends or (known is not None and (c.end is None or c.end > known)):
-            ends[top] = c.end
-    return tuple(sorted(ends.items()))
-
-
-def _days(record: AgreementRecord) -> tuple[date, ...]:
-    return tuple(sorted({d for d in (record.signed, record.effective, *record.held) if d}))
-
-
 def _head_kinds(data: LanguageData) -> dict[str, frozenset[str]]:
     """Agreement noun -> the registry kinds it can name, every language merged."""
     kinds: dict[str, set[str]] = {}
@@ -270,20 +243,6 @@ def _add_places(table: KeyTable, data: LanguageData) -> dict[str, dict]:
     return places
 
 
-def _agreement_info(record: AgreementRecord, zone_parent: dict[str, str]) -> AgreementInfo:
-    return AgreementInfo(
-        id=record.id,
-        kind=record.kind,
-        parties=frozenset(record.parties),
-        zones=frozenset(zone_parent.get(c.zone, c.zone) for c in record.coverage),
-        round=record.round,
-        days=_days(record),
-        signed=record.signed,
-        ends=_ends(record, zone_parent),
-        scope=record.scope,
-    )
-
-
 def _add_agreements(
     table: KeyTable, data: LanguageData, zone_parent: dict[str, str]
 ) -> tuple[dict[str, AgreementInfo], dict[int, str]]:
@@ -296,8 +255,10 @@ def _add_agreements(
     }
     agreements: dict[str, AgreementInfo] = {}
     rounds: dict[int, str] = {}
+    nouns = [w for kind, words in data.groups("head_kinds") if kind == "memorandum" for w in words]
+    nouns, links = [normalise_word(w) for w in nouns], data.words("title_links")
     for record in read_registry().agreements:
-        info = _agreement_info(record, zone_parent)
+        info = agreement_info(record, zone_parent)
         agreements[info.id] = info
         if info.round is not None:
             rounds[info.round] = info.id
@@ -305,14 +266,16 @@ def _add_agreements(
         if info.round is None:
             names += [record.name_en, record.name_ar]
         for name in names:
-            table.add(
-                name,
+            reading = dict(
                 layer=ENTITY,
                 kind="agreement",
                 ident=info.id,
                 generic=normalise_word(name) in generic_names,
                 zone=_named_zone(name, zone_words) if len(info.zones) == 1 else "",
             )
+            table.add(name, **reading)
+            for variant in title_variants(normalise_word(name), nouns, links):
+                table.add(variant, **reading)
     return agreements, rounds
 
 

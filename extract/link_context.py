@@ -67,6 +67,8 @@ class LinkContext:
     #: the normalised text, and the words that join agreements into one list
     text: str = ""
     joiners: frozenset[str] = frozenset()
+    #: words that may stand between a subjectless covering verb and its zone ("ويشمل 84 بلدة في")
+    fillers: frozenset[str] = frozenset()
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head
@@ -85,7 +87,7 @@ PRIORITY = {"excludes": 0, "ends": 1, "delineates": 2, "covers": 3}
 def has_trigger(a: Item, z: Item, triggers: list[Match]) -> bool:
     lo = min(a.start, z.start) - TRIGGER_BEFORE
     hi = max(a.end, z.end) + TRIGGER_AFTER
-    return any(lo < t.start and t.end < hi for t in triggers)
+    return any(lo < t.start and t.start < hi for t in triggers)
 
 
 #: A link can be both: the relation a sentence gives, and the other one of this pair when the
@@ -148,15 +150,25 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
     """The triggers, a covering word right after a negation read as excludes ("ولا يسري اتفاق
     الجنوب على الغوطة", "it never covered Idlib")."""
     negations, glued = lex.words["negations"], lex.proclitic_letters
+    only = lex.words["only_particles"]
     out = []
     for t in triggers:
-        if t.entries[0].ident == "covers":
+        after = text[t.end : t.end + NEGATION_REACH].split()
+        if t.entries[0].ident == "excludes" and after and after[0] in only:
+            t = t._replace(entries=(_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
+        elif t.entries[0].ident == "covers" and not (after and after[0] in only):
             words = text[max(0, t.start - NEGATION_REACH) : t.start].split()
             word = words[-1] if words else ""
             if word in negations or (word[:1] in glued and word[1:] in negations):
                 t = t._replace(entries=(_excluding(t.entries[0]),))
         out.append(t)
     return out
+
+
+@lru_cache(maxsize=256)
+def _covering(entry: Entry) -> Entry:
+    """The covers reading of an excluding word followed by "only" (made once per word)."""
+    return replace(entry, ident="covers")
 
 
 @lru_cache(maxsize=256)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,10 @@ def named_agreements(
             d = identity_date(doc.text, m, dates_in.get(s, []), lex)
             assert d is not None  # _dated_otherwise found it
             known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
+            blocked.append((m.start, m.end))
+            continue
+        if _renewed(doc, m, entry.ident):  # "اتفاق سوتشي الجديد" in 2019: another Sochi deal
+            known.append(Item("agreement", None, m.start, m.end, s))
             blocked.append((m.start, m.end))
             continue
         ident = _made_elsewhere(doc, m, entry.ident, s) or entry.ident
@@ -153,6 +158,21 @@ def _made_elsewhere(doc: _Document, m: Match, ident: str, sentence: int) -> str 
         if a.kind != "talks" and all(fits_date(a, d) for d in dates)
     ]
     return made[0].id if len(made) == 1 else None
+
+
+#: A name called "new" this long after its agreement was signed is another agreement.
+RENEWED_AFTER = timedelta(days=90)
+
+
+def _renewed(doc: _Document, m: Match, ident: str) -> bool:
+    """Whether a "new" word follows the name right away on a page dated long after the named
+    agreement was signed ("اتفاق سوتشي الجديد" in October 2019)."""
+    info = doc.lex.agreements.get(ident)
+    if doc.published is None or info is None or not info.days:
+        return False
+    after = doc.text[m.end : m.end + 12].split()
+    new = doc.lex.words["new_words"]
+    return bool(after) and after[0] in new and doc.published - info.days[0] > RENEWED_AFTER
 
 
 #: An ending word this close to a name that spells its zone ends the agreement there ("the

@@ -9,6 +9,8 @@ its agreement, also when the items run on into the following sentences.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.carry import (
     carried_links,
     itemised_links,
@@ -94,6 +96,8 @@ def link_sentences(
         agreements = [
             a for a in agreements if not any(0 <= a.start - e <= DETACHED_GAP for e in ends)
         ]
+    if cues.get("subjectverb"):
+        zones = _subjects(zones, cues["subjectverb"], text)
     with_zones = {z.sentence for z in zones}
     if cues.get("trigger"):  # "did not cover" is no "cover"
         cues = {**cues, "trigger": outermost(cues["trigger"])}
@@ -108,6 +112,7 @@ def link_sentences(
         line_starts=line_starts,
         text=text,
         joiners=frozenset(lex.words["agreement_joiners"]),
+        fillers=frozenset(lex.words["object_fillers"]),
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -168,7 +173,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     ):
         anchor_for_all = ctx.enumeration[0]
     if not ags and anchor_for_all is None:
-        verbs = [v for v in group.get("v", ()) if _object_follows(v, zs)]
+        verbs = [v for v in group.get("v", ()) if _object_follows(v, zs, ctx)]
         if group.get("p") or verbs:
             pronoun_links(ctx, s, zs, group.get("p") or verbs)
         elif s in ctx.carried and len({z.zone for z in zs}) >= 2:
@@ -189,6 +194,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             and z.kind != SUBJECT  # "it was covered by ...": a clause of its own, not a list item
             and (not heads or z.start > heads[0].start)
             and not _interrupted(named, anchor_for_all, heads, z)
+            and not _broken_off(heads, z, group.get("b", ()))
         ):
             chosen = [anchor_for_all]
         else:
@@ -209,9 +215,30 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 ctx.emit(a, z, also, when, s)
 
 
-def _object_follows(verb: Match, zs: list[Item]) -> bool:
-    """Whether a zone follows the verb at once, as its object ("ويشمل الرستن")."""
-    return any(0 <= z.start - verb.end <= OBJECT_GAP for z in zs)
+#: How far after a subjectless verb its zone may start when only counts and settlement words
+#: stand between ("ويشمل 84 بلدة وقرية في ريف حمص الشمالي").
+OBJECT_REACH = 40
+
+
+def _object_follows(verb: Match, zs: list[Item], ctx: LinkContext) -> bool:
+    """Whether a zone follows the verb at once, as its object ("ويشمل الرستن"), or after words
+    that say what of it ("ويشمل 84 بلدة وقرية في", "وتضم أجزاء من")."""
+    for z in zs:
+        gap = z.start - verb.end
+        if 0 <= gap <= OBJECT_GAP:
+            return True
+        if OBJECT_GAP < gap <= OBJECT_REACH and ctx.fillers:
+            words = ctx.text[verb.end : z.start].split()
+            if all(w.isdigit() or w in ctx.fillers or w[1:] in ctx.fillers for w in words):
+                return True
+    return False
+
+
+def _broken_off(heads: list, z: Item, breaks) -> bool:
+    """Whether a clause break stands between the list's head and the zone ("أربع مناطق ...
+    ابتلع النظام ثلاثاً منها في الغوطة ...، وصولاً إلى الهجوم الأخير على سراقب"): the list
+    ended there."""
+    return bool(heads) and any(heads[0].end <= b.start < z.start for b in breaks)
 
 
 def _interrupted(named: list[Item], anchor: Item, heads: list, z: Item) -> bool:
@@ -258,6 +285,28 @@ def _split(a: Item, z: Item, breaks: list[Match]) -> bool:
     """Whether a clause break ("while", "بينما") stands between the agreement and the zone."""
     lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
     return any(lo <= b.start and b.end <= hi for b in breaks)
+
+
+#: Most characters between a subject verb and its zone, and between the zones of its list.
+SUBJECT_GAP = 6
+
+
+def _subjects(zones: list[Item], verbs, text: str) -> list[Item]:
+    """The zones listed right after a passive covering verb ("وتخضع الغوطة الشرقية وريف حمص
+    الشمالي لاتفاقين"), read as subjects whose agreement follows them."""
+    out, cursor = [], None
+    starts = sorted(v.end for v in verbs)
+    for z in sorted(zones, key=lambda z: z.start):
+        gap = [e for e in starts if 0 <= z.start - e <= SUBJECT_GAP]
+        listed = cursor is not None and 0 <= z.start - cursor <= SUBJECT_GAP
+        listed = listed and not text[cursor : z.start].strip(" \u060c,")[1:]  # only "و" / comma
+        if gap or listed:
+            z = replace(z, kind=SUBJECT)
+            cursor = z.end
+        else:
+            cursor = None
+        out.append(z)
+    return out
 
 
 def _distance(a: Item, z: Item) -> float:

@@ -27,17 +27,22 @@ from extract.choose import (
     fits_as_written,
     fits_date,
     fitting,
+    nearest_covering,
     pick,
 )
 from extract.dates import DAY, MONTH, DateMention, last_day
-from extract.heads import Head, HeadContext, is_current, read_head
+from extract.head_kinds import of_its_kind, same_kind_before
+from extract.head_zones import pointed_back
+from extract.heads import Head, HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
 from extract.keys import phrase_key
 from extract.recognise import Match
 from extract.windows import (
+    DATE_AFTER,
     SURRENDER_WINDOW,
     UNKNOWN,
     antecedent,
+    line_date,
     named_right_after,
     outermost,
 )
@@ -63,15 +68,24 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
                 ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
                 continue
         several = _plural(ctx, head)
-        if several or m.kind == "pluralhead":  # "talks in Cairo produced truces for X and Y"
-            ctx.resolved += several
+        if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
+            ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
             continue
         item = _by_venue(ctx, head) if head.venue is not None or head.national else None
         if item is None:
             item = _CASES[head.case](ctx, head)
         if item is not None:
             ctx.resolved.append(item)
+            if item.id is None:  # "اتفاقاً ... لوقف إطلاق النار في جوبر": its words are its own
+                end = _clause_end(ctx.text, item.start, item.end)
+                taken[item.start : end] = b"\x01" * (end - item.start)
     return ctx.resolved
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause of ``text[start:end]`` ends: at its first comma or semicolon, if any."""
+    marks = [i for i in (text.find(c, start, end) for c in ",،;؛") if i >= 0]
+    return min(marks, default=end)
 
 
 def _plural(ctx: HeadContext, head: Head) -> list[Item]:
@@ -116,8 +130,11 @@ def _current_agreement(ctx: HeadContext, before: int) -> Item | None:
 
 
 def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
-    """ "the truce brokered in Cairo", "a nationwide ceasefire": where, or how wide, says which."""
+    """ "the truce brokered in Cairo", "a nationwide ceasefire": where, or how wide, says which;
+    a new deal reached where no registry agreement was ("اتفاقاً في جنيف") is an unknown one."""
     lex = ctx.lex
+    if head.venue == () and not head.national:
+        return None if head.anaphor else _unknown(head)
     here = (
         [lex.agreements[i] for i in head.venue]
         if head.venue is not None
@@ -127,15 +144,29 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         a for a in here if a.kind != "talks" and (a.scope == "nationwide" or not head.national)
     ]
     if head.parties:
-        cands = [a for a in cands if head.parties <= a.parties] or cands
+        fit = [a for a in cands if head.parties <= a.parties]
+        own = head.parties != head.sponsors  # said with the head, not the sentence's brokers
+        if not fit and len(head.parties) >= 2 and own and not head.anaphor:
+            return _unknown(head)  # "اتفاق تركي أمريكي ... في أنقرة": not the Ankara ceasefire
+        cands = fit or cands
     named = {head.zone.zone} if head.zone else {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if named and not head.national:
         cands = [a for a in cands if a.zones & named] or cands
+    if len(cands) > 1 and not head.zone:
+        cands = nearest_covering(cands, ctx.zones_in.get(head.sentence, ()), head.match.start)
+    before_dates = bool(cands)
     for d in head.near_dates:
         cands = [a for a in cands if _fits_as_said(a, d, ctx.text)]
+    if before_dates and not cands and head.venue and not head.onset:
+        # "وقعت الدول الضامنة المذكرة في أستانا" on a day none of Astana's agreements has:
+        # another document of that venue, not an agreement of another venue that day
+        return _unknown(head)
     reference = _reference(head, ctx.published)
     if reference is not None:
         cands = existing(cands, reference)
+    line = line_date(ctx.text, ctx.dates_in.get(head.sentence, ()), head.match.start, ctx.lex)
+    if line is not None:  # "22 كانون الأول 2017: ... الاتفاق على عقد مؤتمر في سوتشي": not 2018's
+        cands = existing(cands, line)
     signatories = ctx.parties_in.get(head.sentence)
     if len(cands) > 1 and signatories:
         # "a truce brokered in Cairo, signed by Jaish al-Islam": a signatory tells which
@@ -145,7 +176,30 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         ident = antecedent(ctx.items(), head.match.start, head.sentence)
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference)
+    if choice is not None and not head.anaphor and _dated_otherwise(ctx, head, choice):
+        return _unknown(head)
     return head.item(choice.id) if choice is not None else None
+
+
+#: A day this close before a new (not anaphoric) head dates the event the sentence reports about
+#: it ("توصل الرئيسان، مساء أمس الثلاثاء في منتجع سوتشي، إلى مذكرة تفاهم").
+EVENT_BEFORE = 48
+
+
+def _dated_otherwise(ctx: HeadContext, head: Head, choice) -> bool:
+    """Whether a new head is said with days around it (right before it, or its own date after
+    it) and none of them is a day of the venue's agreement: a later deal at the same venue (the
+    October 2019 Sochi memorandum on the north-east is not the 2018 Idlib one)."""
+    m = head.match
+    dates = ctx.dates_in.get(head.sentence, ())
+    around = [
+        d
+        for d in dates
+        if d.precision == DAY
+        and (0 <= m.start - d.end <= EVENT_BEFORE or 0 <= d.start - head.end <= DATE_AFTER)
+        and not dates_a_name(ctx, d, m, head.sentence, dates)  # "مذكرة أستانا الموقعة في 4 أيار"
+    ]
+    return bool(around) and not any(fits_date(choice, d) for d in around)
 
 
 def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
@@ -158,9 +212,19 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     else:
         fit = fitting(ctx.lex, d.value, d.precision)
     dated = [a for a in fit if a.kind != "talks"]
+    named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if len(dated) > 1:
-        named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
         dated = [a for a in dated if a.zones & named]
+    if (
+        len(dated) == 1
+        and d.precision != DAY  # the very day an agreement was signed names it wherever
+        and named
+        and dated[0].zones
+        and not dated[0].zones & named
+    ):
+        # "a deal signed in Geneva in mid-August" in a sentence about Eastern Ghouta: the
+        # August truce of northern Homs fits the month, not the zone; another agreement
+        return _unknown(head)
     return head.item(dated[0].id) if len(dated) == 1 else None
 
 
@@ -178,6 +242,13 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     ident = named or antecedent(
         ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, True, ctx.bare
     )
+    if ident not in (None, UNKNOWN) and not named:
+        ident = of_its_kind(ctx, head, ident)  # "الهدنة" after a truce, not the memorandum
+    if ident in (None, UNKNOWN) and not named:
+        ident = same_kind_before(ctx, head) or ident
+    if ident == UNKNOWN and head.near_dates and not named:
+        # "ثلاث هدن محلية ... فالهدنة الأولى بدأ سريانها في التاسع من تموز": its own date names it
+        ident = by_date(None, head.near_dates, ctx.lex) or UNKNOWN
     if ident == UNKNOWN:  # "a surrender deal ... The deal allows fighters to leave"
         return Item("agreement", None, m.start, m.end, head.sentence)
     if head.near_dates and not named:

@@ -5,8 +5,10 @@ before and after the head) or a named constant, so that a reader sees what each 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from operator import attrgetter
 
 from extract.dates import DAY, DateMention
@@ -66,6 +68,9 @@ RELATIVE_REFERENT_GAP = 64
 ANAPHORA_SENTENCES = 4
 
 _CLAUSE_MARKS = frozenset(",;،؛:")
+_ARABIC = re.compile("[\u0621-\u064a]")
+#: A comma or semicolon followed by a coordinating و/ف: a new clause begins.
+_NEW_CLAUSE = re.compile("[,;\u060c\u061b]\\s*[\u0648\u0641]")
 _NO_PARTIES: frozenset[str] = frozenset()
 _END = attrgetter("end")
 
@@ -146,11 +151,16 @@ def onset_date(head, onsets, dates) -> DateMention | None:
     return None
 
 
-def zone_near(head: Match, zones) -> Item | None:
-    """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
-    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence."""
+def zone_near(head: Match, zones, text: str = "") -> Item | None:
+    """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib") in its
+    clause (when ``text`` is given, no comma and conjunction between: "اتفاق ...، وتخضع
+    الغوطة" is another clause), or right before it in English ("the Daraa deal"); ``zones``:
+    those of the head's sentence."""
     for z in zones:
-        if 0 <= z.start - head.end <= ZONE.after or 0 <= head.start - z.end <= ZONE.before:
+        after = 0 <= z.start - head.end <= ZONE.after
+        if after and text and _NEW_CLAUSE.search(text, head.end, z.start):
+            continue
+        if after or 0 <= head.start - z.end <= ZONE.before:
             return z
     return None
 
@@ -174,8 +184,8 @@ def parties_near(
     for adj in adjectives:
         if adj.start < head.end:
             continue
-        gap = text[cursor : adj.start]
-        if len(gap) > ADJECTIVE_GAP_AFTER or any(c.isalnum() for c in _without(gap, joiners)):
+        gap = _without(text[cursor : adj.start], joiners)  # "اتفاق ثلاثي أمريكي روسي أردني"
+        if len(gap) > ADJECTIVE_GAP_AFTER or any(c.isalnum() for c in gap):
             break
         parties.add(adj.entries[0].ident)
         cursor = adj.end
@@ -212,10 +222,20 @@ def venue_match(
         between = text[head.end : v.start]
         if after and any(c in _CLAUSE_MARKS for c in between) and not _relative(between, lex):
             continue
+        if after and not lex.head_kinds.keys().isdisjoint(between.split()):
+            continue  # "an arrangement announced on 7 July, ... a truce signed in Cairo": the
+            # venue is the nearer head's
         if after and between.strip() and not _located(text, v.start, lex):
             continue  # "the arrangement it brokered with Moscow": a party, not where
         before = 0 <= head.start - v.end <= VENUE_BEFORE
-        if before and anaphor and text[v.end : head.start].strip():
+        gap = text[v.end : head.start].strip()
+        if (
+            before
+            and gap
+            and (anaphor or (_ARABIC.search(gap) and not _located(text, v.start, lex)))
+        ):
+            # "مقترح أنقرة إعلان وقف لإطلاق النار": an Arabic word between a bare city and the
+            # head makes the city a party (Ankara's proposal), not where the head was agreed
             before = False
         if after or before:
             return v
@@ -357,3 +377,18 @@ _START = attrgetter("start")
 def _bare_between(bare: frozenset[int], first: int, last: int) -> int:
     """How many of the ``bare`` sentences lie strictly between sentences ``first`` and ``last``."""
     return sum(1 for b in bare if first < b < last) if bare else 0
+
+
+def line_date(text: str, dates, before: int, lex: Lexicon) -> date | None:
+    """The day a chronology line or sentence opens with, before ``before`` ("- 22 كانون
+    الأول/ديسمبر: ...", "في 4 أيار، ..."; ``dates``: those of the sentence, in order): what the
+    sentence is about happened then."""
+    if not dates or dates[0].precision != DAY or dates[0].start > before:
+        return None
+    first = dates[0]
+    opening = max(text.rfind(mark, 0, first.start) for mark in ".\n!?؟") + 1
+    lead = text[opening : first.start].strip(" -•*").split()
+    preps = lex.words["date_prepositions"]
+    if len(lead) > 1 or (lead and lead[0] not in preps and lead[0][1:] not in preps):
+        return None
+    return first.value

@@ -38,7 +38,7 @@ def zone_anaphors(
         earlier = {z.zone for z in named.get(s, ()) if z.end <= c.start}
         if s in named and len(earlier) != 1 and (earlier or (c.start, c.end) not in spoken):
             continue
-        here = earlier or {z.zone for z in named.get(s - 1, ())}
+        here = earlier or _zones_back(named, s)
         if len(here) != 1:
             continue
         zone = next(iter(here))
@@ -52,6 +52,20 @@ def zone_anaphors(
         if s not in named and len(before) >= 2:
             out += [Item("zone", zone, c.start, c.end, s, zone) for zone in before]
     return out
+
+
+#: How many sentences back "the enclave", "كما شملها" look for the one zone they mean: the
+#: nearest sentence that names zones ("... ريف حمص الشمالي. وقال مصدر ... . وكانت المنطقة قد
+#: أدرجت في مذكرة أستانا").
+SINGULAR_REACH = 3
+
+
+def _zones_back(named: dict[int, list[Item]], s: int) -> set[str]:
+    """The zones of the nearest sentence before ``s`` (within SINGULAR_REACH) that names any."""
+    for back in range(s - 1, max(-1, s - 1 - SINGULAR_REACH), -1):
+        if named.get(back):
+            return {z.zone for z in named[back]}
+    return set()
 
 
 #: How many sentences back "both areas" looks for the zones it means (one bullet per zone, each

@@ -20,8 +20,8 @@ REALISTIC_PATHS = score.gold_paths(score.REALISTIC)
 #: The second team-written realistic set (issue 9): how real text states coverage.
 REALISTIC2 = score.HERE / "realistic2"
 REALISTIC2_PATHS = score.gold_paths(REALISTIC2)
-#: The third team-written realistic set (issue 9): wire, statement, encyclopaedia and scraped
-#: pages in the way real English sources write them.
+#: The third team-written realistic set (issue 9): English wire, statement, encyclopaedia and
+#: scraped pages, and Arabic pages in the ways real outlets write.
 REALISTIC3 = score.HERE / "realistic3"
 REALISTIC3_PATHS = score.gold_paths(REALISTIC3)
 KEYS = {"published", "language", "style", "zones", "agreements", "coverage", "dates"}
@@ -137,6 +137,17 @@ def test_realistic2_gold_file_is_valid(path):
     _check_gold(path, REALISTIC2_STYLES, (150, 500), dated_only=False)
 
 
+def test_realistic3_arabic_set_size_and_balance():
+    articles = score.load_devset("ar", directory=REALISTIC3)
+    per_cell = Counter((a.language, a.style) for a in articles)
+    assert len(articles) >= 16
+    for style in REALISTIC_STYLES:
+        assert per_cell[("ar", style)] >= 2, style
+    assert any(a.published is None for a in articles)
+    # Hard negatives are part of the point: unknown agreements in several articles.
+    assert sum(1 for a in articles if a.unknown_agreements) >= 6
+
+
 @pytest.mark.parametrize("path", REALISTIC3_PATHS, ids=lambda p: p.name.removesuffix(".gold.json"))
 def test_realistic3_gold_file_is_valid(path):
     _check_gold(path, REALISTIC3_STYLES, (150, 600), dated_only=False)
@@ -233,6 +244,7 @@ def test_scorer_scores_the_realistic_set_including_undated_articles(directory):
 def test_set_option_takes_a_set_name_or_a_directory(tmp_path, capsys):
     assert score.set_directory("realistic") == score.REALISTIC
     assert score.set_directory("realistic2") == REALISTIC2
+    assert score.set_directory("realistic3") == REALISTIC3
     assert score.set_directory(str(score.ARTICLES)) == score.ARTICLES
     with pytest.raises(score.UnknownSet):
         score.set_directory(str(tmp_path))  # exists but holds no gold: not silently empty

@@ -100,7 +100,9 @@ def test_the_day_of_a_report_is_not_the_date_of_the_agreement_it_reports(text):
     the south-west ceasefire of July 2017, not an unknown deal of that Friday."""
     found = extract_article(text, "2018-07-07")
     assert found.agreements == ["southwest_ceasefire_2017"]
-    assert {(c.agreement, c.zone) for c in found.coverage} == {("southwest_ceasefire_2017", "south")}
+    assert {(c.agreement, c.zone) for c in found.coverage} == {
+        ("southwest_ceasefire_2017", "south")
+    }
 
 
 @pytest.mark.parametrize("verb", ["struck", "hammered out", "clinched", "forged"])

@@ -8,27 +8,15 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from extract.dates import grammar as k
-from extract.dates.calendar import safe_date, shift_month, weekday_from, weekday_near, year_near
+from extract.dates.calendar import safe_date, shift_month, year_near
 from extract.dates.context import Context
 from extract.dates.model import DAY, MONTH, YEAR, DateMention
+from extract.dates.weekdays import COMMAS, weekday
 
-#: How far before a bare weekday a future cue of its sentence is looked for.
-FUTURE_REACH = 64
 #: How far before a date the preposition that introduces it is looked for.
 PREPOSITION_REACH = 12
-#: How far before a future cue a word that makes it a past plan may start ("were meant").
-LAPSED_REACH = 16
-#: How far before a weekday (and its preposition) an onward word may end ("اعتباراً من يوم").
-ONWARD_REACH = 24
-#: How far before a weekday an onward word followed by a time of day may start.
-ONWARD_TIME_REACH = 56
-#: How far around a weekday the commas that set it off are looked for (spaces only between).
-SET_OFF_REACH = 3
 #: Most characters between a day and a count set off after it ("9 July, two days after").
 APPOSED_GAP = 4
-#: The commas that set a weekday off (Arabic and Latin).
-COMMAS = ("\u060c", ",")
-_SENTENCE_END = re.compile(r".*(?:[.!?؟]\s|\n)", re.DOTALL)
 
 Resolver = Callable[[re.Match, Context], list[DateMention]]
 
@@ -134,18 +122,26 @@ def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
     day = _day_of(m, ctx)
     if day is None:
         return []
-    if m.group("themonth") and not _after_preposition(m, ctx):
-        return []  # "النصف الثاني من الشهر": the second half, not the 2nd
-    if m.group("same") or m.group("themonth"):  # "of the same month", "في الحادي عشر من الشهر"
+    if (m.group("themonth") or m.group("ofit")) and not _after_preposition(m, ctx):
+        return []  # "النصف الثاني من الشهر", "الجزء الثاني منه": the second half, not the 2nd
+    if m.group("same") or m.group("themonth") or m.group("ofit"):  # "of the same month", "منه"
         base = _month_last_named(ctx)
-    elif m.group("relmonth"):
+    elif m.group("relmonth") or m.group("thismonth"):  # "من الشهر الماضي", "4 الجاري"
         direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost"))
         base = shift_month(ctx.today, direction or 0) if ctx.today else None
     else:
         year, month = _named_day(m, ctx, day)
         base = date(year, month, 1) if year else None
     value = safe_date(base.year, base.month, day) if base else None
-    return [DateMention(m.start(), m.end(), value, DAY)]
+    first = m.group("ofirst")
+    if first is None:
+        return [DateMention(m.start(), m.end(), value, DAY)]
+    number = ctx.grammar.lex.ordinals.get(first, 0)
+    before = safe_date(base.year, base.month, number) if base and 1 <= number <= 31 else None
+    return [
+        DateMention(m.start("ofirst"), m.end("ofirst"), before, DAY),
+        DateMention(m.start("day"), m.end(), value, DAY),
+    ]
 
 
 def _after_preposition(m: re.Match, ctx: Context) -> bool:
@@ -170,87 +166,6 @@ def bare_ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
     base = _month_last_named(ctx)
     value = safe_date(base.year, base.month, day) if base and day else None
     return [DateMention(m.start("core"), m.end(), value, DAY)] if value else []
-
-
-def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
-    """ "أمس الثلاثاء", "last Tuesday", "الثلاثاء الماضي", "on Friday" (ahead in a sentence about
-    the future)."""
-    g, today = ctx.grammar, ctx.today
-    word = m.group("weekday")
-    target = g.lex.weekdays[word]
-    if m.group("relday"):
-        offset = g.lex.relative_days[m.group("relday")]
-        value = weekday_near(target, today, offset) if today else None
-        return [DateMention(m.start(), m.end(), value, DAY)]
-    pre, post = m.group("pre"), m.group("post")
-    supported = pre or post or word not in g.weekdays_needing_support
-    if not supported and not _set_off(m) and not _onward(m, g) and not _after_onset(m, g):
-        return []
-    if today is None:
-        return [DateMention(m.start(), m.end(), None, DAY)]
-    towards = g.direction(pre) if g.direction(pre) in (-1, 1) else g.direction(post)
-    if towards == -1:
-        direction = "past"
-    elif towards == 1:
-        direction = "next"
-    elif _onward(m, g) and not _settled_before(m.string, m.start(), g):
-        direction = "nearest"  # a start is announced days ahead, and reported days after
-    elif _future_before(m.string, m.start(), g):
-        direction = "ahead"
-    else:
-        direction = "recent"
-    return [DateMention(m.start(), m.end(), weekday_from(target, today, direction), DAY)]
-
-
-def _set_off(m: re.Match) -> bool:
-    """Whether a weekday that is also a common word ("الأحد": the one) stands between commas,
-    where a report puts its day ("قالت الوزارة، الأحد، إن ...")."""
-    text = m.string
-    before = text[max(0, m.start() - SET_OFF_REACH) : m.start()].rstrip(" ")
-    after = text[m.end() : m.end() + SET_OFF_REACH].lstrip(" ")
-    return before[-1:] in COMMAS and after[:1] in COMMAS
-
-
-def _after_onset(m: re.Match, g: k.Grammar) -> bool:
-    """Whether the weekday comes right after an onset cue, where a report puts the day the
-    agreement started ("دخل وقف إطلاق النار حيز التنفيذ الأحد")."""
-    window = m.string[max(0, m.start() - ONWARD_REACH) : m.start()]
-    return g.onset_before.search(window) is not None
-
-
-def _onward(m: re.Match, g: k.Grammar) -> bool:
-    """Whether the weekday starts something ahead: "a truce from Sunday", "starting Monday",
-    "اعتباراً من يوم الأحد" (the onward word before the preposition), "from midnight on Friday"."""
-    if m.string.startswith("'", m.end()):
-        return False  # "fled from Sunday's shelling": an event already reported
-    if m.group("pre") in g.onward:
-        return True
-    window = m.string[max(0, m.start() - ONWARD_REACH) : m.start()]
-    if g.onward_before.search(window) is not None:
-        return True
-    # "from 6 a.m. on Saturday", "اعتباراً من السادسة صباح السبت": a time of day in between
-    window = m.string[max(0, m.start() - ONWARD_TIME_REACH) : m.start()]
-    return g.onward_at_time.search(window) is not None
-
-
-def _settled_before(text: str, start: int, g: k.Grammar) -> bool:
-    """Whether the sentence says, before ``start``, that something already started ("The
-    truce took effect from Sunday", "دخلت الهدنة حيز التنفيذ اعتباراً من الأحد")."""
-    window = text[max(0, start - FUTURE_REACH) : start]
-    cut = _SENTENCE_END.match(window)
-    return g.settled.search(window, cut.end() if cut else 0) is not None
-
-
-def _future_before(text: str, start: int, g: k.Grammar) -> bool:
-    """Whether the sentence speaks of the future before ``start`` ("the halt would begin at
-    midnight on Friday", "على أن يبدأ التطبيق يوم الجمعة")."""
-    window = text[max(0, start - FUTURE_REACH) : start]
-    cut = _SENTENCE_END.match(window)
-    for cue in g.future.finditer(window, cut.end() if cut else 0):
-        lead = window[max(0, cue.start() - LAPSED_REACH) : cue.start()]
-        if g.lapsed.search(lead) is None:  # not "were meant to begin", "كان من المقرر"
-            return True
-    return False
 
 
 def month_only(m: re.Match, ctx: Context) -> list[DateMention]:
@@ -328,13 +243,22 @@ def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
         word = m.group("count") or m.group("count_before") or m.group("count_after")
         n = int(word) if word.isdigit() else g.lex.cardinals.get(word, 0)
     sign = -1 if (m.group("dir") or m.group("dirpre")) in g.earlier else 1
+    # "قبل يومين" with no "ذلك": two days ago, counted from the publication day
+    ago = m.group("dirpre") in g.earlier and not _says_that(m, g) and not m.group("event")
     if base is None and apposed:
         base, sign = day, -sign
+    elif base is None and ago:
+        base = ctx.today
     elif base is None and not m.group("event"):
         base = day
     if base is None or not n:
         return []
     return [DateMention(m.start(), m.end(), base + timedelta(days=sign * n), DAY)]
+
+
+def _says_that(m: re.Match, g: k.Grammar) -> bool:
+    """Whether the count names what it counts from ("قبل ذلك بيومين": before that)."""
+    return any(w in g.lex.words["that_words"] for w in m.group(0).split())
 
 
 def _apposed(m: re.Match, last: DateMention) -> bool:

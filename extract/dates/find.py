@@ -120,10 +120,17 @@ def _candidates(
 ) -> list[re.Match]:
     """Every match of every pattern tried near a word or digits that can start it."""
     by_kind: dict[str, list[int]] = {}
+    duals = tuple(g.lex.words["dual_day_prefixes"])
     for c in cores:
         ident = c.entries[0].ident
-        if ident == "ordinals" and not flat.startswith(g.of_followers, c.end):
-            continue  # "الأول" / "first" is a date only as "الأول من ..." / "first of ..."
+        if (
+            ident == "ordinals"
+            and not flat.startswith(g.of_followers, c.end)
+            and not (duals and flat[: c.start].rstrip().endswith(duals))
+        ):
+            # "الأول" / "first" is a date only as "الأول من ..." / "first of ...", or as the
+            # first of two days ("يومي الرابع والخامس من تموز")
+            continue
         by_kind.setdefault(ident, []).append(c.start)
     glued = _glued_months(flat, g, digits)
     if glued:

@@ -140,7 +140,7 @@ def grammar(lex: Lexicon) -> Grammar:
         two_days=frozenset(w["two_days"]),
         months_needing_support=frozenset(w["months_needing_support"]),
         weekdays_needing_support=frozenset(w["weekdays_needing_support"]),
-        of_followers=tuple(" " + o for o in w["of"]),
+        of_followers=tuple(" " + o for o in [*w["of"], *w["this_month_words"]]),
         suffixes=tuple(w["ordinal_suffixes"]),
         future=re.compile(lex.word_start + alt(w["future_cues"]) + r"(?!\w)"),
         lapsed=re.compile(lex.word_start + alt(w["lapsed_plan_words"]) + rf"{W}+$"),
@@ -175,6 +175,8 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         # "last" after a date belongs to what follows ("9 July last week")
         rel_after=alt(x for x in relative if _ARABIC.match(x)),
         of=alt(w["of"]),
+        of_it=alt(w["of_it"]),
+        this_month=alt(w["this_month_words"]),
         preps=alt(w["date_prepositions"]),
         year_word=alt(w["year_words"]),
         month_word=alt(w["month_word"]),
@@ -183,6 +185,8 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         modifier=alt(m for m in w["month_modifiers"] if m not in set(w["date_prepositions"])),
         sfx=alt(w["ordinal_suffixes"]),
         prefix=alt(w["ordinal_day_prefixes"]),
+        day_parts=alt(w["day_parts"]),
+        dual=alt(w["dual_day_prefixes"]),
         joiner=rf"(?:[-&]|{alt(w['range_joiners'])}(?![a-z]))",
         later=alt(w["days_later"]),
         earlier=alt(w["days_earlier"]),
@@ -252,9 +256,13 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"(?P<day>\d\d?)(?!\d|[/.\-]\d)"
         ),
         ORDINAL: (
-            rf"{ws}(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+{a.of}{W}+"
-            rf"(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
-            rf"|{p.month}{p.year_tail}{p.rel_tail}{p.same_year}|(?P<themonth>{a.month_word})){END}"
+            # "يومي الرابع والخامس من تموز": two days
+            rf"{ws}(?:{a.dual}{W}+(?P<ofirst>{a.ordinal}){W}+{a.joiner}{W}*)?"
+            rf"(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+"
+            rf"(?:{a.of}{W}+(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
+            rf"|{p.month}{p.year_tail}{p.rel_tail}{p.same_year}|(?P<themonth>{a.month_word}))"
+            # "في التاسع منه": the ninth of the month just named
+            rf"|(?P<ofit>{a.of_it})|(?P<thismonth>{a.this_month})){END}"
         ),
         BARE_ORDINAL: (
             rf"{ws}{a.preps}{W}+(?P<core>{a.prefix}{W}+(?P<day>\d{{1,2}}){a.sfx})"
@@ -262,7 +270,8 @@ def _parts(lex: Lexicon) -> dict[str, str]:
         ),
         WEEKDAY: (
             rf"{ws}(?:(?P<relday>{a.relative_day}){W}*,?{W}*(?:{a.prefix}{W}+)?"
-            rf"|(?P<pre>{a.rel}|{a.preps}){W}+)?(?P<weekday>{a.weekday})"
+            rf"|(?P<pre>{a.rel}|{a.preps}|{a.day_parts}(?:{W}+{a.prefix})?){W}+)?"
+            rf"(?P<weekday>{a.weekday})"
             rf"(?:{W}+(?P<post>{a.past}|{a.next}))?{END}"
         ),
         MONTH_ONLY: (

@@ -42,7 +42,7 @@ _ALLOWED = frozenset(
     [
         ("extract.lexicon", "Lexicon"),
         ("extract.lexicon", "Entry"),
-        ("extract.lexicon", "AgreementInfo"),
+        ("extract.agreement_info", "AgreementInfo"),
         ("extract.places", "PlaceIndex"),
         ("extract.places", "PlaceInfo"),
         ("ahocorasick", "Automaton"),

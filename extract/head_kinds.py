@@ -1,0 +1,54 @@
+"""Which agreement a noun that names a kind of agreement refers back to: "المذكرة", "the
+protocol" (documents), "الهدنة", "the truce" (truces and ceasefires). The kind of the noun
+outweighs mere nearness when the nearest agreement is of another kind."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extract.keys import phrase_key
+from extract.windows import ANAPHORA_SENTENCES
+
+if TYPE_CHECKING:
+    from extract.heads import Head, HeadContext
+
+
+#: Head kinds that name one kind of document ("المذكرة", "the protocol"), unlike "the deal".
+DOCUMENT_KINDS = frozenset(("memorandum", "protocol"))
+
+
+def same_kind_before(ctx: HeadContext, head: Head) -> str | None:
+    """ "المذكرة" with no agreement in reach, or only an unknown deal ("اتفاق نهائي للخروج"):
+    the last registry agreement of that kind named anywhere before it (the memorandum the page
+    is about), when the deal in reach is not itself a document of that kind."""
+    m = head.match
+    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]), frozenset())
+    if not kinds or not kinds <= DOCUMENT_KINDS:
+        return None
+    before = [i for i in ctx.items() if i.kind == "agreement" and i.end <= m.start]
+    nouns = {w for k in kinds for w, ks in ctx.lex.head_kinds.items() if k in ks}
+    if any(i.id is None and set(ctx.text[i.start : i.end].split()) & nouns for i in before):
+        return None  # an unknown memorandum was named: it may be the one meant
+    same = [i for i in before if i.id and ctx.lex.agreements[i.id].kind in kinds]
+    return max(same, key=lambda i: i.start).id if same else None
+
+
+def of_its_kind(ctx: HeadContext, head: Head, ident: str) -> str:
+    """ "الهدنة" whose nearest antecedent is a memorandum named in a comparison, while a truce
+    or ceasefire was named within reach: that one ("اتفاق الجنوب ... بخلاف اتفاق آستانة ...
+    يخرق الهدنة": the south-west ceasefire)."""
+    m = head.match
+    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]))
+    info = ctx.lex.agreements.get(ident)
+    if not kinds or info is None or info.kind in kinds or info.kind == "talks":
+        return ident
+    near = [
+        i
+        for i in ctx.items()
+        if i.kind == "agreement"
+        and i.id
+        and i.end <= m.start
+        and head.sentence - i.sentence <= ANAPHORA_SENTENCES
+        and ctx.lex.agreements[i.id].kind in kinds
+    ]
+    return (max(near, key=lambda i: i.start).id or ident) if near else ident
