@@ -29,11 +29,16 @@ FLOORS = {
         "ar": {"zones": 0.99, "agreements": 0.99, "coverage": 0.99, "dates": 0.98},
         "en": {"zones": 0.99, "agreements": 0.99, "coverage": 0.98, "dates": 0.99},
     },
+    "realistic3": {
+        "ar": {"zones": 0.99, "agreements": 0.99, "coverage": 0.95, "dates": 0.98},
+        "en": {"zones": 0.99, "agreements": 0.97, "coverage": 0.88, "dates": 0.99},
+    },
 }
 SETS = {
     "articles": score.ARTICLES,
     "realistic": score.REALISTIC,
     "realistic2": score.HERE / "realistic2",
+    "realistic3": score.HERE / "realistic3",
 }
 
 
