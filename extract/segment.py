@@ -61,8 +61,9 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
 #: the deal", "الأخير.وقال") when both have at least this many letters: shorter ones are
 #: initials and abbreviations ("u.s.", "sana.sy").
 RUN_TOGETHER_LETTERS = 3
-#: What stands around a web address or a file name ("www.x.com/y", "@x.org"): no sentence end.
-_ADDRESS_MARKS = "./@:_-"
+#: What stands around a web address, a file name or code ("www.x.com/y", "@x.org",
+#: "console.log("): no sentence end.
+_ADDRESS_MARKS = "./@:_-("
 
 
 def _run_together(text: str, stop: int, after: int, abbreviations: frozenset[str]) -> bool:
