@@ -93,13 +93,15 @@ def implicit_mentions(
         if len(said) < 2:
             continue
         cands = candidates(lex, said, "")
+        # the verb's own sentence says when and where, if it does ("They agreed in September")
+        when = [t for t in where if dates_in.get(t)][-1:]
         venues = {
             i
             for t in where
             for v in venues_in.get(t, ())
             for i in lex.venues.get(v.entries[0].ident, ())
         }
-        days = [d for t in where for d in dates_in.get(t, ())]
+        days = [d for t in when for d in dates_in.get(t, ())]
         fit = [a for a in cands if any(fits_date(a, d) for d in days) or a.id in venues]
         if not fit and len(cands) == 1 and s in termed:
             fit = list(cands)  # "the de-escalation plan agreed by Russia, Turkey and Iran"

@@ -158,6 +158,8 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     else:
         fit = fitting(ctx.lex, d.value, d.precision)
     dated = [a for a in fit if a.kind != "talks"]
+    if ctx.published is not None:  # "similar arrangements in March" (2018): not March 2020's
+        dated = existing(dated, ctx.published)
     if len(dated) > 1:
         named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
         dated = [a for a in dated if a.zones & named]
@@ -175,8 +177,9 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
         return Item("agreement", None, min(m.start, d.start), max(m.end, d.end), head.sentence)
     named = named_right_after(ctx.text, m, ctx.known, ctx.lex)
     here = frozenset(z.zone for z in ctx.zones_in.get(head.sentence, ()))
+    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]), frozenset())
     ident = named or antecedent(
-        ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, True, ctx.bare
+        ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, True, ctx.bare, kinds
     )
     if ident == UNKNOWN:  # "a surrender deal ... The deal allows fighters to leave"
         return Item("agreement", None, m.start, m.end, head.sentence)

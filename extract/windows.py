@@ -311,13 +311,17 @@ def antecedent(
     passing: frozenset[int] | set[int] = frozenset(),
     unknown_ok: bool = False,
     bare: frozenset[int] = frozenset(),
+    kinds: frozenset[str] = frozenset(),
 ) -> str | None:
     """The agreement last named before ``before`` (within a few sentences); when the anaphor's
     sentence names zones, the last one that covers one of them, if any ("the agreement" in a
     sentence about Rastan means the Homs truce, not the Ghouta truce named just before).
     Agreements named only in ``passing`` sentences (background, comparison) count when no
     other is at hand; with ``unknown_ok`` an unknown agreement may be the one (``UNKNOWN``).
-    Lines in ``bare`` (headings, contents entries) do not count in the distance."""
+    Lines in ``bare`` (headings, contents entries) do not count in the distance. With
+    ``kinds`` (what the anaphor's noun names: "the ceasefire" is a truce or ceasefire), the
+    covering agreements of those kinds come first, even named further back ("respect the
+    ceasefire" in Quneitra is the south-west ceasefire, not the memorandum named since)."""
     cands = [
         i
         for i in items
@@ -328,12 +332,14 @@ def antecedent(
     ]
     own = [i for i in cands if i.sentence not in passing] or cands
     if zones and lex is not None:
+        if kinds:
+            earlier = [i for i in items if i.start < before and i.kind == "agreement"]
+            for pool in (own, cands, earlier):
+                of_kind = [i for i in _covering(pool, zones, lex) if _kind_of(lex, i.id) in kinds]
+                if of_kind:
+                    return max(of_kind, key=_START).id
         for pool in (own, cands):
-            covering = [
-                i
-                for i in pool
-                if i.id and (info := lex.agreements.get(i.id)) and info.zones & zones
-            ]
+            covering = _covering(pool, zones, lex)
             if covering:
                 return max(covering, key=_START).id
     if not cands:
@@ -343,6 +349,16 @@ def antecedent(
 
 
 _START = attrgetter("start")
+
+
+def _covering(items: list[Item], zones: frozenset[str], lex: Lexicon) -> list[Item]:
+    """The registry agreements among ``items`` that cover one of ``zones``."""
+    return [i for i in items if i.id and (info := lex.agreements.get(i.id)) and info.zones & zones]
+
+
+def _kind_of(lex: Lexicon, ident: str | None) -> str:
+    info = lex.agreements.get(ident) if ident else None
+    return info.kind if info is not None else ""
 
 
 def _bare_between(bare: frozenset[int], first: int, last: int) -> int:
