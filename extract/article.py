@@ -28,7 +28,7 @@ from extract.recognise import Match, scan, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
 from extract.rounds import find_rounds
-from extract.segment import bare_lines, line_starts, list_lines, sentence_spans
+from extract.segment import bare_lines, line_starts, list_lines, sentence_spans, short_sentences
 from extract.zone_refs import zone_anaphors
 
 if TYPE_CHECKING:
@@ -227,6 +227,7 @@ def _links(
         zones,
         doc.sentence_of,
         cues.get("zonepronoun", []),
+        short_sentences(doc.text, doc.spans),
     )
     furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)

@@ -274,7 +274,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         sentence=sentence,
         end=end,
         parties=parties,
-        zone=zone_near(m, ctx.zones_in.get(sentence, ())),
+        zone=zone_near(m, ctx.zones_in.get(sentence, ()), ctx.text),
         near_dates=near_dates,
         identity=identity_date(ctx.text, m, dates, ctx.lex),
         onset=onset is not None,

@@ -232,6 +232,13 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     near = [a for a in named if not _split(a, z, breaks)] if breaks else named
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
+    # "the south through an arrangement announced on 7 July, the Ghouta area through a truce
+    # signed in Cairo": an agreement before the zone, beyond a comma, yields to one named
+    # right after the zone in its own part of the sentence
+    if any(a.start > z.end and not _comma_between(ctx.text, a, z) for a in near):
+        near = [a for a in near if a.start > z.end or not _comma_between(ctx.text, a, z)]
+        if len(near) == 1:
+            return near
     covering = {a.id for a in near if a.id in registry and z.zone in registry[a.id].zones}
     if len(covering) > 1 and len(covering) == len({a.id for a in near}) and _joined(ctx, near):
         return near
@@ -252,6 +259,15 @@ def _joined(ctx: LinkContext, agreements: list[Item]) -> bool:
         for a, b in zip(ordered, ordered[1:], strict=False)
         if a.id != b.id
     )
+
+
+_COMMAS = frozenset(",;\u060c\u061b")
+
+
+def _comma_between(text: str, a: Item, z: Item) -> bool:
+    """Whether a comma or semicolon stands between the agreement and the zone."""
+    lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
+    return not _COMMAS.isdisjoint(text[lo:hi])
 
 
 def _split(a: Item, z: Item, breaks: list[Match]) -> bool:

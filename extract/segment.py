@@ -180,3 +180,15 @@ def bare_lines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
         ):
             out.append(i)
     return frozenset(out)
+
+
+#: A sentence of at most this many words is an answer or an aside ("Yes, twice over.", "Not in
+#: practice."): what it refers to was said in the sentence before it.
+SHORT_WORDS = 5
+
+
+def short_sentences(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The sentences of at most ``SHORT_WORDS`` words."""
+    return frozenset(
+        i for i, (start, end) in enumerate(spans) if len(text[start:end].split()) <= SHORT_WORDS
+    )

@@ -137,13 +137,25 @@ def onset_date(head, onsets, dates) -> DateMention | None:
     return None
 
 
-def zone_near(head: Match, zones) -> Item | None:
+def zone_near(head: Match, zones, text: str = "") -> Item | None:
     """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
-    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence."""
+    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence. A zone
+    after the end of the head's clause ("an arrangement announced on 7 July, the Ghouta area
+    through ...") is not the head's: a comma or semicolon between, but one that opens a
+    clause right after the head ("the deal, which covers Idlib")."""
     for z in zones:
-        if 0 <= z.start - head.end <= ZONE.after or 0 <= head.start - z.end <= ZONE.before:
+        if 0 <= head.start - z.end <= ZONE.before:
+            return z
+        if 0 <= z.start - head.end <= ZONE.after and not _clause_ends(text[head.end : z.start]):
             return z
     return None
+
+
+def _clause_ends(between: str) -> bool:
+    """Whether a comma or semicolon stands inside ``between`` (not at its start), with no colon
+    opening a list before it ("set up four zones: first, Idlib")."""
+    inner = between.lstrip(" ,\u060c")
+    return ":" not in inner and any(c in _CLAUSE_MARKS for c in inner)
 
 
 def _without(gap: str, words: list[str]) -> str:
@@ -237,8 +249,9 @@ def _relative(between: str, lex: Lexicon) -> bool:
     agreement, signed in Amman")."""
     words = between.strip(" ,،").split()
     commas = between.count(",") + between.count("\u060c")
-    if not words or commas > 1:
-        return False
+    if not words or commas > 1 or (commas and between.lstrip()[:1] not in ",\u060c"):
+        return False  # "the arrangement announced on 7 July, the Ghouta area through a truce
+        # signed in Cairo": a comma inside is the end of the clause, not its start
     return words[0] in lex.words["relative_pronouns"] or words[0] in lex.words["clause_participles"]
 
 

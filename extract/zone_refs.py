@@ -20,12 +20,15 @@ def zone_anaphors(
     zones: list[Item],
     sentence_of,
     pronouns: Sequence[Match] = (),
+    short: frozenset[int] = frozenset(),
 ) -> list[Item]:
     """The zones that anaphors refer to. A singular one ("the enclave") means the one zone named
     earlier in its own sentence, or, when its sentence names none before it, the one zone of
     the sentence before; a pronoun ("it was included in", "كما شملها") the same, also when its
     sentence names other zones after it. A plural one ("both areas") means every zone of the
-    sentence before, when there are two or more."""
+    sentence before, when there are two or more. A ``short`` sentence before that names no
+    zone (an answer: "Wasn't Ghouta protected? Yes, twice over. It was one of ...") is passed
+    over to the one before it."""
     if not cues and not plural and not pronouns:
         return []
     named: dict[int, list[Item]] = {}
@@ -38,7 +41,8 @@ def zone_anaphors(
         earlier = {z.zone for z in named.get(s, ()) if z.end <= c.start}
         if s in named and len(earlier) != 1 and (earlier or (c.start, c.end) not in spoken):
             continue
-        here = earlier or {z.zone for z in named.get(s - 1, ())}
+        back = s - 2 if s - 1 in short and s - 1 not in named else s - 1
+        here = earlier or {z.zone for z in named.get(back, ())}
         if len(here) != 1:
             continue
         zone = next(iter(here))

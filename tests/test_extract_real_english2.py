@@ -55,3 +55,37 @@ def test_the_ceasefire_means_the_zones_ceasefire_even_named_further_back():
         "Rebels in Quneitra said they would respect the ceasefire."
     )
     assert links(text, "2017-07-09") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_a_pronoun_after_a_short_answer_means_the_zone_of_the_question():
+    text = (
+        "Was Douma not in a protected zone? Yes, in two of them. It was one of the four areas "
+        "set up by the Astana memorandum."
+    )
+    assert links(text, "2018-03-01") == {("astana_memorandum_2017", "eastern_ghouta")}
+
+
+def test_the_southern_area_and_a_ceasefire_there_mean_the_south():
+    text = (
+        "Deraa was quiet for a year. The southern area was among the four de-escalation areas "
+        "of the Astana memorandum."
+    )
+    assert links(text, "2018-06-28") == {("astana_memorandum_2017", "south")}
+    there = (
+        "The southern zone held for a year. Washington, Moscow and Amman had agreed a "
+        "ceasefire there in July 2017."
+    )
+    assert links(there, "2018-06-28") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_each_zone_of_a_gapped_list_goes_with_the_agreement_after_it():
+    text = (
+        "The south got its truce from a US-Russian-Jordanian arrangement announced on 7 July "
+        "2017, Eastern Ghouta from a truce signed in Cairo on 22 July, and the Homs "
+        "countryside from a deal reached in the same city on 31 July."
+    )
+    assert links(text, None) == {
+        ("southwest_ceasefire_2017", "south"),
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
