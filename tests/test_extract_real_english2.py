@@ -80,9 +80,9 @@ def test_the_southern_area_and_a_ceasefire_there_mean_the_south():
 
 def test_each_zone_of_a_gapped_list_goes_with_the_agreement_after_it():
     text = (
-        "The south got its truce from a US-Russian-Jordanian arrangement announced on 7 July "
-        "2017, Eastern Ghouta from a truce signed in Cairo on 22 July, and the Homs "
-        "countryside from a deal reached in the same city on 31 July."
+        "In practice the south came into being through a US-Russian-Jordanian arrangement "
+        "announced on 7 July 2017, the Ghouta area through a truce signed in Cairo on 22 July, "
+        "and the Homs area through a deal reached in the same city on 31 July."
     )
     assert links(text, None) == {
         ("southwest_ceasefire_2017", "south"),
