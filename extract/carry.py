@@ -84,6 +84,8 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     relation = relation_of(listed, listed, triggers) if triggers else "covers"
     for z in zs:
         ctx.emit(agreement, z, relation, None, s)
+        if relation == "ends":  # "The others have all fallen: ...": its zones, and their end
+            ctx.emit(agreement, z, "covers", None, s)
 
 
 def pronoun_links(ctx: LinkContext, s: int, zs: list[Item], pronouns) -> None:

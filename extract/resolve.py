@@ -191,7 +191,21 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
         return _by_description(ctx, replace(head, parties=head.sponsors, anaphor=False))
     if ident is None and not named and len(here) == 1 and not _local_deals_before(ctx, m):
         ident = _in_force(ctx, head, next(iter(here)))
+    if ident is None and not named and kinds:
+        ident = _named_later(ctx, m, kinds)
     return head.item(ident, m.end) if ident is not None else None
+
+
+def _named_later(ctx: HeadContext, m: Match, kinds: frozenset[str]) -> str | None:
+    """ "the memorandum" with nothing named before it (a headline, a live blog whose newest entry
+    comes first): the first registry agreement of its kind that the text names after it."""
+    if any(i.start < m.start and i.kind == "agreement" for i in ctx.items()):
+        return None
+    for i in ctx.known:
+        info = ctx.lex.agreements.get(i.id) if i.id and i.start > m.end else None
+        if info is not None and info.kind in kinds:
+            return i.id
+    return None
 
 
 def _local_deals_before(ctx: HeadContext, m: Match) -> bool:

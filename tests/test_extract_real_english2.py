@@ -7,7 +7,7 @@ from the set."""
 from __future__ import annotations
 
 from extract import extract_article
-from tests.reading import agreements_said, links
+from tests.reading import agreements_said, links, relations
 
 
 def _dates(text: str, published: str | None) -> dict[str, str | None]:
@@ -89,3 +89,23 @@ def test_each_zone_of_a_gapped_list_goes_with_the_agreement_after_it():
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("homs_truce_2017", "north_homs"),
     }
+
+
+def test_the_memorandum_before_any_name_is_the_memorandum_named_later():
+    text = (
+        "9:10 p.m. Flights over the zones will stop once the memorandum is in force. The "
+        "largest zone takes in Idlib and its surroundings.\n\n"
+        "2:00 p.m. Russia, Turkey and Iran sign the Astana memorandum on four areas."
+    )
+    assert links(text, "2017-05-04") == {("astana_memorandum_2017", "idlib")}
+
+
+def test_the_others_carry_the_zones_of_the_agreement_just_named_and_their_end():
+    text = (
+        "Idlib was one of four zones agreed in the Astana memorandum. The others have since "
+        "fallen to the army: Eastern Ghouta, the area north of the city of Homs and Deraa."
+    )
+    found = relations(text, "2018-09-18")
+    for zone in ("eastern_ghouta", "north_homs", "south"):
+        assert ("astana_memorandum_2017", zone, "covers") in found
+        assert ("astana_memorandum_2017", zone, "ends") in found
