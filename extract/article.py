@@ -27,7 +27,7 @@ from extract.place_resolve import add_latin, resolve_homonyms
 from extract.recognise import Match, scan, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
-from extract.rounds import find_rounds
+from extract.rounds import find_rounds, table_rounds
 from extract.segment import bare_lines, line_starts, list_lines, sentence_spans, short_sentences
 from extract.zone_refs import zone_anaphors
 
@@ -127,6 +127,7 @@ class _Document:
         entities, imported = resolve_homonyms(ntext, entities, lex, sentence_of, spans)
         flat = ntext.replace("\n", " ")  # rounds never end a sentence; same offsets
         rounds = find_rounds(flat, lex, cues.get("roundcore", []))
+        rounds += table_rounds(ntext, lex)  # rows of a table of rounds
         about = agreement_hints(entities, rounds, lex, spans, sentence_of)
         dates = find_dates(ntext, lex, published, cues.get("datecore", []), about)
         # A sentence speaks of agreements or zones if it names one or uses their vocabulary.

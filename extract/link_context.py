@@ -109,9 +109,10 @@ def second_relation(a: Item, z: Item, triggers, relation: str) -> str | None:
 def relation_of(
     a: Item, z: Item, triggers: Sequence[Match], zones: Sequence[Item] = (), text: str = ""
 ) -> str:
-    """The relation of the trigger nearest the zone around the pair; a trigger after the zone
-    whose own object follows it ("Deraa and Sweida, and did not cover northern Homs") is that
-    zone's (``zones``: those of the sentence)."""
+    """The relation of the trigger nearest the zone around the pair; a trigger right before the
+    zone, whose object it is, comes first; a trigger after the zone whose own object follows it
+    ("Deraa and Sweida, and did not cover northern Homs") is that zone's (``zones``: those of
+    the sentence)."""
     lo = min(a.start, z.start) - TRIGGER_BEFORE
     hi = max(a.end, z.end) + TRIGGER_AFTER
     zc = z.start + z.end  # twice the centre: integer arithmetic, same order as the centres
@@ -122,6 +123,8 @@ def relation_of(
         if t.start >= z.end and any(_object_of(t, o, text) for o in zones):
             continue
         gap = abs(t.start + t.end - zc) // 2
+        if text and t.end <= z.start and _object_of(t, z, text):
+            gap = 0  # the zone is its object ("boundaries of the Idlib area agreed")
         for e in t.entries:
             rank = (gap, PRIORITY.get(e.ident, 9), e.ident)
             if best is None or rank < best:

@@ -109,3 +109,26 @@ def test_the_others_carry_the_zones_of_the_agreement_just_named_and_their_end():
     for zone in ("eastern_ghouta", "north_homs", "south"):
         assert ("astana_memorandum_2017", zone, "covers") in found
         assert ("astana_memorandum_2017", zone, "ends") in found
+
+
+def test_the_kazakh_capital_names_astana_for_a_round():
+    text = "A fifth round of talks in the Kazakh capital broke up on Wednesday with no deal."
+    assert agreements_said(text, "2017-07-07") == ["astana_5"]
+
+
+def test_rows_of_a_table_of_rounds_name_their_round():
+    text = (
+        "Astana talks\n\nRound | Dates | Main outcome\n"
+        "Second | 15–16 February 2017 | Working group set up.\n"
+        "Sixth | 14–15 September 2017 | Lines of the Idlib area agreed.\n"
+        "10 | 30–31 July 2018 | Held in Sochi.\n\nSee also"
+    )
+    assert agreements_said(text, None) == ["astana_2", "astana_6", "astana_10"]
+    # a first cell that is no number, or a table of something else, names no round
+    other = "Astana talks\n\nDelegation | Head\nFirst | Lavrentiev\n"
+    assert agreements_said(other, None) == []
+
+
+def test_a_trigger_whose_object_is_the_zone_gives_the_relation():
+    text = "At the sixth round in Astana: boundaries of the Idlib area agreed."
+    assert relations(text, None) == {("astana_6", "idlib", "delineates")}
