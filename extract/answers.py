@@ -165,3 +165,41 @@ def _plausible(
         seen.add(z.zone)
         out.append(RawLink(agreement, z.zone, relation, None, sentence))
     return out
+
+
+def topic_links(
+    text: str,
+    spans: list[tuple[int, int]],
+    agreements: list[Item],
+    zones: list[Item],
+    triggers: list[Match],
+    lex: Lexicon,
+    sentence_of,
+) -> list[RawLink]:
+    """ "And Idlib? / In September 2018 Putin and Erdogan met in Sochi and agreed to set up a
+    buffer.": a question that names zones but no agreement and no relation word asks what
+    covers them; the first sentence of its answer that names a registry agreement (not a round
+    of talks) and no zone of its own answers it, for the zones the registry has it cover."""
+    questions = [i for i, (_, end) in enumerate(spans) if text[end - 1 : end] in QUESTION_MARKS]
+    if not questions:
+        return []
+    worded = {sentence_of(t.start) for t in triggers}
+    named: dict[int, list[Item]] = {}
+    for a in agreements:
+        named.setdefault(a.sentence, []).append(a)
+    zoned: dict[int, list[Item]] = {}
+    for z in zones:
+        zoned.setdefault(z.sentence, []).append(z)
+    links: list[RawLink] = []
+    for n, q in enumerate(questions):
+        if q in worded or q in named or q not in zoned:
+            continue
+        until = questions[n + 1] if n + 1 < len(questions) else len(spans)
+        for s in range(q + 1, min(until, q + 1 + ANSWER_REACH)):
+            ids = {a.id for a in named.get(s, ()) if a.id and a.id not in lex.talks}
+            if s in zoned or not ids:
+                continue
+            if len(ids) == 1:
+                links += _plausible(ids.pop(), zoned[q], "covers", s, lex)
+            break
+    return links

@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from extract.answers import answer_links
+from extract.answers import answer_links, topic_links
 from extract.assemble import assemble
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
@@ -252,7 +252,10 @@ def _links(
         cues.get("sponsor", []),
         cues.get("head", []) + cues.get("anaphor", []),
     )
-    return [k for k in links if k.sentence not in asked] + answered
+    topics = topic_links(
+        doc.text, doc.spans, agreements, linked, link_cues["trigger"], doc.lex, doc.sentence_of
+    )
+    return [k for k in links if k.sentence not in asked] + answered + topics
 
 
 #: A navigation word opens a line of page furniture when one of these follows it ("See also:",

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from extract.choose import candidates, fits_date, fitting
-from extract.dates import DAY
+from extract.dates import DAY, MONTH
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
@@ -87,7 +87,15 @@ def implicit_mentions(
         where: tuple[int, ...] = (s,)
         if len(said) < 2 and _pronoun_before(doc_text, cue, lex):
             # "Putin and Erdogan met in Sochi on Monday. They agreed to ...": the brokers, venue
-            # and day of the sentence before
+            # and day of the sentence before; "The guarantors met for the sixth round ...
+            # They agreed the boundaries": what that round agreed
+            before = [i for i in known if i.sentence == s - 1 and i.id]
+            held = {i.id for i in before}
+            same_line = all("\n" not in doc_text[i.end : cue.start] for i in before)
+            if len(held) == 1 and held <= lex.talks and same_line:
+                out.append(Item("agreement", held.pop(), cue.start, cue.end, s))
+                busy.add(s)
+                continue
             said = frozenset(b[2] for b in brokers_in.get(s - 1, ()))
             where = (s - 1, s)
         if len(said) < 2:
@@ -108,7 +116,8 @@ def implicit_mentions(
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
-    out += _venue_days(venues_in, busy, dates_in, lex)
+    agreeing = {sentence_of(c.start) for c in sponsors}
+    out += _venue_days(venues_in, busy, dates_in, lex, agreeing)
     busy |= {i.sentence for i in out}
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of)
     busy |= {i.sentence for i in out}
@@ -143,15 +152,19 @@ def _start_of(sentence_of):
     return lambda x: sentence_of(x.start)
 
 
-def _venue_days(venues_in: dict, busy: set[int], dates_in: dict, lex: Lexicon) -> list[Item]:
+def _venue_days(
+    venues_in: dict, busy: set[int], dates_in: dict, lex: Lexicon, agreeing: set[int]
+) -> list[Item]:
     """ "A second Cairo meeting, on July 31, settled the northern Homs countryside": a venue and
     a day in a sentence with no agreement named mention the one agreement reached there that
-    day (the mention is the venue)."""
+    day (the mention is the venue); a month will do in a sentence that says they agreed or
+    signed (``agreeing``: "In September 2018 Putin and Erdogan met in Sochi and agreed to")."""
     out = []
     for s, venues in venues_in.items():
         if s in busy:
             continue
-        days = [d for d in dates_in.get(s, ()) if d.precision == DAY]
+        said = (DAY, MONTH) if s in agreeing else (DAY,)
+        days = [d for d in dates_in.get(s, ()) if d.precision in said]
         for v in venues:
             reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
             fit = [a for a in reached if a.kind != "talks" and any(fits_date(a, d) for d in days)]

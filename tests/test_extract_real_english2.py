@@ -132,3 +132,31 @@ def test_rows_of_a_table_of_rounds_name_their_round():
 def test_a_trigger_whose_object_is_the_zone_gives_the_relation():
     text = "At the sixth round in Astana: boundaries of the Idlib area agreed."
     assert relations(text, None) == {("astana_6", "idlib", "delineates")}
+
+
+def test_they_agreed_after_a_named_round_is_what_that_round_agreed():
+    text = (
+        "The guarantors met for the sixth round of talks in Astana in mid-September. They "
+        "agreed the boundaries of the Idlib zone and where observers would stand."
+    )
+    assert relations(text, "2017-10-17") == {("astana_6", "idlib", "delineates")}
+
+
+def test_leaders_who_met_at_a_venue_and_agreed_that_month_made_its_agreement():
+    text = (
+        "In September 2018 the Russian and Turkish presidents met in Sochi and agreed on a buffer."
+    )
+    assert agreements_said(text, "2019-05-10") == ["sochi_2018"]
+
+
+def test_a_question_naming_only_a_zone_is_answered_by_the_agreement_that_follows():
+    text = (
+        "What about Eastern Ghouta?\n\nA truce was signed in Cairo on 22 July 2017 between "
+        "Russian officers and Jaish al-Islam."
+    )
+    assert links(text, "2018-01-10") == {("ghouta_truce_2017", "eastern_ghouta")}
+
+
+def test_days_counted_in_words_beyond_six():
+    text = "A truce for Eastern Ghouta came on 22 July 2017, and one for Homs nine days later."
+    assert "2017-07-31" in _dates(text, "2019-05-10").values()
