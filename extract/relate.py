@@ -202,6 +202,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 if anchor_for_all is None and not has_trigger(a, z, said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
+            if relation != "excludes" and anchor_for_all is None and _has_own(ctx, a, z, zs):
+                continue
             when = min(dated, key=lambda d: abs(center(d) - center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
             also = second_relation(a, z, said, relation)
@@ -262,6 +264,26 @@ def _joined(ctx: LinkContext, agreements: list[Item]) -> bool:
 
 
 _COMMAS = frozenset(",;\u060c\u061b")
+#: A zone this close after an agreement, in its clause, is the agreement's own ("a truce for
+#: Eastern Ghouta").
+OWN_ZONE_GAP = 24
+
+
+def _has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:
+    """ "the first produced a truce for Eastern Ghouta on 22 July, and the second another for the
+    Homs countryside": an agreement that has its own zone right after it does not reach, across
+    a comma, a zone of another part that the registry does not have it cover."""
+    if a.end > z.start or not _comma_between(ctx.text, a, z):
+        return False
+    info = ctx.registry.get(a.id) if a.id else None
+    if info is None or z.zone in info.zones:
+        return False
+    return any(
+        o.zone != z.zone
+        and 0 <= o.start - a.end <= OWN_ZONE_GAP
+        and not _comma_between(ctx.text, a, o)
+        for o in zs
+    )
 
 
 def _comma_between(text: str, a: Item, z: Item) -> bool:

@@ -160,3 +160,25 @@ def test_a_question_naming_only_a_zone_is_answered_by_the_agreement_that_follows
 def test_days_counted_in_words_beyond_six():
     text = "A truce for Eastern Ghouta came on 22 July 2017, and one for Homs nine days later."
     assert "2017-07-31" in _dates(text, "2019-05-10").values()
+
+
+def test_a_separate_track_of_named_brokers_is_their_agreement():
+    text = (
+        "Eastern Ghouta got its ceasefire in Cairo, and the south got its own from a separate "
+        "U.S.-Russian-Jordanian track."
+    )
+    assert links(text, "2017-10-17") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("southwest_ceasefire_2017", "south"),
+    }
+
+
+def test_an_agreement_with_its_own_zone_does_not_reach_the_next_parts_zone():
+    text = (
+        "Talks in Cairo produced a truce for Eastern Ghouta on 22 July 2017, and then another "
+        "for the Homs countryside."
+    )
+    assert ("ghouta_truce_2017", "north_homs") not in links(text, "2019-05-10")
+    # a negated one is still said of it
+    negated = "The truce for Eastern Ghouta took effect on Saturday, but it does not cover Rastan."
+    assert ("ghouta_truce_2017", "north_homs") in links(negated, "2017-07-23")
