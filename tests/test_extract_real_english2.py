@@ -182,3 +182,10 @@ def test_an_agreement_with_its_own_zone_does_not_reach_the_next_parts_zone():
     # a negated one is still said of it
     negated = "The truce for Eastern Ghouta took effect on Saturday, but it does not cover Rastan."
     assert ("ghouta_truce_2017", "north_homs") in links(negated, "2017-07-23")
+
+
+def test_a_deal_a_pocket_surrendered_under_or_left_by_is_an_unknown_one():
+    text = "The Rastan pocket surrendered in May 2018 under a deal negotiated by Russian officers."
+    assert agreements_said(text, "2019-05-10") == [None]
+    buses = "Fighters accepted a Russian-negotiated deal to leave for Jarablus on Sunday."
+    assert agreements_said(buses, "2018-04-12") == [None]
