@@ -119,9 +119,12 @@ def previous_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
         return
     agreement = max(before, key=lambda a: a.start)
     info = ctx.registry.get(agreement.id)
+    # a round of talks covers no zone of its own, so any "excludes" would look plausible: it
+    # only carries the lines it drew ("accusing groups of failing to withdraw from the zone")
+    carried = {"delineates"} if agreement.id in ctx.talks else CARRIED_RELATIONS
     for z in zs:
         relation = relation_of(z, z, triggers, zs, ctx.text)
-        if relation in CARRIED_RELATIONS and _plausible(info, z, relation):
+        if relation in carried and _plausible(info, z, relation):
             ctx.emit(agreement, z, relation, None, s)
 
 

@@ -76,6 +76,8 @@ class HeadContext:
     complements: set[tuple[int, int]] = field(default_factory=set)
     #: lines that are headings or contents entries (``segment.bare_lines``): no distance
     bare: frozenset[int] = frozenset()
+    #: words that join agreements into one list ("and"): a date before one is not the next's
+    joiners: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -120,6 +122,7 @@ class HeadContext:
             parties_in=parties_in,
             guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
             complements=_complements(text, [*cues.get("head", []), *known], known, lex),
+            joiners=frozenset(lex.words["agreement_joiners"]),
         )
 
     def items(self) -> list[Item]:
@@ -259,7 +262,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     dates = ctx.dates_in.get(sentence, ())
     near_dates = [
         d
-        for d in dates_near(m, dates, ctx.text, ctx.lex.words["deadline_words"])
+        for d in dates_near(m, dates, ctx.text, ctx.lex.words["deadline_words"], ctx.joiners)
         if not _qualifies_a_name(ctx, d) and not _dates_a_name(ctx, d, m, sentence, dates)
     ]
     if not near_dates and place is not None and place.start > m.end:

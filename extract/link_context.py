@@ -67,6 +67,8 @@ class LinkContext:
     #: the normalised text, and the words that join agreements into one list
     text: str = ""
     joiners: frozenset[str] = frozenset()
+    #: words that put what follows in the future ("hope to", "will"): what talks are yet to agree
+    future: tuple[str, ...] = ()
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head

@@ -108,6 +108,7 @@ def link_sentences(
         line_starts=line_starts,
         text=text,
         joiners=frozenset(lex.words["agreement_joiners"]),
+        future=tuple(" " + w + " " for w in lex.words["future_cues"]),
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -198,7 +199,10 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 continue  # an unregistered agreement is reported, but states no link
             said = triggers
             if a.id in ctx.talks:  # talks agree or draw lines; what fell meanwhile is not theirs
-                said = [t for t in triggers if t.entries[0].ident != "ends"]
+                # nor what they are yet to agree ("hope to agree the boundaries ... at the next round")
+                said = [
+                    t for t in triggers if t.entries[0].ident != "ends" and not _planned(ctx, t)
+                ]
                 if anchor_for_all is None and not has_trigger(a, z, said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
@@ -209,6 +213,16 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             also = second_relation(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
+
+
+#: How far before a trigger a future word makes it a plan ("hope to agree the boundaries").
+PLAN_REACH = 24
+
+
+def _planned(ctx: LinkContext, t: Match) -> bool:
+    """Whether a future word stands right before the trigger."""
+    before = " " + " ".join(ctx.text[max(0, t.start - PLAN_REACH) : t.start].split()) + " "
+    return any(w in before for w in ctx.future)
 
 
 def _object_follows(verb: Match, zs: list[Item]) -> bool:

@@ -264,6 +264,11 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     if head.anaphor and len(cands) > 1:  # "that deal ... the deal's Eastern Ghouta zone"
         same = [i for i in ctx.items() if i.sentence == head.sentence]
         ident = antecedent(same, m.start, head.sentence)
+        if _joined_to(ctx, same, m, ident):
+            # "the memorandum signed in Astana and the arrangements in southern Syria": the
+            # other one of its zone
+            cands = [a for a in cands if a.id != ident] or cands
+            ident = None
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference, zone.zone if zone else None, about)
     if choice is None and zone and not head.anaphor:
@@ -276,6 +281,24 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     if not cands and (zone or len(head.parties) >= 2):
         return _unknown(head)
     return None
+
+
+#: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
+JOINED_WORDS = 6
+
+
+def _joined_to(ctx: HeadContext, same: list[Item], m: Match, ident: str | None) -> bool:
+    """Whether the last mention of ``ident`` before the head is joined to it by a list word
+    ("X and the arrangements"): the head is then another agreement."""
+    before = [i for i in same if i.id == ident and i.end <= m.start]
+    if ident is None or not before:
+        return False
+    gap = ctx.text[max(before, key=_item_end).end : m.start].split()
+    return len(gap) <= JOINED_WORDS and not ctx.joiners.isdisjoint(gap)
+
+
+def _item_end(i: Item) -> int:
+    return i.end
 
 
 def _unknown(head: Head) -> Item:

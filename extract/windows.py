@@ -65,6 +65,9 @@ RELATIVE_REFERENT_GAP = 64
 ANAPHORA_SENTENCES = 4
 
 _CLAUSE_MARKS = frozenset(",;،؛:")
+#: An English comma or semicolon closes the clause of the date before it; an Arabic report
+#: sets its day off with one ("فجر اليوم، تطبيقاً لاتفاق ...") and keeps it.
+_LATIN_CLAUSE_MARKS = frozenset(",;")
 _NO_PARTIES: frozenset[str] = frozenset()
 _END = attrgetter("end")
 
@@ -80,7 +83,9 @@ def outermost(matches: list[Match]) -> list[Match]:
     return out
 
 
-def dates_near(head: Match, dates, text: str = "", deadlines=()) -> list[DateMention]:
+def dates_near(
+    head: Match, dates, text: str = "", deadlines=(), joiners: frozenset[str] = frozenset()
+) -> list[DateMention]:
     """The date that goes with a head (``dates``: those of its sentence): after it ("signed on
     22 July"), or right before it ("the 2021 deal", "the May 4 memorandum"). A date after a
     deadline word (``deadlines``: "a deadline of Oct. 15", "by Oct. 10") is a term the
@@ -90,8 +95,19 @@ def dates_near(head: Match, dates, text: str = "", deadlines=()) -> list[DateMen
             if deadlines and _after_deadline(text[head.end : d.start], deadlines):
                 continue
             return [d]
-    before = [d for d in dates if 0 <= head.start - d.end <= DATE_BEFORE]
+    before = [
+        d
+        for d in dates
+        if 0 <= head.start - d.end <= DATE_BEFORE
+        and (not text or _own_before(text[d.end : head.start], joiners))
+    ]  # not "signed on July 22, and the ceasefire in the southwest": the other clause's date
     return before[-1:]
+
+
+def _own_before(gap: str, joiners: frozenset[str]) -> bool:
+    """Whether a date right before a head is its own: no English comma or semicolon, and no
+    joining word ("the memorandum of 4 May 2017 and the arrangements in the south"), between."""
+    return _LATIN_CLAUSE_MARKS.isdisjoint(gap) and joiners.isdisjoint(gap.split())
 
 
 def _after_deadline(gap: str, deadlines) -> bool:
@@ -290,8 +306,10 @@ def named_right_after(text: str, head: Match, items: list[Item], lex: Lexicon) -
         gap = text[head.end : item.start].strip()
         if item.start - head.end <= REFERENT_GAP and (gap == "" or gap in links):
             return item.id
-        if item.id in lex.talks and _relative_to(gap, lex):
-            return item.id  # "الاتفاق الذي توصلت إليه الدول الضامنة في الجولة السادسة"
+        if (item.id in lex.talks or item.id in lex.rounds.values()) and _relative_to(gap, lex):
+            # "الاتفاق الذي توصلت إليه الدول الضامنة في الجولة السادسة", "the memorandum on
+            # de-escalation areas signed in Astana on 4 May": a round, or the round's memorandum
+            return item.id
     return None
 
 

@@ -189,3 +189,40 @@ def test_a_deal_a_pocket_surrendered_under_or_left_by_is_an_unknown_one():
     assert agreements_said(text, "2019-05-10") == [None]
     buses = "Fighters accepted a Russian-negotiated deal to leave for Jarablus on Sunday."
     assert agreements_said(buses, "2018-04-12") == [None]
+
+
+def test_a_date_before_a_comma_or_and_belongs_to_the_clause_before():
+    text = (
+        "It follows a deal for Eastern Ghouta signed in Cairo on July 22, and the ceasefire in "
+        "Syria's southwest sponsored with Washington and Amman."
+    )
+    assert links(text, "2017-08-04") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("southwest_ceasefire_2017", "south"),
+    }
+
+
+def test_a_head_joined_to_an_agreement_is_another_one():
+    text = (
+        "Egypt said the step complements the memorandum signed in Astana on 4 May 2017 and the "
+        "arrangements in southern Syria."
+    )
+    assert "southwest_ceasefire_2017" in agreements_said(text, "2017-07-23")
+
+
+def test_talks_that_hope_to_draw_lines_have_not_drawn_them():
+    text = (
+        "Russian officials hope to agree the boundaries of the Idlib zone at the sixth round of "
+        "talks in Astana."
+    )
+    assert links(text, "2017-08-04") == set()
+    drawn = "The guarantors agreed the boundaries of the Idlib zone at the sixth round in Astana."
+    assert links(drawn, "2017-09-16") == {("astana_6", "idlib")}
+
+
+def test_a_round_carries_only_the_lines_it_drew_to_the_next_sentence():
+    text = (
+        "The army's truce was timed to coincide with the thirteenth round of Astana talks. On "
+        "Monday it accused militants of failing to withdraw from the demilitarised zone in Idlib."
+    )
+    assert links(text, "2019-08-06") == set()
