@@ -94,6 +94,8 @@ def dates_near(
         if 0 <= d.start - head.end <= DATE_AFTER:
             if deadlines and _after_deadline(text[head.end : d.start], deadlines):
                 continue
+            if ";" in text[head.end : d.start]:
+                continue  # "Its truce ... has frayed for months; on Thursday ...": another clause
             return [d]
     before = [
         d

@@ -226,3 +226,19 @@ def test_a_round_carries_only_the_lines_it_drew_to_the_next_sentence():
         "Monday it accused militants of failing to withdraw from the demilitarised zone in Idlib."
     )
     assert links(text, "2019-08-06") == set()
+
+
+def test_a_zone_set_up_under_an_arrangement_with_two_brokers_is_theirs():
+    text = (
+        "Further south, the zone in Daraa and Quneitra is a harder case. It was set up under an "
+        "arrangement with the United States and Jordan."
+    )
+    assert links(text, "2018-04-14") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_a_date_beyond_a_semicolon_is_not_the_heads():
+    text = (
+        "The pocket around Rastan is next. Its truce, negotiated in Cairo last summer, has "
+        "frayed for months; on Thursday the army set a deadline."
+    )
+    assert "homs_truce_2017" in agreements_said(text, "2018-04-14")
