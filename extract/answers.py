@@ -64,8 +64,9 @@ def answer_links(
         by_sentence.setdefault(x.sentence, []).append(x)
     replaced: set[int] = set()
     links: list[RawLink] = []
-    main = _main(agreements, lex)
     for n, q in enumerate(questions):
+        # the agreement the text is about so far: a question refers back, not ahead
+        main = _main([a for a in agreements if a.sentence <= q], lex)
         if q not in asked:
             continue
         in_question = by_sentence.get(q, ())

@@ -11,10 +11,11 @@ states at least ``CONTENT_MIN`` different provisions of one agreement is read as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 
 from extract.choose import candidates, fits_date, fitting
-from extract.dates import DAY, MONTH
+from extract.dates import DAY, MONTH, DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
@@ -60,6 +61,7 @@ def implicit_mentions(
     sentence_of,
     terms: Sequence[Match] = (),
     zones: Sequence[Item] = (),
+    published: date | None = None,
 ) -> list[Item]:
     """Agreements a chronology states without a noun for them: "On 17 September 2018, Russia
     and Turkey agreed to create a demilitarised zone in Idlib", "Russia and Turkey agree at
@@ -67,7 +69,8 @@ def implicit_mentions(
     agreeing with two or more brokers around it (``sponsor_parties``) mentions the one registry
     agreement of those parties that the sentence's date or venue also fits; the mention is the
     verb; with no date or venue, brokers that signed only one agreement do in a sentence that
-    uses the zone vocabulary. ``terms`` (the zone terms) with a venue or a date: see
+    uses the zone vocabulary; with no date at all, the publication day (a lead or a live blog
+    on the day). ``terms`` (the zone terms) with a venue or a date: see
     ``_zone_venues``, ``_zone_dates`` (``zones``: the zone mentions)."""
     sponsors = cues.get("sponsor", [])
     busy = {i.sentence for i in known}
@@ -110,6 +113,8 @@ def implicit_mentions(
             for i in lex.venues.get(v.entries[0].ident, ())
         }
         days = [d for t in when for d in dates_in.get(t, ())]
+        if not days and published is not None:  # a lead or a live blog on the day it was made
+            days = [DateMention(cue.start, cue.end, published, DAY)]
         fit = [a for a in cands if any(fits_date(a, d) for d in days) or a.id in venues]
         if not fit and len(cands) == 1 and s in termed:
             fit = list(cands)  # "the de-escalation plan agreed by Russia, Turkey and Iran"

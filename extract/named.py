@@ -92,7 +92,7 @@ def named_agreements(
     known += content_mentions(doc.text, doc.cues.get("content", []), known, lex, sentence_of)
     terms = [m for m in doc.entities if m.kind == "zoneterm"]
     known += implicit_mentions(
-        doc.text, doc.cues, known, parties, doc.dates, lex, sentence_of, terms, zones
+        doc.text, doc.cues, known, parties, doc.dates, lex, sentence_of, terms, zones, doc.published
     )
     for m in doc.entities:
         if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry

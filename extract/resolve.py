@@ -90,6 +90,8 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     if ctx.published is not None:
         pool = existing(pool, ctx.published)
     found = [a for a in pool if a.kind != "talks" and a.zones & named]
+    if not named and head.venue is not None:  # "the agreements signed in Cairo": all of them
+        found = [a for a in pool if a.kind != "talks" and a.zones]
     if len(found) < 2:
         return []
     return [head.item(a.id) for a in found]
@@ -192,18 +194,21 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     if ident is None and not named and len(here) == 1 and not _local_deals_before(ctx, m):
         ident = _in_force(ctx, head, next(iter(here)))
     if ident is None and not named and kinds:
-        ident = _named_later(ctx, m, kinds)
+        ident = _named_later(ctx, m, kinds, here)
     return head.item(ident, m.end) if ident is not None else None
 
 
-def _named_later(ctx: HeadContext, m: Match, kinds: frozenset[str]) -> str | None:
+def _named_later(
+    ctx: HeadContext, m: Match, kinds: frozenset[str], zones: frozenset[str]
+) -> str | None:
     """ "the memorandum" with nothing named before it (a headline, a live blog whose newest entry
-    comes first): the first registry agreement of its kind that the text names after it."""
+    comes first): the first registry agreement of its kind that the text names after it, one
+    that covers a zone its sentence names, if it names any."""
     if any(i.start < m.start and i.kind == "agreement" for i in ctx.items()):
         return None
     for i in ctx.known:
         info = ctx.lex.agreements.get(i.id) if i.id and i.start > m.end else None
-        if info is not None and info.kind in kinds:
+        if info is not None and info.kind in kinds and (not zones or info.zones & zones):
             return i.id
     return None
 

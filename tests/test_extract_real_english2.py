@@ -242,3 +242,38 @@ def test_a_date_beyond_a_semicolon_is_not_the_heads():
         "frayed for months; on Thursday the army set a deadline."
     )
     assert "homs_truce_2017" in agreements_said(text, "2018-04-14")
+
+
+def test_a_round_ending_with_the_establishment_of_a_zone_covers_it():
+    text = "The sixth round of Astana talks ended with the establishment of the Idlib zone."
+    assert links(text, "2017-09-16") == {("astana_6", "idlib")}
+
+
+def test_brokers_who_agreed_on_the_day_of_publication_made_that_days_agreement():
+    text = (
+        "20:41 - Summary:\n- Russia and Turkey agreed to set up a demilitarised zone between "
+        "government forces and rebels in Idlib."
+    )
+    assert links(text, "2018-09-17") == {("sochi_2018", "idlib")}
+    # on another day, the same words name no agreement
+    assert links(text, "2018-11-02") == set()
+
+
+def test_the_agreements_signed_at_a_venue_are_all_of_its_agreements():
+    text = (
+        "The ceasefire is observed in Eastern Ghouta and the north of Homs province. In "
+        "accordance with the agreements signed in Cairo, military police man posts in both zones."
+    )
+    assert links(text, "2017-08-10") >= {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_a_question_refers_to_the_agreement_named_before_it():
+    text = (
+        "Interview\n\nQ: How were the surrender terms agreed?\n\nA: Russian officers met the "
+        "commanders in Busra al-Sham. Those who refused went to Idlib.\n\nQ: And the Astana "
+        "memorandum?\n\nA: Nobody here knew it."
+    )
+    assert links(text, "2018-07-20") == set()
