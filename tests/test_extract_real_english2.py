@@ -277,3 +277,20 @@ def test_a_question_refers_to_the_agreement_named_before_it():
         "memorandum?\n\nA: Nobody here knew it."
     )
     assert links(text, "2018-07-20") == set()
+
+
+def test_a_shared_name_reads_as_the_agreement_of_the_one_zone_the_text_names():
+    text = (
+        "The council met on Eastern Ghouta. Speakers recalled that the Cairo agreement of July "
+        "2017 had placed it under a ceasefire."
+    )
+    assert agreements_said(text, "2018-02-28") == ["ghouta_truce_2017"]
+
+
+def test_the_enclave_looks_back_past_sentences_that_name_no_zone():
+    text = (
+        "Shelling went on in Eastern Ghouta on Monday. A daily pause began on Tuesday. No "
+        "civilians used the corridor. Russia said the enclave had been a de-escalation zone "
+        "under the Astana memorandum."
+    )
+    assert links(text, "2018-02-28") == {("astana_memorandum_2017", "eastern_ghouta")}
