@@ -72,8 +72,12 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     """Links of a sentence that lists several zones under a zone term or a "the three others"
     and names no agreement: to the agreement last named in the sentences just before it, with
     the relation its own trigger words give for the whole list. Only zones the registry has
-    that agreement cover count: the link is inferred across sentences, so it must be plausible."""
+    that agreement cover count: the link is inferred across sentences, so it must be plausible.
+    With none named that near, the agreement of a list still open ("The largest zone is in
+    Idlib. The others cover ...")."""
     agreement = _named_before(ctx, s, CARRY_REACH)
+    if agreement is None and ctx.enumeration and s - ctx.enumeration[1] <= ENUMERATION_REACH:
+        agreement = ctx.enumeration[0]
     if agreement is None:
         return
     info = ctx.registry.get(agreement.id)

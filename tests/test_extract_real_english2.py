@@ -294,3 +294,18 @@ def test_the_enclave_looks_back_past_sentences_that_name_no_zone():
         "under the Astana memorandum."
     )
     assert links(text, "2018-02-28") == {("astana_memorandum_2017", "eastern_ghouta")}
+
+
+def test_the_others_continue_a_list_opened_by_its_largest_item():
+    text = (
+        "A plan to set up four de-escalation zones took effect at midnight. The memorandum was "
+        "signed on Thursday in the Kazakh capital. It calls for a halt to air strikes. The "
+        "largest zone is in Idlib. The others cover northern Homs, eastern Ghouta and an area "
+        "in the south."
+    )
+    assert {z for _, z in links(text, "2017-05-06")} == {
+        "idlib",
+        "north_homs",
+        "eastern_ghouta",
+        "south",
+    }
