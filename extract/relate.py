@@ -256,6 +256,9 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
         if len(near) == 1:
             return near
     covering = {a.id for a in near if a.id in registry and z.zone in registry[a.id].zones}
+    own = [a for a in near if 0 <= z.start - a.end <= OWN_ZONE_REACH]
+    if len(own) == 1:  # "the memorandum ... and the arrangements in southern Syria": the zone
+        return own  # right after one of them (its preposition between) is that one's
     if len(covering) > 1 and len(covering) == len({a.id for a in near}) and _joined(ctx, near):
         return near
     distances = [(_distance(a, z), a) for a in near]
@@ -281,6 +284,9 @@ _COMMAS = frozenset(",;\u060c\u061b")
 #: A zone this close after an agreement, in its clause, is the agreement's own ("a truce for
 #: Eastern Ghouta").
 OWN_ZONE_GAP = 24
+#: A zone this close after an agreement (a preposition between) is its own among several
+#: agreements of the clause ("... and the arrangements in southern Syria").
+OWN_ZONE_REACH = 5
 
 
 def _has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:

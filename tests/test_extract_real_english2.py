@@ -309,3 +309,16 @@ def test_the_others_continue_a_list_opened_by_its_largest_item():
         "eastern_ghouta",
         "south",
     }
+
+
+def test_the_zone_right_after_one_of_two_joined_agreements_is_that_ones():
+    text = (
+        "Egypt said the step complements the memorandum on de-escalation zones and the "
+        "arrangements in southern Syria."
+    )
+    assert links(text, "2017-07-23") == {("southwest_ceasefire_2017", "south")}
+    both = "Eastern Ghouta was covered by both the Astana memorandum and the Cairo truce."
+    assert links(both, "2017-08-01") == {
+        ("astana_memorandum_2017", "eastern_ghouta"),
+        ("ghouta_truce_2017", "eastern_ghouta"),
+    }
