@@ -17,7 +17,7 @@ from functools import lru_cache
 from extract.choose import candidates, fits_date, fitting
 from extract.dates import DAY, MONTH, DateMention
 from extract.item import Item
-from extract.lexicon import Lexicon
+from extract.lexicon import AgreementInfo, Lexicon
 from extract.recognise import Match
 from extract.windows import GUARANTORS, sponsor_parties
 
@@ -176,7 +176,21 @@ def _venue_days(
             if len(fit) == 1:
                 out.append(Item("agreement", fit[0].id, v.start, v.end, s))
                 break
+            if len(fit) > 1:  # "Two more followed from talks in Cairo: for Eastern Ghouta on
+                # 22 July and for the countryside north of Homs on 3 August": one per day
+                out += _each_day(fit, days, s)
+                break
     return out
+
+
+def _each_day(fit: list[AgreementInfo], days: list[DateMention], s: int) -> list[Item]:
+    """One mention per day that exactly one of the agreements fits (the mention is the day)."""
+    out = []
+    for d in days:
+        one = [a for a in fit if fits_date(a, d)]
+        if len(one) == 1:
+            out.append(Item("agreement", one[0].id, d.start, d.end, s))
+    return out if len({i.id for i in out}) == len(fit) else []
 
 
 def _zone_venues(

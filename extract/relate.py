@@ -121,7 +121,8 @@ def _enumeration_anchor(ctx: LinkContext, s: int, ags: list[Item], heads: list) 
     registry has cover every zone the sentence lists ("three of the four areas: Eastern Ghouta
     in April, the northern Homs pocket in May" just after the Homs truce is named is no list of
     the Homs truce's zones)."""
-    if heads and not ags:
+    if heads and not any(a.id for a in ags):  # none, or only unknown ones ("... three of the
+        # four areas, in each case after a surrender deal"): the list is the one named before
         earlier = [
             a
             for a in ctx.agreements
@@ -130,9 +131,10 @@ def _enumeration_anchor(ctx: LinkContext, s: int, ags: list[Item], heads: list) 
         listed = {z.zone for z in ctx.groups[s].get("z", ())}
         fitting = [a for a in earlier if listed <= _zones_of(ctx, a)] if listed else earlier
         if fitting:
-            ags = [max(fitting, key=lambda a: a.start)]
+            ags = [max(fitting, key=lambda a: a.start), *ags]
     if heads and ags:
-        anchor = min(ags, key=lambda a: abs(center(a) - center(heads[0])))
+        pool = [a for a in ags if a.id] or ags
+        anchor = min(pool, key=lambda a: abs(center(a) - center(heads[0])))
         ctx.enumeration = (anchor, s)
     return ags
 

@@ -322,3 +322,30 @@ def test_the_zone_right_after_one_of_two_joined_agreements_is_that_ones():
         ("astana_memorandum_2017", "eastern_ghouta"),
         ("ghouta_truce_2017", "eastern_ghouta"),
     }
+
+
+def test_talks_at_one_venue_on_two_days_made_one_agreement_each():
+    text = (
+        "Two more followed from talks in Cairo: for Eastern Ghouta on 22 July 2017 and "
+        "for the countryside north of Homs on 3 August 2017."
+    )
+    assert links(text, None) == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_a_list_of_retaken_areas_belongs_to_the_memorandum_not_to_a_surrender_deal():
+    text = (
+        "Their memorandum of 4 May 2017 set up four areas. In 2018 the government took back "
+        "three of the four areas, Eastern Ghouta in April, the Homs pocket in May and the south "
+        "in July, in each case after a surrender deal."
+    )
+    found = links(text, None)
+    for zone in ("eastern_ghouta", "north_homs", "south"):
+        assert ("astana_memorandum_2017", zone) in found
+
+
+def test_as_early_as_puts_a_weekday_ahead():
+    text = "Rebels agreed on Wednesday to leave. Evacuations could start as early as Saturday."
+    assert _dates(text, "2018-05-02")["Saturday"] == "2018-05-05"
