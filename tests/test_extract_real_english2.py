@@ -349,3 +349,11 @@ def test_a_list_of_retaken_areas_belongs_to_the_memorandum_not_to_a_surrender_de
 def test_as_early_as_puts_a_weekday_ahead():
     text = "Rebels agreed on Wednesday to leave. Evacuations could start as early as Saturday."
     assert _dates(text, "2018-05-02")["Saturday"] == "2018-05-05"
+
+
+def test_in_an_undated_text_a_year_earlier_in_the_sentence_rules_its_days():
+    text = (
+        "Their memorandum of 4 May 2017 set up four areas. In 2018 the government took back "
+        "the Homs pocket on 15 May, after a siege."
+    )
+    assert _dates(text, None)["15 May"] == "2018-05-15"

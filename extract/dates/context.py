@@ -37,6 +37,8 @@ STORY_SPAN = timedelta(days=92)
 STORY_REACH = 320
 #: A chronology entry's date may follow a short word at the start of its line ("On", "في").
 ENTRY_LEAD = 12
+#: What ends a sentence between a year and a date (the year then no longer rules it alone).
+_SENTENCE_BREAK = re.compile(r"[.!?\u061f]\s|\n")
 #: What may stand between the start of a line and a chronology entry's date ("- ", "* ", "• ").
 _LINE_LEAD = frozenset(" -*\u2022#")
 
@@ -145,7 +147,8 @@ class Context:
     ) -> int | None:
         """In an undated text, by strength of evidence: the date of an agreement its sentence
         names; the year heading of a chronology entry; in a text under year headings, the
-        nearest year it gave; the date of an agreement the text names elsewhere; the nearest
+        nearest year it gave; a year stated before it in its sentence; the date of an agreement
+        the text names elsewhere; the nearest
         year the text gave; the one year of the agreements its sentence names (not of those
         named elsewhere: an article about 2018 names the 2017 truces)."""
         year = self._agreement_year(position, month, day, precision, None)
@@ -154,12 +157,23 @@ class Context:
         if year is None and self.headings and self._heading_positions[0] < position:
             year = self._text_year(position, month)  # a text in sections: its years rule
         if year is None:
+            year = self._sentence_year(position)
+        if year is None:
             year = self._agreement_year(position, month, day, precision, None, anywhere=True)
         if year is None:
             year = self._text_year(position, month)
         if year is None:
             year = self._agreement_year(position, month, None, "", None, loose=True)
         return year
+
+    def _sentence_year(self, position: int) -> int | None:
+        """A year stated earlier in the same sentence ("In 2018 the government took back ...
+        Eastern Ghouta in April, the Homs pocket in May")."""
+        stated = self.stated
+        if stated is None or stated[0] >= position:
+            return None
+        between = self.text[stated[0] : position]
+        return None if _SENTENCE_BREAK.search(between) else stated[1]
 
     def _text_year(self, position: int, month: int) -> int | None:
         """The nearest year given before ``position`` (a heading, a year stated, the year of the
