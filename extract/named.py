@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from extract.choose import choose_alias, fits_as_written, fits_date
+from extract.choose import candidates, choose_alias, fits_as_written, fits_date
 from extract.content import content_mentions, implicit_mentions
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
 from extract.rounds import dated_rounds, round_items
-from extract.windows import REFERENT_GAP, identity_date, venue_near
+from extract.windows import GUARANTORS, REFERENT_GAP, identity_date, venue_near
 
 if TYPE_CHECKING:
     from extract.article import _Document
@@ -76,7 +76,11 @@ def named_agreements(
             known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
             blocked.append((m.start, m.end))
             continue
-        ident = _made_elsewhere(doc, m, entry.ident, s) or entry.ident
+        ident = (
+            _made_elsewhere(doc, m, entry.ident, s)
+            or _made_by_others(doc, m, entry.ident, s, parties)
+            or entry.ident
+        )
         known.append(Item("agreement", ident, m.start, m.end, s))
         states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
         inside = _overlapping(zone_spans, zone_starts, m)
@@ -152,6 +156,46 @@ def _made_elsewhere(doc: _Document, m: Match, ident: str, sentence: int) -> str 
         for a in (doc.lex.agreements[i] for i in here)
         if a.kind != "talks" and all(fits_date(a, d) for d in dates)
     ]
+    return made[0].id if len(made) == 1 else None
+
+
+#: How far after a name its "between" may start, and how far after that its brokers lie.
+BROKERS_AFTER = 3
+BROKERS_REACH = 48
+
+
+def _made_by_others(
+    doc: _Document, m: Match, ident: str, sentence: int, parties: list[Item]
+) -> str | None:
+    """ "a de-escalation agreement between the US, Russia and Jordan": a generic name whose own
+    clause names two or more brokers that are not all its agreement's parties is the one
+    registry agreement of those brokers."""
+    info = doc.lex.agreements.get(ident)
+    if info is None or info.kind == "talks":
+        return None
+    cue = next(
+        (
+            c
+            for c in doc.cues.get("sponsor", ())
+            if 0 <= c.start - m.end <= BROKERS_AFTER and doc.sentence_of(c.start) == sentence
+        ),
+        None,
+    )
+    if cue is None:
+        return None
+    brokers = {
+        p.id
+        for p in parties
+        if p.id in GUARANTORS and 0 <= p.start - cue.end <= BROKERS_REACH and p.sentence == sentence
+    }
+    brokers |= {
+        a.entries[0].ident
+        for a in doc.cues.get("partyadj", ())
+        if a.entries[0].ident in GUARANTORS and 0 <= a.start - cue.end <= BROKERS_REACH
+    }
+    if len(brokers) < 2 or brokers <= info.parties:
+        return None
+    made = candidates(doc.lex, frozenset(brokers), "")
     return made[0].id if len(made) == 1 else None
 
 

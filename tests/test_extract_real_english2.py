@@ -357,3 +357,27 @@ def test_in_an_undated_text_a_year_earlier_in_the_sentence_rules_its_days():
         "Eastern Ghouta in April and the Homs pocket in May, after sieges."
     )
     assert _dates(text, None)["May"] == "2018-05"
+
+
+def test_a_generic_name_said_to_be_between_other_brokers_is_their_agreement():
+    text = (
+        "The south-west of Syria was the subject of a de-escalation agreement between the US, "
+        "Russia and Jordan."
+    )
+    assert links(text, "2018-07-06") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_a_thirty_day_ceasefire_demanded_by_the_council_is_not_the_nationwide_one():
+    text = (
+        "The Security Council adopted resolution 2401 on 24 February, demanding a thirty-day "
+        "ceasefire across Syria."
+    )
+    assert agreements_said(text, "2018-03-01") == [None]
+
+
+def test_a_zone_that_became_one_of_the_areas_after_an_agreement():
+    text = (
+        "Northern rural Homs had been besieged since 2012. In August 2017 it became one of the "
+        "de-escalation areas, following an agreement reached in Cairo."
+    )
+    assert links(text, "2018-05-16") == {("homs_truce_2017", "north_homs")}
