@@ -181,6 +181,8 @@ def topic_links(
     buffer.": a question that names zones but no agreement and no relation word asks what
     covers them; the first sentence of its answer that names a registry agreement (not a round
     of talks) and no zone of its own answers it, for the zones the registry has it cover."""
+    if not any(mark in text for mark in QUESTION_MARKS):
+        return []
     questions = [i for i, (_, end) in enumerate(spans) if text[end - 1 : end] in QUESTION_MARKS]
     if not questions:
         return []

@@ -222,13 +222,14 @@ def _links(
         "agreementverb": cues.get("agreementverb", []),
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
+    singular = cues.get("zoneanaphor", []) + cues.get("zonepronoun", [])
     back = zone_anaphors(
         cues.get("zoneanaphor", []),
         cues.get("zoneanaphors", []),
         zones,
         doc.sentence_of,
         cues.get("zonepronoun", []),
-        short_sentences(doc.text, doc.spans),
+        short_sentences(doc.text, doc.spans) if singular else frozenset(),
     )
     furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
