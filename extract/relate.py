@@ -170,7 +170,9 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         and s - ctx.enumeration[1] <= ENUMERATION_REACH
     ):
         anchor_for_all = ctx.enumeration[0]
-    if not ags and anchor_for_all is None:
+    if not any(a.id for a in ags) and anchor_for_all is None:
+        # none named, or only unknown ones ("it did not cover Eastern Ghouta or the south,
+        # both retaken under surrender deals"): the sentence goes on about the one before
         verbs = [v for v in group.get("v", ()) if _object_follows(v, zs)]
         if group.get("p") or verbs:
             pronoun_links(ctx, s, zs, group.get("p") or verbs)

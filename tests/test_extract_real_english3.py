@@ -1,0 +1,222 @@
+"""Reading English as wire services, explainers, transcripts and analyses write it (issue 9),
+continued: rules found with further team-written probe pages after the realistic4 set (clauses,
+coordination, subjects, tables and questions). Every text here is the team's own sentence."""
+
+from __future__ import annotations
+
+from extract import extract_article
+from tests.reading import agreements_said, links, relations
+
+
+def _dates(text: str, published: str | None) -> dict[str, str | None]:
+    return {d.text: d.date for d in extract_article(text, published).dates}
+
+
+def test_a_date_before_a_comma_or_and_belongs_to_the_clause_before():
+    text = (
+        "It follows a deal for Eastern Ghouta signed in Cairo on July 22, and the ceasefire in "
+        "Syria's southwest sponsored with Washington and Amman."
+    )
+    assert links(text, "2017-08-04") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("southwest_ceasefire_2017", "south"),
+    }
+
+
+def test_a_head_joined_to_an_agreement_is_another_one():
+    text = (
+        "Egypt said the step complements the memorandum signed in Astana on 4 May 2017 and the "
+        "arrangements in southern Syria."
+    )
+    assert "southwest_ceasefire_2017" in agreements_said(text, "2017-07-23")
+
+
+def test_talks_that_hope_to_draw_lines_have_not_drawn_them():
+    text = (
+        "Russian officials hope to agree the boundaries of the Idlib zone at the sixth round of "
+        "talks in Astana."
+    )
+    assert links(text, "2017-08-04") == set()
+    drawn = "The guarantors agreed the boundaries of the Idlib zone at the sixth round in Astana."
+    assert links(drawn, "2017-09-16") == {("astana_6", "idlib")}
+
+
+def test_a_round_carries_only_the_lines_it_drew_to_the_next_sentence():
+    text = (
+        "The army's truce was timed to coincide with the thirteenth round of Astana talks. On "
+        "Monday it accused militants of failing to withdraw from the demilitarised zone in Idlib."
+    )
+    assert links(text, "2019-08-06") == set()
+
+
+def test_a_zone_set_up_under_an_arrangement_with_two_brokers_is_theirs():
+    text = (
+        "Further south, the zone in Daraa and Quneitra is a harder case. It was set up under an "
+        "arrangement with the United States and Jordan."
+    )
+    assert links(text, "2018-04-14") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_a_date_beyond_a_semicolon_is_not_the_heads():
+    text = (
+        "The pocket around Rastan is next. Its truce, negotiated in Cairo last summer, has "
+        "frayed for months; on Thursday the army set a deadline."
+    )
+    assert "homs_truce_2017" in agreements_said(text, "2018-04-14")
+
+
+def test_a_round_ending_with_the_establishment_of_a_zone_covers_it():
+    text = "The sixth round of Astana talks ended with the establishment of the Idlib zone."
+    assert links(text, "2017-09-16") == {("astana_6", "idlib")}
+
+
+def test_brokers_who_agreed_on_the_day_of_publication_made_that_days_agreement():
+    text = (
+        "20:41 - Summary:\n- Russia and Turkey agreed to set up a demilitarised zone between "
+        "government forces and rebels in Idlib."
+    )
+    assert links(text, "2018-09-17") == {("sochi_2018", "idlib")}
+    # on another day, the same words name no agreement
+    assert links(text, "2018-11-02") == set()
+
+
+def test_the_agreements_signed_at_a_venue_are_all_of_its_agreements():
+    text = (
+        "The ceasefire is observed in Eastern Ghouta and the north of Homs province. In "
+        "accordance with the agreements signed in Cairo, military police man posts in both zones."
+    )
+    assert links(text, "2017-08-10") >= {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_a_question_refers_to_the_agreement_named_before_it():
+    text = (
+        "Interview\n\nQ: How were the surrender terms agreed?\n\nA: Russian officers met the "
+        "commanders in Busra al-Sham. Those who refused went to Idlib.\n\nQ: And the Astana "
+        "memorandum?\n\nA: Nobody here knew it."
+    )
+    assert links(text, "2018-07-20") == set()
+
+
+def test_a_shared_name_reads_as_the_agreement_of_the_one_zone_the_text_names():
+    text = (
+        "The council met on Eastern Ghouta. Speakers recalled that the Cairo agreement of July "
+        "2017 had placed it under a ceasefire."
+    )
+    assert agreements_said(text, "2018-02-28") == ["ghouta_truce_2017"]
+
+
+def test_the_enclave_looks_back_past_sentences_that_name_no_zone():
+    text = (
+        "Shelling went on in Eastern Ghouta on Monday. A daily pause began on Tuesday. No "
+        "civilians used the corridor. Russia said the enclave had been a de-escalation zone "
+        "under the Astana memorandum."
+    )
+    assert links(text, "2018-02-28") == {("astana_memorandum_2017", "eastern_ghouta")}
+
+
+def test_the_others_continue_a_list_opened_by_its_largest_item():
+    text = (
+        "A plan to set up four de-escalation zones took effect at midnight. The memorandum was "
+        "signed on Thursday in the Kazakh capital. It calls for a halt to air strikes. The "
+        "largest zone is in Idlib. The others cover northern Homs, eastern Ghouta and an area "
+        "in the south."
+    )
+    assert {z for _, z in links(text, "2017-05-06")} == {
+        "idlib",
+        "north_homs",
+        "eastern_ghouta",
+        "south",
+    }
+
+
+def test_the_zone_right_after_one_of_two_joined_agreements_is_that_ones():
+    text = (
+        "Egypt said the step complements the memorandum on de-escalation zones and the "
+        "arrangements in southern Syria."
+    )
+    assert links(text, "2017-07-23") == {("southwest_ceasefire_2017", "south")}
+    both = "Eastern Ghouta was covered by both the Astana memorandum and the Cairo truce."
+    assert links(both, "2017-08-01") == {
+        ("astana_memorandum_2017", "eastern_ghouta"),
+        ("ghouta_truce_2017", "eastern_ghouta"),
+    }
+
+
+def test_talks_at_one_venue_on_two_days_made_one_agreement_each():
+    text = (
+        "Two more followed from talks in Cairo: for Eastern Ghouta on 22 July 2017 and "
+        "for the countryside north of Homs on 3 August 2017."
+    )
+    assert links(text, None) == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_a_list_of_retaken_areas_belongs_to_the_memorandum_not_to_a_surrender_deal():
+    text = (
+        "Their memorandum of 4 May 2017 set up four areas. In 2018 the government took back "
+        "three of the four areas, Eastern Ghouta in April, the Homs pocket in May and the south "
+        "in July, in each case after a surrender deal."
+    )
+    found = links(text, None)
+    for zone in ("eastern_ghouta", "north_homs", "south"):
+        assert ("astana_memorandum_2017", zone) in found
+
+
+def test_as_early_as_puts_a_weekday_ahead():
+    text = "Rebels agreed on Wednesday to leave. Evacuations could start as early as Saturday."
+    assert _dates(text, "2018-05-02")["Saturday"] == "2018-05-05"
+
+
+def test_in_an_undated_text_a_year_earlier_in_the_sentence_rules_its_days():
+    text = (
+        "Their memorandum of 4 May 2017 set up four areas. In 2018 the government took back "
+        "Eastern Ghouta in April and the Homs pocket in May, after sieges."
+    )
+    assert _dates(text, None)["May"] == "2018-05"
+
+
+def test_a_generic_name_said_to_be_between_other_brokers_is_their_agreement():
+    text = (
+        "The south-west of Syria was the subject of a de-escalation agreement between the US, "
+        "Russia and Jordan."
+    )
+    assert links(text, "2018-07-06") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_a_thirty_day_ceasefire_demanded_by_the_council_is_not_the_nationwide_one():
+    text = (
+        "The Security Council adopted resolution 2401 on 24 February, demanding a thirty-day "
+        "ceasefire across Syria."
+    )
+    assert agreements_said(text, "2018-03-01") == [None]
+
+
+def test_a_zone_that_became_one_of_the_areas_after_an_agreement():
+    text = (
+        "Northern rural Homs had been besieged since 2012. In August 2017 it became one of the "
+        "de-escalation areas, following an agreement reached in Cairo."
+    )
+    assert links(text, "2018-05-16") == {("homs_truce_2017", "north_homs")}
+
+
+def test_a_head_opening_its_sentence_goes_on_with_the_subject_of_the_one_before():
+    text = (
+        "The Sochi deal, signed that evening by the two ministers, reshaped the last of the zones "
+        "set up by the Astana memorandum. The accord applied only to that area."
+    )
+    assert agreements_said(text, "2019-06-01")[-1] == "sochi_2018"
+
+
+def test_a_sentence_naming_only_an_unknown_deal_still_goes_on_about_it():
+    text = (
+        "The Sochi memorandum applied only to Idlib. It did not cover Eastern Ghouta or the "
+        "south, both retaken under surrender deals."
+    )
+    found = relations(text, "2019-06-01")
+    assert ("sochi_2018", "eastern_ghouta", "excludes") in found
+    assert ("sochi_2018", "south", "excludes") in found
