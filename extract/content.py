@@ -19,7 +19,7 @@ from extract.dates import DAY, MONTH, DateMention
 from extract.item import Item
 from extract.lexicon import AgreementInfo, Lexicon
 from extract.recognise import Match
-from extract.windows import GUARANTORS, sponsor_parties
+from extract.windows import GUARANTORS, SPONSOR_WINDOW, sponsor_parties
 
 #: Distinct provisions of one agreement that a sentence must state (one alone, such as "joint
 #: patrols" or "heavy weapons", is said of many agreements).
@@ -74,7 +74,12 @@ def implicit_mentions(
     ``_zone_venues``, ``_zone_dates`` (``zones``: the zone mentions)."""
     sponsors = cues.get("sponsor", [])
     busy = {i.sentence for i in known}
-    busy |= {sentence_of(h.start) for h in cues.get("head", []) + cues.get("anaphor", [])}
+    # a head says the agreement itself, unless it comes in a later clause ("the zone agreed by
+    # the US, Russia and Jordan in July 2017, and we ... as a guarantor of that arrangement")
+    heads_at: dict[int, int] = {}
+    for h in cues.get("head", []) + cues.get("anaphor", []):
+        hs = sentence_of(h.start)
+        heads_at[hs] = min(h.start, heads_at.get(hs, h.start))
     brokers = [(p.start, p.end, p.id) for p in parties if p.id in GUARANTORS]
     brokers += [(a.start, a.end, a.entries[0].ident) for a in cues.get("partyadj", [])]
     brokers_in = _by_sentence(brokers, lambda b: sentence_of(b[0]))
@@ -84,7 +89,7 @@ def implicit_mentions(
     out = []
     for cue in sponsors:
         s = sentence_of(cue.start)
-        if s in busy:
+        if s in busy or (s in heads_at and heads_at[s] <= cue.end + SPONSOR_WINDOW):
             continue
         said = sponsor_parties(cue, [cue], brokers_in.get(s, []), lex)
         where: tuple[int, ...] = (s,)
@@ -122,6 +127,7 @@ def implicit_mentions(
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
     agreeing = {sentence_of(c.start) for c in sponsors}
+    busy |= set(heads_at)
     out += _venue_days(venues_in, busy, dates_in, lex, agreeing)
     busy |= {i.sentence for i in out}
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of)

@@ -220,3 +220,12 @@ def test_a_sentence_naming_only_an_unknown_deal_still_goes_on_about_it():
     found = relations(text, "2019-06-01")
     assert ("sochi_2018", "eastern_ghouta", "excludes") in found
     assert ("sochi_2018", "south", "excludes") in found
+
+
+def test_brokers_agreeing_before_a_later_clauses_head_still_name_their_agreement():
+    text = (
+        "The offensive began in southern Syria on 19 June. The area was part of the "
+        "de-escalation zone agreed by the US, Russia and Jordan in July 2017, and we have called "
+        "on Russia to uphold its commitments as a guarantor of that arrangement."
+    )
+    assert links(text, "2018-07-10") == {("southwest_ceasefire_2017", "south")}
