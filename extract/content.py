@@ -74,12 +74,7 @@ def implicit_mentions(
     ``_zone_venues``, ``_zone_dates`` (``zones``: the zone mentions)."""
     sponsors = cues.get("sponsor", [])
     busy = {i.sentence for i in known}
-    # a head says the agreement itself, unless it comes in a later clause ("the zone agreed by
-    # the US, Russia and Jordan in July 2017, and we ... as a guarantor of that arrangement")
-    heads_at: dict[int, int] = {}
-    for h in cues.get("head", []) + cues.get("anaphor", []):
-        hs = sentence_of(h.start)
-        heads_at[hs] = min(h.start, heads_at.get(hs, h.start))
+    heads_at = _first_heads(cues.get("head", []) + cues.get("anaphor", []), sentence_of)
     brokers = [(p.start, p.end, p.id) for p in parties if p.id in GUARANTORS]
     brokers += [(a.start, a.end, a.entries[0].ident) for a in cues.get("partyadj", [])]
     brokers_in = _by_sentence(brokers, lambda b: sentence_of(b[0]))
@@ -133,6 +128,17 @@ def implicit_mentions(
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of)
     busy |= {i.sentence for i in out}
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+
+
+def _first_heads(heads: list[Match], sentence_of) -> dict[int, int]:
+    """Where each sentence's first agreement head starts: a head says the agreement itself,
+    unless it comes in a later clause than the verb ("the zone agreed by the US, Russia and
+    Jordan in July 2017, and we ... as a guarantor of that arrangement")."""
+    out: dict[int, int] = {}
+    for h in heads:
+        s = sentence_of(h.start)
+        out[s] = min(h.start, out.get(s, h.start))
+    return out
 
 
 #: How far before a verb of agreeing the pronoun for its brokers may start ("The two leaders").
