@@ -132,6 +132,9 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     if head.parties:
         cands = [a for a in cands if head.parties <= a.parties] or cands
     named = {head.zone.zone} if head.zone else {z.zone for z in ctx.zones_in.get(head.sentence, ())}
+    if not named and len(cands) > 1 and not head.national:
+        named = _heading_zones(ctx, head.sentence)  # "EASTERN GHOUTA / ... A truce for the area
+        # was agreed in Cairo": the zone of the heading the paragraph is under
     if named and not head.national:
         cands = [a for a in cands if a.zones & named] or cands
     for d in head.near_dates:
@@ -149,6 +152,18 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference)
     return head.item(choice.id) if choice is not None else None
+
+
+#: Sentences back in which the heading a head's paragraph is under is looked for.
+HEADING_BACK = 3
+
+
+def _heading_zones(ctx: HeadContext, sentence: int) -> set[str]:
+    """The zones of the nearest heading line (``ctx.bare``) above, within ``HEADING_BACK``."""
+    for back in range(sentence - 1, max(-1, sentence - 1 - HEADING_BACK), -1):
+        if back in ctx.bare:
+            return {z.zone for z in ctx.zones_in.get(back, ())}
+    return set()
 
 
 def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:

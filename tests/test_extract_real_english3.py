@@ -229,3 +229,12 @@ def test_brokers_agreeing_before_a_later_clauses_head_still_name_their_agreement
         "on Russia to uphold its commitments as a guarantor of that arrangement."
     )
     assert links(text, "2018-07-10") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_a_venues_head_under_a_zone_heading_is_that_zones_agreement():
+    text = (
+        "FACTBOX-The zones\n\nEASTERN GHOUTA\nThe enclave has been besieged since 2013. A truce "
+        "was agreed in Cairo in July 2017 but never fully held.\n\nNORTHERN HOMS\nRebels hold "
+        "Rastan and Talbiseh."
+    )
+    assert "ghouta_truce_2017" in agreements_said(text, "2018-02-26")
