@@ -238,3 +238,8 @@ def test_a_venues_head_under_a_zone_heading_is_that_zones_agreement():
         "Rastan and Talbiseh."
     )
     assert "ghouta_truce_2017" in agreements_said(text, "2018-02-26")
+
+
+def test_a_weekday_after_takes_effect_is_ahead():
+    text = "Flights will stop over the zones once the memorandum takes effect at midnight Friday."
+    assert _dates(text, "2017-05-04")["Friday"] == "2017-05-05"
