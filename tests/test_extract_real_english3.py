@@ -243,3 +243,16 @@ def test_a_venues_head_under_a_zone_heading_is_that_zones_agreement():
 def test_a_weekday_after_takes_effect_is_ahead():
     text = "Flights will stop over the zones once the memorandum takes effect at midnight Friday."
     assert _dates(text, "2017-05-04")["Friday"] == "2017-05-05"
+
+
+def test_a_truce_for_the_area_means_the_zone_just_spoken_of():
+    text = (
+        "Fighting went on in Jobar and Ain Terma. On 22 July 2017 Jaysh al-Islam and Russian "
+        "officers signed a ceasefire for the area in Cairo."
+    )
+    assert links(text, None) == {("ghouta_truce_2017", "eastern_ghouta")}
+    placed = (
+        "The enclave of Douma was besieged. Speakers recalled that the Cairo agreement of July "
+        "2017 had placed the area under a ceasefire."
+    )
+    assert links(placed, "2018-02-28") == {("ghouta_truce_2017", "eastern_ghouta")}
