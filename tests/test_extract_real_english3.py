@@ -256,3 +256,13 @@ def test_a_truce_for_the_area_means_the_zone_just_spoken_of():
         "2017 had placed the area under a ceasefire."
     )
     assert links(placed, "2018-02-28") == {("ghouta_truce_2017", "eastern_ghouta")}
+
+
+def test_a_deal_letting_fighters_settle_their_status_is_a_local_one():
+    text = (
+        "The deal, reached with Russian officers near Dar al-Kabira, gives fighters six months to "
+        "settle their status."
+    )
+    assert agreements_said(text, "2018-05-02") == [None]
+    local = "Earlier local ceasefires, including one for eastern Aleppo, were arranged separately."
+    assert agreements_said(local, "2016-12-30") == [None]
