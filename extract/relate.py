@@ -9,6 +9,8 @@ its agreement, also when the items run on into the following sentences.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extract.carry import (
     carried_links,
     itemised_links,
@@ -108,7 +110,7 @@ def link_sentences(
         line_starts=line_starts,
         text=text,
         joiners=frozenset(lex.words["agreement_joiners"]),
-        future=tuple(" " + w + " " for w in lex.words["future_cues"]),
+        future=_future_words(lex),
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -217,6 +219,12 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             also = second_relation(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
+
+
+@lru_cache(maxsize=4)
+def _future_words(lex: Lexicon) -> tuple[str, ...]:
+    """The future words, each between spaces (built once per lexicon)."""
+    return tuple(" " + w + " " for w in lex.words["future_cues"])
 
 
 #: How far before a trigger a future word makes it a plan ("hope to agree the boundaries").

@@ -366,8 +366,9 @@ def antecedent(
     own = [i for i in cands if i.sentence not in passing] or cands
     if zones and lex is not None:
         if kinds:
-            earlier = [i for i in items if i.start < before and i.kind == "agreement"]
-            for pool in (own, cands, earlier):
+            for pool in (own, cands, None):
+                if pool is None:  # named further back
+                    pool = [i for i in items if i.start < before and i.kind == "agreement"]
                 of_kind = [i for i in _covering(pool, zones, lex) if _kind_of(lex, i.id) in kinds]
                 if of_kind:
                     return max(of_kind, key=_START).id

@@ -37,6 +37,8 @@ STORY_SPAN = timedelta(days=92)
 STORY_REACH = 320
 #: A chronology entry's date may follow a short word at the start of its line ("On", "في").
 ENTRY_LEAD = 12
+#: Longest stretch between a year and a date of the same sentence (characters).
+SENTENCE_REACH = 400
 #: What ends a sentence between a year and a date (the year then no longer rules it alone).
 _SENTENCE_BREAK = re.compile(r"[.!?\u061f]\s|\n")
 #: What may stand between the start of a line and a chronology entry's date ("- ", "* ", "• ").
@@ -170,7 +172,7 @@ class Context:
         """A year stated earlier in the same sentence ("In 2018 the government took back ...
         Eastern Ghouta in April, the Homs pocket in May")."""
         stated = self.stated
-        if stated is None or stated[0] >= position:
+        if stated is None or not 0 < position - stated[0] <= SENTENCE_REACH:
             return None
         between = self.text[stated[0] : position]
         return None if _SENTENCE_BREAK.search(between) else stated[1]
