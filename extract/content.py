@@ -123,6 +123,9 @@ def implicit_mentions(
             busy.add(s)
     agreeing = {sentence_of(c.start) for c in sponsors}
     busy |= set(heads_at)
+    # "The so-called Cairo agreements – one for ... on July 22, the other ... on July 31": a
+    # plural head says them all; the days do not name them again
+    busy |= {sentence_of(h.start) for h in cues.get("pluralhead", [])}
     out += _venue_days(venues_in, busy, dates_in, lex, agreeing)
     busy |= {i.sentence for i in out}
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of)

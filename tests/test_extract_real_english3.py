@@ -263,3 +263,14 @@ def test_a_deal_letting_fighters_settle_their_status_is_a_local_one():
     assert agreements_said(text, "2018-05-02") == [None]
     local = "Earlier local ceasefires, including one for eastern Aleppo, were arranged separately."
     assert agreements_said(local, "2016-12-30") == [None]
+
+
+def test_a_plural_name_split_by_dashes_gives_each_its_own_zone():
+    text = (
+        "The so-called Cairo agreements – one for Eastern Ghouta, signed on July 22, the other for "
+        "the northern Homs countryside, concluded on July 31 – were negotiated by Russia."
+    )
+    assert links(text, "2017-08-30") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
