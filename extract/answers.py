@@ -51,7 +51,7 @@ def answer_links(
     agreement nouns ("What does the new truce cover?" asks about one that was not resolved)."""
     if not triggers or not any(mark in text for mark in QUESTION_MARKS):
         return set(), []
-    questions = [i for i, (_, end) in enumerate(spans) if text[end - 1 : end] in QUESTION_MARKS]
+    questions = _questions(text, spans)
     if not questions:
         return set(), []
     signed = {(c.start, c.end) for c in signing}
@@ -100,6 +100,11 @@ def answer_links(
                 own = relation_of(z, z, words, found, text) if words else relation
                 links += _plausible(agreement, [z], own, s, lex)
     return replaced, links
+
+
+def _questions(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The sentences that end with a question mark."""
+    return [i for i, (_, end) in enumerate(spans) if text[end - 1 : end] in QUESTION_MARKS]
 
 
 def _unresolved(in_question, heads: Sequence[Match], span: tuple[int, int]) -> bool:
@@ -183,7 +188,7 @@ def topic_links(
     of talks) and no zone of its own answers it, for the zones the registry has it cover."""
     if not any(mark in text for mark in QUESTION_MARKS):
         return []
-    questions = [i for i, (_, end) in enumerate(spans) if text[end - 1 : end] in QUESTION_MARKS]
+    questions = _questions(text, spans)
     if not questions:
         return []
     worded = {sentence_of(t.start) for t in triggers}
