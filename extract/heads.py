@@ -18,6 +18,7 @@ from extract.windows import (
     ADJECTIVE_BEFORE,
     GUARANTORS,
     SURRENDER_WINDOW,
+    ZONE,
     Window,
     dates_near,
     identity_date,
@@ -25,7 +26,6 @@ from extract.windows import (
     parties_near,
     sponsor_parties,
     venue_match,
-    zone_near,
 )
 
 #: A nationwide cue belongs to a head when it lies this close before or after it.
@@ -290,6 +290,31 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         venue=venue,
         national=national,
     )
+
+
+#: Marks that end the clause of a head before a zone after it.
+_ZONE_CLAUSE_MARKS = frozenset(",;\u060c\u061b:")
+
+
+def zone_near(head: Match, zones, text: str = "") -> Item | None:
+    """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
+    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence. A zone
+    after the end of the head's clause ("an arrangement announced on 7 July, the Ghouta area
+    through ...") is not the head's: a comma or semicolon between, but one that opens a
+    clause right after the head ("the deal, which covers Idlib")."""
+    for z in zones:
+        if 0 <= head.start - z.end <= ZONE.before:
+            return z
+        if 0 <= z.start - head.end <= ZONE.after and not _clause_ends(text[head.end : z.start]):
+            return z
+    return None
+
+
+def _clause_ends(between: str) -> bool:
+    """Whether a comma or semicolon stands inside ``between`` (not at its start), with no colon
+    opening a list before it ("set up four zones: first, Idlib")."""
+    inner = between.lstrip(" ,\u060c")
+    return ":" not in inner and any(c in _ZONE_CLAUSE_MARKS for c in inner)
 
 
 def _surrendering(ctx: HeadContext, m: Match, sentence: int) -> bool:

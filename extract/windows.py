@@ -155,27 +155,6 @@ def onset_date(head, onsets, dates) -> DateMention | None:
     return None
 
 
-def zone_near(head: Match, zones, text: str = "") -> Item | None:
-    """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
-    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence. A zone
-    after the end of the head's clause ("an arrangement announced on 7 July, the Ghouta area
-    through ...") is not the head's: a comma or semicolon between, but one that opens a
-    clause right after the head ("the deal, which covers Idlib")."""
-    for z in zones:
-        if 0 <= head.start - z.end <= ZONE.before:
-            return z
-        if 0 <= z.start - head.end <= ZONE.after and not _clause_ends(text[head.end : z.start]):
-            return z
-    return None
-
-
-def _clause_ends(between: str) -> bool:
-    """Whether a comma or semicolon stands inside ``between`` (not at its start), with no colon
-    opening a list before it ("set up four zones: first, Idlib")."""
-    inner = between.lstrip(" ,\u060c")
-    return ":" not in inner and any(c in _CLAUSE_MARKS for c in inner)
-
-
 def _without(gap: str, words: list[str]) -> str:
     for w in words:
         gap = gap.replace(w, "")
@@ -196,8 +175,10 @@ def parties_near(
         if adj.start < head.end:
             continue
         gap = text[cursor : adj.start]
-        if len(gap) > ADJECTIVE_GAP_AFTER or any(c.isalnum() for c in _without(gap, joiners)):
-            break
+        if len(gap) > ADJECTIVE_GAP_AFTER or any(
+            c.isalnum() or c == "," for c in _without(gap, joiners)
+        ):
+            break  # (not "Under the memorandum, Russian military police will ...")
         parties.add(adj.entries[0].ident)
         cursor = adj.end
     phrase_end = cursor

@@ -274,3 +274,11 @@ def test_a_plural_name_split_by_dashes_gives_each_its_own_zone():
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("homs_truce_2017", "north_homs"),
     }
+
+
+def test_a_party_adjective_after_a_comma_is_not_the_heads():
+    text = (
+        "Under the 10-point memorandum, Russian military police will enter the border strip on "
+        "Wednesday."
+    )
+    assert agreements_said(text, "2019-10-22") == []
