@@ -196,7 +196,7 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     named = named_right_after(ctx.text, m, ctx.known, ctx.lex)
     here = frozenset(z.zone for z in ctx.zones_in.get(head.sentence, ()))
     kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]), frozenset())
-    ident = named or _subject_before(ctx, m, head.sentence, here)
+    ident = named or _subject_before(ctx, m, head.sentence, here, kinds)
     ident = ident or antecedent(
         ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, True, ctx.bare, kinds
     )
@@ -215,17 +215,20 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     return head.item(ident, m.end) if ident is not None else None
 
 
-def _subject_before(ctx: HeadContext, m: Match, sentence: int, zones: frozenset[str]) -> str | None:
+def _subject_before(
+    ctx: HeadContext, m: Match, sentence: int, zones: frozenset[str], kinds: frozenset[str]
+) -> str | None:
     """A head that opens its sentence ("The accord applied only to ...") goes on with the
     registry agreement the sentence before opened with (see ``extract.subjects``), if it covers
-    the zones its own sentence names."""
+    the zones its own sentence names and is of the kind its noun says ("The truce" is no
+    memorandum)."""
     if not opens_sentence(ctx.text, m) or sentence - 1 in ctx.passing:
         return None  # (a background sentence, "The Homs truce had spared it", is no topic)
     subject = previous_subject(ctx.text, ctx.items(), sentence)
     info = ctx.lex.agreements.get(subject.id) if subject is not None and subject.id else None
     if info is None or info.kind == "talks" or (zones and not info.zones & zones):
         return None
-    return info.id
+    return info.id if not kinds or info.kind in kinds else None
 
 
 def _named_later(

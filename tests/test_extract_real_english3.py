@@ -282,3 +282,13 @@ def test_a_party_adjective_after_a_comma_is_not_the_heads():
         "Wednesday."
     )
     assert agreements_said(text, "2019-10-22") == []
+
+
+def test_a_truce_opening_its_sentence_does_not_go_on_with_a_memorandum():
+    text = (
+        "Russia and Jordan agreed a ceasefire for southwest Syria in July 2017. The Astana "
+        "memorandum, signed in May, had listed the south among four zones. The truce held for a "
+        "year in Deraa."
+    )
+    assert ("southwest_ceasefire_2017", "south") in links(text, "2018-06-20")
+    assert agreements_said(text, "2018-06-20")[-1] == "southwest_ceasefire_2017"
