@@ -69,6 +69,8 @@ class LinkContext:
     joiners: frozenset[str] = frozenset()
     #: words that put what follows in the future ("hope to", "will"): what talks are yet to agree
     future: tuple[str, ...] = ()
+    #: zone terms and carry-over words ("a de-escalation zone", "the three others")
+    carriers: list[Match] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head

@@ -111,6 +111,7 @@ def link_sentences(
         text=text,
         joiners=frozenset(lex.words["agreement_joiners"]),
         future=_future_words(lex),
+        carriers=list(cues.get("carrier", ())),
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -209,7 +210,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 said = [
                     t for t in triggers if t.entries[0].ident != "ends" and not _planned(ctx, t)
                 ]
-                if anchor_for_all is None and not has_trigger(a, z, said):
+                if anchor_for_all is None and not has_trigger(a, _termed(ctx, z), said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
             if relation != "excludes" and anchor_for_all is None and _has_own(ctx, a, z, zs):
@@ -225,6 +226,20 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
 def _future_words(lex: Lexicon) -> tuple[str, ...]:
     """The future words, each between spaces (built once per lexicon)."""
     return tuple(" " + w + " " for w in lex.words["future_cues"])
+
+
+#: How far before a zone the zone term it is the place of may end ("a de-escalation zone in
+#: Syria's northwestern Idlib province").
+TERM_REACH = 32
+
+
+def _termed(ctx: LinkContext, z: Item) -> Item:
+    """The zone with the zone term right before it ("agreed on the establishment of a
+    de-escalation zone in ... Idlib"): the trigger of the term is the zone's too."""
+    for t in ctx.carriers:
+        if 0 <= z.start - t.end <= TERM_REACH and "." not in ctx.text[t.end : z.start]:
+            return Item(z.kind, z.id, min(t.start, z.start), z.end, z.sentence, z.zone, z.note)
+    return z
 
 
 #: How far before a trigger a future word makes it a plan ("hope to agree the boundaries").

@@ -292,3 +292,12 @@ def test_a_truce_opening_its_sentence_does_not_go_on_with_a_memorandum():
     )
     assert ("southwest_ceasefire_2017", "south") in links(text, "2018-06-20")
     assert agreements_said(text, "2018-06-20")[-1] == "southwest_ceasefire_2017"
+
+
+def test_a_round_that_agreed_a_zone_term_before_the_zone_covers_it():
+    text = (
+        "Turkey, Russia and Iran announced that they had agreed on the establishment of a "
+        "de-escalation zone in Syria's northwestern Idlib province, at the end of the sixth round "
+        "of Astana talks."
+    )
+    assert ("astana_6", "idlib") in links(text, "2017-09-15")
