@@ -301,3 +301,11 @@ def test_a_round_that_agreed_a_zone_term_before_the_zone_covers_it():
         "of Astana talks."
     )
     assert ("astana_6", "idlib") in links(text, "2017-09-15")
+
+
+def test_its_ceasefire_is_the_ceasefire_of_the_zone_just_named():
+    text = (
+        "The enclave around Rastan and Talbiseh was one of the four zones. Its ceasefire was "
+        "negotiated separately in Cairo last summer."
+    )
+    assert ("homs_truce_2017", "north_homs") in links(text, "2018-05-14")
