@@ -309,3 +309,11 @@ def test_its_ceasefire_is_the_ceasefire_of_the_zone_just_named():
         "negotiated separately in Cairo last summer."
     )
     assert ("homs_truce_2017", "north_homs") in links(text, "2018-05-14")
+
+
+def test_the_arrangement_brokers_made_or_struck_is_theirs():
+    text = (
+        "Two zones ran under Cairo ceasefires, and the south under the arrangement Washington, "
+        "Moscow and Jordan made in July."
+    )
+    assert "southwest_ceasefire_2017" in agreements_said(text, "2017-12-26")
