@@ -60,7 +60,10 @@ def named_agreements(
     zone_starts = [s for s, _ in zone_spans]
     dates_in = _dates_by_sentence(doc)
     for m in doc.entities:
-        if m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
+        if m.kind == "place" and _zone_name(doc.text, lex, m):
+            # "the southern de-escalation zone": the zone's name, and its agreement's too
+            m = m._replace(entries=tuple(e for e in m.entries if e.kind == "agreement"))
+        elif m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
             continue
         entry = m.entries[0]
         if len({e.ident for e in m.entries}) > 1:  # "the Cairo truce": Ghouta's or Homs's
@@ -103,6 +106,14 @@ def named_agreements(
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
             blocked.append((m.start, m.end))
     return named
+
+
+def _zone_name(text: str, lex: Lexicon, m: Match) -> bool:
+    """Whether a place reading is also an agreement's alias that names its zone ("the southern
+    de-escalation zone")."""
+    return any(e.kind == "agreement" and not e.generic for e in m.entries) and _names_a_zone(
+        lex, text[m.start : m.end]
+    )
 
 
 @lru_cache(maxsize=4096)

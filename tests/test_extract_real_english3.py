@@ -317,3 +317,9 @@ def test_the_arrangement_brokers_made_or_struck_is_theirs():
         "Moscow and Jordan made in July."
     )
     assert "southwest_ceasefire_2017" in agreements_said(text, "2017-12-26")
+
+
+def test_a_zone_named_by_its_agreements_alias_names_both():
+    text = "The southern de-escalation zone no longer exists."
+    assert agreements_said(text, "2018-08-01") == ["southwest_ceasefire_2017"]
+    assert relations(text, "2018-08-01") == {("southwest_ceasefire_2017", "south", "ends")}
