@@ -74,7 +74,7 @@ def implicit_mentions(
     ``_zone_venues``, ``_zone_dates`` (``zones``: the zone mentions)."""
     sponsors = cues.get("sponsor", [])
     busy = {i.sentence for i in known}
-    heads_at = _first_heads(cues.get("head", []) + cues.get("anaphor", []), sentence_of)
+    heads_at = _heads_by_sentence(cues.get("head", []) + cues.get("anaphor", []), sentence_of)
     brokers = [(p.start, p.end, p.id) for p in parties if p.id in GUARANTORS]
     brokers += [(a.start, a.end, a.entries[0].ident) for a in cues.get("partyadj", [])]
     brokers_in = _by_sentence(brokers, lambda b: sentence_of(b[0]))
@@ -84,7 +84,7 @@ def implicit_mentions(
     out = []
     for cue in sponsors:
         s = sentence_of(cue.start)
-        if s in busy or (s in heads_at and heads_at[s] <= cue.end + SPONSOR_WINDOW):
+        if s in busy or any(_says_it(doc_text, h, cue) for h in heads_at.get(s, ())):
             continue
         said = sponsor_parties(cue, [cue], brokers_in.get(s, []), lex)
         where: tuple[int, ...] = (s,)
@@ -133,14 +133,23 @@ def implicit_mentions(
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
 
 
-def _first_heads(heads: list[Match], sentence_of) -> dict[int, int]:
-    """Where each sentence's first agreement head starts: a head says the agreement itself,
-    unless it comes in a later clause than the verb ("the zone agreed by the US, Russia and
-    Jordan in July 2017, and we ... as a guarantor of that arrangement")."""
-    out: dict[int, int] = {}
+def _says_it(text: str, head: int, cue: Match) -> bool:
+    """Whether the head starting at ``head`` is the agreement the verb of agreeing speaks of: one
+    before it, or close after it; not one in a later clause, nor one well before it beyond a
+    comma ("The truce is the second ... after the one in the south-west, agreed by ...")."""
+    if head > cue.end + SPONSOR_WINDOW:
+        return False
+    return not (cue.start - head > SPONSOR_WINDOW and "," in text[head : cue.start])
+
+
+def _heads_by_sentence(heads: list[Match], sentence_of) -> dict[int, list[int]]:
+    """Where each sentence's agreement heads start: a head near the verb says the agreement
+    itself; one in another clause does not ("the zone agreed by the US, Russia and Jordan in
+    July 2017, and we ... as a guarantor of that arrangement"; "The truce is the second of its
+    kind after the one in the south-west, agreed by the US, Russia and Jordan")."""
+    out: dict[int, list[int]] = {}
     for h in heads:
-        s = sentence_of(h.start)
-        out[s] = min(h.start, out.get(s, h.start))
+        out.setdefault(sentence_of(h.start), []).append(h.start)
     return out
 
 

@@ -323,3 +323,11 @@ def test_a_zone_named_by_its_agreements_alias_names_both():
     text = "The southern de-escalation zone no longer exists."
     assert agreements_said(text, "2018-08-01") == ["southwest_ceasefire_2017"]
     assert relations(text, "2018-08-01") == {("southwest_ceasefire_2017", "south", "ends")}
+
+
+def test_a_head_well_before_the_verb_beyond_a_comma_is_not_what_was_agreed():
+    text = (
+        "The truce is the second of its kind this month after the one in the south-west, agreed "
+        "by the US, Russia and Jordan."
+    )
+    assert "southwest_ceasefire_2017" in agreements_said(text, "2017-07-23")
