@@ -51,7 +51,7 @@ def answer_links(
     agreement nouns ("What does the new truce cover?" asks about one that was not resolved)."""
     if not triggers or not any(mark in text for mark in QUESTION_MARKS):
         return set(), []
-    questions = [i for i, (_, end) in enumerate(spans) if text[end - 1 : end] in QUESTION_MARKS]
+    questions = _questions(text, spans)
     if not questions:
         return set(), []
     signed = {(c.start, c.end) for c in signing}
@@ -64,8 +64,9 @@ def answer_links(
         by_sentence.setdefault(x.sentence, []).append(x)
     replaced: set[int] = set()
     links: list[RawLink] = []
-    main = _main(agreements, lex)
     for n, q in enumerate(questions):
+        # the agreement the text is about so far: a question refers back, not ahead
+        main = _main([a for a in agreements if a.sentence <= q], lex)
         if q not in asked:
             continue
         in_question = by_sentence.get(q, ())
@@ -99,6 +100,11 @@ def answer_links(
                 own = relation_of(z, z, words, found, text) if words else relation
                 links += _plausible(agreement, [z], own, s, lex)
     return replaced, links
+
+
+def _questions(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The sentences that end with a question mark."""
+    return [i for i, (_, end) in enumerate(spans) if text[end - 1 : end] in QUESTION_MARKS]
 
 
 def _unresolved(in_question, heads: Sequence[Match], span: tuple[int, int]) -> bool:
@@ -165,3 +171,43 @@ def _plausible(
         seen.add(z.zone)
         out.append(RawLink(agreement, z.zone, relation, None, sentence))
     return out
+
+
+def topic_links(
+    text: str,
+    spans: list[tuple[int, int]],
+    agreements: list[Item],
+    zones: list[Item],
+    triggers: list[Match],
+    lex: Lexicon,
+    sentence_of,
+) -> list[RawLink]:
+    """ "And Idlib? / In September 2018 Putin and Erdogan met in Sochi and agreed to set up a
+    buffer.": a question that names zones but no agreement and no relation word asks what
+    covers them; the first sentence of its answer that names a registry agreement (not a round
+    of talks) and no zone of its own answers it, for the zones the registry has it cover."""
+    if not any(mark in text for mark in QUESTION_MARKS):
+        return []
+    questions = _questions(text, spans)
+    if not questions:
+        return []
+    worded = {sentence_of(t.start) for t in triggers}
+    named: dict[int, list[Item]] = {}
+    for a in agreements:
+        named.setdefault(a.sentence, []).append(a)
+    zoned: dict[int, list[Item]] = {}
+    for z in zones:
+        zoned.setdefault(z.sentence, []).append(z)
+    links: list[RawLink] = []
+    for n, q in enumerate(questions):
+        if q in worded or q in named or q not in zoned:
+            continue
+        until = questions[n + 1] if n + 1 < len(questions) else len(spans)
+        for s in range(q + 1, min(until, q + 1 + ANSWER_REACH)):
+            ids = {a.id for a in named.get(s, ()) if a.id and a.id not in lex.talks}
+            if s in zoned or not ids:
+                continue
+            if len(ids) == 1:
+                links += _plausible(ids.pop(), zoned[q], "covers", s, lex)
+            break
+    return links

@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from extract.answers import answer_links
+from extract.answers import answer_links, topic_links
 from extract.assemble import assemble
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
@@ -27,8 +27,15 @@ from extract.place_resolve import add_latin, resolve_homonyms
 from extract.recognise import Match, scan, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
-from extract.rounds import find_rounds
-from extract.segment import bare_lines, line_starts, list_lines, sentence_spans
+from extract.rounds import find_rounds, table_rounds
+from extract.segment import (
+    bare_lines,
+    line_starts,
+    list_lines,
+    sentence_owner,
+    sentence_spans,
+    short_sentences,
+)
 from extract.zone_refs import zone_anaphors
 
 if TYPE_CHECKING:
@@ -119,7 +126,7 @@ class _Document:
         norm = normalise(text)
         ntext = norm.text
         spans = sentence_spans(ntext, lex.abbreviations)
-        owner = _sentence_owner(len(ntext), [s for s, _ in spans])
+        owner = sentence_owner(len(ntext), [s for s, _ in spans])
         sentence_of = owner.__getitem__  # every position asked about is inside the text
         entities, cues = scan(ntext, lex)
         if lex.gazetteer is not None:
@@ -127,6 +134,7 @@ class _Document:
         entities, imported = resolve_homonyms(ntext, entities, lex, sentence_of, spans)
         flat = ntext.replace("\n", " ")  # rounds never end a sentence; same offsets
         rounds = find_rounds(flat, lex, cues.get("roundcore", []))
+        rounds += table_rounds(ntext, lex)  # rows of a table of rounds
         about = agreement_hints(entities, rounds, lex, spans, sentence_of)
         dates = find_dates(ntext, lex, published, cues.get("datecore", []), about)
         # A sentence speaks of agreements or zones if it names one or uses their vocabulary.
@@ -223,12 +231,14 @@ def _links(
         "subjectverb": cues.get("subjectverb", []),
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
+    singular = cues.get("zoneanaphor", []) + cues.get("zonepronoun", [])
     back = zone_anaphors(
         cues.get("zoneanaphor", []),
         cues.get("zoneanaphors", []),
         zones,
         doc.sentence_of,
         cues.get("zonepronoun", []),
+        short_sentences(doc.text, doc.spans) if singular else frozenset(),
     )
     furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
@@ -252,7 +262,10 @@ def _links(
         cues.get("sponsor", []),
         cues.get("head", []) + cues.get("anaphor", []),
     )
-    return [k for k in links if k.sentence not in asked] + answered
+    topics = topic_links(
+        doc.text, doc.spans, agreements, linked, link_cues["trigger"], doc.lex, doc.sentence_of
+    )
+    return [k for k in links if k.sentence not in asked] + answered + topics
 
 
 #: A navigation word opens a line of page furniture when one of these follows it ("See also:",
@@ -282,23 +295,6 @@ def _furniture(doc: _Document) -> set[int]:
 
 def _covered(m, spans: list[tuple[int, int]]) -> bool:
     return any(m.start < e and s < m.end for s, e in spans)
-
-
-def _sentence_owner(length: int, starts: list[int]):
-    """For each character of the normalised text, the index of its sentence (the preceding one
-    for characters between sentences): bytes while the indices fit in a byte (C-speed build)."""
-    if not starts:
-        return bytes(length + 1)
-    ends = starts[1:] + [length + 1]
-    if len(starts) < 256:
-        head = bytes(starts[0])
-        return head + b"".join(
-            [bytes((i,)) * (e - s) for i, (s, e) in enumerate(zip(starts, ends, strict=True))]
-        )
-    owner = [0] * (length + 1)
-    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        owner[start:end] = [i] * (end - start)
-    return owner
 
 
 def _places(doc: _Document):

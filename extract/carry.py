@@ -72,8 +72,12 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     """Links of a sentence that lists several zones under a zone term or a "the three others"
     and names no agreement: to the agreement last named in the sentences just before it, with
     the relation its own trigger words give for the whole list. Only zones the registry has
-    that agreement cover count: the link is inferred across sentences, so it must be plausible."""
+    that agreement cover count: the link is inferred across sentences, so it must be plausible.
+    With none named that near, the agreement of a list still open ("The largest zone is in
+    Idlib. The others cover ...")."""
     agreement = _named_before(ctx, s, CARRY_REACH)
+    if agreement is None and ctx.enumeration and s - ctx.enumeration[1] <= ENUMERATION_REACH:
+        agreement = ctx.enumeration[0]
     if agreement is None:
         return
     info = ctx.registry.get(agreement.id)
@@ -84,6 +88,8 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     relation = relation_of(listed, listed, triggers) if triggers else "covers"
     for z in zs:
         ctx.emit(agreement, z, relation, None, s)
+        if relation == "ends":  # "The others have all fallen: ...": its zones, and their end
+            ctx.emit(agreement, z, "covers", None, s)
 
 
 def pronoun_links(ctx: LinkContext, s: int, zs: list[Item], pronouns) -> None:
@@ -117,9 +123,12 @@ def previous_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
         return
     agreement = max(before, key=lambda a: a.start)
     info = ctx.registry.get(agreement.id)
+    # a round of talks covers no zone of its own, so any "excludes" would look plausible: it
+    # only carries the lines it drew ("accusing groups of failing to withdraw from the zone")
+    carried = {"delineates"} if agreement.id in ctx.talks else CARRIED_RELATIONS
     for z in zs:
         relation = relation_of(z, z, triggers, zs, ctx.text)
-        if relation in CARRIED_RELATIONS and _plausible(info, z, relation):
+        if relation in carried and _plausible(info, z, relation):
             ctx.emit(agreement, z, relation, None, s)
 
 

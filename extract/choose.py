@@ -107,6 +107,12 @@ def choose_alias(
     by_zone = [e for e in entries if infos.get(e.ident) and infos[e.ident].zones & named]
     if len(by_zone) == 1:
         return by_zone[0]
+    if not named:  # "the Cairo agreement ... placed the area under a ceasefire" in a text that
+        # speaks of Eastern Ghouta alone: the reading of the one zone the text names
+        spoken = {z.zone for z in zones}
+        by_text = [e for e in entries if infos.get(e.ident) and infos[e.ident].zones & spoken]
+        if len(by_text) == 1:
+            return by_text[0]
     dated = [d for d in dates if d.value is not None and sentence_of(d.start) == sentence]
     by_day = [
         e for e in entries if infos.get(e.ident) and dated and fits_date(infos[e.ident], dated[0])

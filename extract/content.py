@@ -11,14 +11,16 @@ states at least ``CONTENT_MIN`` different provisions of one agreement is read as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 
+from extract.agreement_info import AgreementInfo
 from extract.choose import candidates, fits_date, fitting
-from extract.dates import DAY
+from extract.dates import DAY, MONTH, DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
-from extract.windows import GUARANTORS, sponsor_parties
+from extract.windows import GUARANTORS, SPONSOR_WINDOW, after_deadline, sponsor_parties
 
 #: Distinct provisions of one agreement that a sentence must state (one alone, such as "joint
 #: patrols" or "heavy weapons", is said of many agreements).
@@ -60,6 +62,7 @@ def implicit_mentions(
     sentence_of,
     terms: Sequence[Match] = (),
     zones: Sequence[Item] = (),
+    published: date | None = None,
 ) -> list[Item]:
     """Agreements a chronology states without a noun for them: "On 17 September 2018, Russia
     and Turkey agreed to create a demilitarised zone in Idlib", "Russia and Turkey agree at
@@ -67,11 +70,12 @@ def implicit_mentions(
     agreeing with two or more brokers around it (``sponsor_parties``) mentions the one registry
     agreement of those parties that the sentence's date or venue also fits; the mention is the
     verb; with no date or venue, brokers that signed only one agreement do in a sentence that
-    uses the zone vocabulary. ``terms`` (the zone terms) with a venue or a date: see
+    uses the zone vocabulary; with no date at all, the publication day (a lead or a live blog
+    on the day). ``terms`` (the zone terms) with a venue or a date: see
     ``_zone_venues``, ``_zone_dates`` (``zones``: the zone mentions)."""
     sponsors = cues.get("sponsor", [])
     busy = {i.sentence for i in known}
-    busy |= {sentence_of(h.start) for h in cues.get("head", []) + cues.get("anaphor", [])}
+    heads_at = _heads_by_sentence(cues.get("head", []) + cues.get("anaphor", []), sentence_of)
     brokers = [(p.start, p.end, p.id) for p in parties if p.id in GUARANTORS]
     brokers += [(a.start, a.end, a.entries[0].ident) for a in cues.get("partyadj", [])]
     brokers_in = _by_sentence(brokers, lambda b: sentence_of(b[0]))
@@ -81,44 +85,44 @@ def implicit_mentions(
     out = []
     for cue in sponsors:
         s = sentence_of(cue.start)
-        if s in busy:
+        if s in busy or any(_says_it(doc_text, h, cue) for h in heads_at.get(s, ())):
             continue
         said = sponsor_parties(cue, [cue], brokers_in.get(s, []), lex)
         where: tuple[int, ...] = (s,)
         if len(said) < 2 and _pronoun_before(doc_text, cue, lex):
             # "Putin and Erdogan met in Sochi on Monday. They agreed to ...": the brokers, venue
-            # and day of the sentence before
+            # and day of the sentence before; "The guarantors met for the sixth round ...
+            # They agreed the boundaries": what that round agreed
+            before = [i for i in known if i.sentence == s - 1 and i.id]
+            held = {i.id for i in before}
+            same_line = all("\n" not in doc_text[i.end : cue.start] for i in before)
+            if len(held) == 1 and held <= lex.talks and same_line:
+                out.append(Item("agreement", held.pop(), cue.start, cue.end, s))
+                busy.add(s)
+                continue
             said = frozenset(b[2] for b in brokers_in.get(s - 1, ()))
             where = (s - 1, s)
         if len(said) < 2:
             continue
         cands = candidates(lex, said, "")
-        venues = {
-            i
-            for t in where
-            for v in venues_in.get(t, ())
-            for i in lex.venues.get(v.entries[0].ident, ())
-        }
-        days = [d for t in where for d in dates_in.get(t, ())]
-        # a venue alone is not enough on a day that is not its agreement's ("في 22 أكتوبر 2019
-        # اتفق بوتين وأردوغان في سوتشي": not the 2018 Sochi memorandum)
-        undated = not any(d.precision == DAY for d in days)
-        fit = [
-            a for a in cands if any(fits_date(a, d) for d in days) or (a.id in venues and undated)
-        ]
+        fit = _fitting(cands, cue, where, dates_in, venues_in, doc_text, lex, published)
         if not fit and len(cands) == 1 and s in termed:
             fit = list(cands)  # "the de-escalation plan agreed by Russia, Turkey and Iran"
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
+    agreeing = {sentence_of(c.start) for c in sponsors}
     # a venue and its day name the agreement also where the sentence only refers back to one
     # ("فوقعها جيش الإسلام في القاهرة في الثاني والعشرين ...، على الاتفاق بشأنها")
     spans = {(a.start, a.end) for a in cues.get("anaphor", [])}
     new_heads = {
         sentence_of(h.start) for h in cues.get("head", []) if (h.start, h.end) not in spans
     }
-    named = {i.sentence for i in known} | new_heads | {i.sentence for i in out}
-    out += _venue_days(venues_in, named, dates_in, lex)
+    # "The so-called Cairo agreements – one for ... on July 22, the other ... on July 31": a
+    # plural head says them all; the days do not name them again
+    plural = {sentence_of(h.start) for h in cues.get("pluralhead", [])}
+    out += _venue_days(venues_in, busy | new_heads | plural, dates_in, lex, agreeing)
+    busy |= set(heads_at) | plural
     busy |= {i.sentence for i in out}
     named_before: dict[int, int] = {}
     for i in known:
@@ -126,6 +130,59 @@ def implicit_mentions(
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+
+
+def _fitting(
+    cands,
+    cue: Match,
+    where: tuple[int, ...],
+    dates_in: dict,
+    venues_in: dict,
+    doc_text: str,
+    lex: Lexicon,
+    published: date | None,
+) -> list[AgreementInfo]:
+    """The brokers' agreements that the verb's sentences (``where``) date or place."""
+    # the verb's own sentence says when and where, if it does ("They agreed in September")
+    # (not a deadline it sets: "agreed to create a buffer zone ... by October 15")
+    stated = {
+        t: [d for d in dates_in.get(t, ()) if not after_deadline(doc_text, d, lex)] for t in where
+    }
+    when = [t for t in where if stated[t]][-1:]
+    venues = {
+        i
+        for t in where
+        for v in venues_in.get(t, ())
+        for i in lex.venues.get(v.entries[0].ident, ())
+    }
+    days = [d for t in when for d in stated[t]]
+    # a venue alone is not enough on a day that is not its agreement's ("في 22 أكتوبر 2019
+    # اتفق بوتين وأردوغان في سوتشي": not the 2018 Sochi memorandum)
+    undated = not any(d.precision == DAY for d in days)
+    if not days and published is not None:  # a lead or a live blog on the day it was made
+        days = [DateMention(cue.start, cue.end, published, DAY)]
+    fit = [a for a in cands if any(fits_date(a, d) for d in days) or (a.id in venues and undated)]
+    return fit
+
+
+def _says_it(text: str, head: int, cue: Match) -> bool:
+    """Whether the head starting at ``head`` is the agreement the verb of agreeing speaks of: one
+    before it, or close after it; not one in a later clause, nor one well before it beyond a
+    comma ("The truce is the second ... after the one in the south-west, agreed by ...")."""
+    if head > cue.end + SPONSOR_WINDOW:
+        return False
+    return not (cue.start - head > SPONSOR_WINDOW and "," in text[head : cue.start])
+
+
+def _heads_by_sentence(heads: list[Match], sentence_of) -> dict[int, list[int]]:
+    """Where each sentence's agreement heads start: a head near the verb says the agreement
+    itself; one in another clause does not ("the zone agreed by the US, Russia and Jordan in
+    July 2017, and we ... as a guarantor of that arrangement"; "The truce is the second of its
+    kind after the one in the south-west, agreed by the US, Russia and Jordan")."""
+    out: dict[int, list[int]] = {}
+    for h in heads:
+        out.setdefault(sentence_of(h.start), []).append(h.start)
+    return out
 
 
 #: How far before a verb of agreeing the pronoun for its brokers may start ("The two leaders").
@@ -156,22 +213,40 @@ def _start_of(sentence_of):
     return lambda x: sentence_of(x.start)
 
 
-def _venue_days(venues_in: dict, busy: set[int], dates_in: dict, lex: Lexicon) -> list[Item]:
+def _venue_days(
+    venues_in: dict, busy: set[int], dates_in: dict, lex: Lexicon, agreeing: set[int]
+) -> list[Item]:
     """ "A second Cairo meeting, on July 31, settled the northern Homs countryside": a venue and
     a day in a sentence with no agreement named mention the one agreement reached there that
-    day (the mention is the venue)."""
+    day (the mention is the venue); a month will do in a sentence that says they agreed or
+    signed (``agreeing``: "In September 2018 Putin and Erdogan met in Sochi and agreed to")."""
     out = []
     for s, venues in venues_in.items():
         if s in busy:
             continue
-        days = [d for d in dates_in.get(s, ()) if d.precision == DAY]
+        said = (DAY, MONTH) if s in agreeing else (DAY,)
+        days = [d for d in dates_in.get(s, ()) if d.precision in said]
         for v in venues:
             reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
             fit = [a for a in reached if a.kind != "talks" and any(fits_date(a, d) for d in days)]
             if len(fit) == 1:
                 out.append(Item("agreement", fit[0].id, v.start, v.end, s))
                 break
+            if len(fit) > 1:  # "Two more followed from talks in Cairo: for Eastern Ghouta on
+                # 22 July and for the countryside north of Homs on 3 August": one per day
+                out += _each_day(fit, days, s)
+                break
     return out
+
+
+def _each_day(fit: list[AgreementInfo], days: list[DateMention], s: int) -> list[Item]:
+    """One mention per day that exactly one of the agreements fits (the mention is the day)."""
+    out = []
+    for d in days:
+        one = [a for a in fit if fits_date(a, d)]
+        if len(one) == 1:
+            out.append(Item("agreement", one[0].id, d.start, d.end, s))
+    return out if len({i.id for i in out}) == len(fit) else []
 
 
 def _zone_venues(

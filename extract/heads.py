@@ -19,6 +19,7 @@ from extract.windows import (
     ADJECTIVE_BEFORE,
     GUARANTORS,
     SURRENDER_WINDOW,
+    ZONE,
     Window,
     dates_near,
     identity_date,
@@ -26,7 +27,6 @@ from extract.windows import (
     parties_near,
     sponsor_parties,
     venue_match,
-    zone_near,
 )
 
 #: A nationwide cue belongs to a head when it lies this close before or after it.
@@ -77,6 +77,8 @@ class HeadContext:
     complements: set[tuple[int, int]] = field(default_factory=set)
     #: lines that are headings or contents entries (``segment.bare_lines``): no distance
     bare: frozenset[int] = frozenset()
+    #: words that join agreements into one list ("and"): a date before one is not the next's
+    joiners: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -121,6 +123,7 @@ class HeadContext:
             parties_in=parties_in,
             guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
             complements=_complements(text, [*cues.get("head", []), *known], known, lex),
+            joiners=frozenset(lex.words["agreement_joiners"]),
         )
 
     def items(self) -> list[Item]:
@@ -261,18 +264,18 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     )
     dates = ctx.dates_in.get(sentence, ())
     words = ctx.lex.words
+    # a date before "and" or "that" is another clause's ("signed on 22 July, and the truce")
+    breaks = ctx.joiners | frozenset(words["clause_openers"])
     near_dates = [
         d
-        for d in dates_near(m, dates, ctx.text, words["deadline_words"], words["clause_openers"])
+        for d in dates_near(m, dates, ctx.text, words["deadline_words"], breaks)
         if not _qualifies_a_name(ctx, d)
         and not dates_a_name(ctx, d, m, sentence, dates)
         and not _name_between(ctx, m, d)
     ]
     if not near_dates and place is not None and place.start > m.end:
         # "an arrangement reached with the United States in Ankara on Oct. 17": the venue's date
-        near_dates = dates_near(
-            place, dates, ctx.text, words["deadline_words"], words["clause_openers"]
-        )
+        near_dates = dates_near(place, dates, ctx.text, words["deadline_words"], breaks)
     topic = topic_zone(ctx, m, sentence)
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
@@ -300,6 +303,31 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         venue=venue,
         national=national,
     )
+
+
+#: Marks that end the clause of a head before a zone after it.
+_ZONE_CLAUSE_MARKS = frozenset(",;\u060c\u061b:")
+
+
+def zone_near(head: Match, zones, text: str = "") -> Item | None:
+    """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
+    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence. A zone
+    after the end of the head's clause ("an arrangement announced on 7 July, the Ghouta area
+    through ...") is not the head's: a comma or semicolon between, but one that opens a
+    clause right after the head ("the deal, which covers Idlib")."""
+    for z in zones:
+        if 0 <= head.start - z.end <= ZONE.before:
+            return z
+        if 0 <= z.start - head.end <= ZONE.after and not _clause_ends(text[head.end : z.start]):
+            return z
+    return None
+
+
+def _clause_ends(between: str) -> bool:
+    """Whether a comma or semicolon stands inside ``between`` (not at its start), with no colon
+    opening a list before it ("set up four zones: first, Idlib")."""
+    inner = between.lstrip(" ,\u060c")
+    return ":" not in inner and any(c in _ZONE_CLAUSE_MARKS for c in inner)
 
 
 def _surrendering(ctx: HeadContext, m: Match, sentence: int) -> bool:

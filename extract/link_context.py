@@ -69,6 +69,10 @@ class LinkContext:
     joiners: frozenset[str] = frozenset()
     #: words that may stand between a subjectless covering verb and its zone ("ويشمل 84 بلدة في")
     fillers: frozenset[str] = frozenset()
+    #: words that put what follows in the future ("hope to", "will"): what talks are yet to agree
+    future: tuple[str, ...] = ()
+    #: zone terms and carry-over words ("a de-escalation zone", "the three others")
+    carriers: list[Match] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head
@@ -111,9 +115,10 @@ def second_relation(a: Item, z: Item, triggers, relation: str) -> str | None:
 def relation_of(
     a: Item, z: Item, triggers: Sequence[Match], zones: Sequence[Item] = (), text: str = ""
 ) -> str:
-    """The relation of the trigger nearest the zone around the pair; a trigger after the zone
-    whose own object follows it ("Deraa and Sweida, and did not cover northern Homs") is that
-    zone's (``zones``: those of the sentence)."""
+    """The relation of the trigger nearest the zone around the pair; a trigger right before the
+    zone, whose object it is, comes first; a trigger after the zone whose own object follows it
+    ("Deraa and Sweida, and did not cover northern Homs") is that zone's (``zones``: those of
+    the sentence)."""
     lo = min(a.start, z.start) - TRIGGER_BEFORE
     hi = max(a.end, z.end) + TRIGGER_AFTER
     zc = z.start + z.end  # twice the centre: integer arithmetic, same order as the centres
@@ -124,6 +129,8 @@ def relation_of(
         if t.start >= z.end and any(_object_of(t, o, text) for o in zones):
             continue
         gap = abs(t.start + t.end - zc) // 2
+        if text and t.end <= z.start and _object_of(t, z, text):
+            gap = 0  # the zone is its object ("boundaries of the Idlib area agreed")
         for e in t.entries:
             rank = (gap, PRIORITY.get(e.ident, 9), e.ident)
             if best is None or rank < best:
@@ -175,3 +182,33 @@ def _covering(entry: Entry) -> Entry:
 def _excluding(entry: Entry) -> Entry:
     """The excludes reading of a covering word (made once per word)."""
     return replace(entry, ident="excludes")
+
+
+@lru_cache(maxsize=4)
+def future_words(lex: Lexicon) -> tuple[str, ...]:
+    """The future words, each between spaces (built once per lexicon)."""
+    return tuple(" " + w + " " for w in lex.words["future_cues"])
+
+
+#: How far before a zone the zone term it is the place of may end ("a de-escalation zone in
+#: Syria's northwestern Idlib province").
+TERM_REACH = 32
+
+
+def termed(ctx: LinkContext, z: Item) -> Item:
+    """The zone with the zone term right before it ("agreed on the establishment of a
+    de-escalation zone in ... Idlib"): the trigger of the term is the zone's too."""
+    for t in ctx.carriers:
+        if 0 <= z.start - t.end <= TERM_REACH and "." not in ctx.text[t.end : z.start]:
+            return Item(z.kind, z.id, min(t.start, z.start), z.end, z.sentence, z.zone, z.note)
+    return z
+
+
+#: How far before a trigger a future word makes it a plan ("hope to agree the boundaries").
+PLAN_REACH = 24
+
+
+def planned(ctx: LinkContext, t: Match) -> bool:
+    """Whether a future word stands right before the trigger."""
+    before = " " + " ".join(ctx.text[max(0, t.start - PLAN_REACH) : t.start].split()) + " "
+    return any(w in before for w in ctx.future)

@@ -12,14 +12,14 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from extract.choose import choose_alias, fits_as_written, fits_date
+from extract.choose import candidates, choose_alias, fits_as_written, fits_date
 from extract.content import content_mentions, implicit_mentions
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
 from extract.rounds import dated_rounds, round_items
-from extract.windows import REFERENT_GAP, identity_date, venue_near
+from extract.windows import GUARANTORS, REFERENT_GAP, identity_date, venue_near
 
 if TYPE_CHECKING:
     from extract.article import _Document
@@ -61,7 +61,10 @@ def named_agreements(
     zone_starts = [s for s, _ in zone_spans]
     dates_in = _dates_by_sentence(doc)
     for m in doc.entities:
-        if m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
+        if m.kind == "place" and _zone_name(doc.text, lex, m):
+            # "the southern de-escalation zone": the zone's name, and its agreement's too
+            m = m._replace(entries=tuple(e for e in m.entries if e.kind == "agreement"))
+        elif m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
             continue
         entry = m.entries[0]
         if len({e.ident for e in m.entries}) > 1:  # "the Cairo truce": Ghouta's or Homs's
@@ -81,7 +84,11 @@ def named_agreements(
             known.append(Item("agreement", None, m.start, m.end, s))
             blocked.append((m.start, m.end))
             continue
-        ident = _made_elsewhere(doc, m, entry.ident, s) or entry.ident
+        ident = (
+            _made_elsewhere(doc, m, entry.ident, s)
+            or _made_by_others(doc, m, entry.ident, s, parties)
+            or entry.ident
+        )
         known.append(Item("agreement", ident, m.start, m.end, s))
         states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
         inside = _overlapping(zone_spans, zone_starts, m)
@@ -97,13 +104,21 @@ def named_agreements(
     known += content_mentions(doc.text, doc.cues.get("content", []), known, lex, sentence_of)
     terms = [m for m in doc.entities if m.kind == "zoneterm"]
     known += implicit_mentions(
-        doc.text, doc.cues, known, parties, doc.dates, lex, sentence_of, terms, zones
+        doc.text, doc.cues, known, parties, doc.dates, lex, sentence_of, terms, zones, doc.published
     )
     for m in doc.entities:
         if m.kind == "unknownagreement":  # "a surrender deal", "هدنة إنسانية": not in the registry
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
             blocked.append((m.start, m.end))
     return named
+
+
+def _zone_name(text: str, lex: Lexicon, m: Match) -> bool:
+    """Whether a place reading is also an agreement's alias that names its zone ("the southern
+    de-escalation zone")."""
+    return any(e.kind == "agreement" and not e.generic for e in m.entries) and _names_a_zone(
+        lex, text[m.start : m.end]
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -173,6 +188,46 @@ def _renewed(doc: _Document, m: Match, ident: str) -> bool:
     after = doc.text[m.end : m.end + 12].split()
     new = doc.lex.words["new_words"]
     return bool(after) and after[0] in new and doc.published - info.days[0] > RENEWED_AFTER
+
+
+#: How far after a name its "between" may start, and how far after that its brokers lie.
+BROKERS_AFTER = 3
+BROKERS_REACH = 48
+
+
+def _made_by_others(
+    doc: _Document, m: Match, ident: str, sentence: int, parties: list[Item]
+) -> str | None:
+    """ "a de-escalation agreement between the US, Russia and Jordan": a generic name whose own
+    clause names two or more brokers that are not all its agreement's parties is the one
+    registry agreement of those brokers."""
+    info = doc.lex.agreements.get(ident)
+    if info is None or info.kind == "talks":
+        return None
+    cue = next(
+        (
+            c
+            for c in doc.cues.get("sponsor", ())
+            if 0 <= c.start - m.end <= BROKERS_AFTER and doc.sentence_of(c.start) == sentence
+        ),
+        None,
+    )
+    if cue is None:
+        return None
+    brokers = {
+        p.id
+        for p in parties
+        if p.id in GUARANTORS and 0 <= p.start - cue.end <= BROKERS_REACH and p.sentence == sentence
+    }
+    brokers |= {
+        a.entries[0].ident
+        for a in doc.cues.get("partyadj", ())
+        if a.entries[0].ident in GUARANTORS and 0 <= a.start - cue.end <= BROKERS_REACH
+    }
+    if len(brokers) < 2 or brokers <= info.parties:
+        return None
+    made = candidates(doc.lex, frozenset(brokers), "")
+    return made[0].id if len(made) == 1 else None
 
 
 #: An ending word this close to a name that spells its zone ends the agreement there ("the

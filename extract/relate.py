@@ -28,9 +28,12 @@ from extract.link_context import (
     LinkContext,
     RawLink,
     center,
+    future_words,
     has_trigger,
+    planned,
     relation_of,
     second_relation,
+    termed,
 )
 from extract.recognise import Match
 from extract.windows import outermost
@@ -113,6 +116,8 @@ def link_sentences(
         text=text,
         joiners=frozenset(lex.words["agreement_joiners"]),
         fillers=frozenset(lex.words["object_fillers"]),
+        future=future_words(lex),
+        carriers=list(cues.get("carrier", ())),
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -125,7 +130,8 @@ def _enumeration_anchor(ctx: LinkContext, s: int, ags: list[Item], heads: list) 
     registry has cover every zone the sentence lists ("three of the four areas: Eastern Ghouta
     in April, the northern Homs pocket in May" just after the Homs truce is named is no list of
     the Homs truce's zones)."""
-    if heads and not ags:
+    if heads and not any(a.id for a in ags):  # none, or only unknown ones ("... three of the
+        # four areas, in each case after a surrender deal"): the list is the one named before
         earlier = [
             a
             for a in ctx.agreements
@@ -134,9 +140,10 @@ def _enumeration_anchor(ctx: LinkContext, s: int, ags: list[Item], heads: list) 
         listed = {z.zone for z in ctx.groups[s].get("z", ())}
         fitting = [a for a in earlier if listed <= _zones_of(ctx, a)] if listed else earlier
         if fitting:
-            ags = [max(fitting, key=lambda a: a.start)]
+            ags = [max(fitting, key=lambda a: a.start), *ags]
     if heads and ags:
-        anchor = min(ags, key=lambda a: abs(center(a) - center(heads[0])))
+        pool = [a for a in ags if a.id] or ags
+        anchor = min(pool, key=lambda a: abs(center(a) - center(heads[0])))
         ctx.enumeration = (anchor, s)
     return ags
 
@@ -172,7 +179,9 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         and s - ctx.enumeration[1] <= ENUMERATION_REACH
     ):
         anchor_for_all = ctx.enumeration[0]
-    if not ags and anchor_for_all is None:
+    if not any(a.id for a in ags) and anchor_for_all is None:
+        # none named, or only unknown ones ("it did not cover Eastern Ghouta or the south,
+        # both retaken under surrender deals"): the sentence goes on about the one before
         verbs = [v for v in group.get("v", ()) if _object_follows(v, zs, ctx)]
         if group.get("p") or verbs:
             pronoun_links(ctx, s, zs, group.get("p") or verbs)
@@ -204,10 +213,13 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 continue  # an unregistered agreement is reported, but states no link
             said = triggers
             if a.id in ctx.talks:  # talks agree or draw lines; what fell meanwhile is not theirs
-                said = [t for t in triggers if t.entries[0].ident != "ends"]
-                if anchor_for_all is None and not has_trigger(a, z, said):
+                # nor what they are yet to agree ("hope to agree the boundaries ... at the next round")
+                said = [t for t in triggers if t.entries[0].ident != "ends" and not planned(ctx, t)]
+                if anchor_for_all is None and not has_trigger(a, termed(ctx, z), said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
+            if relation != "excludes" and anchor_for_all is None and _has_own(ctx, a, z, zs):
+                continue
             when = min(dated, key=lambda d: abs(center(d) - center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
             also = second_relation(a, z, said, relation)
@@ -259,7 +271,17 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     near = [a for a in named if not _split(a, z, breaks)] if breaks else named
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
+    # "the south through an arrangement announced on 7 July, the Ghouta area through a truce
+    # signed in Cairo": an agreement before the zone, beyond a comma, yields to one named
+    # right after the zone in its own part of the sentence
+    if any(a.start > z.end and not _comma_between(ctx.text, a, z) for a in near):
+        near = [a for a in near if a.start > z.end or not _comma_between(ctx.text, a, z)]
+        if len(near) == 1:
+            return near
     covering = {a.id for a in near if a.id in registry and z.zone in registry[a.id].zones}
+    own = [a for a in near if 0 <= z.start - a.end <= OWN_ZONE_REACH]
+    if len(own) == 1:  # "the memorandum ... and the arrangements in southern Syria": the zone
+        return own  # right after one of them (its preposition between) is that one's
     if len(covering) > 1 and len(covering) == len({a.id for a in near}) and _joined(ctx, near):
         return near
     distances = [(_distance(a, z), a) for a in near]
@@ -279,6 +301,38 @@ def _joined(ctx: LinkContext, agreements: list[Item]) -> bool:
         for a, b in zip(ordered, ordered[1:], strict=False)
         if a.id != b.id
     )
+
+
+_COMMAS = frozenset(",;\u060c\u061b")
+#: A zone this close after an agreement, in its clause, is the agreement's own ("a truce for
+#: Eastern Ghouta").
+OWN_ZONE_GAP = 24
+#: A zone this close after an agreement (a preposition between) is its own among several
+#: agreements of the clause ("... and the arrangements in southern Syria").
+OWN_ZONE_REACH = 5
+
+
+def _has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:
+    """ "the first produced a truce for Eastern Ghouta on 22 July, and the second another for the
+    Homs countryside": an agreement that has its own zone right after it does not reach, across
+    a comma, a zone of another part that the registry does not have it cover."""
+    if a.end > z.start or not _comma_between(ctx.text, a, z):
+        return False
+    info = ctx.registry.get(a.id) if a.id else None
+    if info is None or z.zone in info.zones:
+        return False
+    return any(
+        o.zone != z.zone
+        and 0 <= o.start - a.end <= OWN_ZONE_GAP
+        and not _comma_between(ctx.text, a, o)
+        for o in zs
+    )
+
+
+def _comma_between(text: str, a: Item, z: Item) -> bool:
+    """Whether a comma or semicolon stands between the agreement and the zone."""
+    lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
+    return not _COMMAS.isdisjoint(text[lo:hi])
 
 
 def _split(a: Item, z: Item, breaks: list[Match]) -> bool:

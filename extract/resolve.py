@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from extract.antecedents import UNKNOWN, antecedent, line_date, named_right_after
 from extract.choose import (
     ENDED_SLACK,
     by_date,
@@ -30,22 +31,24 @@ from extract.choose import (
     nearest_covering,
     pick,
 )
-from extract.dates import DAY, MONTH, DateMention, last_day
+from extract.dates import DAY, MONTH
+from extract.head_checks import (
+    brokered_by,
+    existed_by,
+    fits_as_said,
+    heading_zones,
+    joined_to,
+    latest,
+    unknown,
+)
 from extract.head_kinds import of_its_kind, same_kind_before
 from extract.head_zones import pointed_back
 from extract.heads import Head, HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
 from extract.keys import phrase_key
 from extract.recognise import Match
-from extract.windows import (
-    DATE_AFTER,
-    SURRENDER_WINDOW,
-    UNKNOWN,
-    antecedent,
-    line_date,
-    named_right_after,
-    outermost,
-)
+from extract.subjects import opens_sentence, previous_subject
+from extract.windows import DATE_AFTER, SURRENDER_WINDOW, outermost
 
 __all__ = ["Item", "HeadContext", "resolve_heads"]
 
@@ -60,7 +63,7 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
             continue
         head = read_head(ctx, m)
         if head.outside:  # "a 30-day truce demanded by the Security Council", "هدنة من جانب واحد"
-            ctx.resolved.append(_unknown(head))
+            ctx.resolved.append(unknown(head))
             continue
         if is_current(ctx, m):  # "the new deal", "الاتفاق الحالي": the one now in force
             topic = _current_agreement(ctx, m.start)
@@ -104,6 +107,8 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     if ctx.published is not None:
         pool = existing(pool, ctx.published)
     found = [a for a in pool if a.kind != "talks" and a.zones & named]
+    if not named and head.venue is not None:  # "the agreements signed in Cairo": all of them
+        found = [a for a in pool if a.kind != "talks" and a.zones]
     if len(found) < 2:
         return []
     return [head.item(a.id) for a in found]
@@ -134,7 +139,7 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     a new deal reached where no registry agreement was ("اتفاقاً في جنيف") is an unknown one."""
     lex = ctx.lex
     if head.venue == () and not head.national:
-        return None if head.anaphor else _unknown(head)
+        return None if head.anaphor else unknown(head)
     here = (
         [lex.agreements[i] for i in head.venue]
         if head.venue is not None
@@ -147,21 +152,24 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         fit = [a for a in cands if head.parties <= a.parties]
         own = head.parties != head.sponsors  # said with the head, not the sentence's brokers
         if not fit and len(head.parties) >= 2 and own and not head.anaphor:
-            return _unknown(head)  # "اتفاق تركي أمريكي ... في أنقرة": not the Ankara ceasefire
+            return unknown(head)  # "اتفاق تركي أمريكي ... في أنقرة": not the Ankara ceasefire
         cands = fit or cands
     named = {head.zone.zone} if head.zone else {z.zone for z in ctx.zones_in.get(head.sentence, ())}
+    if not named and len(cands) > 1 and not head.national:
+        named = heading_zones(ctx, head.sentence)  # "EASTERN GHOUTA / ... A truce for the area
+        # was agreed in Cairo": the zone of the heading the paragraph is under
     if named and not head.national:
         cands = [a for a in cands if a.zones & named] or cands
     if len(cands) > 1 and not head.zone:
         cands = nearest_covering(cands, ctx.zones_in.get(head.sentence, ()), head.match.start)
     before_dates = bool(cands)
     for d in head.near_dates:
-        cands = [a for a in cands if _fits_as_said(a, d, ctx.text)]
+        cands = [a for a in cands if fits_as_said(a, d, ctx.text)]
     if before_dates and not cands and head.venue and not head.onset:
         # "وقعت الدول الضامنة المذكرة في أستانا" on a day none of Astana's agreements has:
         # another document of that venue, not an agreement of another venue that day
-        return _unknown(head)
-    reference = _reference(head, ctx.published)
+        return unknown(head)
+    reference = existed_by(head, ctx.published)
     if reference is not None:
         cands = existing(cands, reference)
     line = line_date(ctx.text, ctx.dates_in.get(head.sentence, ()), head.match.start, ctx.lex)
@@ -177,7 +185,7 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference)
     if choice is not None and not head.anaphor and _dated_otherwise(ctx, head, choice):
-        return _unknown(head)
+        return unknown(head)
     return head.item(choice.id) if choice is not None else None
 
 
@@ -212,6 +220,8 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     else:
         fit = fitting(ctx.lex, d.value, d.precision)
     dated = [a for a in fit if a.kind != "talks"]
+    if ctx.published is not None:  # "similar arrangements in March" (2018): not March 2020's
+        dated = existing(dated, ctx.published)
     named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if len(dated) > 1:
         dated = [a for a in dated if a.zones & named]
@@ -224,7 +234,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     ):
         # "a deal signed in Geneva in mid-August" in a sentence about Eastern Ghouta: the
         # August truce of northern Homs fits the month, not the zone; another agreement
-        return _unknown(head)
+        return unknown(head)
     return head.item(dated[0].id) if len(dated) == 1 else None
 
 
@@ -239,8 +249,10 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
         return Item("agreement", None, min(m.start, d.start), max(m.end, d.end), head.sentence)
     named = named_right_after(ctx.text, m, ctx.known, ctx.lex)
     here = frozenset(z.zone for z in ctx.zones_in.get(head.sentence, ()))
-    ident = named or antecedent(
-        ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, True, ctx.bare
+    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]), frozenset())
+    ident = named or _subject_before(ctx, m, head.sentence, here, kinds)
+    ident = ident or antecedent(
+        ctx.items(), m.start, head.sentence, here, ctx.lex, ctx.passing, True, ctx.bare, kinds
     )
     if ident not in (None, UNKNOWN) and not named:
         ident = of_its_kind(ctx, head, ident)  # "الهدنة" after a truce, not the memorandum
@@ -253,13 +265,46 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
         return Item("agreement", None, m.start, m.end, head.sentence)
     if head.near_dates and not named:
         ident = by_date(ident, head.near_dates, ctx.lex)
-    if head.sponsors and (ident is None or not _brokered_by(ctx, ident, head.sponsors)):
+    if head.sponsors and (ident is None or not brokered_by(ctx, ident, head.sponsors)):
         # nothing before it, or an antecedent its brokers did not sign ("the ceasefire ... is
         # the one agreed by Russia, the United States and Jordan"): who brokered it says which
         return _by_description(ctx, replace(head, parties=head.sponsors, anaphor=False))
     if ident is None and not named and len(here) == 1 and not _local_deals_before(ctx, m):
         ident = _in_force(ctx, head, next(iter(here)))
+    if ident is None and not named and kinds:
+        ident = _named_later(ctx, m, kinds, here)
     return head.item(ident, m.end) if ident is not None else None
+
+
+def _subject_before(
+    ctx: HeadContext, m: Match, sentence: int, zones: frozenset[str], kinds: frozenset[str]
+) -> str | None:
+    """A head that opens its sentence ("The accord applied only to ...") goes on with the
+    registry agreement the sentence before opened with (see ``extract.subjects``), if it covers
+    the zones its own sentence names and is of the kind its noun says ("The truce" is no
+    memorandum)."""
+    if not opens_sentence(ctx.text, m) or sentence - 1 in ctx.passing:
+        return None  # (a background sentence, "The Homs truce had spared it", is no topic)
+    subject = previous_subject(ctx.text, ctx.items(), sentence)
+    info = ctx.lex.agreements.get(subject.id) if subject is not None and subject.id else None
+    if info is None or info.kind == "talks" or (zones and not info.zones & zones):
+        return None
+    return info.id if not kinds or info.kind in kinds else None
+
+
+def _named_later(
+    ctx: HeadContext, m: Match, kinds: frozenset[str], zones: frozenset[str]
+) -> str | None:
+    """ "the memorandum" with nothing named before it (a headline, a live blog whose newest entry
+    comes first): the first registry agreement of its kind that the text names after it, one
+    that covers a zone its sentence names, if it names any."""
+    if any(i.start < m.start and i.kind == "agreement" for i in ctx.items()):
+        return None
+    for i in ctx.known:
+        info = ctx.lex.agreements.get(i.id) if i.id and i.start > m.end else None
+        if info is not None and info.kind in kinds and (not zones or info.zones & zones):
+            return i.id
+    return None
 
 
 def _local_deals_before(ctx: HeadContext, m: Match) -> bool:
@@ -275,7 +320,7 @@ def _in_force(ctx: HeadContext, head: Head, zone: str) -> str | None:
     if ctx.published is None:
         return None
     in_sentence = ctx.dates_in.get(head.sentence, ())
-    about = (_latest(in_sentence[0]) if in_sentence else None) or ctx.published
+    about = (latest(in_sentence[0]) if in_sentence else None) or ctx.published
     live = [
         a
         for a in existing(list(candidates(ctx.lex, frozenset(), zone)), ctx.published)
@@ -309,15 +354,20 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     ):
         cands = []
     for d in head.near_dates:
-        cands = [a for a in cands if _fits_as_said(a, d, ctx.text)]
-    reference = _reference(head, ctx.published)
+        cands = [a for a in cands if fits_as_said(a, d, ctx.text)]
+    reference = existed_by(head, ctx.published)
     # the date the sentence speaks of: a zone's agreement may be over today but not then
     in_sentence = ctx.dates_in.get(head.sentence, ())
-    about = _latest(in_sentence[0]) if in_sentence else None
+    about = latest(in_sentence[0]) if in_sentence else None
     choice = None
     if head.anaphor and len(cands) > 1:  # "that deal ... the deal's Eastern Ghouta zone"
         same = [i for i in ctx.items() if i.sentence == head.sentence]
         ident = antecedent(same, m.start, head.sentence)
+        if joined_to(ctx, same, m, ident):
+            # "the memorandum signed in Astana and the arrangements in southern Syria": the
+            # other one of its zone
+            cands = [a for a in cands if a.id != ident] or cands
+            ident = None
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference, zone.zone if zone else None, about)
     if choice is None and zone and not head.anaphor:
@@ -328,25 +378,8 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     if choice is not None:
         return head.item(choice.id)
     if not cands and (zone or len(head.parties) >= 2):
-        return _unknown(head)
+        return unknown(head)
     return None
-
-
-def _unknown(head: Head) -> Item:
-    """An unknown agreement, spanning the head and the zone and dates said with it."""
-    m, zone = head.match, head.zone
-    said = [] if head.onset else head.near_dates
-    end = max(
-        [m.end]
-        + ([zone.end] if zone and zone.start > m.end else [])
-        + [d.end for d in said if d.start > m.end]
-    )
-    start = min(
-        [m.start]
-        + ([zone.start] if zone and zone.start < m.start else [])
-        + [d.start for d in said if d.start < m.start]
-    )
-    return Item("agreement", None, start, end, head.sentence)
 
 
 _CASES: dict[str, Callable[[HeadContext, Head], Item | None]] = {
@@ -355,29 +388,3 @@ _CASES: dict[str, Callable[[HeadContext, Head], Item | None]] = {
     "dated": _by_date_alone,
     "bare": _unresolved,
 }
-
-
-def _latest(d: DateMention) -> date | None:
-    """The last day a stated date can mean (a month stated: its last day)."""
-    return last_day(d.value, d.precision) if d.value is not None else None
-
-
-def _reference(head: Head, published: date | None) -> date | None:
-    """The day a head's agreement must have existed by: the last day of the date stated with
-    it, else the publication day."""
-    return _latest(head.near_dates[0]) if head.near_dates else published
-
-
-def _fits_as_said(info, d: DateMention, text: str) -> bool:
-    """Whether a date said with a head fits the agreement: a day or month written without its
-    year is compared as written ("the May memorandum" in 2018), a relative day ("today", "on
-    Friday") exactly, since its year is not inferred."""
-    if d.precision == DAY and not any(c.isdigit() for c in text[d.start : d.end]):
-        return fits_date(info, d)
-    return fits_as_written(info, d, text)
-
-
-def _brokered_by(ctx: HeadContext, ident: str, sponsors: frozenset[str]) -> bool:
-    """Whether the registry agreement ``ident`` has all these brokers among its parties."""
-    info = ctx.lex.agreements.get(ident)
-    return info is None or sponsors <= info.parties

@@ -125,6 +125,40 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
     return out
 
 
+def table_rounds(text: str, lex: Lexicon) -> list[Round]:
+    """Rows of a table of Astana rounds ("Round | Dates | Outcome" then "Fourth | 3-4 May 2017 |
+    ..."): under a header whose first cell is the noun "round", a row whose first cell is an
+    ordinal, a number or a roman numeral is that round (``text``: with its line breaks; only in
+    a text that speaks of Astana)."""
+    if "|" not in text or not _mentions_astana(text, lex):
+        return []
+    out: list[Round] = []
+    in_table = False
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        if "|" not in line:
+            in_table = False
+            continue
+        cell = line.split("|", 1)[0]
+        word = cell.strip()
+        if word in lex.words["round_nouns"]:
+            in_table = True
+            continue
+        number = _row_number(word, lex) if in_table else None
+        if number is not None:
+            first = start + cell.index(word)
+            out.append(Round(first, first + len(word), number))
+    return out
+
+
+def _row_number(word: str, lex: Lexicon) -> int | None:
+    if word.isdigit():
+        return int(word) if int(word) <= MAX_ROUND else None
+    number = lex.ordinals.get(word) or lex.roman.get(word)
+    return number if number is not None and number <= MAX_ROUND else None
+
+
 #: Characters before a round reference (twice as many after it) where "next", "last",
 #: "المقبلة" are looked for.
 OTHER_ROUND_REACH = 20

@@ -211,3 +211,32 @@ def bare_lines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
         ):
             out.append(i)
     return frozenset(out)
+
+
+#: A sentence of at most this many words is an answer or an aside ("Yes, twice over.", "Not in
+#: practice."): what it refers to was said in the sentence before it.
+SHORT_WORDS = 5
+
+
+def short_sentences(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The sentences of at most ``SHORT_WORDS`` words."""
+    return frozenset(
+        i for i, (start, end) in enumerate(spans) if len(text[start:end].split()) <= SHORT_WORDS
+    )
+
+
+def sentence_owner(length: int, starts: list[int]):
+    """For each character of the normalised text, the index of its sentence (the preceding one
+    for characters between sentences): bytes while the indices fit in a byte (C-speed build)."""
+    if not starts:
+        return bytes(length + 1)
+    ends = starts[1:] + [length + 1]
+    if len(starts) < 256:
+        head = bytes(starts[0])
+        return head + b"".join(
+            [bytes((i,)) * (e - s) for i, (s, e) in enumerate(zip(starts, ends, strict=True))]
+        )
+    owner = [0] * (length + 1)
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        owner[start:end] = [i] * (end - start)
+    return owner

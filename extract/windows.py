@@ -6,13 +6,10 @@ before and after the head) or a named constant, so that a reader sees what each 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from operator import attrgetter
 
 from extract.dates import DAY, DateMention
-from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
 
@@ -67,10 +64,12 @@ RELATIVE_REFERENT_GAP = 64
 #: An anaphor refers to an agreement named at most this many sentences before.
 ANAPHORA_SENTENCES = 4
 
-_CLAUSE_MARKS = frozenset(",;،؛:")
+#: Marks that end a clause.
+CLAUSE_MARKS = frozenset(",;،؛:")
 _ARABIC = re.compile("[\u0621-\u064a]")
-#: A comma or semicolon followed by a coordinating و/ف: a new clause begins.
-_NEW_CLAUSE = re.compile("[,;\u060c\u061b]\\s*[\u0648\u0641]")
+#: An English comma or semicolon closes the clause of the date before it; an Arabic report
+#: sets its day off with one ("فجر اليوم، تطبيقاً لاتفاق ...") and keeps it.
+_LATIN_CLAUSE_MARKS = frozenset(",;")
 _NO_PARTIES: frozenset[str] = frozenset()
 _END = attrgetter("end")
 
@@ -87,25 +86,44 @@ def outermost(matches: list[Match]) -> list[Match]:
 
 
 def dates_near(
-    head: Match, dates, text: str = "", deadlines=(), openers: Sequence[str] = ()
+    head: Match, dates, text: str = "", deadlines=(), joiners: frozenset[str] = frozenset()
 ) -> list[DateMention]:
     """The date that goes with a head (``dates``: those of its sentence): after it ("signed on
     22 July"), or right before it ("the 2021 deal", "the May 4 memorandum"). A date after a
     deadline word (``deadlines``: "a deadline of Oct. 15", "by Oct. 10") is a term the
-    agreement sets, not its date; one before a clause opener (``openers``: "said on Friday
-    that the agreement") is the report's."""
+    agreement sets, not its date; one before a joining word or a clause opener (``joiners``:
+    "signed on 22 July, and the ceasefire ...", "said on Friday that the agreement") is the
+    other clause's."""
     for d in dates:
         if 0 <= d.start - head.end <= DATE_AFTER:
             if deadlines and _after_deadline(text[head.end : d.start], deadlines):
                 continue
+            if ";" in text[head.end : d.start]:
+                continue  # "Its truce ... has frayed for months; on Thursday ...": another clause
             return [d]
     before = [
         d
         for d in dates
         if 0 <= head.start - d.end <= DATE_BEFORE
-        and not (openers and set(text[d.end : head.start].lower().split()) & set(openers))
-    ]
+        and (not text or _own_before(text[d.end : head.start], joiners))
+    ]  # not "signed on July 22, and the ceasefire in the southwest": the other clause's date
     return before[-1:]
+
+
+def _own_before(gap: str, joiners: frozenset[str]) -> bool:
+    """Whether a date right before a head is its own: no English comma or semicolon, and no
+    joining word ("the memorandum of 4 May 2017 and the arrangements in the south"), between."""
+    return _LATIN_CLAUSE_MARKS.isdisjoint(gap) and joiners.isdisjoint(gap.split())
+
+
+#: How far before a date its deadline word may start ("by", "a deadline of").
+DEADLINE_REACH = 20
+
+
+def after_deadline(text: str, d: DateMention, lex: Lexicon) -> bool:
+    """Whether the date is a deadline set by what its sentence reports ("by October 15")."""
+    gap = text[max(0, d.start - DEADLINE_REACH) : d.start]
+    return _after_deadline(gap, lex.words["deadline_words"])
 
 
 def _after_deadline(gap: str, deadlines) -> bool:
@@ -151,20 +169,6 @@ def onset_date(head, onsets, dates) -> DateMention | None:
     return None
 
 
-def zone_near(head: Match, zones, text: str = "") -> Item | None:
-    """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib") in its
-    clause (when ``text`` is given, no comma and conjunction between: "اتفاق ...، وتخضع
-    الغوطة" is another clause), or right before it in English ("the Daraa deal"); ``zones``:
-    those of the head's sentence."""
-    for z in zones:
-        after = 0 <= z.start - head.end <= ZONE.after
-        if after and text and _NEW_CLAUSE.search(text, head.end, z.start):
-            continue
-        if after or 0 <= head.start - z.end <= ZONE.before:
-            return z
-    return None
-
-
 def _without(gap: str, words: list[str]) -> str:
     for w in words:
         gap = gap.replace(w, "")
@@ -185,8 +189,8 @@ def parties_near(
         if adj.start < head.end:
             continue
         gap = _without(text[cursor : adj.start], joiners)  # "اتفاق ثلاثي أمريكي روسي أردني"
-        if len(gap) > ADJECTIVE_GAP_AFTER or any(c.isalnum() for c in gap):
-            break
+        if len(gap) > ADJECTIVE_GAP_AFTER or any(c.isalnum() or c == "," for c in gap):
+            break  # (not "Under the memorandum, Russian military police will ...")
         parties.add(adj.entries[0].ident)
         cursor = adj.end
     phrase_end = cursor
@@ -220,7 +224,7 @@ def venue_match(
     for v in venues:
         after = 0 <= v.start - head.end <= VENUE_AFTER
         between = text[head.end : v.start]
-        if after and any(c in _CLAUSE_MARKS for c in between) and not _relative(between, lex):
+        if after and any(c in CLAUSE_MARKS for c in between) and not _relative(between, lex):
             continue
         if after and not lex.head_kinds.keys().isdisjoint(between.split()):
             continue  # "an arrangement announced on 7 July, ... a truce signed in Cairo": the
@@ -266,8 +270,9 @@ def _relative(between: str, lex: Lexicon) -> bool:
     agreement, signed in Amman")."""
     words = between.strip(" ,،").split()
     commas = between.count(",") + between.count("\u060c")
-    if not words or commas > 1:
-        return False
+    if not words or commas > 1 or (commas and between.lstrip()[:1] not in ",\u060c"):
+        return False  # "the arrangement announced on 7 July, the Ghouta area through a truce
+        # signed in Cairo": a comma inside is the end of the clause, not its start
     return words[0] in lex.words["relative_pronouns"] or words[0] in lex.words["clause_participles"]
 
 
@@ -290,105 +295,3 @@ def sponsor_parties(
 def _distinctive(lex: Lexicon, party: str) -> bool:
     deals = [a for a in lex.agreements.values() if a.kind != "talks" and party in a.parties]
     return 0 < len(deals) <= DISTINCTIVE_BROKER
-
-
-def named_right_after(text: str, head: Match, items: list[Item], lex: Lexicon) -> str | None:
-    """ "المذكرة في أستانا الرابعة", "the memorandum of Astana-4": the name that follows is the
-    referent (``items``: the named agreements, in document order)."""
-    links = lex.words["referent_links"]
-    for item in items:
-        if item.start < head.end:
-            continue
-        if item.start - head.end > RELATIVE_REFERENT_GAP:
-            break
-        if not item.id:
-            continue
-        gap = text[head.end : item.start].strip()
-        if item.start - head.end <= REFERENT_GAP and (gap == "" or gap in links):
-            return item.id
-        if item.id in lex.talks and _relative_to(gap, lex):
-            return item.id  # "الاتفاق الذي توصلت إليه الدول الضامنة في الجولة السادسة"
-    return None
-
-
-def _relative_to(gap: str, lex: Lexicon) -> bool:
-    """Whether ``gap`` is a relative clause ending where a round is named ("which the guarantors
-    reached at", "الذي توصلت إليه الدول الضامنة في"), or a reduced one whose participle comes
-    right before that place ("the deal on that area reached at")."""
-    words = gap.split()
-    return (
-        len(words) >= 2
-        and (
-            words[0] in lex.words["relative_pronouns"]
-            or words[-2] in lex.words["clause_participles"]
-        )
-        and words[-1] in lex.words["venue_prepositions"]
-        and not _CLAUSE_MARKS.intersection(gap)
-    )
-
-
-#: What ``antecedent`` returns when the agreement referred back to is an unknown one.
-UNKNOWN = "?unknown"
-
-
-def antecedent(
-    items: list[Item],
-    before: int,
-    sentence: int,
-    zones: frozenset[str] = frozenset(),
-    lex: Lexicon | None = None,
-    passing: frozenset[int] | set[int] = frozenset(),
-    unknown_ok: bool = False,
-    bare: frozenset[int] = frozenset(),
-) -> str | None:
-    """The agreement last named before ``before`` (within a few sentences); when the anaphor's
-    sentence names zones, the last one that covers one of them, if any ("the agreement" in a
-    sentence about Rastan means the Homs truce, not the Ghouta truce named just before).
-    Agreements named only in ``passing`` sentences (background, comparison) count when no
-    other is at hand; with ``unknown_ok`` an unknown agreement may be the one (``UNKNOWN``).
-    Lines in ``bare`` (headings, contents entries) do not count in the distance."""
-    cands = [
-        i
-        for i in items
-        if i.start < before
-        and sentence - i.sentence - _bare_between(bare, i.sentence, sentence) <= ANAPHORA_SENTENCES
-        and i.kind == "agreement"
-        and (i.id or unknown_ok)
-    ]
-    own = [i for i in cands if i.sentence not in passing] or cands
-    if zones and lex is not None:
-        for pool in (own, cands):
-            covering = [
-                i
-                for i in pool
-                if i.id and (info := lex.agreements.get(i.id)) and info.zones & zones
-            ]
-            if covering:
-                return max(covering, key=_START).id
-    if not cands:
-        return None
-    best = max(own, key=_START)
-    return best.id or UNKNOWN
-
-
-_START = attrgetter("start")
-
-
-def _bare_between(bare: frozenset[int], first: int, last: int) -> int:
-    """How many of the ``bare`` sentences lie strictly between sentences ``first`` and ``last``."""
-    return sum(1 for b in bare if first < b < last) if bare else 0
-
-
-def line_date(text: str, dates, before: int, lex: Lexicon) -> date | None:
-    """The day a chronology line or sentence opens with, before ``before`` ("- 22 كانون
-    الأول/ديسمبر: ...", "في 4 أيار، ..."; ``dates``: those of the sentence, in order): what the
-    sentence is about happened then."""
-    if not dates or dates[0].precision != DAY or dates[0].start > before:
-        return None
-    first = dates[0]
-    opening = max(text.rfind(mark, 0, first.start) for mark in ".\n!?؟") + 1
-    lead = text[opening : first.start].strip(" -•*").split()
-    preps = lex.words["date_prepositions"]
-    if len(lead) > 1 or (lead and lead[0] not in preps and lead[0][1:] not in preps):
-        return None
-    return first.value

@@ -20,12 +20,15 @@ def zone_anaphors(
     zones: list[Item],
     sentence_of,
     pronouns: Sequence[Match] = (),
+    short: frozenset[int] = frozenset(),
 ) -> list[Item]:
     """The zones that anaphors refer to. A singular one ("the enclave") means the one zone named
     earlier in its own sentence, or, when its sentence names none before it, the one zone of
     the sentence before; a pronoun ("it was included in", "كما شملها") the same, also when its
     sentence names other zones after it. A plural one ("both areas") means every zone of the
-    sentence before, when there are two or more."""
+    sentence before, when there are two or more. Sentences before that name no zone are passed
+    over, a few of them (``SINGULAR_REACH``), short answers without counting ("Wasn't Ghouta
+    protected? Yes, twice over. It was one of ...")."""
     if not cues and not plural and not pronouns:
         return []
     named: dict[int, list[Item]] = {}
@@ -38,7 +41,7 @@ def zone_anaphors(
         earlier = {z.zone for z in named.get(s, ()) if z.end <= c.start}
         if s in named and len(earlier) != 1 and (earlier or (c.start, c.end) not in spoken):
             continue
-        here = earlier or _zones_back(named, s)
+        here = earlier or {z.zone for z in named.get(_zoned_before(named, s, short), ())}
         if len(here) != 1:
             continue
         zone = next(iter(here))
@@ -54,18 +57,20 @@ def zone_anaphors(
     return out
 
 
-#: How many sentences back "the enclave", "كما شملها" look for the one zone they mean: the
-#: nearest sentence that names zones ("... ريف حمص الشمالي. وقال مصدر ... . وكانت المنطقة قد
-#: أدرجت في مذكرة أستانا").
+#: How many sentences back a singular anaphor looks, past sentences that name no zone, for the
+#: zone it means ("the enclave" after two sentences about a pause and a corridor).
 SINGULAR_REACH = 3
 
 
-def _zones_back(named: dict[int, list[Item]], s: int) -> set[str]:
-    """The zones of the nearest sentence before ``s`` (within SINGULAR_REACH) that names any."""
-    for back in range(s - 1, max(-1, s - 1 - SINGULAR_REACH), -1):
-        if named.get(back):
-            return {z.zone for z in named[back]}
-    return set()
+def _zoned_before(named: dict[int, list[Item]], s: int, short: frozenset[int]) -> int:
+    """The nearest sentence before ``s`` that names a zone, within ``SINGULAR_REACH`` (a short
+    answer in between does not count); ``s - 1`` when there is none."""
+    back, steps = s - 1, 0
+    while back >= 0 and back not in named and steps < SINGULAR_REACH:
+        if back not in short:
+            steps += 1
+        back -= 1
+    return back if back in named else s - 1
 
 
 #: How many sentences back "both areas" looks for the zones it means (one bullet per zone, each

@@ -153,9 +153,13 @@ def test_zones_designated_at_talks_in_a_venue():
     found = {
         (c.agreement, c.zone, c.relation) for c in extract_article(text, "2019-05-09").coverage
     }
+    # "The other three" are the other areas of the memorandum (covers), and they were retaken
+    # (ends): both are said, as the gold of the development sets reads such a list
     assert found == {
         ("astana_memorandum_2017", "idlib", "covers"),
-        ("astana_memorandum_2017", "eastern_ghouta", "ends"),
-        ("astana_memorandum_2017", "north_homs", "ends"),
-        ("astana_memorandum_2017", "south", "ends"),
+        *(
+            ("astana_memorandum_2017", z, r)
+            for z in ("eastern_ghouta", "north_homs", "south")
+            for r in ("covers", "ends")
+        ),
     }

@@ -31,8 +31,16 @@ ROLLOVER = (11, 2)
 #: A day without a year that would lie after the publication day is in the year of the day
 #: read just before it when it falls this soon after that day (``Context._story_year``).
 STORY_SPAN = timedelta(days=92)
+#: A day without a year this close (characters) after a day or month written with an earlier
+#: year continues that story: "In July 2017 ... a truce for Eastern Ghouta on 22 July" in a
+#: text of 2019 is 22 July 2017, not the last 22 July before publication.
+STORY_REACH = 320
 #: A chronology entry's date may follow a short word at the start of its line ("On", "في").
 ENTRY_LEAD = 12
+#: Longest stretch between a year and a date of the same sentence (characters).
+SENTENCE_REACH = 400
+#: What ends a sentence between a year and a date (the year then no longer rules it alone).
+_SENTENCE_BREAK = re.compile(r"[.!?\u061f]\s|\n")
 #: What may stand between the start of a line and a chronology entry's date ("- ", "* ", "• ").
 _LINE_LEAD = frozenset(" -*\u2022#")
 
@@ -96,7 +104,7 @@ class Context:
             year = year_near(self.published, month, day or 1, direction)
             if direction is None:
                 year = self._agreement_year(position, month, day, precision, year)
-                year = self._story_year(month, day, year)
+                year = self._story_year(position, month, day, year)
             return self._agree_with_weekday(year, month, day) if year is not None else None
         if direction is not None:
             # "4 أيار الماضي" in an undated text: last May of when? Only a known agreement
@@ -108,29 +116,41 @@ class Context:
         year = self._undated_year(position, month, day, precision)
         return self._agree_with_weekday(year, month, day) if year is not None else None
 
-    def _story_year(self, month: int, day: int | None, year: int | None) -> int | None:
+    def _story_year(
+        self, position: int, month: int, day: int | None, year: int | None
+    ) -> int | None:
         """ "On 17 September 2018 ... by the 10 October deadline" in a text of 2019: a day that
         would lie after the publication day, just after the last day read, which was written
-        with an earlier year, is in that year (background told in order, not a future day)."""
+        with an earlier year, is in that year (background told in order, not a future day).
+        So is a day or month right after dates of an earlier year written with it ("In July
+        2017 ... on 22 July ... until September"; ``STORY_REACH``), on or soon after them."""
         last, stated, published = self.last, self.stated, self.published
-        if year is None or day is None or last is None or last.value is None:
+        if year is None or last is None or last.value is None or stated is None:
             return year
-        if last.precision != DAY or stated is None or published is None:
+        if last.precision not in (DAY, MONTH) or published is None or stated[1] == year:
             return year
-        if not last.start <= stated[0] < last.end or stated[1] == year:
-            return year  # the last day's year was inferred, or is this one
-        ahead = safe_date(year, month, day)
-        then = safe_date(stated[1], month, day)
-        if ahead is None or then is None or ahead <= published:
+        ahead = safe_date(year, month, day or 1)
+        then = safe_date(stated[1], month, day or 1)
+        if ahead is None or then is None:
             return year
-        return stated[1] if timedelta(0) < then - last.value <= STORY_SPAN else year
+        own = last.start <= stated[0] < last.end  # the last date was written with its year
+        since = (
+            last.value if day is not None and last.precision == DAY else last.value.replace(day=1)
+        )
+        after_last = then - since
+        if own and day is not None and last.precision == DAY and ahead > published:
+            return stated[1] if timedelta(0) < after_last <= STORY_SPAN else year
+        story = (own or last.value.year == stated[1]) and stated[1] < year
+        close = story and position - last.end <= STORY_REACH
+        return stated[1] if close and timedelta(0) <= after_last <= STORY_SPAN else year
 
     def _undated_year(
         self, position: int, month: int, day: int | None, precision: str
     ) -> int | None:
         """In an undated text, by strength of evidence: the date of an agreement its sentence
         names; the year heading of a chronology entry; in a text under year headings, the
-        nearest year it gave; the date of an agreement the text names elsewhere; the nearest
+        nearest year it gave; a year stated before it in its sentence; the date of an agreement
+        the text names elsewhere; the nearest
         year the text gave; the one year of the agreements its sentence names (not of those
         named elsewhere: an article about 2018 names the 2017 truces)."""
         year = self._agreement_year(position, month, day, precision, None)
@@ -139,12 +159,23 @@ class Context:
         if year is None and self.headings and self._heading_positions[0] < position:
             year = self._text_year(position, month)  # a text in sections: its years rule
         if year is None:
+            year = self._sentence_year(position)
+        if year is None:
             year = self._agreement_year(position, month, day, precision, None, anywhere=True)
         if year is None:
             year = self._text_year(position, month)
         if year is None:
             year = self._agreement_year(position, month, None, "", None, loose=True)
         return year
+
+    def _sentence_year(self, position: int) -> int | None:
+        """A year stated earlier in the same sentence ("In 2018 the government took back ...
+        Eastern Ghouta in April, the Homs pocket in May")."""
+        stated = self.stated
+        if stated is None or not 0 < position - stated[0] <= SENTENCE_REACH:
+            return None
+        between = self.text[stated[0] : position]
+        return None if _SENTENCE_BREAK.search(between) else stated[1]
 
     def _text_year(self, position: int, month: int) -> int | None:
         """The nearest year given before ``position`` (a heading, a year stated, the year of the

@@ -1,0 +1,85 @@
+"""Checks and small answers shared by the ways a generic head is resolved (``resolve``): an
+unknown agreement's span, the day a head's agreement must have existed by, whether a date said
+with a head fits an agreement, and whether a head is joined to an agreement named before it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.choose import fits_as_written, fits_date
+from extract.dates import DAY, DateMention, last_day
+from extract.heads import Head, HeadContext
+from extract.item import Item
+from extract.recognise import Match
+
+#: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
+JOINED_WORDS = 6
+
+
+def joined_to(ctx: HeadContext, same: list[Item], m: Match, ident: str | None) -> bool:
+    """Whether the last mention of ``ident`` before the head is joined to it by a list word
+    ("X and the arrangements"): the head is then another agreement."""
+    before = [i for i in same if i.id == ident and i.end <= m.start]
+    if ident is None or not before:
+        return False
+    gap = ctx.text[max(before, key=item_end).end : m.start].split()
+    return len(gap) <= JOINED_WORDS and not ctx.joiners.isdisjoint(gap)
+
+
+def item_end(i: Item) -> int:
+    return i.end
+
+
+def unknown(head: Head) -> Item:
+    """An unknown agreement, spanning the head and the zone and dates said with it."""
+    m, zone = head.match, head.zone
+    said = [] if head.onset else head.near_dates
+    end = max(
+        [m.end]
+        + ([zone.end] if zone and zone.start > m.end else [])
+        + [d.end for d in said if d.start > m.end]
+    )
+    start = min(
+        [m.start]
+        + ([zone.start] if zone and zone.start < m.start else [])
+        + [d.start for d in said if d.start < m.start]
+    )
+    return Item("agreement", None, start, end, head.sentence)
+
+
+def latest(d: DateMention) -> date | None:
+    """The last day a stated date can mean (a month stated: its last day)."""
+    return last_day(d.value, d.precision) if d.value is not None else None
+
+
+def existed_by(head: Head, published: date | None) -> date | None:
+    """The day a head's agreement must have existed by: the last day of the date stated with
+    it, else the publication day."""
+    return latest(head.near_dates[0]) if head.near_dates else published
+
+
+def fits_as_said(info, d: DateMention, text: str) -> bool:
+    """Whether a date said with a head fits the agreement: a day or month written without its
+    year is compared as written ("the May memorandum" in 2018), a relative day ("today", "on
+    Friday") exactly, since its year is not inferred."""
+    if d.precision == DAY and not any(c.isdigit() for c in text[d.start : d.end]):
+        return fits_date(info, d)
+    return fits_as_written(info, d, text)
+
+
+def brokered_by(ctx: HeadContext, ident: str, sponsors: frozenset[str]) -> bool:
+    """Whether the registry agreement ``ident`` has all these brokers among its parties."""
+    info = ctx.lex.agreements.get(ident)
+    return info is None or sponsors <= info.parties
+
+
+#: Sentences back in which the heading a head's paragraph is under is looked for.
+HEADING_BACK = 3
+
+
+def heading_zones(ctx: HeadContext, sentence: int) -> set[str]:
+    """The zones of the nearest heading line (``ctx.bare``) above, within ``HEADING_BACK``."""
+    for back in range(sentence - 1, max(-1, sentence - 1 - HEADING_BACK), -1):
+        if back in ctx.bare:
+            return {z.zone for z in ctx.zones_in.get(back, ())}
+    return set()
