@@ -69,6 +69,8 @@ class LinkContext:
     joiners: frozenset[str] = frozenset()
     #: words that may stand between a subjectless covering verb and its zone ("ويشمل 84 بلدة في")
     fillers: frozenset[str] = frozenset()
+    #: relative pronouns ("التي", "which"): a zone in a relative clause is the clause head's
+    relatives: frozenset[str] = frozenset()
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head

@@ -113,6 +113,7 @@ def link_sentences(
         text=text,
         joiners=frozenset(lex.words["agreement_joiners"]),
         fillers=frozenset(lex.words["object_fillers"]),
+        relatives=frozenset(lex.words["relative_pronouns"]),
     )
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
@@ -259,6 +260,9 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     near = [a for a in named if not _split(a, z, breaks)] if breaks else named
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
+    owner = _clause_owner(near, z, ctx)
+    if owner is not None:
+        return [owner]
     covering = {a.id for a in near if a.id in registry and z.zone in registry[a.id].zones}
     if len(covering) > 1 and len(covering) == len({a.id for a in near}) and _joined(ctx, near):
         return near
@@ -268,6 +272,55 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     if len(tied) > 1:
         tied = [a for a in tied if a.id in registry and z.zone in registry[a.id].zones] or tied
     return tied
+
+
+#: Most characters between a clause head and the relative pronoun of its clause (a participle
+#: and a date may stand between: "مذكرة أستانا الموقعة في الرابع من أيار 2017، التي ...").
+RELATIVE_LEAD = 48
+#: Most characters a relative clause runs on before the zone it names, or before its agreement.
+RELATIVE_REACH = 200
+_COMMAS = (",", "\u060c")
+
+
+def _clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> Item | None:
+    """The agreement whose relative clause holds the zone, or the agreement in the zone's own
+    relative clause: "مذكرة أستانا ...، التي أدرجت الجنوب ... وريف حمص الشمالي، كان اتفاق
+    الجنوب الغربي ..." (the memorandum's, not the deal named next), "وإدلب، التي رسمت أستانا 6
+    حدودها" (the round's, not an agreement named before). None when no such clause."""
+    text, relatives = ctx.text, ctx.relatives
+    for a in near:  # the zone opens a clause that names the agreement
+        if (
+            0 <= a.start - z.end <= RELATIVE_REACH
+            and not _between(near, z, a)
+            and _opens_clause(text[z.end : a.start], relatives)
+        ):
+            return a
+    for a in near:  # the agreement opens a clause that names the zone
+        if 0 <= z.start - a.end <= RELATIVE_REACH and not _between(near, a, z):
+            rivals = [b for b in near if b.id != a.id]
+            if not rivals or any(b.start < z.end for b in rivals):
+                continue
+            lead = min(z.start, a.end + RELATIVE_LEAD)
+            if any(
+                text[i] in _COMMAS and _opens_clause(text[i : z.start], relatives)
+                for i in range(a.end, lead)
+            ):
+                return a
+    return None
+
+
+def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
+    """Whether ``between`` is one relative clause: a comma, a relative pronoun, and no other
+    comma up to the end (", التي أدرجت" before its zone; ", that was signed in Cairo, and the
+    southwest ceasefire" has ended before the agreement)."""
+    stripped = between.lstrip()
+    words = stripped[1:].split() if stripped[:1] in _COMMAS else []
+    return bool(words) and words[0] in relatives and not any(c in stripped[1:] for c in _COMMAS)
+
+
+def _between(near: list[Item], first: Item, second: Item) -> bool:
+    """Whether another agreement stands between two items."""
+    return any(first.end <= b.start and b.end <= second.start for b in near)
 
 
 def _joined(ctx: LinkContext, agreements: list[Item]) -> bool:

@@ -1,0 +1,48 @@
+"""Reading rules found on long Arabic analyses that compare three or more agreements (think-tank
+papers and opinion pages, ``realistic3/ar_analysis_*``). One test of our own sentences per rule;
+none of them is a sentence of the set.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from extract import extract_article
+
+
+def pairs(text: str, published: str | None = "2018-06-01") -> set[tuple[str | None, str]]:
+    return {
+        (c["agreement"], c["zone"])
+        for c in extract_article(text, published).to_dict()["coverage"]
+        if c["agreement"]
+    }
+
+
+def test_a_zone_in_a_relative_clause_belongs_to_the_agreement_the_clause_is_about():
+    # the memorandum's clause lists the zones; the deal named right after them is another topic
+    text = (
+        "وعلى خلاف مذكرة أستانا الموقعة في أيار 2017، التي ضمت ريف حمص الشمالي وإدلب، "
+        "جاء اتفاق الجنوب الغربي برعاية أمريكية."
+    )
+    found = pairs(text)
+    assert ("astana_memorandum_2017", "north_homs") in found
+    assert ("astana_memorandum_2017", "idlib") in found
+    assert ("southwest_ceasefire_2017", "north_homs") not in found
+    assert ("southwest_ceasefire_2017", "idlib") not in found
+
+
+def test_a_zone_whose_own_relative_clause_names_the_agreement_takes_that_agreement():
+    text = (
+        "وتبقى درعا، الخاضعة لاتفاق أمريكي روسي أردني، وإدلب، التي رسمت الجولة السادسة "
+        "من محادثات أستانا حدودها في أيلول 2017، خارج سيطرة الحكومة."
+    )
+    found = pairs(text, "2017-10-01")
+    assert ("astana_6", "idlib") in found
+    assert ("southwest_ceasefire_2017", "idlib") not in found
+
+
+def test_a_relative_clause_that_ended_before_the_next_agreement_gives_it_no_zone():
+    text = (
+        "The Homs deal follows a truce for Eastern Ghouta, the enclave east of Damascus, that "
+        "was signed in Cairo on July 22, and the southwest ceasefire agreed in Amman."
+    )
+    assert ("southwest_ceasefire_2017", "eastern_ghouta") not in pairs(text, "2017-08-04")
