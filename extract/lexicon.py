@@ -104,6 +104,7 @@ LISTED = (
     "current_qualifiers",
     "new_words",
     "comparison_prepositions",
+    "comparison_openers",
     "boundary_words",
     "list_labels",
     "deadline_words",

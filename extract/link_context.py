@@ -71,6 +71,8 @@ class LinkContext:
     fillers: frozenset[str] = frozenset()
     #: relative pronouns ("التي", "which"): a zone in a relative clause is the clause head's
     relatives: frozenset[str] = frozenset()
+    #: (start, end) of the comparison phrases (``comparison_phrase``), in order
+    phrases: list[tuple[int, int]] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head

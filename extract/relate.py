@@ -18,6 +18,7 @@ from extract.carry import (
     previous_links,
     pronoun_links,
 )
+from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
@@ -115,6 +116,7 @@ def link_sentences(
         fillers=frozenset(lex.words["object_fillers"]),
         relatives=frozenset(lex.words["relative_pronouns"]),
     )
+    ctx.phrases = comparison_phrases(text, tuple(lex.words["comparison_openers"]), ctx.relatives)
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
     return ctx.links
@@ -258,6 +260,9 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     truce", "تحت مظلتين: مذكرة ... ثم اتفاق القاهرة"), all of them."""
     registry = ctx.registry
     near = [a for a in named if not _split(a, z, breaks)] if breaks else named
+    if ctx.phrases:  # "بخلاف الأردن في الجنوب،": a comparison phrase is a clause of its own
+        k = phrase_at(ctx.phrases, z.start)
+        near = [a for a in near if phrase_at(ctx.phrases, a.start) == k]
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
     owner = _clause_owner(near, z, ctx)

@@ -46,3 +46,33 @@ def test_a_relative_clause_that_ended_before_the_next_agreement_gives_it_no_zone
         "was signed in Cairo on July 22, and the southwest ceasefire agreed in Amman."
     )
     assert ("southwest_ceasefire_2017", "eastern_ghouta") not in pairs(text, "2017-08-04")
+
+
+def test_a_zone_in_a_comparison_phrase_is_not_covered_by_the_agreement_outside_it():
+    text = (
+        "وقالت المصادر إن أنقرة، بخلاف الأردن في الجنوب، أرسلت تعزيزات إلى نقاطها المنتشرة "
+        "بموجب تفاهمات الجولة السادسة من أستانا."
+    )
+    assert ("astana_6", "south") not in pairs(text, "2018-10-01")
+    text = (
+        "ويقول الباحثون إن روسيا، كما حدث في الغوطة، ستضغط على الفصائل رغم اتفاق سوتشي "
+        "الذي يشمل إدلب."
+    )
+    found = pairs(text, "2018-10-01")
+    assert ("sochi_2018", "eastern_ghouta") not in found
+    assert ("sochi_2018", "idlib") in found
+
+
+def test_an_agreement_in_a_comparison_phrase_does_not_cover_the_zone_of_the_main_clause():
+    text = "وعلى غرار ما حدث في الأشهر الأولى لهدنة ريف حمص، تراجعت الغارات على دوما."
+    assert ("homs_truce_2017", "eastern_ghouta") not in pairs(text, "2017-09-01")
+
+
+def test_a_comparison_phrase_keeps_the_relative_clause_of_its_own_agreement():
+    text = (
+        "وبخلاف مذكرة أستانا، التي شملت إدلب وريف حمص الشمالي، اقتصرت بنود اتفاق سوتشي "
+        "على منطقة منزوعة السلاح."
+    )
+    found = pairs(text, "2018-10-01")
+    assert ("astana_memorandum_2017", "idlib") in found
+    assert ("astana_memorandum_2017", "north_homs") in found
