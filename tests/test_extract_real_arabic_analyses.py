@@ -76,3 +76,11 @@ def test_a_comparison_phrase_keeps_the_relative_clause_of_its_own_agreement():
     found = pairs(text, "2018-10-01")
     assert ("astana_memorandum_2017", "idlib") in found
     assert ("astana_memorandum_2017", "north_homs") in found
+
+
+def test_limited_to_without_its_subject_covers_the_zone_for_the_agreement_named_before():
+    text = (
+        "ووقعت روسيا وتركيا في سوتشي مذكرة لتثبيت الاستقرار في أيلول 2018. "
+        "واقتصرت على ريف حماة الشمالي وريف إدلب الجنوبي."
+    )
+    assert ("sochi_2018", "idlib") in pairs(text, "2018-11-01")
