@@ -84,3 +84,19 @@ def test_limited_to_without_its_subject_covers_the_zone_for_the_agreement_named_
         "واقتصرت على ريف حماة الشمالي وريف إدلب الجنوبي."
     )
     assert ("sochi_2018", "idlib") in pairs(text, "2018-11-01")
+
+
+def days(text: str, published: str | None = "2017-09-20") -> list[str | None]:
+    found = extract_article(text, published).to_dict()["dates"]
+    return [d["date"] for d in found if d["precision"] == "day"]
+
+
+def test_two_ordinal_days_joined_without_a_dual_prefix_are_two_days():
+    assert days("عقدت الجولة في الثالث والرابع من آب.") == ["2017-08-03", "2017-08-04"]
+    text = "بدأت المحادثات في تموز 2017، وعقدت جولتان في الثالث والعشرين والثلاثين من الشهر نفسه."
+    assert days(text) == ["2017-07-23", "2017-07-30"]
+
+
+def test_a_compound_ordinal_is_one_day_not_two():
+    assert days("وقع الاتفاق في الخامس والعشرين من آب.") == ["2017-08-25"]
+    assert days("حل الفريق في المركز الرابع والأخير.") == []
