@@ -100,3 +100,10 @@ def test_two_ordinal_days_joined_without_a_dual_prefix_are_two_days():
 def test_a_compound_ordinal_is_one_day_not_two():
     assert days("وقع الاتفاق في الخامس والعشرين من آب.") == ["2017-08-25"]
     assert days("حل الفريق في المركز الرابع والأخير.") == []
+
+
+def test_a_dual_in_construct_names_two_agreements():
+    text = "وشمل اتفاقا القاهرة، الموقعان برعاية مصرية، الغوطة الشرقية وريف حمص الشمالي."
+    found = extract_article(text, "2017-09-01").to_dict()
+    assert {"ghouta_truce_2017", "homs_truce_2017"} <= set(found["agreements"])
+    assert ("homs_truce_2017", "north_homs") in pairs(text, "2017-09-01")
