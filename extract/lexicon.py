@@ -89,6 +89,7 @@ LISTED = (
     "yes_answers",
     "no_answers",
     "plural_heads",
+    "construct_plural_heads",
     "current_round",
     "referent_links",
     "adjective_joiners",
@@ -170,6 +171,8 @@ class Lexicon:
     word_start: str = r"(?<!\w)"
     #: the one-letter proclitics (و ف ب ل ك) that may be glued to any word
     proclitic_letters: frozenset[str] = frozenset()
+    #: the article when glued to its word (Arabic ال), from ``glued_articles``
+    glued_articles: tuple[str, ...] = ()
 
 
 def _named_zone(name: str, zone_words: dict[str, str]) -> str:
@@ -361,5 +364,6 @@ def _build_lexicon(gazetteer: PlaceIndex | None) -> Lexicon:
         head_kinds=head_kinds,
         word_start=proclitics.word_start(),
         proclitic_letters=proclitics.letters,
+        glued_articles=proclitics.articles,
         **gazetteer_fields,
     )

@@ -92,7 +92,8 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     """A plural head ("truces", "الهدنتين") means every agreement of its venue or brokers that
     covers a zone its sentence names, when there are two or more of them."""
     m = head.match
-    if ctx.text[m.start : m.end].split()[-1] not in ctx.lex.words["plural_heads"]:
+    word = ctx.text[m.start : m.end].split()[-1]
+    if word not in ctx.lex.words["plural_heads"] or _accusative(ctx, m, word):
         return []
     if head.venue is not None:
         pool = [ctx.lex.agreements[i] for i in head.venue]
@@ -107,6 +108,19 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     if len(found) < 2:
         return []
     return [head.item(a.id) for a in found]
+
+
+#: Characters after a dual in construct read for the noun it is joined to.
+CONSTRUCT_LOOK = 12
+
+
+def _accusative(ctx: HeadContext, m: Match, word: str) -> bool:
+    """Whether a dual in construct ("اتفاقا القاهرة": two agreements) is, with no noun with the
+    article after it, one agreement in the accusative ("اتفاقاً لوقف القتال")."""
+    if word not in ctx.lex.words["construct_plural_heads"]:
+        return False
+    after = ctx.text[m.end : m.end + CONSTRUCT_LOOK].split()
+    return not (after and after[0].startswith(ctx.lex.glued_articles))
 
 
 def _current_agreement(ctx: HeadContext, before: int) -> Item | None:
