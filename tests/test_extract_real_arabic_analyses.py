@@ -107,3 +107,11 @@ def test_a_dual_in_construct_names_two_agreements():
     found = extract_article(text, "2017-09-01").to_dict()
     assert {"ghouta_truce_2017", "homs_truce_2017"} <= set(found["agreements"])
     assert ("homs_truce_2017", "north_homs") in pairs(text, "2017-09-01")
+
+
+def test_a_zone_pronoun_with_the_verb_include_is_the_zone_named_before():
+    text = (
+        "استعادت القوات الحكومية ريف حمص الشمالي في أيار 2018. وكانت مذكرة أستانا "
+        "قد ضمتها في أيار 2017 إلى مناطق خفض التصعيد."
+    )
+    assert ("astana_memorandum_2017", "north_homs") in pairs(text, "2018-06-01")
