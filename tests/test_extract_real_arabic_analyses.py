@@ -115,3 +115,11 @@ def test_a_zone_pronoun_with_the_verb_include_is_the_zone_named_before():
         "قد ضمتها في أيار 2017 إلى مناطق خفض التصعيد."
     )
     assert ("astana_memorandum_2017", "north_homs") in pairs(text, "2018-06-01")
+
+
+def test_a_masculine_zone_pronoun_refers_to_a_masculine_zone_name():
+    text = (
+        "استعادت القوات الحكومية ريف حمص الشمالي في أيار 2018. وكانت مذكرة أستانا قد شملته "
+        "في أيار 2017 بوقف لإطلاق النار."
+    )
+    assert ("astana_memorandum_2017", "north_homs") in pairs(text, "2018-06-01")
