@@ -229,6 +229,8 @@ def _links(
         zones,
         doc.sentence_of,
         cues.get("zonepronoun", []),
+        doc.text,
+        doc.lex,
     )
     furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)

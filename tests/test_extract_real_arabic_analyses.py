@@ -123,3 +123,12 @@ def test_a_masculine_zone_pronoun_refers_to_a_masculine_zone_name():
         "في أيار 2017 بوقف لإطلاق النار."
     )
     assert ("astana_memorandum_2017", "north_homs") in pairs(text, "2018-06-01")
+
+
+def test_a_pronoun_in_a_relative_clause_about_common_areas_is_no_zone():
+    text = (
+        "وتخضع إدلب اليوم لاتفاق سوتشي. أما المناطق التي شملتها هدنة القاهرة فقد عادت "
+        "إلى سيطرة الحكومة."
+    )
+    assert ("ghouta_truce_2017", "idlib") not in pairs(text, "2019-01-10")
+    assert ("homs_truce_2017", "idlib") not in pairs(text, "2019-01-10")
