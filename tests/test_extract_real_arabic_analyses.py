@@ -132,3 +132,11 @@ def test_a_pronoun_in_a_relative_clause_about_common_areas_is_no_zone():
     )
     assert ("ghouta_truce_2017", "idlib") not in pairs(text, "2019-01-10")
     assert ("homs_truce_2017", "idlib") not in pairs(text, "2019-01-10")
+
+
+def test_a_relative_clause_in_a_comparison_states_what_the_compared_agreement_covers():
+    text = (
+        "وعلى غرار ما جرى بعد مذكرة أستانا، التي شملت ريف حمص الشمالي، يتعهد الضامنون "
+        "اليوم بوقف القتال."
+    )
+    assert ("astana_memorandum_2017", "north_homs") in pairs(text, "2018-01-10")
