@@ -175,11 +175,14 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         and s - ctx.enumeration[1] <= ENUMERATION_REACH
     ):
         anchor_for_all = ctx.enumeration[0]
+    if ags and anchor_for_all is None and not any(a.id for a in ags) and _carries(ctx, s, zs):
+        carried_links(ctx, s, zs, group.get("t", ()))  # "the three others ... under local deals"
+        return
     if not ags and anchor_for_all is None:
         verbs = [v for v in group.get("v", ()) if _object_follows(v, zs, ctx)]
         if group.get("p") or verbs:
             pronoun_links(ctx, s, zs, group.get("p") or verbs)
-        elif s in ctx.carried and len({z.zone for z in zs}) >= 2:
+        elif _carries(ctx, s, zs):
             carried_links(ctx, s, zs, group.get("t", ()))
         elif group.get("i"):
             itemised_links(ctx, s, zs, group.get("t", ()), group["i"])
@@ -216,6 +219,10 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             also = second_relation(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
+
+
+def _carries(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
+    return s in ctx.carried and len({z.zone for z in zs}) >= 2
 
 
 #: How far after a subjectless verb its zone may start when only counts and settlement words

@@ -140,3 +140,14 @@ def test_a_relative_clause_in_a_comparison_states_what_the_compared_agreement_co
         "اليوم بوقف القتال."
     )
     assert ("astana_memorandum_2017", "north_homs") in pairs(text, "2018-01-10")
+
+
+def test_a_carried_list_retaken_under_local_deals_still_belongs_to_the_agreement_before():
+    text = (
+        "لم يبق من مناطق مذكرة أستانا سوى إدلب، ويكتفي الاتفاق الجديد بتجميد الجبهات. "
+        "فالمناطق الثلاث الأخرى، أي الغوطة الشرقية وريف حمص الشمالي ودرعا، استعادتها "
+        "الحكومة عبر اتفاقات تسوية."
+    )
+    found = pairs(text, "2020-03-12")
+    assert ("astana_memorandum_2017", "eastern_ghouta") in found
+    assert ("astana_memorandum_2017", "south") in found
