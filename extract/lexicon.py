@@ -85,6 +85,7 @@ LISTED = (
     "venue_prepositions",
     "negations",
     "only_particles",
+    "deferral_words",
     "agreement_joiners",
     "yes_answers",
     "no_answers",

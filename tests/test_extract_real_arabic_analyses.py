@@ -151,3 +151,18 @@ def test_a_carried_list_retaken_under_local_deals_still_belongs_to_the_agreement
     found = pairs(text, "2020-03-12")
     assert ("astana_memorandum_2017", "eastern_ghouta") in found
     assert ("astana_memorandum_2017", "south") in found
+
+
+def relations(text: str, published: str) -> set[tuple[str | None, str, str]]:
+    found = extract_article(text, published).to_dict()["coverage"]
+    return {(c["agreement"], c["zone"], c["relation"]) for c in found}
+
+
+def test_boundaries_put_off_or_not_drawn_are_no_delineation():
+    text = (
+        "وأنشأت مذكرة أستانا أربع مناطق لخفض التصعيد، لكنها تركت رسم حدودها لاجتماعات "
+        "لاحقة، ومنها منطقة إدلب."
+    )
+    assert ("astana_memorandum_2017", "idlib", "delineates") not in relations(text, "2017-06-01")
+    text = "وفي إدلب، رسمت الجولة السادسة من محادثات أستانا حدودها في أيلول 2017."
+    assert ("astana_6", "idlib", "delineates") in relations(text, "2017-10-01")
