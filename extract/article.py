@@ -239,6 +239,8 @@ def _links(
         doc.sentence_of,
         cues.get("zonepronoun", []),
         short_sentences(doc.text, doc.spans) if singular else frozenset(),
+        doc.text,
+        doc.lex,
     )
     furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)

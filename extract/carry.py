@@ -75,7 +75,7 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     that agreement cover count: the link is inferred across sentences, so it must be plausible.
     With none named that near, the agreement of a list still open ("The largest zone is in
     Idlib. The others cover ...")."""
-    agreement = _named_before(ctx, s, CARRY_REACH)
+    agreement = _fitting_before(ctx, s, zs) or _named_before(ctx, s, CARRY_REACH)
     if agreement is None and ctx.enumeration and s - ctx.enumeration[1] <= ENUMERATION_REACH:
         agreement = ctx.enumeration[0]
     if agreement is None:
@@ -137,6 +137,23 @@ def _named_before(ctx: LinkContext, s: int, reach: int) -> Item | None:
     before ``s``."""
     prior = [
         a for a in ctx.agreements if a.id and a.id not in ctx.talks and 0 < s - a.sentence <= reach
+    ]
+    return max(prior, key=lambda a: a.start) if prior else None
+
+
+def _fitting_before(ctx: LinkContext, s: int, zs: list[Item]) -> Item | None:
+    """The registry agreement named last in the sentences just before ``s`` that the registry
+    has cover every zone listed ("مذكرة أستانا ... يكتفي الاتفاق الجديد ... فالمناطق الثلاث
+    الأخرى، أي الغوطة الشرقية وريف حمص الشمالي ودرعا": the memorandum's, not the new deal's)."""
+    listed = {z.zone for z in zs}
+    prior = [
+        a
+        for a in ctx.agreements
+        if a.id
+        and a.id not in ctx.talks
+        and 0 < s - a.sentence <= CARRY_REACH
+        and a.id in ctx.registry
+        and listed <= ctx.registry[a.id].zones
     ]
     return max(prior, key=lambda a: a.start) if prior else None
 

@@ -83,3 +83,23 @@ def heading_zones(ctx: HeadContext, sentence: int) -> set[str]:
         if back in ctx.bare:
             return {z.zone for z in ctx.zones_in.get(back, ())}
     return set()
+
+
+def current_agreement(ctx: HeadContext, before: int) -> Item | None:
+    """The agreement named so far that is the newest one still in force on the publication
+    date: registry agreements over everywhere by then drop out, the latest signed of the rest
+    wins; with none left, an unknown one named before (a local deal of the day)."""
+    named = [i for i in ctx.items() if i.kind == "agreement" and i.start < before]
+    day = ctx.published
+    live = []
+    for i in named:
+        info = ctx.lex.agreements.get(i.id) if i.id else None
+        if info is None or info.kind == "talks":
+            continue
+        ends = [end for _z, end in info.ends]
+        if day is not None and ends and all(end is not None and end < day for end in ends):
+            continue  # over everywhere it applied
+        live.append((info.days[0] if info.days else date.min, i))
+    if live:
+        return max(live, key=lambda pair: pair[0])[1]
+    return next((i for i in named if i.id is None), None)

@@ -85,10 +85,12 @@ LISTED = (
     "venue_prepositions",
     "negations",
     "only_particles",
+    "deferral_words",
     "agreement_joiners",
     "yes_answers",
     "no_answers",
     "plural_heads",
+    "construct_plural_heads",
     "current_round",
     "referent_links",
     "adjective_joiners",
@@ -104,6 +106,7 @@ LISTED = (
     "current_qualifiers",
     "new_words",
     "comparison_prepositions",
+    "comparison_openers",
     "boundary_words",
     "list_labels",
     "deadline_words",
@@ -169,6 +172,8 @@ class Lexicon:
     word_start: str = r"(?<!\w)"
     #: the one-letter proclitics (و ف ب ل ك) that may be glued to any word
     proclitic_letters: frozenset[str] = frozenset()
+    #: the article when glued to its word (Arabic ال), from ``glued_articles``
+    glued_articles: tuple[str, ...] = ()
 
 
 def _named_zone(name: str, zone_words: dict[str, str]) -> str:
@@ -360,5 +365,6 @@ def _build_lexicon(gazetteer: PlaceIndex | None) -> Lexicon:
         head_kinds=head_kinds,
         word_start=proclitics.word_start(),
         proclitic_letters=proclitics.letters,
+        glued_articles=proclitics.articles,
         **gazetteer_fields,
     )

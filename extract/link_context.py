@@ -73,6 +73,10 @@ class LinkContext:
     future: tuple[str, ...] = ()
     #: zone terms and carry-over words ("a de-escalation zone", "the three others")
     carriers: list[Match] = field(default_factory=list)
+    #: relative pronouns ("التي", "which"): a zone in a relative clause is the clause head's
+    relatives: frozenset[str] = frozenset()
+    #: (start, end) of the comparison phrases (``comparison_phrase``), in order
+    phrases: list[tuple[int, int]] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)
     seen: set[tuple] = field(default_factory=set)
     #: the agreement an open enumeration lists zones for, and the sentence of its head
@@ -158,8 +162,11 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
     الجنوب على الغوطة", "it never covered Idlib")."""
     negations, glued = lex.words["negations"], lex.proclitic_letters
     only = lex.words["only_particles"]
+    deferrals = lex.words["deferral_words"]
     out = []
     for t in triggers:
+        if t.entries[0].ident == "delineates" and _deferred(t, text, negations, deferrals):
+            continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         after = text[t.end : t.end + NEGATION_REACH].split()
         if t.entries[0].ident == "excludes" and after and after[0] in only:
             t = t._replace(entries=(_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
@@ -170,6 +177,16 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
                 t = t._replace(entries=(_excluding(t.entries[0]),))
         out.append(t)
     return out
+
+
+#: Words before a boundary word read for a negation or a deferral ("تركت رسم حدودها").
+DEFERRAL_WORDS = 2
+
+
+def _deferred(t: Match, text: str, negations: list[str], deferrals: list[str]) -> bool:
+    """Whether a boundary word is negated or put off by one of the two words before it."""
+    words = text[max(0, t.start - 2 * NEGATION_REACH) : t.start].split()[-DEFERRAL_WORDS:]
+    return any(w in negations or w in deferrals for w in words)
 
 
 @lru_cache(maxsize=256)

@@ -99,9 +99,29 @@ def compared(
         m = preposition.search(text, c.start, c.end + COMPARISON_REACH)
         if m is not None and sentence_of(m.start()) == s:
             starts[s] = min(starts.get(s, m.start()), m.start())
+    relatives = frozenset(lex.words["relative_pronouns"])
     return {
-        (z.start, z.end) for z in zones if z.sentence in starts and z.start > starts[z.sentence]
+        (z.start, z.end)
+        for z in zones
+        if z.sentence in starts
+        and z.start > starts[z.sentence]
+        and not _in_relative_clause(text, starts[z.sentence], z.start, relatives)
     }
+
+
+#: Marks that set off a relative clause ("، التي ...") and that end it.
+_COMMAS = ",\u060c"
+
+
+def _in_relative_clause(text: str, start: int, at: int, relatives: frozenset[str]) -> bool:
+    """Whether position ``at`` lies in a relative clause opened after ``start`` and still open:
+    "على غرار ما حدث بعد مذكرة أستانا، التي أنشأت أربع مناطق لم يبق منها سوى إدلب" says what
+    the compared agreement did; its zones are not the comparison's."""
+    last = max(text.rfind(c, start, at) for c in _COMMAS)
+    if last < 0:
+        return False
+    words = text[last + 1 : at].split()
+    return bool(words) and words[0] in relatives
 
 
 @lru_cache(maxsize=4)

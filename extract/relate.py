@@ -18,6 +18,8 @@ from extract.carry import (
     previous_links,
     pronoun_links,
 )
+from extract.clause_owner import clause_owner
+from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
@@ -118,7 +120,9 @@ def link_sentences(
         fillers=frozenset(lex.words["object_fillers"]),
         future=future_words(lex),
         carriers=list(cues.get("carrier", ())),
+        relatives=frozenset(lex.words["relative_pronouns"]),
     )
+    ctx.phrases = comparison_phrases(text, tuple(lex.words["comparison_openers"]), ctx.relatives)
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
     return ctx.links
@@ -179,13 +183,16 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         and s - ctx.enumeration[1] <= ENUMERATION_REACH
     ):
         anchor_for_all = ctx.enumeration[0]
+    if ags and anchor_for_all is None and not any(a.id for a in ags) and _carries(ctx, s, zs):
+        carried_links(ctx, s, zs, group.get("t", ()))  # "the three others ... under local deals"
+        return
     if not any(a.id for a in ags) and anchor_for_all is None:
         # none named, or only unknown ones ("it did not cover Eastern Ghouta or the south,
         # both retaken under surrender deals"): the sentence goes on about the one before
         verbs = [v for v in group.get("v", ()) if _object_follows(v, zs, ctx)]
         if group.get("p") or verbs:
             pronoun_links(ctx, s, zs, group.get("p") or verbs)
-        elif s in ctx.carried and len({z.zone for z in zs}) >= 2:
+        elif _carries(ctx, s, zs):
             carried_links(ctx, s, zs, group.get("t", ()))
         elif group.get("i"):
             itemised_links(ctx, s, zs, group.get("t", ()), group["i"])
@@ -225,6 +232,10 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             also = second_relation(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
+
+
+def _carries(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
+    return s in ctx.carried and len({z.zone for z in zs}) >= 2
 
 
 #: How far after a subjectless verb its zone may start when only counts and settlement words
@@ -269,8 +280,14 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     truce", "تحت مظلتين: مذكرة ... ثم اتفاق القاهرة"), all of them."""
     registry = ctx.registry
     near = [a for a in named if not _split(a, z, breaks)] if breaks else named
+    if ctx.phrases:  # "بخلاف الأردن في الجنوب،": a comparison phrase is a clause of its own
+        k = phrase_at(ctx.phrases, z.start)
+        near = [a for a in near if phrase_at(ctx.phrases, a.start) == k]
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
+    owner = clause_owner(near, z, ctx)
+    if owner is not None:
+        return [owner]
     # "the south through an arrangement announced on 7 July, the Ghouta area through a truce
     # signed in Cairo": an agreement before the zone, beyond a comma, yields to one named
     # right after the zone in its own part of the sentence

@@ -34,6 +34,7 @@ from extract.choose import (
 from extract.dates import DAY, MONTH
 from extract.head_checks import (
     brokered_by,
+    current_agreement,
     existed_by,
     fits_as_said,
     heading_zones,
@@ -66,7 +67,7 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
             ctx.resolved.append(unknown(head))
             continue
         if is_current(ctx, m):  # "the new deal", "الاتفاق الحالي": the one now in force
-            topic = _current_agreement(ctx, m.start)
+            topic = current_agreement(ctx, m.start)
             if topic is not None:
                 ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
                 continue
@@ -95,7 +96,8 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     """A plural head ("truces", "الهدنتين") means every agreement of its venue or brokers that
     covers a zone its sentence names, when there are two or more of them."""
     m = head.match
-    if ctx.text[m.start : m.end].split()[-1] not in ctx.lex.words["plural_heads"]:
+    word = ctx.text[m.start : m.end].split()[-1]
+    if word not in ctx.lex.words["plural_heads"] or _accusative(ctx, m, word):
         return []
     if head.venue is not None:
         pool = [ctx.lex.agreements[i] for i in head.venue]
@@ -114,24 +116,17 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     return [head.item(a.id) for a in found]
 
 
-def _current_agreement(ctx: HeadContext, before: int) -> Item | None:
-    """The agreement named so far that is the newest one still in force on the publication
-    date: registry agreements over everywhere by then drop out, the latest signed of the rest
-    wins; with none left, an unknown one named before (a local deal of the day)."""
-    named = [i for i in ctx.items() if i.kind == "agreement" and i.start < before]
-    day = ctx.published
-    live = []
-    for i in named:
-        info = ctx.lex.agreements.get(i.id) if i.id else None
-        if info is None or info.kind == "talks":
-            continue
-        ends = [end for _z, end in info.ends]
-        if day is not None and ends and all(end is not None and end < day for end in ends):
-            continue  # over everywhere it applied
-        live.append((info.days[0] if info.days else date.min, i))
-    if live:
-        return max(live, key=lambda pair: pair[0])[1]
-    return next((i for i in named if i.id is None), None)
+#: Characters after a dual in construct read for the noun it is joined to.
+CONSTRUCT_LOOK = 12
+
+
+def _accusative(ctx: HeadContext, m: Match, word: str) -> bool:
+    """Whether a dual in construct ("اتفاقا القاهرة": two agreements) is, with no noun with the
+    article after it, one agreement in the accusative ("اتفاقاً لوقف القتال")."""
+    if word not in ctx.lex.words["construct_plural_heads"]:
+        return False
+    after = ctx.text[m.end : m.end + CONSTRUCT_LOOK].split()
+    return not (after and after[0].startswith(ctx.lex.glued_articles))
 
 
 def _by_venue(ctx: HeadContext, head: Head) -> Item | None:

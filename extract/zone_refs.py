@@ -5,8 +5,10 @@ zone mentions)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from extract.item import Item
+from extract.lexicon import Lexicon
 from extract.recognise import Match
 
 #: The kind of a zone item that is the subject of a passive coverage verb ("it was covered by a
@@ -21,16 +23,21 @@ def zone_anaphors(
     sentence_of,
     pronouns: Sequence[Match] = (),
     short: frozenset[int] = frozenset(),
+    text: str = "",
+    lex: Lexicon | None = None,
 ) -> list[Item]:
     """The zones that anaphors refer to. A singular one ("the enclave") means the one zone named
     earlier in its own sentence, or, when its sentence names none before it, the one zone of
     the sentence before; a pronoun ("it was included in", "كما شملها") the same, also when its
-    sentence names other zones after it. A plural one ("both areas") means every zone of the
-    sentence before, when there are two or more. Sentences before that name no zone are passed
-    over, a few of them (``SINGULAR_REACH``), short answers without counting ("Wasn't Ghouta
-    protected? Yes, twice over. It was one of ...")."""
+    sentence names other zones after it, but not after a relative pronoun whose noun is a
+    common area noun ("المناطق التي شملتها": the areas). A plural one ("both areas") means every
+    zone of the sentence before, when there are two or more. Sentences before that name no zone
+    are passed over, a few of them (``SINGULAR_REACH``), short answers without counting
+    ("Wasn't Ghouta protected? Yes, twice over. It was one of ...")."""
     if not cues and not plural and not pronouns:
         return []
+    relatives = frozenset(lex.words["relative_pronouns"]) if lex is not None else frozenset()
+    areas = _area_nouns(lex) if lex is not None else frozenset()
     named: dict[int, list[Item]] = {}
     for z in zones:
         named.setdefault(z.sentence, []).append(z)
@@ -40,6 +47,8 @@ def zone_anaphors(
         s = sentence_of(c.start)
         earlier = {z.zone for z in named.get(s, ()) if z.end <= c.start}
         if s in named and len(earlier) != 1 and (earlier or (c.start, c.end) not in spoken):
+            continue
+        if relatives and _of_an_area_noun(text, c.start, named.get(s, ()), relatives, areas):
             continue
         here = earlier or {z.zone for z in named.get(_zoned_before(named, s, short), ())}
         if len(here) != 1:
@@ -55,6 +64,40 @@ def zone_anaphors(
         if s not in named and len(before) >= 2:
             out += [Item("zone", zone, c.start, c.end, s, zone) for zone in before]
     return out
+
+
+#: Most characters between a zone and the relative pronoun after it ("ريف حمص الشمالي، الذي").
+ANTECEDENT_GAP = 3
+
+
+def _of_an_area_noun(
+    text: str, start: int, zones: Sequence[Item], relatives: frozenset[str], areas: frozenset[str]
+) -> bool:
+    """Whether an anaphor is the pronoun of a relative clause about a common area noun, not a
+    zone: "المناطق التي شملتها وثيقتان" (the areas), unlike "ريف حمص الشمالي، الذي شملته" and
+    "مذكرة أستانا ...، التي ضمتها" (the zone named before)."""
+    before = text[max(0, start - RELATIVE_BEFORE) : start].split()
+    if len(before) < 2:
+        return False
+    noun, word = before[-2], before[-1]
+    word = word[1:] if word[:1] == "\u0648" and word[1:] in relatives else word  # "والتي"
+    if word not in relatives:
+        return False
+    at = text.rfind(word, 0, start)
+    if any(0 <= at - z.end <= ANTECEDENT_GAP for z in zones):
+        return False
+    return noun in areas
+
+
+@lru_cache(maxsize=4)
+def _area_nouns(lex: Lexicon) -> frozenset[str]:
+    """The common area nouns ("مناطق", "بلدات"), also with the glued article ("المناطق")."""
+    nouns = lex.words["object_fillers"]
+    return frozenset(a + n for n in nouns for a in ("", *lex.glued_articles))
+
+
+#: Characters before an anaphor read for the relative pronoun and the noun before it.
+RELATIVE_BEFORE = 24
 
 
 #: How many sentences back a singular anaphor looks, past sentences that name no zone, for the

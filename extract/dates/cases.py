@@ -136,7 +136,12 @@ def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
     first = m.group("ofirst")
     if first is None:
         return [DateMention(m.start(), m.end(), value, DAY)]
-    number = ctx.grammar.lex.ordinals.get(first, 0)
+    ordinals = ctx.grammar.lex.ordinals
+    joined = " ".join(m.string[m.start("ofirst") : m.end("day")].split())
+    if joined in ordinals:  # "الثاني والعشرين": one day written in two words, not two days
+        whole = safe_date(base.year, base.month, ordinals[joined]) if base else None
+        return [DateMention(m.start("ofirst"), m.end(), whole, DAY)]
+    number = ordinals.get(first, 0)
     before = safe_date(base.year, base.month, number) if base and 1 <= number <= 31 else None
     return [
         DateMention(m.start("ofirst"), m.end("ofirst"), before, DAY),

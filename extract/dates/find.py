@@ -115,21 +115,27 @@ def _digit_runs(flat: str) -> list[tuple[int, int]]:
     return runs
 
 
+#: Characters after an ordinal read for the joiner of a second day ("الرابع والخامس من").
+JOINER_LOOK = 4
+
+
 def _candidates(
     text: str, flat: str, g: Grammar, cores: list[Match], digits: list[tuple[int, int]]
 ) -> list[re.Match]:
     """Every match of every pattern tried near a word or digits that can start it."""
     by_kind: dict[str, list[int]] = {}
     duals = tuple(g.lex.words["dual_day_prefixes"])
+    joiners = tuple(g.lex.words["range_joiners"])
     for c in cores:
         ident = c.entries[0].ident
         if (
             ident == "ordinals"
             and not flat.startswith(g.of_followers, c.end)
             and not (duals and flat[: c.start].rstrip().endswith(duals))
+            and not flat[c.end : c.end + JOINER_LOOK].lstrip().startswith(joiners)
         ):
             # "الأول" / "first" is a date only as "الأول من ..." / "first of ...", or as the
-            # first of two days ("يومي الرابع والخامس من تموز")
+            # first of two days ("يومي الرابع والخامس من تموز", "في الرابع والخامس من تموز")
             continue
         by_kind.setdefault(ident, []).append(c.start)
     glued = _glued_months(flat, g, digits)

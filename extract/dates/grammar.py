@@ -256,8 +256,8 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"(?P<day>\d\d?)(?!\d|[/.\-]\d)"
         ),
         ORDINAL: (
-            # "يومي الرابع والخامس من تموز": two days
-            rf"{ws}(?:{a.dual}{W}+(?P<ofirst>{a.ordinal}){W}+{a.joiner}{W}*)?"
+            # "يومي الرابع والخامس من تموز", "في الرابع والخامس من تموز": two days
+            rf"{ws}(?:(?:{a.dual}{W}+)?(?P<ofirst>{a.ordinal}){W}+{a.joiner}{W}*)?"
             rf"(?:{a.prefix}{W}+)?(?P<day>{a.ordinal}|\d{{1,2}}(?:{a.sfx})?){W}+"
             rf"(?:{a.of}{W}+(?:(?P<same>{p.same_month})|(?P<relmonth>{p.rel_month})"
             rf"|{p.month}{p.year_tail}{p.rel_tail}{p.same_year}|(?P<themonth>{a.month_word}))"

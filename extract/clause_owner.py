@@ -1,0 +1,60 @@
+"""A zone inside a relative clause belongs to the agreement the clause is about ("مذكرة أستانا
+...، التي أدرجت الجنوب ...", "وإدلب، التي رسمت أستانا 6 حدودها", "the memorandum, which created
+..."), not to an agreement named just outside the clause."""
+
+from __future__ import annotations
+
+from extract.item import Item
+from extract.link_context import LinkContext
+
+#: Most characters between a clause head and the relative pronoun of its clause (a participle
+#: and a date may stand between: "مذكرة أستانا الموقعة في الرابع من أيار 2017، التي ...").
+RELATIVE_LEAD = 48
+#: Most characters a relative clause runs on before the zone it names, or before its agreement.
+RELATIVE_REACH = 200
+_RELATIVE_COMMAS = (",", "\u060c")
+
+
+def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> Item | None:
+    """The agreement whose relative clause holds the zone, or the agreement in the zone's own
+    relative clause: "مذكرة أستانا ...، التي أدرجت الجنوب ... وريف حمص الشمالي، كان اتفاق
+    الجنوب الغربي ..." (the memorandum's, not the deal named next), "وإدلب، التي رسمت أستانا 6
+    حدودها" (the round's, not an agreement named before). None when no such clause."""
+    text, relatives = ctx.text, ctx.relatives
+    for a in near:  # the zone opens a clause that names the agreement
+        if (
+            0 <= a.start - z.end <= RELATIVE_REACH
+            and not _between(near, z, a)
+            and _opens_clause(text[z.end : a.start], relatives)
+        ):
+            return a
+    for a in near:  # the agreement opens a clause that names the zone
+        if 0 <= z.start - a.end <= RELATIVE_REACH and not _between(near, a, z):
+            rivals = [b for b in near if b.id != a.id]
+            if not rivals or any(b.start < z.end for b in rivals):
+                continue
+            lead = min(z.start, a.end + RELATIVE_LEAD)
+            if any(
+                text[i] in _RELATIVE_COMMAS and _opens_clause(text[i : z.start], relatives)
+                for i in range(a.end, lead)
+            ):
+                return a
+    return None
+
+
+def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
+    """Whether ``between`` is one relative clause: a comma, a relative pronoun, and no other
+    comma up to the end (", التي أدرجت" before its zone; ", that was signed in Cairo, and the
+    southwest ceasefire" has ended before the agreement)."""
+    stripped = between.lstrip()
+    words = stripped[1:].split() if stripped[:1] in _RELATIVE_COMMAS else []
+    return (
+        bool(words)
+        and words[0] in relatives
+        and not any(c in stripped[1:] for c in _RELATIVE_COMMAS)
+    )
+
+
+def _between(near: list[Item], first: Item, second: Item) -> bool:
+    """Whether another agreement stands between two items."""
+    return any(first.end <= b.start and b.end <= second.start for b in near)

@@ -1,0 +1,62 @@
+"""Comparison phrases: a part of a sentence opened by a comparison word ("على غرار ما حدث في
+الغوطة،", "بخلاف الأردن في الجنوب،", "unlike Jordan in the south,") runs to the next comma that
+does not open a relative clause. An agreement inside such a phrase states nothing about a zone
+outside it, and the other way round: "فعلى غرار ما حدث لهدنة الغوطة، تراجع القصف في درعا" does
+not put Daraa under the Ghouta truce, "تركيا، بخلاف الأردن في الجنوب، نشرت ... بموجب تفاهمات
+أستانا 6" does not put the south under Astana 6. An agreement and a zone of the same phrase
+("بخلاف مذكرة أستانا، التي أدرجت الجنوب ...") keep their link.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_COMMAS = ",\u060c"
+#: Marks that end a sentence: a phrase never runs past them.
+_STOPS = ".!?\u061f\n"
+#: How many characters after a comma are read for the relative pronoun that continues a phrase.
+RELATIVE_LOOK = 16
+
+
+@lru_cache(maxsize=8)
+def _openers(words: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    # a word of its own, or glued to the conjunction before it ("وبخلاف", "فعلى غرار")
+    return re.compile(rf"(?<![^\s,(\u060c])[\u0648\u0641]?(?:{alt})(?=[\s,\u060c])")
+
+
+def comparison_phrases(
+    text: str, openers: tuple[str, ...], relatives: frozenset[str]
+) -> list[tuple[int, int]]:
+    """(start, end) of every comparison phrase of the text, in order."""
+    if not any(w in text for w in openers):
+        return []  # the pattern needs one of the words: most articles compare nothing
+    return [
+        (m.start(), _phrase_end(text, m.end(), relatives)) for m in _openers(openers).finditer(text)
+    ]
+
+
+def _phrase_end(text: str, start: int, relatives: frozenset[str]) -> int:
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch in _STOPS:
+            return i
+        if ch in _COMMAS:
+            after = text[i + 1 : i + 1 + RELATIVE_LOOK].split()
+            word = after[0] if after else ""
+            if word not in relatives and not (word[:1] == "\u0648" and word[1:] in relatives):
+                return i  # "، التي ..." and "، والذي ..." go on about the phrase's noun
+        i += 1
+    return i
+
+
+def phrase_at(phrases: list[tuple[int, int]], pos: int) -> int:
+    """The index of the comparison phrase that holds ``pos``, or -1 when none does."""
+    for k, (start, end) in enumerate(phrases):
+        if start <= pos < end:
+            return k
+        if start > pos:
+            break
+    return -1
