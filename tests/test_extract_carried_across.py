@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract import extract_article
-
-
-def links(text: str, published: str) -> set[tuple[str | None, str, str]]:
-    return {(c.agreement, c.zone, c.relation) for c in extract_article(text, published).coverage}
+from tests.reading import relations
 
 
 @pytest.mark.parametrize(
@@ -30,7 +26,7 @@ def links(text: str, published: str) -> set[tuple[str | None, str, str]]:
     ],
 )
 def test_the_agreement_of_the_sentence_before(text):
-    assert links(text, "2018-09-20") == {("sochi_2018", "idlib", "covers")}
+    assert relations(text, "2018-09-20") == {("sochi_2018", "idlib", "covers")}
 
 
 @pytest.mark.parametrize(
@@ -43,7 +39,7 @@ def test_the_agreement_of_the_sentence_before(text):
     ],
 )
 def test_nothing_without_the_brokers_and_their_day_or_venue(text):
-    assert links(text, "2018-10-03") == set()
+    assert relations(text, "2018-10-03") == set()
 
 
 @pytest.mark.parametrize(
@@ -64,17 +60,17 @@ def test_nothing_without_the_brokers_and_their_day_or_venue(text):
     ],
 )
 def test_an_arabic_verb_without_a_subject_continues_the_agreement(text, published, link):
-    assert links(text, published) == {link}
+    assert relations(text, published) == {link}
 
 
 def test_the_only_agreement_of_three_brokers_in_a_sentence_about_de_escalation():
     text = "Under the de-escalation plan agreed by Russia, Turkey and Iran, Eastern Ghouta should be spared."
-    assert links(text, "2018-03-01") == {("astana_memorandum_2017", "eastern_ghouta", "covers")}
+    assert relations(text, "2018-03-01") == {("astana_memorandum_2017", "eastern_ghouta", "covers")}
 
 
 def test_two_brokers_with_several_agreements_need_a_date_or_venue():
     text = "Under the de-escalation plan agreed by Russia and Turkey, Idlib should be spared."
-    assert links(text, "2019-03-01") == set()
+    assert relations(text, "2019-03-01") == set()
 
 
 @pytest.mark.parametrize(
@@ -85,12 +81,12 @@ def test_two_brokers_with_several_agreements_need_a_date_or_venue():
     ],
 )
 def test_an_arabic_verb_with_its_own_subject_is_not_the_agreement(text):
-    assert links(text, "2018-03-10") == set()
+    assert relations(text, "2018-03-10") == set()
 
 
 def test_zones_set_up_by_the_three_guarantors():
     text = "Idlib lies in one of the de-escalation zones set up by Russia, Turkey and Iran."
-    assert links(text, "2018-09-01") == {("astana_memorandum_2017", "idlib", "covers")}
+    assert relations(text, "2018-09-01") == {("astana_memorandum_2017", "idlib", "covers")}
 
 
 _FOUR = {
@@ -133,7 +129,7 @@ _FOUR = {
 def test_the_zones_of_the_agreement_named_before(text, expected):
     """ "The zones include ...", "The biggest of them ...", "وتشمل المناطق المعنية ...": the zones
     the agreement of the sentence before sets up, named as the subject of the next sentence."""
-    assert links(text, "2017-05-05") == expected
+    assert relations(text, "2017-05-05") == expected
 
 
 def test_the_zones_named_after_a_sentence_without_an_agreement_are_no_link():
@@ -141,4 +137,4 @@ def test_the_zones_named_after_a_sentence_without_an_agreement_are_no_link():
         "Fighting flared again across the country on Thursday. The zones include Idlib and "
         "Eastern Ghouta, where shelling was reported."
     )
-    assert links(text, "2017-05-05") == set()
+    assert relations(text, "2017-05-05") == set()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extract import extract_article
+from tests.reading import relations
 
 
 def _read(text: str, published: str | None) -> dict:
@@ -117,13 +118,9 @@ def test_a_weekday_right_after_an_imperfect_start_verb_is_the_coming_one():
     assert days("بدأ التنفيذ السبت في ريف حمص الشمالي.", "2018-05-03") == ["2018-04-28"]
 
 
-def links(text: str, published: str | None) -> set[tuple[str | None, str, str]]:
-    return {(c["agreement"], c["zone"], c["relation"]) for c in _read(text, published)["coverage"]}
-
-
 def test_ending_participles_and_metaphors_end_a_zone():
     text = "ويطوي الاتفاق الجديد صفحة اتفاق القاهرة، منهيًا منطقة خفض التصعيد في ريف حمص الشمالي."
-    assert ("homs_truce_2017", "north_homs", "ends") in links(text, "2018-05-03")
+    assert ("homs_truce_2017", "north_homs", "ends") in relations(text, "2018-05-03")
 
 
 def test_an_evacuation_deal_by_its_verb_and_local_truces_are_unknown_agreements():
@@ -139,7 +136,7 @@ def test_oman_is_not_the_venue_of_the_amman_agreement():
 
 def test_a_passive_page_turned_ends_the_zone():
     text = "وبذلك طُويت صفحة منطقة خفض التصعيد في الغوطة الشرقية، التي أقرتها مذكرة أستانا."
-    assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in links(text, "2018-04-14")
+    assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in relations(text, "2018-04-14")
 
 
 def test_provisions_in_the_next_sentence_name_the_memorandum_and_its_zone():
@@ -147,7 +144,7 @@ def test_provisions_in_the_next_sentence_name_the_memorandum_and_its_zone():
         "وقع الرئيسان الروسي والتركي أمس في سوتشي مذكرة جديدة. وتنص على إقامة منطقة منزوعة "
         "السلاح بعمق 15 إلى 20 كم في محافظة إدلب."
     )
-    assert ("sochi_2018", "idlib", "covers") in links(text, "2018-09-18")
+    assert ("sochi_2018", "idlib", "covers") in relations(text, "2018-09-18")
 
 
 def test_brokers_agreeing_at_a_venue_on_another_day_are_not_the_venues_agreement():
@@ -159,7 +156,7 @@ def test_brokers_agreeing_at_a_venue_on_another_day_are_not_the_venues_agreement
 
 def test_a_zone_to_be_set_up_by_a_round_is_covered_by_it():
     text = "وأكد البيان الختامي لأستانا 6 أن منطقة إدلب ستنشأ لمدة ستة أشهر قابلة للتمديد."
-    assert ("astana_6", "idlib", "covers") in links(text, "2017-09-15")
+    assert ("astana_6", "idlib", "covers") in relations(text, "2017-09-15")
 
 
 @pytest.mark.parametrize(
@@ -181,7 +178,7 @@ def test_the_eve_of_a_weekday_is_not_read_as_that_day():
 def test_a_new_deal_signed_where_no_registry_agreement_was_is_unknown_and_keeps_its_words():
     text = "ووقع فيلق الرحمن في جنيف اتفاقاً مع روسيا لوقف إطلاق النار في جوبر وعين ترما."
     assert agreements(text, "2017-08-22") == []
-    assert links(text, "2017-08-22") == set()
+    assert relations(text, "2017-08-22") == set()
 
 
 def test_a_clause_break_ends_the_list_of_an_enumeration_head():
@@ -189,7 +186,7 @@ def test_a_clause_break_ends_the_list_of_an_enumeration_head():
         "بدءاً من مذكرة أستانا التي وضعت أربع مناطق لخفض التصعيد، ابتلع النظام ثلاثاً منها في "
         "الغوطة الشرقية ودرعا، وصولاً إلى الهجوم الأخير الذي سيطر خلاله على سراقب."
     )
-    pairs = {(a, z) for a, z, _ in links(text, "2020-03-06")}
+    pairs = {(a, z) for a, z, _ in relations(text, "2020-03-06")}
     assert ("astana_memorandum_2017", "eastern_ghouta") in pairs
     assert ("astana_memorandum_2017", "idlib") not in pairs
 
@@ -202,9 +199,11 @@ def test_a_clause_break_ends_the_list_of_an_enumeration_head():
     ],
 )
 def test_a_negated_covering_word_with_only_covers(text):
-    assert links(text, "2017-11-14") == {("southwest_ceasefire_2017", "south", "covers")}
+    assert relations(text, "2017-11-14") == {("southwest_ceasefire_2017", "south", "covers")}
 
 
 def test_a_negated_covering_word_alone_still_excludes():
     text = "وأكد الأردن أن مذكرة المبادئ لا تشمل الغوطة الشرقية."
-    assert links(text, "2017-11-14") == {("southwest_ceasefire_2017", "eastern_ghouta", "excludes")}
+    assert relations(text, "2017-11-14") == {
+        ("southwest_ceasefire_2017", "eastern_ghouta", "excludes")
+    }

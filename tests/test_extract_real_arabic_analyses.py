@@ -7,6 +7,7 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 from extract import extract_article
+from tests.reading import relations
 
 
 def pairs(text: str, published: str | None = "2018-06-01") -> set[tuple[str | None, str]]:
@@ -151,11 +152,6 @@ def test_a_carried_list_retaken_under_local_deals_still_belongs_to_the_agreement
     found = pairs(text, "2020-03-12")
     assert ("astana_memorandum_2017", "eastern_ghouta") in found
     assert ("astana_memorandum_2017", "south") in found
-
-
-def relations(text: str, published: str) -> set[tuple[str | None, str, str]]:
-    found = extract_article(text, published).to_dict()["coverage"]
-    return {(c["agreement"], c["zone"], c["relation"]) for c in found}
 
 
 def test_boundaries_put_off_or_not_drawn_are_no_delineation():
