@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract_real_arabic import _read, agreements, days, links, unknown_count
+from tests.reading import relations
+from tests.test_extract_real_arabic import _read, agreements, days, unknown_count
 
 
 def zones(text: str) -> list[str]:
@@ -63,9 +64,9 @@ def test_a_venue_whose_agreements_do_not_fit_the_day_does_not_hand_over_to_anoth
 
 def test_a_subjectless_verb_reaches_its_zone_over_counted_settlements():
     text = "وقع الجانبان الاتفاق في القاهرة أمس. ويشمل 84 بلدة وقرية في ريف حمص الشمالي."
-    assert links(text, "2017-08-01") == {("homs_truce_2017", "north_homs", "covers")}
+    assert relations(text, "2017-08-01") == {("homs_truce_2017", "north_homs", "covers")}
     other = "وقع الجانبان الاتفاق في القاهرة أمس. ويشمل القصف اليومي 84 بلدة في ريف حمص الشمالي."
-    assert links(other, "2017-08-01") == set()
+    assert relations(other, "2017-08-01") == set()
 
 
 def test_the_memorandum_far_on_is_the_memorandum_named_before_not_a_later_local_deal():
@@ -76,12 +77,12 @@ def test_the_memorandum_far_on_is_the_memorandum_named_before_not_a_later_local_
         "وتوصل جيش الإسلام إلى اتفاق نهائي للخروج من دوما. "
         "وبذلك انتهت في الغوطة الشرقية المنطقة التي أنشأتها المذكرة."
     )
-    assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in links(text, None)
+    assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in relations(text, None)
 
 
 def test_arrangements_are_an_agreement_noun():
     text = "وأوضح أن المذكرة تدعم الترتيبات التي تم التوصل إليها في السابع من تموز في جنوب سوريا."
-    assert links(text, "2017-11-12") == {("southwest_ceasefire_2017", "south", "covers")}
+    assert relations(text, "2017-11-12") == {("southwest_ceasefire_2017", "south", "covers")}
     assert agreements("واتخذت السلطات ترتيبات أمنية مشددة في دمشق.", "2017-11-12") == []
 
 
@@ -131,7 +132,7 @@ def test_the_area_as_subject_of_a_passive_covering_reaches_back_to_its_zone():
         "وأضاف أن الشرطة العسكرية أقامت نقطتي تفتيش. "
         "وكانت المنطقة قد أدرجت في مذكرة أستانا الموقعة في أيار الماضي."
     )
-    assert ("astana_memorandum_2017", "north_homs", "covers") in links(text, "2017-08-12")
+    assert ("astana_memorandum_2017", "north_homs", "covers") in relations(text, "2017-08-12")
 
 
 def test_an_evacuation_written_as_ikhla_makes_its_deal_unknown():
@@ -145,7 +146,7 @@ def test_agreements_in_the_plural_about_one_zone_are_its_agreement():
         "أجرت وزارة الدفاع الروسية في القاهرة، بوساطة مصرية، مفاوضات تم خلالها التوقيع على "
         "اتفاقيات حول آلية عمل منطقة خفض التصعيد في الغوطة الشرقية."
     )
-    assert links(text, "2017-07-22") == {("ghouta_truce_2017", "eastern_ghouta", "covers")}
+    assert relations(text, "2017-07-22") == {("ghouta_truce_2017", "eastern_ghouta", "covers")}
     # "these agreements" points back; it is no new unknown agreement
     assert unknown_count("ورغم هذه الاتفاقات، لم تتوقف المعارك في ريف حماة الشمالي.", None) == 0
 
@@ -155,7 +156,7 @@ def test_the_last_of_the_zones_set_up_by_a_memorandum_is_covered_by_it():
         "نص اتفاق سوتشي على منطقة منزوعة السلاح في محافظة إدلب، وهي آخر مناطق خفض التصعيد "
         "التي أنشئت بموجب مذكرة أستانا."
     )
-    assert ("astana_memorandum_2017", "idlib", "covers") in links(text, "2018-09-20")
+    assert ("astana_memorandum_2017", "idlib", "covers") in relations(text, "2018-09-20")
 
 
 def test_the_day_before_yesterday_written_with_min():
@@ -178,8 +179,8 @@ def test_a_date_after_another_name_is_that_names_date():
 
 def test_imperfect_and_suffixed_retaking_verbs_end_a_zone():
     text = "ونصت مذكرة أستانا على منطقة في الجنوب قبل أن تستعيد قوات النظام درعا."
-    relations = {r for a, z, r in links(text, "2018-09-20") if a == "astana_memorandum_2017"}
-    assert "ends" in relations
+    said = {r for a, z, r in relations(text, "2018-09-20") if a == "astana_memorandum_2017"}
+    assert "ends" in said
 
 
 def test_a_round_with_a_relative_clause_that_draws_the_lines_delineates():
@@ -187,16 +188,16 @@ def test_a_round_with_a_relative_clause_that_draws_the_lines_delineates():
         "أقامها الجيش التركي في إدلب، تنفيذاً لتفاهمات الجولة السادسة من محادثات أستانا، "
         "التي حددت حدود المنطقة."
     )
-    assert links(text, "2017-10-20") == {("astana_6", "idlib", "delineates")}
+    assert relations(text, "2017-10-20") == {("astana_6", "idlib", "delineates")}
 
 
 def test_an_agreement_named_as_a_time_landmark_is_no_link_of_the_zone_before_it():
     text = (
         "بدأ الجيش التركي الانسحاب من نقطة مورك، بعد أشهر على البروتوكول الإضافي الموقع في موسكو."
     )
-    assert links(text, "2020-10-20") == set()
+    assert relations(text, "2020-10-20") == set()
     after = "وقع الفيلق اتفاقاً في جنيف، بعد أسابيع من الهدنة التي رعتها القاهرة في الغوطة الشرقية."
-    assert ("ghouta_truce_2017", "eastern_ghouta", "covers") in links(after, "2017-08-25")
+    assert ("ghouta_truce_2017", "eastern_ghouta", "covers") in relations(after, "2017-08-25")
 
 
 def test_zones_agreed_at_a_venue_in_a_clause_after_another_name():
@@ -204,7 +205,9 @@ def test_zones_agreed_at_a_venue_in_a_clause_after_another_name():
         "وتقع البلدتان داخل المنطقة منزوعة السلاح التي نص عليها اتفاق سوتشي في إدلب، كما تقعان "
         "ضمن منطقة خفض التصعيد التي أُقرت في أستانا قبل عامين."
     )
-    assert ("astana_memorandum_2017", "idlib") in {(a, z) for a, z, _ in links(text, "2019-05-12")}
+    assert ("astana_memorandum_2017", "idlib") in {
+        (a, z) for a, z, _ in relations(text, "2019-05-12")
+    }
 
 
 def test_an_ordinal_truce_dated_after_local_truces_is_the_registry_one_of_that_day():
@@ -212,7 +215,7 @@ def test_an_ordinal_truce_dated_after_local_truces_is_the_registry_one_of_that_d
         "رعى الجانب الروسي ثلاث هدن محلية في أقل من شهر. فالهدنة الأولى بدأ سريانها في التاسع "
         "من تموز في محافظات درعا والقنيطرة والسويداء."
     )
-    assert ("southwest_ceasefire_2017", "south", "covers") in links(text, "2017-08-05")
+    assert ("southwest_ceasefire_2017", "south", "covers") in relations(text, "2017-08-05")
 
 
 def test_a_venue_and_its_day_name_the_agreement_a_later_anaphor_refers_to():
@@ -239,7 +242,7 @@ def test_zones_that_are_subject_to_agreements_go_to_the_agreements_after_them():
         "الغوطة الشرقية وريف حمص الشمالي لاتفاقين منفصلين وقعتهما فصائل المنطقتين مع الجانب "
         "الروسي في القاهرة، فيما بقيت إدلب من دون ترتيبات."
     )
-    assert {(a, z) for a, z, _ in links(text, "2017-09-20")} == {
+    assert {(a, z) for a, z, _ in relations(text, "2017-09-20")} == {
         ("southwest_ceasefire_2017", "south"),
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("homs_truce_2017", "north_homs"),
@@ -257,5 +260,5 @@ def test_the_truce_refers_back_to_a_truce_not_to_a_memorandum_named_in_compariso
 
 def test_an_imperfect_verb_that_sets_the_contact_lines_delineates():
     text = "وقالت وزارة الدفاع الروسية إن اتفاق القاهرة يحدد خطوط التماس في الغوطة الشرقية."
-    relations = {r for a, z, r in links(text, "2017-07-23") if a == "ghouta_truce_2017"}
-    assert "delineates" in relations
+    said = {r for a, z, r in relations(text, "2017-07-23") if a == "ghouta_truce_2017"}
+    assert "delineates" in said
