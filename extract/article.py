@@ -15,6 +15,7 @@ from extract.assemble import assemble
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
 from extract.item import Item
+from extract.keys import alternation
 from extract.language import LANGUAGES, detect_language
 from extract.lexicon import Lexicon, load_lexicon
 from extract.link_context import negated
@@ -50,15 +51,14 @@ LOCATED_PLACE_GAP = 5
 _CONTEXT_CUES = {"head", "anaphor", "enumhead", "enumitem", "current_round"}
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in words) or "(?!)"
-
-
 @lru_cache(maxsize=4)
 def _direction(lex: Lexicon) -> re.Pattern:
     """After a region word, what makes it a direction: "the south of Idlib", "the south-east"
     (a direction word, or a compass word glued by a hyphen or a space)."""
-    words, compass = _alt(lex.words["direction_words"]), _alt(lex.words["compass_words"])
+    words, compass = (
+        alternation(lex.words["direction_words"]),
+        alternation(lex.words["compass_words"]),
+    )
     return re.compile(rf" (?:{words}) |[ -](?:{compass})")
 
 

@@ -78,6 +78,12 @@ _ASCII_PUNCTUATION = "".join(c for c in _PUNCTUATION if c.isascii()).encode("asc
 _PUNCTUATION_BYTES = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 
 
+def alternation(words: list[str]) -> str:
+    """A regex alternative of the words as written, in their order (the first that matches
+    wins); one that never matches when there are none."""
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
 def scan_form(text: str) -> str:
     """Punctuation to spaces (one for one), so that every word is preceded by a space."""
     if text.isascii():

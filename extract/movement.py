@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from extract.item import Item
+from extract.keys import alternation
 from extract.lexicon import Lexicon
 from extract.recognise import Match
 
@@ -20,13 +21,9 @@ from extract.recognise import Match
 PREPOSITION_REACH = 24
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in words) or "(?!)"
-
-
 @lru_cache(maxsize=8)
 def _patterns(lex: Lexicon, kind: str) -> tuple[re.Pattern, re.Pattern]:
-    joiners = _alt(lex.words["list_joiners"])
+    joiners = alternation(lex.words["list_joiners"])
     if kind == "boundary":  # "up to the administrative border with Hama province"
         words = lex.words["boundary_words"]
         between_words = joiners
@@ -34,7 +31,7 @@ def _patterns(lex: Lexicon, kind: str) -> tuple[re.Pattern, re.Pattern]:
         words = lex.words["movement_prepositions"]
         between_words = joiners
     preposition = re.compile(
-        rf"(?:^|(?<=[\s,(]))(?:{_alt(words)})"
+        rf"(?:^|(?<=[\s,(]))(?:{alternation(words)})"
         rf"(?:\s+(?:{between_words}))*[\s,]*$"
     )
     between = re.compile(rf"(?:[\s,;]|(?<![^\s,;])(?:{joiners})(?![^\s,;]))*")
@@ -126,5 +123,5 @@ def _in_relative_clause(text: str, start: int, at: int, relatives: frozenset[str
 
 @lru_cache(maxsize=4)
 def _after_pattern(lex: Lexicon) -> re.Pattern:
-    words = _alt(lex.words["comparison_prepositions"])
+    words = alternation(lex.words["comparison_prepositions"])
     return re.compile(rf"(?<![^\s,(])(?:{words})(?![^\s,)])")

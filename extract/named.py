@@ -16,6 +16,7 @@ from extract.choose import candidates, choose_alias, fits_as_written, fits_date
 from extract.content import content_mentions, implicit_mentions
 from extract.dates import DateMention
 from extract.item import Item
+from extract.keys import alternation
 from extract.lexicon import Lexicon
 from extract.recognise import Match
 from extract.rounds import dated_rounds, round_items
@@ -25,14 +26,10 @@ if TYPE_CHECKING:
     from extract.article import _Document
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in words) or "(?!)"
-
-
 @lru_cache(maxsize=4)
 def _states_where(lex: Lexicon) -> re.Pattern:
     """Inside an agreement's name, a preposition before its zone word says where it applies."""
-    return re.compile(rf" (?:{_alt(lex.words['place_prepositions'])}) ")
+    return re.compile(rf" (?:{alternation(lex.words['place_prepositions'])}) ")
 
 
 @dataclass(slots=True)
