@@ -79,6 +79,8 @@ class HeadContext:
     bare: frozenset[int] = frozenset()
     #: words that join agreements into one list ("and"): a date before one is not the next's
     joiners: frozenset[str] = frozenset()
+    #: ``joiners`` and the clause openers ("that", "أن"): a date before one is another clause's
+    date_breaks: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -124,6 +126,7 @@ class HeadContext:
             guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
             complements=_complements(text, [*cues.get("head", []), *known], known, lex),
             joiners=frozenset(lex.words["agreement_joiners"]),
+            date_breaks=frozenset(lex.words["agreement_joiners"] + lex.words["clause_openers"]),
         )
 
     def items(self) -> list[Item]:
@@ -264,18 +267,16 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     )
     dates = ctx.dates_in.get(sentence, ())
     words = ctx.lex.words
-    # a date before "and" or "that" is another clause's ("signed on 22 July, and the truce")
-    breaks = ctx.joiners | frozenset(words["clause_openers"])
     near_dates = [
         d
-        for d in dates_near(m, dates, ctx.text, words["deadline_words"], breaks)
+        for d in dates_near(m, dates, ctx.text, words["deadline_words"], ctx.date_breaks)
         if not _qualifies_a_name(ctx, d)
         and not dates_a_name(ctx, d, m, sentence, dates)
         and not _name_between(ctx, m, d)
     ]
     if not near_dates and place is not None and place.start > m.end:
         # "an arrangement reached with the United States in Ankara on Oct. 17": the venue's date
-        near_dates = dates_near(place, dates, ctx.text, words["deadline_words"], breaks)
+        near_dates = dates_near(place, dates, ctx.text, words["deadline_words"], ctx.date_breaks)
     topic = topic_zone(ctx, m, sentence)
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
