@@ -31,6 +31,11 @@ class Match(NamedTuple):
 
 
 _new = tuple.__new__
+#: An automaton key's value (``keys.KeyTable.compile``): entity readings (length of the name,
+#: readings, kind of the first) and cue readings (length of the name, kind, (reading,)).
+Value = tuple[
+    tuple[tuple[int, tuple[Entry, ...], str], ...], tuple[tuple[int, str, tuple[Entry, ...]], ...]
+]
 
 
 def scan(text: str, lexicon: Lexicon) -> tuple[list[Match], dict[str, list[Match]]]:
@@ -38,21 +43,22 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[Match], dict[str, list[Match
     first) in document order, and every cue word by kind
     (one reading per cue match)."""
     padded = " " + scan_form(text) + " "
-    found: list[tuple] = []  # (start, -end, readings, kind): sorts leftmost-longest natively
-    add_entity = found.append
+    found: list[tuple[int, int, tuple[Entry, ...], str]] = []  # (start, -end, readings, kind)
     cues: dict[str, list[Match]] = {}
     # Keys are " name " (boundaries included), so every reported key is a whole word or phrase.
     # ``last`` is the padded index of the closing space: in ``text`` coordinates, the name ends
     # at ``last - 1`` (exclusive) and starts ``length`` before.
-    for last, (ents, cue_readings) in lexicon.automaton.iter(padded):
-        end = last - 1
-        for length, ent, kind0 in ents:
-            add_entity((end - length, -end, ent, kind0))
-        for length, kind, entry in cue_readings:
+    for last, value in lexicon.automaton.iter(padded):
+        hit: Value = value
+        end: int = last - 1
+        for reading in hit[0]:
+            found.append((end - reading[0], -end, reading[1], reading[2]))
+        for cue in hit[1]:
+            kind = cue[1]
             bucket = cues.get(kind)
             if bucket is None:
                 bucket = cues[kind] = []
-            bucket.append(_new(Match, (end - length, end, entry, kind)))
+            bucket.append(_new(Match, (end - cue[0], end, cue[2], kind)))
     for bucket in cues.values():
         bucket.sort(key=_START_END)
     return _longest(found), cues
@@ -84,21 +90,23 @@ def scoped_cues(
         first, stop = max(0, lo - 4), min(size, hi + reach)
         window = scan_form(text[max(0, first - 1) : stop - 1])
         window = (" " if first == 0 else "") + window + (" " if stop == size else "")
-        for last, (_ents, cue_readings) in automaton.iter(window):
-            end = first + last - 1
-            for length, kind, entry in cue_readings:
-                start = end - length
+        for last, value in automaton.iter(window):
+            hit: Value = value
+            end: int = first + last - 1
+            for cue in hit[1]:
+                start = end - cue[0]
                 if lo <= start < hi:
+                    kind = cue[1]
                     bucket = out.get(kind)
                     if bucket is None:
                         bucket = out[kind] = []
-                    bucket.append(_new(Match, (start, end, entry, kind)))
+                    bucket.append(_new(Match, (start, end, cue[2], kind)))
     for bucket in out.values():
         bucket.sort(key=_START_END)
     return out
 
 
-def _longest(found: list[tuple]) -> list[Match]:
+def _longest(found: list[tuple[int, int, tuple[Entry, ...], str]]) -> list[Match]:
     """Leftmost-longest selection of non-overlapping matches (``found``: (start, -end, readings,
     kind) tuples; two readings never share both start and end, so the tuples sort by span)."""
     found.sort()
@@ -144,19 +152,18 @@ def match_near(
         if p > 0 and flat[p - 1].isalpha():
             candidates.add(p - 1)
     if reach:
-        rfind = flat.rfind
         for p in anchors:
             lo = p - reach if p > reach else 0
             if lo == 0:
                 candidates.add(0)
                 if flat[:1] in glued:
                     candidates.add(1)
-            j = rfind(" ", lo, p)
+            j = flat.rfind(" ", lo, p)
             while j >= 0:
                 candidates.add(j + 1)
                 if flat[j + 1 : j + 2] in glued:
                     candidates.add(j + 2)
-                j = rfind(" ", lo, j)
+                j = flat.rfind(" ", lo, j)
     out: list[re.Match] = []
     ordered = sorted(candidates)
     for pattern in patterns:

@@ -26,10 +26,8 @@ MAX_SENTENCE_CHARS = 1000
 def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """``[start, end)`` of each sentence of ``text`` (trimmed of surrounding white space)."""
     spans: list[tuple[int, int]] = []
-    add = spans.append
     start = 0
     n = len(text)
-    rfind = text.rfind
     for m in _boundaries(text):
         mark = m.group()
         m_start, end = m.span()
@@ -39,7 +37,7 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
             if mark != "." or not _run_together(text, m_start, end, abbreviations):
                 continue  # 3.5, u.s.a, "22.7.2017": not an end of sentence
         elif mark == ".":
-            word = text[rfind(" ", m_start - 12 if m_start > 12 else 0, m_start) + 1 : m_start]
+            word = text[text.rfind(" ", m_start - 12 if m_start > 12 else 0, m_start) + 1 : m_start]
             word = word.lower().rstrip(".")
             if word in abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
@@ -51,7 +49,7 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
             if len(body) > MAX_SENTENCE_CHARS:
                 spans.extend(_bounded(text, left, left + len(body)))
             else:
-                add((left, left + len(body)))
+                spans.append((left, left + len(body)))
         start = m.end()
     _add(text, start, len(text), spans)
     return spans
@@ -90,15 +88,14 @@ def _run_together(text: str, stop: int, after: int, abbreviations: frozenset[str
 def _boundaries(text: str) -> list[re.Match]:
     """What ``_BOUNDARY.finditer(text)`` finds: a boundary starts at the first end mark after
     the previous one, so it is matched there, the marks found by ``str.find``."""
-    find = text.find
     positions: list[int] = []
     for mark in _MARKS:
-        i = find(mark)
+        i = text.find(mark)
         while i >= 0:
             positions.append(i)
             if len(positions) > _FEW_MARKS:
                 return list(_BOUNDARY.finditer(text))
-            i = find(mark, i + 1)
+            i = text.find(mark, i + 1)
     positions.sort()
     out: list[re.Match] = []
     end = 0

@@ -92,15 +92,14 @@ def find_dates(
 
 def _digit_runs(flat: str) -> list[tuple[int, int]]:
     """(start, end) of every run of digits, in order (what ``_DIGITS.finditer`` finds)."""
-    find = flat.find
     positions: list[int] = []
     for digit in "0123456789":
-        i = find(digit)
+        i = flat.find(digit)
         while i >= 0:
             positions.append(i)
             if len(positions) > _FEW_DIGITS:
                 return [m.span() for m in _DIGITS.finditer(flat)]
-            i = find(digit, i + 1)
+            i = flat.find(digit, i + 1)
     if not positions:
         return []
     positions.sort()
