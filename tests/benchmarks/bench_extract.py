@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 import time
 from datetime import date, timedelta
 
@@ -171,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     from extract import COMPILED, extract_article
 
     print("extractor:", "compiled (mypyc)" if COMPILED else "pure Python (not compiled)")
+    # the interpreter's build matters as much as our code: a PGO+LTO build (a distribution's
+    # python3) runs the same extractor ~15% faster than a plain ``./configure`` one
+    print(f"python: {sys.version.split()[0]} at {getattr(sys, '_base_executable', sys.executable)}")
 
     gazetteer = None
     if args.gazetteer:
