@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from assets.registry import AgreementRecord
-from extract.record import FrozenRecord
+from extract.record import Record
 
 
 @dataclass(frozen=True)
-class AgreementInfo(FrozenRecord):
+class AgreementInfo(Record):
     id: str
     kind: str
     parties: frozenset[str]

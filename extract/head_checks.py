@@ -8,7 +8,8 @@ from datetime import date
 
 from extract.choose import fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
-from extract.heads import Head, HeadContext
+from extract.head import Head
+from extract.heads import HeadContext
 from extract.item import Item
 from extract.recognise import Match
 

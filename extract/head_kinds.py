@@ -10,7 +10,8 @@ from extract.keys import phrase_key
 from extract.windows import ANAPHORA_SENTENCES
 
 if TYPE_CHECKING:
-    from extract.heads import Head, HeadContext
+    from extract.head import Head
+    from extract.heads import HeadContext
 
 
 #: Head kinds that name one kind of document ("المذكرة", "the protocol"), unlike "the deal".

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract.dates import DateMention
+from extract.head import Head
 from extract.head_zones import pointed_back, relative_zone, topic_zone
 from extract.item import Item
 from extract.lexicon import Lexicon
@@ -202,45 +203,6 @@ def _guarantors(parties, adjectives, sponsors_in, sentence_of) -> dict:
         if ident in GUARANTORS and s in sponsors_in:
             out.setdefault(s, []).append((a.start, a.end, ident))
     return out
-
-
-@dataclass(slots=True)
-class Head:
-    """One generic head and what its sentence says with it."""
-
-    match: Match
-    sentence: int
-    #: where the phrase ends (after party adjectives that follow the head)
-    end: int
-    parties: frozenset[str]
-    zone: Item | None
-    near_dates: list[DateMention]
-    #: the agreement's own date, said with the head ("the memorandum of 22 October 2019")
-    identity: DateMention | None
-    #: a date found after an onset cue rather than next to the head (not part of its phrase)
-    onset: bool
-    #: brokers named around a sponsor cue ("The deal, brokered by Egypt, ...")
-    sponsors: frozenset[str]
-    #: demanded by the Security Council, or declared by one side: no registry agreement
-    outside: bool
-    anaphor: bool
-    venue: tuple[str, ...] | None
-    national: bool
-    #: the zone is the head's topic ("اتفاقيات حول آلية عمل منطقة ... في الغوطة الشرقية")
-    topic: bool = False
-
-    @property
-    def case(self) -> str:
-        """The kind of evidence that decides the head (the venue case is tried first)."""
-        if self.parties or self.zone:
-            return "described"
-        if self.anaphor:
-            return "anaphor"
-        return "dated" if self.near_dates else "bare"
-
-    def item(self, ident: str | None, end: int | None = None) -> Item:
-        m = self.match
-        return Item("agreement", ident, m.start, self.end if end is None else end, self.sentence)
 
 
 def read_head(ctx: HeadContext, m: Match) -> Head:

@@ -17,7 +17,7 @@ from typing import Any
 import ahocorasick
 
 from extract.normalise import normalise_word
-from extract.record import FrozenRecord
+from extract.record import Record
 
 # Entity layer: recognised things, overlaps resolved longest-first. Cue layer: words that
 # steer resolution and relations; every occurrence is kept.
@@ -26,7 +26,7 @@ LAYERS = {"entity": ENTITY, "cue": CUE}
 
 
 @dataclass(frozen=True)
-class Proclitics(FrozenRecord):
+class Proclitics(Record):
     """What may be glued before an Arabic name (from the lexicon's ``proclitics`` and
     ``glued_articles``): to a name without the article (``bare``), to a name with it
     (``article``), and in place of the article after ل (``contracted``: "للرستن"). Tuples in

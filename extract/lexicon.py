@@ -24,7 +24,7 @@ from assets.registry import read_registry
 from extract.agreement_info import AgreementInfo, agreement_info
 from extract.keys import CUE, ENTITY, LAYERS, KeyTable, Proclitics, phrase_key, scan_form
 from extract.normalise import normalise_word
-from extract.record import FrozenRecord
+from extract.record import Record
 from extract.titles import title_variants
 from extract.words import LanguageData
 
@@ -115,7 +115,7 @@ LISTED = (
 
 
 @dataclass(frozen=True)
-class Entry(FrozenRecord):
+class Entry(Record):
     """What a matched key means: one reading (a key can have several, e.g. عمان)."""
 
     layer: int

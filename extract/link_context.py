@@ -14,6 +14,7 @@ from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Entry, Lexicon
 from extract.recognise import Match
+from extract.record import Record
 
 #: A zone this close after a trigger is its object ("did not cover northern Homs").
 OBJECT_GAP = 8
@@ -30,13 +31,27 @@ ENUMERATION_REACH = 4
 CARRY_REACH = 2
 
 
-@dataclass(slots=True)
-class RawLink:
+@dataclass(slots=True, init=False)
+class RawLink(Record):
     agreement: str | None
     zone: str
     relation: str
     date: DateMention | None
     sentence: int
+
+    def __init__(
+        self,
+        agreement: str | None,
+        zone: str,
+        relation: str,
+        date: DateMention | None,
+        sentence: int,
+    ) -> None:
+        self.agreement = agreement
+        self.zone = zone
+        self.relation = relation
+        self.date = date
+        self.sentence = sentence
 
 
 def center(x) -> float:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from extract.record import Record
+
 
 class Mention(NamedTuple):
     """(A tuple: an article has dozens, made and turned into dicts at C speed.)"""
@@ -75,8 +77,8 @@ class ControlEvent(NamedTuple):
 _DATE_KEYS = DateFound._fields
 
 
-@dataclass(slots=True)
-class Link:
+@dataclass(slots=True, init=False)
+class Link(Record):
     """A coverage link stated by one sentence: ``agreement`` (None if unknown) and ``zone``."""
 
     agreement: str | None
@@ -88,6 +90,28 @@ class Link:
     start: int
     end: int
     agreement_text: str | None = None
+
+    def __init__(
+        self,
+        agreement: str | None,
+        zone: str,
+        relation: str,
+        date: str | None,
+        sentence: int,
+        evidence: str,
+        start: int,
+        end: int,
+        agreement_text: str | None = None,
+    ) -> None:
+        self.agreement = agreement
+        self.zone = zone
+        self.relation = relation
+        self.date = date
+        self.sentence = sentence
+        self.evidence = evidence
+        self.start = start
+        self.end = end
+        self.agreement_text = agreement_text
 
     def to_dict(self) -> dict:
         return {

@@ -25,7 +25,7 @@ from extract.latin_names import (
     latin_tokens,
     simple_key,
 )
-from extract.record import FrozenRecord
+from extract.record import Record
 
 __all__ = [
     "PlaceIndex", "PlaceInfo", "common_word", "common_words", "latin_hits", "latin_keys",
@@ -41,7 +41,7 @@ FEATURE_PRIOR = {
 
 
 @dataclass(frozen=True, slots=True)
-class PlaceInfo(FrozenRecord):
+class PlaceInfo(Record):
     """What homonym resolution needs to know of a place (any gazetteer: curated or imported)."""
 
     id: str

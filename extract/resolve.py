@@ -32,6 +32,7 @@ from extract.choose import (
     pick,
 )
 from extract.dates import DAY, MONTH
+from extract.head import Head
 from extract.head_checks import (
     brokered_by,
     current_agreement,
@@ -44,7 +45,7 @@ from extract.head_checks import (
 )
 from extract.head_kinds import of_its_kind, same_kind_before
 from extract.head_zones import pointed_back
-from extract.heads import Head, HeadContext, dates_a_name, is_current, read_head
+from extract.heads import HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
 from extract.keys import phrase_key
 from extract.recognise import Match

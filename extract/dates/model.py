@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from extract.record import Record
+
 DAY, MONTH, YEAR = "day", "month", "year"
 
 #: How far a date the text states may lie from a registry date (a signing, a round, a truce
@@ -14,8 +16,8 @@ DAY, MONTH, YEAR = "day", "month", "year"
 DATE_TOLERANCE = timedelta(days=2)
 
 
-@dataclass(slots=True)
-class DateMention:
+@dataclass(slots=True, init=False)
+class DateMention(Record):
     """A date expression of the normalised text; ``value`` is None where the text does not say
     which day (a relative date in an undated text), ``precision`` is what the phrase names."""
 
@@ -23,6 +25,12 @@ class DateMention:
     end: int
     value: date | None
     precision: str
+
+    def __init__(self, start: int, end: int, value: date | None, precision: str) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.precision = precision
 
     @property
     def iso(self) -> str | None:
