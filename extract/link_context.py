@@ -13,7 +13,7 @@ from functools import lru_cache
 from extract.dates import DateMention
 from extract.item import Item
 from extract.lexicon import Entry, Lexicon
-from extract.recognise import Match
+from extract.recognise import Match, with_readings
 from extract.record import Record
 
 #: A zone this close after a trigger is its object ("did not cover northern Homs").
@@ -184,12 +184,12 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         after = text[t.end : t.end + NEGATION_REACH].split()
         if t.entries[0].ident == "excludes" and after and after[0] in only:
-            t = t._replace(entries=(_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
+            t = with_readings(t, (_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
         elif t.entries[0].ident == "covers" and not (after and after[0] in only):
             words = text[max(0, t.start - NEGATION_REACH) : t.start].split()
             word = words[-1] if words else ""
             if word in negations or (word[:1] in glued and word[1:] in negations):
-                t = t._replace(entries=(_excluding(t.entries[0]),))
+                t = with_readings(t, (_excluding(t.entries[0]),))
         out.append(t)
     return out
 

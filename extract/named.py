@@ -18,7 +18,7 @@ from extract.dates import DateMention
 from extract.item import Item
 from extract.keys import alternation
 from extract.lexicon import Lexicon
-from extract.recognise import Match
+from extract.recognise import Match, with_readings
 from extract.rounds import dated_rounds, round_items
 from extract.windows import GUARANTORS, REFERENT_GAP, identity_date, venue_near
 
@@ -60,7 +60,7 @@ def named_agreements(
     for m in doc.entities:
         if m.kind == "place" and _zone_name(doc.text, lex, m):
             # "the southern de-escalation zone": the zone's name, and its agreement's too
-            m = m._replace(entries=tuple(e for e in m.entries if e.kind == "agreement"))
+            m = with_readings(m, tuple(e for e in m.entries if e.kind == "agreement"))
         elif m.kind != "agreement" or (round_spans and _covered(m, round_spans)):
             continue
         entry = m.entries[0]

@@ -31,6 +31,14 @@ class Match(NamedTuple):
 
 
 _new = tuple.__new__
+
+
+def with_readings(m: Match, entries: tuple[Entry, ...]) -> Match:
+    """``m`` with other readings, its span and kind kept: what ``m._replace(entries=...)``
+    gives, without the interpreted ``_replace`` (a few microseconds a call)."""
+    return _new(Match, (m.start, m.end, entries, m.kind))
+
+
 #: An automaton key's value (``keys.KeyTable.compile``): entity readings (length of the name,
 #: readings, kind of the first) and cue readings (length of the name, kind, (reading,)).
 Value = tuple[
