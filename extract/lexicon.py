@@ -89,6 +89,7 @@ LISTED = (
     "agreement_joiners",
     "yes_answers",
     "no_answers",
+    "answer_labels",
     "plural_heads",
     "construct_plural_heads",
     "current_round",
