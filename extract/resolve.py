@@ -42,7 +42,7 @@ from extract.head_checks import (
     latest,
     unknown,
 )
-from extract.head_kinds import of_its_kind, same_kind_before
+from extract.head_kinds import document_antecedent, of_its_kind, same_kind_before
 from extract.head_zones import pointed_back
 from extract.heads import Head, HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
@@ -177,6 +177,7 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     choice = None
     if len(cands) > 1 and head.anaphor:
         ident = antecedent(ctx.items(), head.match.start, head.sentence)
+        ident = ident or document_antecedent(ctx, head, cands)
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference)
     if choice is not None and not head.anaphor and _dated_otherwise(ctx, head, choice):
@@ -363,6 +364,7 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
             # other one of its zone
             cands = [a for a in cands if a.id != ident] or cands
             ident = None
+        ident = ident or document_antecedent(ctx, head, cands)
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference, zone.zone if zone else None, about)
     if choice is None and zone and not head.anaphor:

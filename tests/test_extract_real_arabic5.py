@@ -23,3 +23,15 @@ def test_a_labelled_answer_opening_with_no_excludes_the_zones_the_question_names
         "A: No. The north has its own talks.\n"
     )
     assert ("southwest_ceasefire_2017", "idlib", "excludes") in relations(text, "2017-07-20")
+
+
+def test_a_memorandum_noun_said_of_a_zone_means_a_memorandum_not_the_protocol_in_force():
+    # several registry agreements cover Idlib; "المذكرة" (or "تلك المذكرة") is one of the
+    # memoranda among them, not the protocol in force on the day of publication
+    for head in ("والمذكرة", "وتلك المذكرة"):
+        text = (
+            "وقع الرئيسان بروتوكول موسكو في آذار 2020 مكملين مذكرة سوتشي. "
+            f"{head} هي التي أنشأت المنطقة منزوعة السلاح في إدلب."
+        )
+        found = {(a, z) for a, z, _ in relations(text, "2020-03-20")}
+        assert ("sochi_2018", "idlib") in found, head
