@@ -35,3 +35,20 @@ def test_a_memorandum_noun_said_of_a_zone_means_a_memorandum_not_the_protocol_in
         )
         found = {(a, z) for a, z, _ in relations(text, "2020-03-20")}
         assert ("sochi_2018", "idlib") in found, head
+
+
+def test_a_zone_pronoun_after_a_verb_of_setting_up_goes_to_the_agreement_before_it():
+    # the zone is named in a clause about another agreement; "أقام فيها" / "فرض فيها" in the
+    # next clause refers back to it, and its agent is the agreement before the verb
+    text = (
+        "يذكر أهالي ريف حمص الشمالي أن منطقتهم كانت من المناطق التي حددتها مذكرة أستانا، "
+        "وأن اتفاق القاهرة الموقع بعد ذلك بأشهر فرض فيها هدوءاً لم يدم."
+    )
+    found = {(a, z) for a, z, _ in relations(text, "2018-06-01")}
+    assert ("homs_truce_2017", "north_homs") in found
+    text = (
+        "ويقول باحثون إن إدلب بقيت واحدة من مناطق مذكرة أستانا، لكن اتفاق سوتشي هو الذي "
+        "أنشأ فيها منطقة منزوعة السلاح."
+    )
+    found = {(a, z) for a, z, _ in relations(text, "2019-01-10")}
+    assert ("sochi_2018", "idlib") in found
