@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -195,17 +196,20 @@ BROKERS_REACH = 48
 def _made_by_others(
     doc: _Document, m: Match, ident: str, sentence: int, parties: list[Item]
 ) -> str | None:
-    """ "a de-escalation agreement between the US, Russia and Jordan": a generic name whose own
-    clause names two or more brokers that are not all its agreement's parties is the one
+    """ "a de-escalation agreement between the US, Russia and Jordan", "اتفاق خفض التصعيد الذي
+    رعته ...": a generic name whose own clause (after it, or after its relative pronoun) names two or more brokers that are not all its agreement's parties is the one
     registry agreement of those brokers."""
     info = doc.lex.agreements.get(ident)
     if info is None or info.kind == "talks":
         return None
+    relatives = doc.lex.words["relative_pronouns"]
     cue = next(
         (
             c
             for c in doc.cues.get("sponsor", ())
-            if 0 <= c.start - m.end <= BROKERS_AFTER and doc.sentence_of(c.start) == sentence
+            if c.start >= m.end
+            and (c.start - m.end <= BROKERS_AFTER or _one_of(doc.text[m.end : c.start], relatives))
+            and doc.sentence_of(c.start) == sentence
         ),
         None,
     )
@@ -225,6 +229,12 @@ def _made_by_others(
         return None
     made = candidates(doc.lex, frozenset(brokers), "")
     return made[0].id if len(made) == 1 else None
+
+
+def _one_of(gap: str, words: Sequence[str]) -> bool:
+    """Whether ``gap`` is exactly one of ``words`` (with the spaces around it)."""
+    parts = gap.split()
+    return len(parts) == 1 and parts[0] in words
 
 
 #: An ending word this close to a name that spells its zone ends the agreement there ("the

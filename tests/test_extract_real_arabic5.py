@@ -6,7 +6,7 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from tests.reading import relations
+from tests.reading import agreements_said, relations
 
 
 def test_a_labelled_answer_opening_with_no_excludes_the_zones_the_question_names():
@@ -52,3 +52,12 @@ def test_a_zone_pronoun_after_a_verb_of_setting_up_goes_to_the_agreement_before_
     )
     found = {(a, z) for a, z, _ in relations(text, "2019-01-10")}
     assert ("sochi_2018", "idlib") in found
+
+
+def test_brokers_named_in_a_relative_clause_after_a_generic_name_say_which_agreement_it_is():
+    # "اتفاق خفض التصعيد الذي رعته ..." is as much the brokers' agreement as "... برعاية ..."
+    text = (
+        "وقال السكان إن اتفاق خفض التصعيد الذي رعته روسيا والولايات المتحدة والأردن "
+        "لم يحم درعا من الحملة."
+    )
+    assert agreements_said(text, "2018-07-20") == ["southwest_ceasefire_2017"]
