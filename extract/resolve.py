@@ -31,6 +31,7 @@ from extract.choose import (
     nearest_covering,
     pick,
 )
+from extract.construct_duals import zones_own
 from extract.dates import DAY, MONTH
 from extract.head_checks import (
     brokered_by,
@@ -104,7 +105,7 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     elif head.parties:
         pool = list(candidates(ctx.lex, head.parties, ""))
     else:
-        return []
+        return zones_own(ctx, head, word)
     named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if ctx.published is not None:
         pool = existing(pool, ctx.published)

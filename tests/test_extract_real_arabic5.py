@@ -61,3 +61,16 @@ def test_brokers_named_in_a_relative_clause_after_a_generic_name_say_which_agree
         "لم يحم درعا من الحملة."
     )
     assert agreements_said(text, "2018-07-20") == ["southwest_ceasefire_2017"]
+
+
+def test_a_dual_in_construct_with_two_zone_words_names_each_zones_own_agreement():
+    # "اتفاقي الجنوب والغوطة" (the oblique dual, and the nominative "اتفاقا") with no venue:
+    # the one agreement that covers only the south, and the one that covers only Ghouta
+    for dual in ("اتفاقي", "هدنتي"):
+        text = f"وقال المصدر إن الاتفاق الجديد جاء بعد {dual} الجنوب والغوطة الشرقية بأسابيع."
+        said = agreements_said(text, "2017-08-05")
+        assert "southwest_ceasefire_2017" in said, dual
+        assert "ghouta_truce_2017" in said, dual
+    text = "وأعاد التقرير التذكير بأن اتفاقا الغوطة وريف حمص الشمالي لم يصمدا."
+    said = agreements_said(text, "2018-06-01")
+    assert {"ghouta_truce_2017", "homs_truce_2017"} <= set(said)
