@@ -6,6 +6,7 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+from extract import extract_article
 from tests.reading import agreements_said, relations
 
 
@@ -74,3 +75,17 @@ def test_a_dual_in_construct_with_two_zone_words_names_each_zones_own_agreement(
     text = "وأعاد التقرير التذكير بأن اتفاقا الغوطة وريف حمص الشمالي لم يصمدا."
     said = agreements_said(text, "2018-06-01")
     assert {"ghouta_truce_2017", "homs_truce_2017"} <= set(said)
+
+
+def _days(text: str, published: str) -> set[str]:
+    return {d.date for d in extract_article(text, published).dates if d.precision == "day"}
+
+
+def test_the_second_weekday_of_a_night_span_is_the_day_after_the_first():
+    # "ليل الجمعة - السبت" on a Friday page: that Friday and the Saturday after it, not the
+    # Saturday before
+    days = _days("وتبدأ الهدنة اعتباراً من منتصف ليل الجمعة - السبت.", "2017-05-05")
+    assert days == {"2017-05-05", "2017-05-06"}
+    # a span that is over: Wednesday and the Thursday after it, both past
+    days = _days("وشهدت ليلة الأربعاء/الخميس قصفاً عنيفاً على الأحياء.", "2017-05-05")
+    assert days == {"2017-05-03", "2017-05-04"}
