@@ -86,6 +86,7 @@ LISTED = (
     "negations",
     "only_particles",
     "deferral_words",
+    "territory_nouns",
     "agreement_joiners",
     "yes_answers",
     "no_answers",

@@ -89,3 +89,17 @@ def test_the_second_weekday_of_a_night_span_is_the_day_after_the_first():
     # a span that is over: Wednesday and the Thursday after it, both past
     days = _days("وشهدت ليلة الأربعاء/الخميس قصفاً عنيفاً على الأحياء.", "2017-05-05")
     assert days == {"2017-05-03", "2017-05-04"}
+
+
+def test_control_after_an_area_noun_describes_territory_and_ends_nothing():
+    # "مناطق سيطرة النظام" says whose areas lie on either side of a line, not that a zone fell
+    text = (
+        "ونص اتفاق سوتشي على إقامة منطقة عازلة بين مناطق سيطرة النظام ومناطق سيطرة الفصائل "
+        "في ريف إدلب الجنوبي."
+    )
+    found = relations(text, "2018-11-01")
+    assert ("sochi_2018", "idlib", "covers") in found
+    assert ("sochi_2018", "idlib", "ends") not in found
+    # the event itself still ends the zone's agreement
+    text = "وأنهت سيطرة النظام على الغوطة الشرقية اتفاق القاهرة الخاص بها."
+    assert ("ghouta_truce_2017", "eastern_ghouta", "ends") in relations(text, "2018-04-20")
