@@ -78,7 +78,8 @@ def named_agreements(
             known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
             blocked.append((m.start, m.end))
             continue
-        if _renewed(doc, m, entry.ident):  # "اتفاق سوتشي الجديد" in 2019: another Sochi deal
+        shared = len({e.ident for e in m.entries}) > 1  # "اتفاق القاهرة الثاني": Homs's
+        if not shared and _renewed(doc, m, entry.ident):  # "اتفاق سوتشي الجديد" in 2019
             known.append(Item("agreement", None, m.start, m.end, s))
             blocked.append((m.start, m.end))
             continue

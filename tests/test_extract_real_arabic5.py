@@ -103,3 +103,14 @@ def test_control_after_an_area_noun_describes_territory_and_ends_nothing():
     # the event itself still ends the zone's agreement
     text = "وأنهت سيطرة النظام على الغوطة الشرقية اتفاق القاهرة الخاص بها."
     assert ("ghouta_truce_2017", "eastern_ghouta", "ends") in relations(text, "2018-04-20")
+
+
+def test_a_registry_name_called_the_second_long_after_its_signing_is_another_agreement():
+    # "اتفاق سوتشي الثاني" of October 2019 (the north-east) is not the Idlib memorandum
+    text = "ويختلف ذلك عن اتفاق سوتشي الثاني الذي وقعه الرئيسان حول شرق الفرات."
+    said = agreements_said(text, "2020-01-10")
+    assert "sochi_2018" not in said
+    assert None in said
+    # a name two agreements share is not renewed by an ordinal: "the second Cairo agreement"
+    text = "وجاء اتفاق القاهرة الثاني ليشمل ريف حمص الشمالي."
+    assert agreements_said(text, "2018-03-01") == ["homs_truce_2017"]
