@@ -114,3 +114,13 @@ def test_a_registry_name_called_the_second_long_after_its_signing_is_another_agr
     # a name two agreements share is not renewed by an ordinal: "the second Cairo agreement"
     text = "وجاء اتفاق القاهرة الثاني ليشمل ريف حمص الشمالي."
     assert agreements_said(text, "2018-03-01") == ["homs_truce_2017"]
+
+
+def test_the_area_as_subject_before_a_passive_of_inclusion_is_the_zone_named_before():
+    # "المنطقة كانت قد أُدرجت ضمن ... في مذكرة أستانا": subject first, after "إن"/"أن"
+    text = (
+        "عاد الهدوء إلى ريف حمص الشمالي مع بدء سريان الهدنة.\n"
+        "اقرأ أيضاً: أسعار الخبز ترتفع في دمشق\n"
+        "وقال مصدر إن المنطقة كانت قد أدرجت ضمن مناطق خفض التصعيد في مذكرة أستانا."
+    )
+    assert ("astana_memorandum_2017", "north_homs", "covers") in relations(text, "2017-08-04")
