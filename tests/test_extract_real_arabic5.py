@@ -124,3 +124,10 @@ def test_the_area_as_subject_before_a_passive_of_inclusion_is_the_zone_named_bef
         "وقال مصدر إن المنطقة كانت قد أدرجت ضمن مناطق خفض التصعيد في مذكرة أستانا."
     )
     assert ("astana_memorandum_2017", "north_homs", "covers") in relations(text, "2017-08-04")
+
+
+def test_colloquial_relative_days_of_social_media_posts_are_dates():
+    # Levantine "مبارح" (yesterday) and "بكرا" (tomorrow), with or without a weekday
+    assert "2017-07-23" in _days("مبارح الأحد انقصفت عين ترما بالمدفعية.", "2017-07-24")
+    assert "2017-07-23" in _days("الطيران رجع مبارح فوق دوما.", "2017-07-24")
+    assert "2017-07-25" in _days("وبكرا رح تفوت القافلة عالغوطة.", "2017-07-24")
