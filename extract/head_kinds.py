@@ -39,21 +39,18 @@ def document_antecedent(ctx: HeadContext, head: Head, cands: Sequence[AgreementI
     kinds = kinds_of(ctx, m)
     if not kinds or not kinds <= DOCUMENT_KINDS:
         return None
-    nouns = {w for w, ks in ctx.lex.head_kinds.items() if ks & kinds}
     ids = {a.id for a in cands}
-    before = [
-        i
-        for i in ctx.items()
-        if i.kind == "agreement"
-        and i.id is not None
-        and i.id in ids
-        and i.end <= m.start
-        and (
+    before = [i for i in ctx.items() if i.id in ids and i.end <= m.start and i.kind == "agreement"]
+    if not before:
+        return None
+    nouns = {w for w, ks in ctx.lex.head_kinds.items() if ks & kinds}
+    for i in sorted(before, key=lambda i: i.start, reverse=True):
+        if i.id is not None and (
             ctx.lex.agreements[i.id].kind in kinds
             or set(phrase_key(ctx.text[i.start : i.end]).split()) & nouns
-        )
-    ]
-    return max(before, key=lambda i: i.start).id if before else None
+        ):
+            return i.id
+    return None
 
 
 def same_kind_before(ctx: HeadContext, head: Head) -> str | None:

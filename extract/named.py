@@ -78,8 +78,8 @@ def named_agreements(
             known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
             blocked.append((m.start, m.end))
             continue
-        shared = len({e.ident for e in m.entries}) > 1  # "اتفاق القاهرة الثاني": Homs's
-        if not shared and _renewed(doc, m, entry.ident):  # "اتفاق سوتشي الجديد" in 2019
+        if _renewed(doc, m, entry.ident) and len({e.ident for e in m.entries}) == 1:
+            # "اتفاق سوتشي الجديد" in 2019; a shared name ("اتفاق القاهرة الثاني") is Homs's
             known.append(Item("agreement", None, m.start, m.end, s))
             blocked.append((m.start, m.end))
             continue
@@ -191,6 +191,9 @@ def _renewed(doc: _Document, m: Match, ident: str) -> bool:
 
 #: How far after a name its "between" may start, and how far after that its brokers lie.
 BROKERS_AFTER = 3
+#: How far after a name its brokers' clause may start when a relative pronoun opens it ("اتفاق
+#: خفض التصعيد الذي رعته ...").
+RELATIVE_GAP = 10
 BROKERS_REACH = 48
 
 
@@ -209,7 +212,13 @@ def _made_by_others(
             c
             for c in doc.cues.get("sponsor", ())
             if c.start >= m.end
-            and (c.start - m.end <= BROKERS_AFTER or _one_of(doc.text[m.end : c.start], relatives))
+            and (
+                c.start - m.end <= BROKERS_AFTER
+                or (
+                    c.start - m.end <= RELATIVE_GAP
+                    and _one_of(doc.text[m.end : c.start], relatives)
+                )
+            )
             and doc.sentence_of(c.start) == sentence
         ),
         None,
