@@ -131,3 +131,9 @@ def test_colloquial_relative_days_of_social_media_posts_are_dates():
     assert "2017-07-23" in _days("مبارح الأحد انقصفت عين ترما بالمدفعية.", "2017-07-24")
     assert "2017-07-23" in _days("الطيران رجع مبارح فوق دوما.", "2017-07-24")
     assert "2017-07-25" in _days("وبكرا رح تفوت القافلة عالغوطة.", "2017-07-24")
+
+
+def test_reconciliations_in_the_plural_are_local_deals_outside_the_registry():
+    # "المصالحات" (the government's local reconciliation deals) name no zone agreement
+    text = "وقال المسؤول إن المصالحات أعادت بلدات القلمون إلى سيطرة الدولة."
+    assert agreements_said(text, "2018-05-01") == [None]
