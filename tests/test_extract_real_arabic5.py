@@ -137,3 +137,11 @@ def test_reconciliations_in_the_plural_are_local_deals_outside_the_registry():
     # "المصالحات" (the government's local reconciliation deals) name no zone agreement
     text = "وقال المسؤول إن المصالحات أعادت بلدات القلمون إلى سيطرة الدولة."
     assert agreements_said(text, "2018-05-01") == [None]
+
+
+def test_the_astana_understandings_with_no_round_name_no_agreement():
+    # "تفاهمات أستانا" is the process, like "مسار أستانا": no round, no id; a round still counts
+    text = "وقال الوزير إن نقاط المراقبة التي نُشرت بموجب تفاهمات أستانا ستبقى في إدلب."
+    assert agreements_said(text, "2018-09-21") == []
+    text = "وقال إن القوات انتشرت في إدلب بموجب تفاهمات الجولة السادسة من أستانا."
+    assert agreements_said(text, "2018-09-21") == ["astana_6"]
