@@ -31,6 +31,8 @@ ANSWER_REACH = 3
 QUESTION_MARKS = "?\u061f"
 #: The first word of an answer, and what may follow it when it is a bare yes or no ("No.").
 _FIRST_WORD = re.compile(r"\W*(\w+)(?:\s*[.,!;\u060c]|\s*$)")
+#: A speaker's label and its colon at the start of an answer ("ج:", "A:").
+_LABEL = re.compile(r"\W*(\w+)\s*:")
 
 
 def answer_links(
@@ -144,7 +146,11 @@ def _relation(triggers: list[Match], q: int, sentence_of) -> str:
 
 def _verdict(text: str, span: tuple[int, int], lex: Lexicon) -> str | None:
     """ "yes" or "no" when the answer opens with a bare yes or no ("No.", "لا،"), else None."""
-    m = _FIRST_WORD.match(text, span[0], span[1])
+    start = span[0]
+    label = _LABEL.match(text, start, span[1])
+    if label is not None and label.group(1) in lex.words["answer_labels"]:
+        start = label.end()  # "ج: لا.", "A: No.": the speaker's label is not the answer
+    m = _FIRST_WORD.match(text, start, span[1])
     if m is None:
         return None
     word = m.group(1)

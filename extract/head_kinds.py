@@ -10,12 +10,48 @@ from extract.keys import phrase_key
 from extract.windows import ANAPHORA_SENTENCES
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from extract.agreement_info import AgreementInfo
     from extract.head import Head
     from extract.heads import HeadContext
+    from extract.recognise import Match
 
 
 #: Head kinds that name one kind of document ("المذكرة", "the protocol"), unlike "the deal".
 DOCUMENT_KINDS = frozenset(("memorandum", "protocol"))
+
+
+def kinds_of(ctx: HeadContext, m: Match) -> frozenset[str]:
+    """The registry kinds the head's noun names: the whole phrase's, else its last word's
+    ("تلك المذكرة", "that memorandum": the noun after the demonstrative)."""
+    phrase = phrase_key(ctx.text[m.start : m.end])
+    kinds = ctx.lex.head_kinds.get(phrase)
+    if kinds is None:
+        kinds = ctx.lex.head_kinds.get(phrase.rsplit(" ", 1)[-1], frozenset())
+    return kinds
+
+
+def document_antecedent(ctx: HeadContext, head: Head, cands: Sequence[AgreementInfo]) -> str | None:
+    """ "تلك المذكرة ... في إدلب" among several agreements of its zone: the one of them last
+    named before it as a document of the kind its noun names (of that registry kind, or named
+    with that noun: "مذكرة مبادئ" for a ceasefire), not the one in force on the day."""
+    m = head.match
+    kinds = kinds_of(ctx, m)
+    if not kinds or not kinds <= DOCUMENT_KINDS:
+        return None
+    ids = {a.id for a in cands}
+    before = [i for i in ctx.items() if i.id in ids and i.end <= m.start and i.kind == "agreement"]
+    if not before:
+        return None
+    nouns = {w for w, ks in ctx.lex.head_kinds.items() if ks & kinds}
+    for i in sorted(before, key=lambda i: i.start, reverse=True):
+        if i.id is not None and (
+            ctx.lex.agreements[i.id].kind in kinds
+            or set(phrase_key(ctx.text[i.start : i.end]).split()) & nouns
+        ):
+            return i.id
+    return None
 
 
 def same_kind_before(ctx: HeadContext, head: Head) -> str | None:
@@ -23,7 +59,7 @@ def same_kind_before(ctx: HeadContext, head: Head) -> str | None:
     the last registry agreement of that kind named anywhere before it (the memorandum the page
     is about), when the deal in reach is not itself a document of that kind."""
     m = head.match
-    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]), frozenset())
+    kinds = kinds_of(ctx, m)
     if not kinds or not kinds <= DOCUMENT_KINDS:
         return None
     before = [i for i in ctx.items() if i.kind == "agreement" and i.end <= m.start]

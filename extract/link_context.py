@@ -178,10 +178,13 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
     negations, glued = lex.words["negations"], lex.proclitic_letters
     only = lex.words["only_particles"]
     deferrals = lex.words["deferral_words"]
+    territory = lex.words["territory_nouns"]
     out = []
     for t in triggers:
         if t.entries[0].ident == "delineates" and _deferred(t, text, negations, deferrals):
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
+        if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
+            continue  # "بين مناطق سيطرة النظام والفصائل": whose areas, not a takeover
         after = text[t.end : t.end + NEGATION_REACH].split()
         if t.entries[0].ident == "excludes" and after and after[0] in only:
             t = with_readings(t, (_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
@@ -192,6 +195,13 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
                 t = with_readings(t, (_excluding(t.entries[0]),))
         out.append(t)
     return out
+
+
+def _after_word(t: Match, text: str, words: Sequence[str], glued: frozenset[str]) -> bool:
+    """Whether the word right before trigger ``t`` is one of ``words`` (a proclitic allowed)."""
+    before = text[max(0, t.start - NEGATION_REACH) : t.start].split()
+    word = before[-1] if before else ""
+    return word in words or (word[:1] in glued and word[1:] in words)
 
 
 #: Words before a boundary word read for a negation or a deferral ("تركت رسم حدودها").

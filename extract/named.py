@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -77,7 +78,8 @@ def named_agreements(
             known.append(Item("agreement", None, min(m.start, d.start), max(m.end, d.end), s))
             blocked.append((m.start, m.end))
             continue
-        if _renewed(doc, m, entry.ident):  # "اتفاق سوتشي الجديد" in 2019: another Sochi deal
+        if _renewed(doc, m, entry.ident) and len({e.ident for e in m.entries}) == 1:
+            # "اتفاق سوتشي الجديد" in 2019; a shared name ("اتفاق القاهرة الثاني") is Homs's
             known.append(Item("agreement", None, m.start, m.end, s))
             blocked.append((m.start, m.end))
             continue
@@ -189,23 +191,35 @@ def _renewed(doc: _Document, m: Match, ident: str) -> bool:
 
 #: How far after a name its "between" may start, and how far after that its brokers lie.
 BROKERS_AFTER = 3
+#: How far after a name its brokers' clause may start when a relative pronoun opens it ("اتفاق
+#: خفض التصعيد الذي رعته ...").
+RELATIVE_GAP = 10
 BROKERS_REACH = 48
 
 
 def _made_by_others(
     doc: _Document, m: Match, ident: str, sentence: int, parties: list[Item]
 ) -> str | None:
-    """ "a de-escalation agreement between the US, Russia and Jordan": a generic name whose own
-    clause names two or more brokers that are not all its agreement's parties is the one
+    """ "a de-escalation agreement between the US, Russia and Jordan", "اتفاق خفض التصعيد الذي
+    رعته ...": a generic name whose own clause (after it, or after its relative pronoun) names two or more brokers that are not all its agreement's parties is the one
     registry agreement of those brokers."""
     info = doc.lex.agreements.get(ident)
     if info is None or info.kind == "talks":
         return None
+    relatives = doc.lex.words["relative_pronouns"]
     cue = next(
         (
             c
             for c in doc.cues.get("sponsor", ())
-            if 0 <= c.start - m.end <= BROKERS_AFTER and doc.sentence_of(c.start) == sentence
+            if c.start >= m.end
+            and (
+                c.start - m.end <= BROKERS_AFTER
+                or (
+                    c.start - m.end <= RELATIVE_GAP
+                    and _one_of(doc.text[m.end : c.start], relatives)
+                )
+            )
+            and doc.sentence_of(c.start) == sentence
         ),
         None,
     )
@@ -225,6 +239,12 @@ def _made_by_others(
         return None
     made = candidates(doc.lex, frozenset(brokers), "")
     return made[0].id if len(made) == 1 else None
+
+
+def _one_of(gap: str, words: Sequence[str]) -> bool:
+    """Whether ``gap`` is exactly one of ``words`` (with the spaces around it)."""
+    parts = gap.split()
+    return len(parts) == 1 and parts[0] in words
 
 
 #: An ending word this close to a name that spells its zone ends the agreement there ("the

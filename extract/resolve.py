@@ -31,6 +31,7 @@ from extract.choose import (
     nearest_covering,
     pick,
 )
+from extract.construct_duals import zones_own
 from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
@@ -43,7 +44,7 @@ from extract.head_checks import (
     latest,
     unknown,
 )
-from extract.head_kinds import of_its_kind, same_kind_before
+from extract.head_kinds import document_antecedent, of_its_kind, same_kind_before
 from extract.head_zones import pointed_back
 from extract.heads import HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
@@ -105,7 +106,7 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     elif head.parties:
         pool = list(candidates(ctx.lex, head.parties, ""))
     else:
-        return []
+        return zones_own(ctx, head, word)
     named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if ctx.published is not None:
         pool = existing(pool, ctx.published)
@@ -178,6 +179,7 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
     choice = None
     if len(cands) > 1 and head.anaphor:
         ident = antecedent(ctx.items(), head.match.start, head.sentence)
+        ident = ident or document_antecedent(ctx, head, cands)
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference)
     if choice is not None and not head.anaphor and _dated_otherwise(ctx, head, choice):
@@ -364,6 +366,7 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
             # other one of its zone
             cands = [a for a in cands if a.id != ident] or cands
             ident = None
+        ident = ident or document_antecedent(ctx, head, cands)
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference, zone.zone if zone else None, about)
     if choice is None and zone and not head.anaphor:

@@ -5,6 +5,7 @@ report, a future cue the coming one, a relative word or "last"/"الماضي" sa
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from extract.dates import grammar as k
 from extract.dates.calendar import weekday_from, weekday_near
@@ -36,6 +37,9 @@ def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
         offset = g.lex.relative_days[m.group("relday")]
         value = weekday_near(target, today, offset) if today else None
         return [DateMention(m.start(), m.end(), value, DAY)]
+    after = _day_after(m, ctx, target)
+    if after is not None:  # "ليل الجمعة - السبت": the Saturday after that Friday
+        return [DateMention(m.start(), m.end(), after, DAY)]
     pre, post = m.group("pre"), m.group("post")
     supported = pre or post or word not in g.weekdays_needing_support
     if not supported and not _set_off(m) and not _onward(m, g) and not _after_onset(m, g):
@@ -56,6 +60,25 @@ def weekday(m: re.Match, ctx: Context) -> list[DateMention]:
     else:
         direction = "recent"
     return [DateMention(m.start(), m.end(), weekday_from(target, today, direction), DAY)]
+
+
+#: What joins the two weekdays of a night or a span ("ليل الجمعة - السبت", "Thursday/Friday").
+SPAN_MARKS = " -\u2013\u2014/"
+
+
+def _day_after(m: re.Match, ctx: Context, target: int) -> date | None:
+    """The day after the weekday just before, when this one is the next weekday and only a dash
+    or slash joins them (the night from one day to the next)."""
+    last = ctx.last
+    if last is None or last.value is None or last.precision != DAY or last.end > m.start():
+        return None
+    gap = m.string[last.end : m.start()]
+    if gap.strip(SPAN_MARKS) or not gap.strip():
+        return None
+    words = m.string[last.start : last.end].split()
+    if not words or words[-1] not in ctx.grammar.lex.weekdays:
+        return None  # "5 أيار - السبت": a calendar date, not a night's first day
+    return last.value + timedelta(days=1) if last.value.weekday() == (target - 1) % 7 else None
 
 
 def _set_off(m: re.Match) -> bool:

@@ -1,0 +1,41 @@
+"""A dual in construct joined to zone words with no venue or brokers ("اتفاقي الجنوب
+والغوطة", "هدنتا الغوطة وريف حمص"): two agreements, each the one that covers its zone alone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extract.choose import existing
+from extract.item import Item
+
+if TYPE_CHECKING:
+    from extract.head import Head
+    from extract.heads import HeadContext
+
+
+#: Characters after a dual in construct read for the zone words it is joined to ("اتفاقي
+#: الجنوب والغوطة الشرقية").
+CONSTRUCT_ZONES = 40
+
+
+def zones_own(ctx: HeadContext, head: Head, word: str) -> list[Item]:
+    """A dual in construct with zone words and no venue or brokers ("اتفاقي الجنوب والغوطة"):
+    for each zone right after it, the one registry agreement that covers that zone alone."""
+    m = head.match
+    if word not in ctx.lex.words["construct_plural_heads"]:
+        return []
+    after = {
+        z.zone
+        for z in ctx.zones_in.get(head.sentence, ())
+        if 0 <= z.start - m.end <= CONSTRUCT_ZONES
+    }
+    pool = [a for a in ctx.lex.agreements.values() if a.kind != "talks" and len(a.zones) == 1]
+    if ctx.published is not None:
+        pool = existing(pool, ctx.published)
+    found = []
+    for zone in sorted(after):
+        own = [a for a in pool if zone in a.zones]
+        if len(own) != 1:
+            return []
+        found.append(head.item(own[0].id))
+    return found if len(found) >= 2 else []
