@@ -1,4 +1,4 @@
-"""Reading rules found on Arabic pages in voices the other sets lack (``realistic5/ar``:
+"""Reading rules found on Arabic pages in voices the other sets lack (``realistic5``:
 Q&A explainers with speaker labels, scraped pages, translated statements, opinion columns, local
 council statements). One test of our own sentences per rule; none is a sentence of the set.
 
