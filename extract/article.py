@@ -25,7 +25,7 @@ from extract.movement import compared, endpoints
 from extract.named import named_agreements
 from extract.normalise import Normalised, normalise
 from extract.place_resolve import add_latin, resolve_homonyms
-from extract.recognise import Match, scan, scoped_cues
+from extract.recognise import Match, scan, scan_text, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
 from extract.rounds import find_rounds, table_rounds
@@ -120,6 +120,8 @@ class _Document:
     lex: Lexicon
     #: (start, end, place id, note) of imported places read inside a zone: reported as places too
     imported: list[tuple[int, int, str, str]]
+    #: the text as the automata read it (``recognise.scan_text``)
+    scanned: str
 
     @classmethod
     def read(cls, text: str, published: date | None, lex: Lexicon) -> _Document:
@@ -128,7 +130,8 @@ class _Document:
         spans = sentence_spans(ntext, lex.abbreviations)
         owner = sentence_owner(len(ntext), [s for s, _ in spans])
         sentence_of = owner.__getitem__  # every position asked about is inside the text
-        entities, cues = scan(ntext, lex)
+        scanned = scan_text(ntext)
+        entities, cues = scan(scanned, lex)
         if lex.gazetteer is not None:
             entities = add_latin(norm, entities, lex)
         entities, imported = resolve_homonyms(ntext, entities, lex, sentence_of, spans)
@@ -154,6 +157,7 @@ class _Document:
             published,
             lex,
             imported,
+            scanned,
         )
 
     @property
@@ -195,7 +199,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     zones = sorted(zones + named.named_zones, key=_START)
     result = assemble(doc, language, zones, places, parties, agreements, raw_links)
     # the control words' helpers are read only in the sentences that hold a control word
-    scoped = scoped_cues(doc.text, doc.spans, doc.sentence_of, doc.cues, lex)
+    scoped = scoped_cues(doc.scanned, doc.spans, doc.sentence_of, doc.cues, lex)
     result.control = find_control(
         doc.norm, doc.spans, doc.entities, doc.cues | scoped, doc.dates, doc.sentence_of
     )

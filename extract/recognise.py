@@ -46,11 +46,17 @@ Value = tuple[
 ]
 
 
-def scan(text: str, lexicon: Lexicon) -> tuple[list[Match], dict[str, list[Match]]]:
+def scan_text(text: str) -> str:
+    """The form of a normalised text that both automata read: punctuation as spaces (one for
+    one) and a space before and after, so that every key (" name ") is a whole word or phrase.
+    Index ``i + 1`` of it is index ``i`` of the text."""
+    return " " + scan_form(text) + " "
+
+
+def scan(padded: str, lexicon: Lexicon) -> tuple[list[Match], dict[str, list[Match]]]:
     """Entities (non-overlapping but for an agreement name that runs on from a place, longest
-    first) in document order, and every cue word by kind
-    (one reading per cue match)."""
-    padded = " " + scan_form(text) + " "
+    first) in document order, and every cue word by kind (one reading per cue match), in
+    offsets of the text whose ``scan_text`` is ``padded``."""
     found: list[tuple[int, int, tuple[Entry, ...], str]] = []  # (start, -end, readings, kind)
     cues: dict[str, list[Match]] = {}
     # Keys are " name " (boundaries included), so every reported key is a whole word or phrase.
@@ -73,7 +79,7 @@ def scan(text: str, lexicon: Lexicon) -> tuple[list[Match], dict[str, list[Match
 
 
 def scoped_cues(
-    text: str,
+    padded: str,
     spans: list[tuple[int, int]],
     sentence_of: Callable[[int], int],
     cues: dict[str, list[Match]],
@@ -81,26 +87,25 @@ def scoped_cues(
 ) -> dict[str, list[Match]]:
     """The sentence-scoped cue words (``keys.sentence_scoped``) that start inside a sentence
     holding a control word (a trigger of ``cues``), by kind, sorted as ``scan`` sorts: exactly
-    what a scan of the whole text would list for those sentences."""
+    what a scan of the whole text would list for those sentences. ``padded``: the text's
+    ``scan_text``, which ``scan`` read."""
     automaton = lexicon.scoped_automaton
     holding = {sentence_of(c.start) for kind in CONTROL_TRIGGERS for c in cues.get(kind, ())}
     wanted = sorted(n for n in holding if n < len(spans))
     if automaton is None or not wanted or not len(automaton):
         return {}
     reach = automaton.get_stats()["longest_word"] + 1
-    size = len(text) + 2  # of the padded text " " + scan_form(text) + " " that ``scan`` reads
+    size = len(padded)
     out: dict[str, list[Match]] = {}
     for n in wanted:
         lo, hi = spans[n]
         # a key starts at most one space and three proclitic letters before its name, and may
         # run past the sentence's end (across a line break); its name starts in [lo, hi).
-        # [first, stop) of the padded text, made from that stretch of the text alone
+        # [first, stop) of the padded text
         first, stop = max(0, lo - 4), min(size, hi + reach)
-        window = scan_form(text[max(0, first - 1) : stop - 1])
-        window = (" " if first == 0 else "") + window + (" " if stop == size else "")
-        for last, value in automaton.iter(window):
+        for last, value in automaton.iter(padded, first, stop):
             hit: Value = value
-            end: int = first + last - 1
+            end: int = last - 1
             for cue in hit[1]:
                 start = end - cue[0]
                 if lo <= start < hi:

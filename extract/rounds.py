@@ -14,7 +14,7 @@ from extract.dates import DATE_TOLERANCE, DAY, MONTH
 from extract.dates.grammar import alt
 from extract.item import Item
 from extract.lexicon import Lexicon
-from extract.recognise import Match, match_near, scan
+from extract.recognise import Match, match_near, scan, scan_text
 
 
 @dataclass(slots=True)
@@ -91,7 +91,7 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
     """Astana round references in the normalised text (``cores``: the recogniser's round words)."""
     text = text.replace("\n", " ")  # (a no-op when the caller already did it)
     if cores is None:
-        cores = scan(text, lex)[1].get("roundcore", [])
+        cores = scan(scan_text(text), lex)[1].get("roundcore", [])
     out = []
     astana = None
     found = match_near([_pattern(lex)], text, [c.start for c in cores], ANCHOR_REACH)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from extract.keys import CONTROL_TRIGGERS, sentence_scoped
 from extract.lexicon import load_lexicon
 from extract.normalise import normalise
-from extract.recognise import scan, scoped_cues
+from extract.recognise import scan, scan_text, scoped_cues
 from extract.segment import sentence_spans
 
 TEXTS = [
@@ -26,8 +26,8 @@ TEXTS = [
 def _whole_text_scoped(text: str, lex) -> dict:
     """The scoped cue words of ``text`` read as one sentence (no windows)."""
     one = [(0, len(text))]
-    trigger = {"control": scan(text, lex)[1].get("control", [])}
-    return scoped_cues(text, one, lambda _p: 0, trigger, lex)
+    trigger = {"control": scan(scan_text(text), lex)[1].get("control", [])}
+    return scoped_cues(scan_text(text), one, lambda _p: 0, trigger, lex)
 
 
 def test_scoped_words_are_those_of_a_whole_scan_in_the_control_sentences():
@@ -38,12 +38,12 @@ def test_scoped_words_are_those_of_a_whole_scan_in_the_control_sentences():
         spans = sentence_spans(text, lex.abbreviations)
         owner = [next(i for i, (s, _e) in enumerate(spans) if p < _e or i == len(spans) - 1)
                  for p in range(len(text) + 1)]  # fmt: skip
-        cues = scan(text, lex)[1]
+        cues = scan(scan_text(text), lex)[1]
         assert not any(sentence_scoped(k) for k in cues)  # not read by the main scan
         wanted = {owner[c.start] for k in CONTROL_TRIGGERS for c in cues.get(k, ())}
         assert wanted, raw
         whole = _whole_text_scoped(text, lex)
-        got = scoped_cues(text, spans, owner.__getitem__, cues, lex)
+        got = scoped_cues(scan_text(text), spans, owner.__getitem__, cues, lex)
         expected = {
             kind: [
                 m for m in found if owner[m.start] in wanted and m.start < spans[owner[m.start]][1]
@@ -60,5 +60,5 @@ def test_no_control_word_no_scoped_scan():
     lex = load_lexicon()
     text = normalise("The de-escalation memorandum covers Idlib. Calm held in the town.").text
     spans = sentence_spans(text, lex.abbreviations)
-    cues = scan(text, lex)[1]
-    assert scoped_cues(text, spans, lambda _p: 0, cues, lex) == {}
+    cues = scan(scan_text(text), lex)[1]
+    assert scoped_cues(scan_text(text), spans, lambda _p: 0, cues, lex) == {}

@@ -14,7 +14,7 @@ from extract.dates.context import Context, year_headings
 from extract.dates.grammar import Grammar, grammar
 from extract.dates.model import AgreementHint, DateMention
 from extract.lexicon import Lexicon
-from extract.recognise import Match, match_near, scan
+from extract.recognise import Match, match_near, scan, scan_text
 
 #: How far before its month or year a qualifier date starts ("the May memorandum": the article).
 QUALIFIER_REACH = 5
@@ -68,7 +68,7 @@ def find_dates(
     g = grammar(lex)
     flat = text.replace("\n", " ")
     if cores is None:
-        cores = scan(flat, lex)[1].get("datecore", [])
+        cores = scan(scan_text(flat), lex)[1].get("datecore", [])
     digits = _digit_runs(flat)
     found = _candidates(text, flat, g, cores, digits)
     years = [s for s, e in digits if e - s == 4]
