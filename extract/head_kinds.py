@@ -52,3 +52,24 @@ def of_its_kind(ctx: HeadContext, head: Head, ident: str) -> str:
         and ctx.lex.agreements[i.id].kind in kinds
     ]
     return (max(near, key=lambda i: i.start).id or ident) if near else ident
+
+
+def of_the_kind_said(ctx: HeadContext, head: Head, cands: list) -> list:
+    """Of the agreements a head with a zone could mean, those of the kind its noun names ("the
+    Memorandum, of de-escalation areas in Eastern Ghouta": the memorandum, not the Ghouta
+    truce), or that the text has already called by that noun ("مذكرة المبادئ ... المذكرة ...
+    جنوب سوريا": the south-west deal's memorandum of principles); all of them if none is."""
+    m = head.match
+    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]))
+    if not kinds:
+        return cands
+    nouns = {w for k in kinds for w, ks in ctx.lex.head_kinds.items() if k in ks}
+    called = {
+        i.id
+        for i in ctx.items()
+        if i.kind == "agreement"
+        and i.id
+        and i.end <= m.start
+        and nouns.intersection(ctx.text[i.start : i.end].split())
+    }
+    return [a for a in cands if a.kind in kinds or a.id in called] or cands

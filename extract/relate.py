@@ -283,6 +283,8 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     if ctx.phrases:  # "بخلاف الأردن في الجنوب،": a comparison phrase is a clause of its own
         k = phrase_at(ctx.phrases, z.start)
         near = [a for a in near if phrase_at(ctx.phrases, a.start) == k]
+    if len(near) > 1:  # "the memorandum remains in force in Idlib; the protocol adds to it"
+        near = [a for a in near if not _comma_between(ctx.text, a, z, _SEMICOLONS)] or near
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
     owner = clause_owner(near, z, ctx)
@@ -321,6 +323,7 @@ def _joined(ctx: LinkContext, agreements: list[Item]) -> bool:
 
 
 _COMMAS = frozenset(",;\u060c\u061b")
+_SEMICOLONS = frozenset(";\u061b")  # a semicolon closes a clause
 #: A zone this close after an agreement, in its clause, is the agreement's own ("a truce for
 #: Eastern Ghouta").
 OWN_ZONE_GAP = 24
@@ -346,10 +349,10 @@ def _has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:
     )
 
 
-def _comma_between(text: str, a: Item, z: Item) -> bool:
-    """Whether a comma or semicolon stands between the agreement and the zone."""
+def _comma_between(text: str, a: Item, z: Item, marks: frozenset[str] = _COMMAS) -> bool:
+    """Whether a comma or semicolon (or one of ``marks``) stands between agreement and zone."""
     lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
-    return not _COMMAS.isdisjoint(text[lo:hi])
+    return not marks.isdisjoint(text[lo:hi])
 
 
 def _split(a: Item, z: Item, breaks: list[Match]) -> bool:
