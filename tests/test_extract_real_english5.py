@@ -5,7 +5,7 @@ the set's."""
 
 from __future__ import annotations
 
-from tests.reading import links
+from tests.reading import links, relations
 
 
 def test_a_memorandum_named_with_a_zone_is_a_memorandum_not_the_zones_truce():
@@ -27,3 +27,21 @@ def test_a_zone_goes_with_the_agreement_of_its_clause_not_one_beyond_a_semicolon
     )
     assert ("sochi_2018", "idlib") in links(text, "2020-03-12")
     assert ("moscow_protocol_2020", "idlib") not in links(text, "2020-03-12")
+
+
+def test_a_transcripts_speaker_label_does_not_hide_a_bare_no():
+    text = (
+        "MODERATOR: The truce agreed in Cairo for Eastern Ghouta is holding, officials say.\n\n"
+        "Q: Does it also apply to Daraa?\n\n"
+        "THE SPOKESPERSON: No, that is a different arrangement altogether."
+    )
+    assert relations(text, "2017-07-25") >= {("ghouta_truce_2017", "south", "excludes")}
+
+
+def test_an_answer_that_says_a_zone_is_not_part_of_the_deal_excludes_it():
+    text = (
+        "Moscow and Ankara say the Sochi memorandum is being implemented in Idlib.\n\n"
+        "Q: What about Daraa?\n\n"
+        "A: That is not part of the deal. Talks on the south are a separate track."
+    )
+    assert ("sochi_2018", "south", "excludes") in relations(text, "2018-10-02")
