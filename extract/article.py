@@ -232,17 +232,17 @@ def _links(
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
     singular = cues.get("zoneanaphor", []) + cues.get("zonepronoun", [])
+    furniture = _furniture(doc)  # "Related: Idlib braces for ..." is no antecedent either
     back = zone_anaphors(
         cues.get("zoneanaphor", []),
         cues.get("zoneanaphors", []),
-        zones,
+        [z for z in zones if z.sentence not in furniture] if furniture else zones,
         doc.sentence_of,
         cues.get("zonepronoun", []),
         short_sentences(doc.text, doc.spans) if singular else frozenset(),
         doc.text,
         doc.lex,
     )
-    furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
     # list lines carry an enumeration on: only worth finding where a head opens one
     labels = frozenset(doc.lex.words["list_labels"])

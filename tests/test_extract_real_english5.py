@@ -45,3 +45,13 @@ def test_an_answer_that_says_a_zone_is_not_part_of_the_deal_excludes_it():
         "A: That is not part of the deal. Talks on the south are a separate track."
     )
     assert ("sochi_2018", "south", "excludes") in relations(text, "2018-10-02")
+
+
+def test_a_related_link_is_no_antecedent_for_the_enclave():
+    text = (
+        "Shelling hit Douma again on Monday.\n\n"
+        "Related: Idlib prepares for a new wave of displaced\n\n"
+        "The truce signed in Cairo on 22 July 2017, which brought the enclave under a ceasefire, "
+        "is now a dead letter."
+    )
+    assert links(text, "2018-02-27") == {("ghouta_truce_2017", "eastern_ghouta")}
