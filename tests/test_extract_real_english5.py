@@ -55,3 +55,19 @@ def test_a_related_link_is_no_antecedent_for_the_enclave():
         "is now a dead letter."
     )
     assert links(text, "2018-02-27") == {("ghouta_truce_2017", "eastern_ghouta")}
+
+
+def test_people_who_leave_with_their_families_to_a_zone_name_an_endpoint():
+    text = (
+        "The truce held in Rastan and Talbiseh on Friday, and armed men opposed to the truce were "
+        "told they could leave with their families to Idlib."
+    )
+    assert links(text, "2017-08-05") == {("homs_truce_2017", "north_homs")}
+
+
+def test_a_zone_named_before_the_movement_word_is_no_endpoint():
+    text = (
+        "Under the truce agreed in Cairo for northern Homs, fighters who refuse it may leave with "
+        "their families to Idlib."
+    )
+    assert links(text, "2017-08-05") == {("homs_truce_2017", "north_homs")}
