@@ -21,6 +21,7 @@ from extract.carry import (
 from extract.clause_owner import clause_owner
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
+from extract.drawn_at import drawn_links
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.link_context import (
@@ -204,6 +205,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     dated = [d for d in group.get("d", []) if d.value is not None]
     named = [a for a in ags if a.id is not None] or ags
     triggers = group.get("t", ())
+    if triggers:
+        drawn_links(ctx, s, zs, named, triggers)  # "Idlib (...; boundaries agreed at Astana-6)"
     for z in zs:
         if (
             anchor_for_all is not None

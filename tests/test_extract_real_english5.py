@@ -71,3 +71,13 @@ def test_a_zone_named_before_the_movement_word_is_no_endpoint():
         "their families to Idlib."
     )
     assert links(text, "2017-08-05") == {("homs_truce_2017", "north_homs")}
+
+
+def test_boundaries_agreed_at_a_round_are_that_rounds_even_beside_a_nearer_memorandum():
+    text = (
+        "Legend\n"
+        "A - Idlib province and adjacent areas (memorandum of 4 May 2017; boundaries set at "
+        "Astana-6 in September)\n"
+        "B - Turkish-held areas north of Aleppo"
+    )
+    assert ("astana_6", "idlib", "delineates") in relations(text, "2017-11-02")
