@@ -5,6 +5,7 @@ the set's."""
 
 from __future__ import annotations
 
+from extract import extract_article
 from tests.reading import links, relations
 
 
@@ -81,3 +82,9 @@ def test_boundaries_agreed_at_a_round_are_that_rounds_even_beside_a_nearer_memor
         "B - Turkish-held areas north of Aleppo"
     )
     assert ("astana_6", "idlib", "delineates") in relations(text, "2017-11-02")
+
+
+def test_a_plan_said_in_the_past_tense_dates_a_day_already_gone():
+    text = "Evacuations from Rastan were due to start on Tuesday, but rain held them up."
+    days = {d.text: d.date for d in extract_article(text, "2018-05-10").dates}
+    assert days["on Tuesday"] == "2018-05-08"
