@@ -32,6 +32,7 @@ from extract.rounds import find_rounds, table_rounds
 from extract.segment import (
     bare_lines,
     line_starts,
+    link_lines,
     list_lines,
     sentence_owner,
     sentence_spans,
@@ -292,6 +293,8 @@ def _furniture(doc: _Document) -> set[int]:
             c.end >= end - 1 and before and before[-1] in _FURNITURE_BEFORE
         ):
             out.add(s)
+            if not after:  # "READ MORE" alone: the headline lines under it, to a blank line
+                out |= link_lines(text, doc.spans, s)
     return out
 
 

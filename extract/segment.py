@@ -240,3 +240,18 @@ def sentence_owner(length: int, starts: list[int]):
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
         owner[start:end] = [i] * (end - start)
     return owner
+
+
+def link_lines(text: str, spans: list[tuple[int, int]], s: int) -> set[int]:
+    """The lines right under a bare navigation line that read as linked headlines: each on its
+    own line, none ending as a sentence does."""
+    out = set()
+    while s + 1 < len(spans):
+        gap = text[spans[s][1] : spans[s + 1][0]]  # one line break, and perhaps a bullet
+        if gap.count("\n") != 1 or any(ch.isalnum() for ch in gap):
+            break
+        s += 1
+        if text[spans[s][1] - 1] in '.!"\u201d':
+            break
+        out.add(s)
+    return out

@@ -88,3 +88,15 @@ def test_a_plan_said_in_the_past_tense_dates_a_day_already_gone():
     text = "Evacuations from Rastan were due to start on Tuesday, but rain held them up."
     days = {d.text: d.date for d in extract_article(text, "2018-05-10").dates}
     assert days["on Tuesday"] == "2018-05-08"
+
+
+def test_headlines_listed_under_a_bare_read_more_line_are_page_furniture():
+    text = (
+        "Fighting resumed near Talbiseh on Sunday.\n\n"
+        "READ MORE\n"
+        "\u00bb Daraa: the south waits for its turn\n"
+        "\u00bb What the Astana zones were meant to do\n\n"
+        "The truce signed in Cairo on 31 July 2017, which brought the pocket under a ceasefire, "
+        "no longer protects anyone."
+    )
+    assert ("homs_truce_2017", "south") not in links(text, "2018-04-30")
