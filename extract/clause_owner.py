@@ -58,3 +58,22 @@ def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
 def _between(near: list[Item], first: Item, second: Item) -> bool:
     """Whether another agreement stands between two items."""
     return any(first.end <= b.start and b.end <= second.start for b in near)
+
+
+_CLAUSE_MARKS = frozenset(",;\u060c\u061b")
+
+
+def behind_unknown(ags: list[Item], a: Item, z: Item, text: str) -> bool:
+    """Whether the zone lies in the clause of an unknown agreement named after ``a``: "the
+    ceasefire negotiated for Daraa had collapsed, and the 30-day pause demanded by the Council
+    was never respected in Eastern Ghouta" (the pause's zone, not the ceasefire's)."""
+    if a.end > z.start:
+        return False
+    return any(
+        u.id is None
+        and a.end <= u.start
+        and u.end <= z.start
+        and not _CLAUSE_MARKS.isdisjoint(text[a.end : u.start])
+        and _CLAUSE_MARKS.isdisjoint(text[u.end : z.start])
+        for u in ags
+    )

@@ -18,7 +18,7 @@ from extract.carry import (
     previous_links,
     pronoun_links,
 )
-from extract.clause_owner import clause_owner
+from extract.clause_owner import behind_unknown, clause_owner
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.drawn_at import drawn_links
@@ -205,8 +205,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     dated = [d for d in group.get("d", []) if d.value is not None]
     named = [a for a in ags if a.id is not None] or ags
     triggers = group.get("t", ())
-    if triggers:
-        drawn_links(ctx, s, zs, named, triggers)  # "Idlib (...; boundaries agreed at Astana-6)"
+    drawn_links(ctx, s, zs, named, triggers)  # "Idlib (...; boundaries agreed at Astana-6)"
     for z in zs:
         if (
             anchor_for_all is not None
@@ -218,6 +217,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             chosen = [anchor_for_all]
         else:
             chosen = _nearest(named, z, group.get("b"), ctx)
+            chosen = [a for a in chosen if not behind_unknown(ags, a, z, ctx.text)]
         for a in chosen:
             if a.id is None and anchor_for_all is None:
                 continue  # an unregistered agreement is reported, but states no link

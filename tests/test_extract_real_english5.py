@@ -100,3 +100,12 @@ def test_headlines_listed_under_a_bare_read_more_line_are_page_furniture():
         "no longer protects anyone."
     )
     assert ("homs_truce_2017", "south") not in links(text, "2018-04-30")
+
+
+def test_a_zone_in_the_clause_of_an_unknown_deal_is_not_the_earlier_agreements():
+    text = (
+        "Diplomats recalled that the ceasefire Washington had negotiated with Moscow and Amman for "
+        "Daraa had collapsed, and that the 30-day truce demanded by the Council was never "
+        "respected in Douma."
+    )
+    assert links(text, "2018-09-20") == {("southwest_ceasefire_2017", "south")}
