@@ -109,3 +109,18 @@ def test_a_zone_in_the_clause_of_an_unknown_deal_is_not_the_earlier_agreements()
         "respected in Douma."
     )
     assert links(text, "2018-09-20") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_all_three_areas_after_a_list_of_lines_means_the_three_listed():
+    text = (
+        "Smaller pockets, by the date of the truce that ended the fighting there:\n"
+        "- Eastern Ghouta, 22 July 2017\n"
+        "- Northern Homs, 3 August 2017\n"
+        "- Daraa and Quneitra, 9 July 2017\n\n"
+        "The Astana memorandum of 4 May 2017 had already taken in all three areas."
+    )
+    assert {
+        ("astana_memorandum_2017", "eastern_ghouta"),
+        ("astana_memorandum_2017", "north_homs"),
+        ("astana_memorandum_2017", "south"),
+    } <= links(text, "2017-10-01")
