@@ -124,3 +124,11 @@ def test_all_three_areas_after_a_list_of_lines_means_the_three_listed():
         ("astana_memorandum_2017", "north_homs"),
         ("astana_memorandum_2017", "south"),
     } <= links(text, "2017-10-01")
+
+
+def test_a_zone_that_brokers_set_up_names_their_agreement():
+    text = (
+        "Analysts said the offensive had buried the de-escalation zone that Washington and Moscow "
+        "set up in southern Syria in 2017."
+    )
+    assert links(text, "2018-07-02") == {("southwest_ceasefire_2017", "south")}
