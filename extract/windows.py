@@ -241,9 +241,31 @@ def venue_match(
             # "مقترح أنقرة إعلان وقف لإطلاق النار": an Arabic word between a bare city and the
             # head makes the city a party (Ankara's proposal), not where the head was agreed
             before = False
-        if after or before:
+        if after or before or _met_and_agreed(text, v, head, lex):
             return v
     return None
+
+
+#: A venue this far before a head is its own when the head is what was agreed there ("met in
+#: Cairo on July 31 and agreed a truce").
+VENUE_CLAUSE_BEFORE = 48
+#: Words read before a head for the verb of agreeing ("agreed a", "signed the").
+AGREED_WORDS = 2
+
+
+def _met_and_agreed(text: str, v: Match, head: Match, lex: Lexicon) -> bool:
+    """Whether the venue stands earlier in the head's clause ("in Cairo", no comma between)
+    and a verb of agreeing comes right before the head: "the sides met in Cairo on July 31 and
+    agreed a truce"."""
+    gap = text[v.end : head.start]
+    if not 0 <= len(gap) <= VENUE_CLAUSE_BEFORE or not CLAUSE_MARKS.isdisjoint(gap):
+        return False
+    words = gap.split()[-AGREED_WORDS:]
+    if words and words[-1] in ("a", "an", *lex.words["articles"]):
+        words = words[:-1]
+    verbs = lex.words["clause_participles"]  # "agreed", "signed", "reached", "hammered out"
+    said = bool(words) and (words[-1] in verbs or " ".join(words) in verbs)
+    return said and _located(text, v.start, lex)
 
 
 #: Parties that broker or guarantee agreements (the warring sides are parties to many deals

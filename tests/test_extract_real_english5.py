@@ -132,3 +132,11 @@ def test_a_zone_that_brokers_set_up_names_their_agreement():
         "set up in southern Syria in 2017."
     )
     assert links(text, "2018-07-02") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_a_venue_earlier_in_the_clause_is_where_the_head_was_agreed():
+    text = (
+        "Douma has been calmer since Russian officers and the Jaish al-Islam delegation met in "
+        "Cairo on 22 July and signed a truce."
+    )
+    assert links(text, "2017-08-10") == {("ghouta_truce_2017", "eastern_ghouta")}
