@@ -140,3 +140,11 @@ def test_a_venue_earlier_in_the_clause_is_where_the_head_was_agreed():
         "Cairo on 22 July and signed a truce."
     )
     assert links(text, "2017-08-10") == {("ghouta_truce_2017", "eastern_ghouta")}
+
+
+def test_its_lines_were_drawn_at_a_round_are_the_zones_before():
+    text = (
+        "- Idlib: the biggest of the four areas, with some two million people.\n"
+        "Its lines were drawn at the sixth round of talks in Astana in September."
+    )
+    assert ("astana_6", "idlib", "delineates") in relations(text, "2017-10-05")
