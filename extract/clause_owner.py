@@ -77,3 +77,30 @@ def behind_unknown(ags: list[Item], a: Item, z: Item, text: str) -> bool:
         and _CLAUSE_MARKS.isdisjoint(text[u.end : z.start])
         for u in ags
     )
+
+
+_SEMICOLONS = frozenset(";\u061b")
+
+
+def semicolon_clause(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
+    """The agreements of the zone's clause, a semicolon closing a clause: "the 2018 memorandum
+    remains in force in Idlib; the protocol only adds to it" (the memorandum's). When all are
+    beyond a semicolon, one named after the zone counts only if no other zone comes between:
+    "Northern Homs went the same way; Eastern Ghouta, whose truce was signed in Cairo, ..." is
+    Eastern Ghouta's truce, while "... of Homs; the zone created under the Cairo agreement
+    ceased to exist" still speaks of Homs."""
+    if not near:
+        return near
+    ahead = [a for a in near if not _beyond(ctx.text, a, z)]
+    if ahead:
+        return ahead
+    zones = ctx.groups[z.sentence].get("z", ())
+    return [
+        a for a in near if not any(o.zone != z.zone and z.end <= o.start < a.start for o in zones)
+    ]
+
+
+def _beyond(text: str, a: Item, z: Item) -> bool:
+    """Whether a semicolon stands between the agreement and the zone."""
+    lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
+    return not _SEMICOLONS.isdisjoint(text[lo:hi])

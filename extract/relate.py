@@ -18,7 +18,7 @@ from extract.carry import (
     previous_links,
     pronoun_links,
 )
-from extract.clause_owner import behind_unknown, clause_owner
+from extract.clause_owner import behind_unknown, clause_owner, semicolon_clause
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.drawn_at import drawn_links
@@ -286,8 +286,7 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     if ctx.phrases:  # "بخلاف الأردن في الجنوب،": a comparison phrase is a clause of its own
         k = phrase_at(ctx.phrases, z.start)
         near = [a for a in near if phrase_at(ctx.phrases, a.start) == k]
-    if len(near) > 1:  # "the memorandum remains in force in Idlib; the protocol adds to it"
-        near = [a for a in near if not _comma_between(ctx.text, a, z, _SEMICOLONS)] or near
+    near = semicolon_clause(near, z, ctx)  # "X remains in force in Idlib; the protocol ..."
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
     owner = clause_owner(near, z, ctx)
@@ -326,7 +325,6 @@ def _joined(ctx: LinkContext, agreements: list[Item]) -> bool:
 
 
 _COMMAS = frozenset(",;\u060c\u061b")
-_SEMICOLONS = frozenset(";\u061b")  # a semicolon closes a clause
 #: A zone this close after an agreement, in its clause, is the agreement's own ("a truce for
 #: Eastern Ghouta").
 OWN_ZONE_GAP = 24
@@ -352,10 +350,10 @@ def _has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:
     )
 
 
-def _comma_between(text: str, a: Item, z: Item, marks: frozenset[str] = _COMMAS) -> bool:
-    """Whether a comma or semicolon (or one of ``marks``) stands between agreement and zone."""
+def _comma_between(text: str, a: Item, z: Item) -> bool:
+    """Whether a comma or semicolon stands between the agreement and the zone."""
     lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
-    return not marks.isdisjoint(text[lo:hi])
+    return not _COMMAS.isdisjoint(text[lo:hi])
 
 
 def _split(a: Item, z: Item, breaks: list[Match]) -> bool:

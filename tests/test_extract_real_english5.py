@@ -148,3 +148,11 @@ def test_its_lines_were_drawn_at_a_round_are_the_zones_before():
         "Its lines were drawn at the sixth round of talks in Astana in September."
     )
     assert ("astana_6", "idlib", "delineates") in relations(text, "2017-10-05")
+
+
+def test_an_agreement_beyond_a_semicolon_with_its_own_zone_does_not_reach_back():
+    text = (
+        "Rastan fell in the spring of 2018; Douma, whose truce had been agreed in Cairo on "
+        "22 July 2017, had gone a month before."
+    )
+    assert links(text, "2019-01-10") == {("ghouta_truce_2017", "eastern_ghouta")}
