@@ -26,8 +26,8 @@ def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> Item | None:
             0 <= a.start - z.end <= RELATIVE_REACH
             and not _between(near, z, a)
             and _opens_clause(text[z.end : a.start], relatives)
-        ):
-            return a
+        ):  # ("Idlib, where the Sochi memorandum and the Moscow protocol apply": both, below)
+            return None if _joined_after(near, a, ctx) else a
     for a in near:  # the agreement opens a clause that names the zone
         if 0 <= z.start - a.end <= RELATIVE_REACH and not _between(near, a, z):
             rivals = [b for b in near if b.id != a.id]
@@ -52,6 +52,20 @@ def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
         bool(words)
         and words[0] in relatives
         and not any(c in stripped[1:] for c in _RELATIVE_COMMAS)
+    )
+
+
+#: Most characters between two agreements joined by a list word ("X and the Y").
+JOINED_GAP = 9
+
+
+def _joined_after(near: list[Item], a: Item, ctx: LinkContext) -> bool:
+    """Whether another agreement follows ``a`` at once, joined to it by a list word."""
+    return any(
+        0 <= b.start - a.end <= JOINED_GAP
+        and b.id != a.id
+        and bool(ctx.joiners.intersection(ctx.text[a.end : b.start].split()))
+        for b in near
     )
 
 
@@ -104,3 +118,22 @@ def _beyond(text: str, a: Item, z: Item) -> bool:
     """Whether a semicolon stands between the agreement and the zone."""
     lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
     return not _SEMICOLONS.isdisjoint(text[lo:hi])
+
+
+def held_elsewhere(ags: list[Item], a: Item, z: Item, ctx: LinkContext) -> bool:
+    """Whether agreement ``a`` is another clause's: an unknown deal's clause holds the zone
+    (``behind_unknown``), or ``a`` sits in a relative clause about another zone named between:
+    "Idlib in the north-west and the south, where Jordan and the United States keep their own
+    ceasefire" (the south's ceasefire, not Idlib's)."""
+    if behind_unknown(ags, a, z, ctx.text):
+        return True
+    if a.start < z.end:
+        return False
+    zones = ctx.groups[z.sentence].get("z", ())
+    return any(
+        o.zone != z.zone
+        and z.end <= o.start
+        and o.end <= a.start
+        and _opens_clause(ctx.text[o.end : a.start], ctx.relatives)
+        for o in zones
+    )

@@ -18,7 +18,7 @@ from extract.carry import (
     previous_links,
     pronoun_links,
 )
-from extract.clause_owner import behind_unknown, clause_owner, semicolon_clause
+from extract.clause_owner import clause_owner, held_elsewhere, semicolon_clause
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.drawn_at import drawn_links
@@ -217,7 +217,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             chosen = [anchor_for_all]
         else:
             chosen = _nearest(named, z, group.get("b"), ctx)
-            chosen = [a for a in chosen if not behind_unknown(ags, a, z, ctx.text)]
+            chosen = [a for a in chosen if not held_elsewhere(ags, a, z, ctx)]
         for a in chosen:
             if a.id is None and anchor_for_all is None:
                 continue  # an unregistered agreement is reported, but states no link

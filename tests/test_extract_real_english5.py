@@ -156,3 +156,21 @@ def test_an_agreement_beyond_a_semicolon_with_its_own_zone_does_not_reach_back()
         "22 July 2017, had gone a month before."
     )
     assert links(text, "2019-01-10") == {("ghouta_truce_2017", "eastern_ghouta")}
+
+
+def test_their_own_ceasefire_is_the_one_of_the_brokers_named_before_it():
+    text = (
+        "Two areas remain: Idlib, where Ankara keeps its posts, and Quneitra, where Washington and "
+        "Amman insist that their own truce still holds."
+    )
+    assert links(text, "2018-05-20") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_an_agreement_in_a_where_clause_is_that_zones_not_an_earlier_ones():
+    text = (
+        "Only two pockets are left: Idlib in the north and the south, where Jordan and the United "
+        "States want Russia to respect their own ceasefire."
+    )
+    assert links(text, "2018-05-20") == {("southwest_ceasefire_2017", "south")}
+    both = "Only Idlib, where the Sochi memorandum and the Moscow protocol are meant to apply, is left."
+    assert links(both, "2020-06-01") == {("sochi_2018", "idlib"), ("moscow_protocol_2020", "idlib")}
