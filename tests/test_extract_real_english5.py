@@ -174,3 +174,12 @@ def test_an_agreement_in_a_where_clause_is_that_zones_not_an_earlier_ones():
     assert links(text, "2018-05-20") == {("southwest_ceasefire_2017", "south")}
     both = "Only Idlib, where the Sochi memorandum and the Moscow protocol are meant to apply, is left."
     assert links(both, "2020-06-01") == {("sochi_2018", "idlib"), ("moscow_protocol_2020", "idlib")}
+
+
+def test_the_same_memorandum_refers_back_to_the_one_named_before():
+    text = (
+        "Eastern Ghouta was listed in the memorandum signed in Astana on 4 May 2017.\n\n"
+        "Q: And the north-west?\n\n"
+        "A: Idlib is covered by the same memorandum, which the guarantors renewed in October."
+    )
+    assert ("astana_memorandum_2017", "idlib") in links(text, "2017-11-20")
