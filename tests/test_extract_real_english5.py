@@ -183,3 +183,11 @@ def test_the_same_memorandum_refers_back_to_the_one_named_before():
         "A: Idlib is covered by the same memorandum, which the guarantors renewed in October."
     )
     assert ("astana_memorandum_2017", "idlib") in links(text, "2017-11-20")
+
+
+def test_the_province_refers_back_to_the_zone_named_before():
+    text = (
+        "Turkish troops crossed into Idlib in October. The province had become a de-escalation "
+        "area under the memorandum the guarantors signed on 4 May 2017."
+    )
+    assert links(text, "2018-09-20") == {("astana_memorandum_2017", "idlib")}
