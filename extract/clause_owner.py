@@ -93,9 +93,6 @@ def behind_unknown(ags: list[Item], a: Item, z: Item, text: str) -> bool:
     )
 
 
-_SEMICOLONS = frozenset(";\u061b")
-
-
 def semicolon_clause(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
     """The agreements of the zone's clause, a semicolon closing a clause: "the 2018 memorandum
     remains in force in Idlib; the protocol only adds to it" (the memorandum's). When all are
@@ -105,7 +102,11 @@ def semicolon_clause(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
     ceased to exist" still speaks of Homs."""
     if not near:
         return near
-    ahead = [a for a in near if not _beyond(ctx.text, a, z)]
+    text = ctx.text
+    lo, hi = min(near[0].start, z.start), max(near[-1].end, z.end)
+    if text.find(";", lo, hi) < 0 and text.find("\u061b", lo, hi) < 0:
+        return near  # (most sentences: no semicolon at all)
+    ahead = [a for a in near if not _beyond(text, a, z)]
     if ahead:
         return ahead
     zones = ctx.groups[z.sentence].get("z", ())
@@ -117,7 +118,7 @@ def semicolon_clause(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
 def _beyond(text: str, a: Item, z: Item) -> bool:
     """Whether a semicolon stands between the agreement and the zone."""
     lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
-    return not _SEMICOLONS.isdisjoint(text[lo:hi])
+    return text.find(";", lo, hi) >= 0 or text.find("\u061b", lo, hi) >= 0
 
 
 def held_elsewhere(ags: list[Item], a: Item, z: Item, ctx: LinkContext) -> bool:
@@ -125,8 +126,8 @@ def held_elsewhere(ags: list[Item], a: Item, z: Item, ctx: LinkContext) -> bool:
     (``behind_unknown``), or ``a`` sits in a relative clause about another zone named between:
     "Idlib in the north-west and the south, where Jordan and the United States keep their own
     ceasefire" (the south's ceasefire, not Idlib's)."""
-    if behind_unknown(ags, a, z, ctx.text):
-        return True
+    if a.end <= z.start:
+        return behind_unknown(ags, a, z, ctx.text)
     if a.start < z.end:
         return False
     zones = ctx.groups[z.sentence].get("z", ())

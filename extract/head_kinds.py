@@ -4,9 +4,11 @@ outweighs mere nearness when the nearest agreement is of another kind."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract.keys import phrase_key
+from extract.lexicon import Lexicon
 from extract.windows import ANAPHORA_SENTENCES
 
 if TYPE_CHECKING:
@@ -60,16 +62,31 @@ def of_the_kind_said(ctx: HeadContext, head: Head, cands: list) -> list:
     truce), or that the text has already called by that noun ("مذكرة المبادئ ... المذكرة ...
     جنوب سوريا": the south-west deal's memorandum of principles); all of them if none is."""
     m = head.match
-    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]))
-    if not kinds:
+    first = cands[0].kind
+    if all(a.kind == first for a in cands):
+        return cands  # all of one kind: nothing to choose by it
+    kinds = _kinds_of(ctx.lex, ctx.text[m.start : m.end])
+    if not kinds or all(a.kind in kinds for a in cands):
         return cands
-    nouns = {w for k in kinds for w, ks in ctx.lex.head_kinds.items() if k in ks}
+    nouns = _nouns(ctx.lex, kinds)
+    others = {a.id for a in cands if a.kind not in kinds}
     called = {
         i.id
         for i in ctx.items()
-        if i.kind == "agreement"
-        and i.id
+        if i.id in others
         and i.end <= m.start
-        and nouns.intersection(ctx.text[i.start : i.end].split())
+        and not nouns.isdisjoint(ctx.text[i.start : i.end].split())
     }
     return [a for a in cands if a.kind in kinds or a.id in called] or cands
+
+
+@lru_cache(maxsize=256)
+def _kinds_of(lex: Lexicon, words: str) -> frozenset[str] | None:
+    """The kinds a head's words name ("the memorandum": memorandum), read once per spelling."""
+    return lex.head_kinds.get(phrase_key(words))
+
+
+@lru_cache(maxsize=16)
+def _nouns(lex: Lexicon, kinds: frozenset[str]) -> frozenset[str]:
+    """The head nouns that name any of ``kinds`` ("memorandum", "the memo", ...)."""
+    return frozenset(w for w, ks in lex.head_kinds.items() if not ks.isdisjoint(kinds))

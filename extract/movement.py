@@ -64,7 +64,7 @@ def endpoints(
     out: set[tuple[int, int]] = set()
     previous: Item | None = None
     for z in sorted(zones, key=lambda z: z.start):
-        if moving is not None and not z.start > moving.get(z.sentence, len(text)):
+        if moving is not None and z.start <= moving.get(z.sentence, z.start):
             continue  # "the truce for northern Homs ... may leave": people move after the word
         listed = (
             previous is not None

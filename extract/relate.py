@@ -205,7 +205,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     dated = [d for d in group.get("d", []) if d.value is not None]
     named = [a for a in ags if a.id is not None] or ags
     triggers = group.get("t", ())
-    drawn_links(ctx, s, zs, named, triggers)  # "Idlib (...; boundaries agreed at Astana-6)"
+    if triggers:  # "Idlib (...; boundaries agreed at Astana-6)"
+        drawn_links(ctx, s, zs, named, triggers)
     for z in zs:
         if (
             anchor_for_all is not None
@@ -217,7 +218,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             chosen = [anchor_for_all]
         else:
             chosen = _nearest(named, z, group.get("b"), ctx)
-            chosen = [a for a in chosen if not held_elsewhere(ags, a, z, ctx)]
+            if len(ags) > 1 or len(zs) > 1:  # (one agreement and one zone: no other clause)
+                chosen = [a for a in chosen if not held_elsewhere(ags, a, z, ctx)]
         for a in chosen:
             if a.id is None and anchor_for_all is None:
                 continue  # an unregistered agreement is reported, but states no link
