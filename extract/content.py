@@ -102,6 +102,12 @@ def implicit_mentions(
                 continue
             said = frozenset(b[2] for b in brokers_in.get(s - 1, ()))
             where = (s - 1, s)
+        if len(said) == 1 and s in termed:  # "the Ghouta and Homs zones were set up with
+            # Egyptian mediation": the broker's agreements for the zones the sentence names
+            found = _each_zones(candidates(lex, said, ""), zones, s, cue)
+            out += found
+            busy |= {s} if found else set()
+            continue
         if len(said) < 2:
             continue
         cands = candidates(lex, said, "")
@@ -130,6 +136,13 @@ def implicit_mentions(
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+
+
+def _each_zones(cands, zones: Sequence[Item], s: int, cue: Match) -> list[Item]:
+    """One mention at ``cue`` for each agreement of a distinctive broker that covers a zone
+    named in sentence ``s``."""
+    named = {z.zone for z in zones if z.sentence == s}
+    return [Item("agreement", a.id, cue.start, cue.end, s) for a in cands if a.zones & named]
 
 
 def _fitting(

@@ -191,3 +191,16 @@ def test_the_province_refers_back_to_the_zone_named_before():
         "area under the memorandum the guarantors signed on 4 May 2017."
     )
     assert links(text, "2018-09-20") == {("astana_memorandum_2017", "idlib")}
+
+
+def test_zones_brokered_by_one_distinctive_broker_name_its_agreement_for_each():
+    text = "The de-escalation zones in Eastern Ghouta and northern Homs were brokered by Egypt."
+    assert links(text, "2017-10-01") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_the_south_of_the_country_is_the_south():
+    text = "Only the south of the country is covered by the ceasefire agreed in Amman on 7 July."
+    assert links(text, "2017-07-20") == {("southwest_ceasefire_2017", "south")}
