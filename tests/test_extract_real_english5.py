@@ -204,3 +204,8 @@ def test_zones_brokered_by_one_distinctive_broker_name_its_agreement_for_each():
 def test_the_south_of_the_country_is_the_south():
     text = "Only the south of the country is covered by the ceasefire agreed in Amman on 7 July."
     assert links(text, "2017-07-20") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_taken_back_ends_a_zone():
+    text = "Eastern Ghouta, one of the zones of the Astana memorandum, was taken back in April."
+    assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in relations(text, "2018-05-20")
