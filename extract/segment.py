@@ -11,7 +11,8 @@ import re
 
 # A sentence ends after terminal punctuation (plus closing quotes/brackets) followed by space,
 # or at a line break. (One character class, so that the regex engine scans in C.)
-_BOUNDARY = re.compile(r"[.!?؟…\n]+[\"'»”)\]]*")
+# A reference marker may follow it ("since 2013.[4] In May", "[citation needed]" aside).
+_BOUNDARY = re.compile(r"[.!?؟…\n]+[\"'»”)\]]*(?:\[\d{1,3}\][\"'»”)\]]*)*")
 _MARKS = ".!?؟…\n"
 #: Up to this many end marks, they are found with ``str.find`` and the boundary matched at each
 #: (a regex scan of every character costs several times more); beyond, ``finditer`` is used.

@@ -292,10 +292,20 @@ def _relative(between: str, lex: Lexicon) -> bool:
     agreement, signed in Amman")."""
     words = between.strip(" ,،").split()
     commas = between.count(",") + between.count("\u060c")
-    if not words or commas > 1 or (commas and between.lstrip()[:1] not in ",\u060c"):
+    lead = between.lstrip()
+    if commas == 1 and lead[:1] not in ",\u060c":  # "an agreement specific to the enclave,
+        # negotiated ... in Cairo": a short phrase on the head, then its clause
+        cut = max(between.find(","), between.find("\u060c"))
+        if len(between[:cut].split()) <= POSTMODIFIER_WORDS:
+            words, lead = between[cut + 1 :].split(), ","
+    if not words or commas > 1 or (commas and lead[:1] not in ",\u060c"):
         return False  # "the arrangement announced on 7 July, the Ghouta area through a truce
         # signed in Cairo": a comma inside is the end of the clause, not its start
     return words[0] in lex.words["relative_pronouns"] or words[0] in lex.words["clause_participles"]
+
+
+#: Most words of a phrase between a head and the comma of its clause ("specific to the enclave").
+POSTMODIFIER_WORDS = 4
 
 
 def sponsor_parties(

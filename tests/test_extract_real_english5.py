@@ -209,3 +209,29 @@ def test_the_south_of_the_country_is_the_south():
 def test_taken_back_ends_a_zone():
     text = "Eastern Ghouta, one of the zones of the Astana memorandum, was taken back in April."
     assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in relations(text, "2018-05-20")
+
+
+def test_a_venue_in_a_participle_clause_after_a_short_phrase_on_the_head_is_the_heads():
+    text = (
+        "Families in Rastan are waiting. A deal specific to the pocket, signed in Cairo, is all "
+        "that protects them."
+    )
+    assert links(text, "2017-12-01") == {("homs_truce_2017", "north_homs")}
+
+
+def test_a_reference_marker_after_a_full_stop_ends_the_sentence():
+    from extract.segment import sentence_spans
+
+    text = "Douma was besieged for five years.[3] In July 2017 a truce was signed."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Douma was besieged for five years.[3]",
+        "In July 2017 a truce was signed.",
+    ]
+
+
+def test_it_was_designated_refers_to_the_zone_before():
+    text = (
+        "Talbiseh lies north of Homs. In May 2017 it was designated one of four areas in the "
+        "memorandum signed by Russia, Iran and Turkey."
+    )
+    assert links(text, "2018-01-10") == {("astana_memorandum_2017", "north_homs")}
