@@ -102,13 +102,8 @@ def implicit_mentions(
                 continue
             said = frozenset(b[2] for b in brokers_in.get(s - 1, ()))
             where = (s - 1, s)
-        if len(said) == 1 and s in termed:  # "the Ghouta and Homs zones were set up with
-            # Egyptian mediation": the broker's agreements for the zones the sentence names
-            found = _each_zones(candidates(lex, said, ""), zones, s, cue)
-            out += found
-            busy |= {s} if found else set()
-            continue
-        if len(said) < 2:
+        if len(said) < 2:  # one broker that signed few: "the zones of Ghouta and Homs, ... Egypt"
+            out += _each_zones(lex, said, s in termed, zones, s, cue, busy) if said else []
             continue
         cands = candidates(lex, said, "")
         fit = _fitting(cands, cue, where, dates_in, venues_in, doc_text, lex, published)
@@ -138,11 +133,29 @@ def implicit_mentions(
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
 
 
-def _each_zones(cands, zones: Sequence[Item], s: int, cue: Match) -> list[Item]:
-    """One mention at ``cue`` for each agreement of a distinctive broker that covers a zone
-    named in sentence ``s``."""
+def _each_zones(
+    lex: Lexicon,
+    said: frozenset[str],
+    termed: bool,
+    zones: Sequence[Item],
+    s: int,
+    cue: Match,
+    busy: set[int],
+) -> list[Item]:
+    """In a sentence ``s`` with the zone vocabulary (``termed``), one mention at ``cue`` for
+    each agreement of the one distinctive broker ``said`` that covers a zone the sentence names
+    (the sentence is then ``busy``)."""
+    if not termed:
+        return []
     named = {z.zone for z in zones if z.sentence == s}
-    return [Item("agreement", a.id, cue.start, cue.end, s) for a in cands if a.zones & named]
+    out = [
+        Item("agreement", a.id, cue.start, cue.end, s)
+        for a in candidates(lex, said, "")
+        if a.zones & named
+    ]
+    if out:
+        busy.add(s)
+    return out
 
 
 def _fitting(
