@@ -255,9 +255,9 @@ def _venue_days(
         for v in venues:
             reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
             fit = [a for a in reached if a.kind != "talks" and any(fits_date(a, d) for d in days)]
-            if len(fit) == 1:
+            if len(fit) == 1:  # each venue its own ("at Sochi in 2018 and in Moscow in 2020")
                 out.append(Item("agreement", fit[0].id, v.start, v.end, s))
-                break
+                continue
             if len(fit) > 1:  # "Two more followed from talks in Cairo: for Eastern Ghouta on
                 # 22 July and for the countryside north of Homs on 3 August": one per day
                 out += _each_day(fit, days, s)

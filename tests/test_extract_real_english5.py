@@ -235,3 +235,11 @@ def test_it_was_designated_refers_to_the_zone_before():
         "memorandum signed by Russia, Iran and Turkey."
     )
     assert links(text, "2018-01-10") == {("astana_memorandum_2017", "north_homs")}
+
+
+def test_two_venues_with_their_months_in_one_agreeing_sentence_name_two_agreements():
+    text = (
+        "Idlib's status was renegotiated twice, at Sochi in September 2018 and in Moscow in "
+        "March 2020."
+    )
+    assert links(text, "2021-01-01") == {("sochi_2018", "idlib"), ("moscow_protocol_2020", "idlib")}
