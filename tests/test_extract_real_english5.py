@@ -243,3 +243,9 @@ def test_two_venues_with_their_months_in_one_agreeing_sentence_name_two_agreemen
         "March 2020."
     )
     assert links(text, "2021-01-01") == {("sochi_2018", "idlib"), ("moscow_protocol_2020", "idlib")}
+
+
+def test_abbreviated_weekdays_open_the_lines_of_a_weekly_digest():
+    text = "The week in Syria\n\nTue: Shelling near Saraqib.\n\nThu: A convoy reached Idlib."
+    days = {d.text: d.date for d in extract_article(text, "2020-03-13").dates}
+    assert days == {"Tue": "2020-03-10", "Thu": "2020-03-12"}
