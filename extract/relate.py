@@ -140,7 +140,7 @@ def _enumeration_anchor(ctx: LinkContext, s: int, ags: list[Item], heads: list) 
         earlier = [
             a
             for a in ctx.agreements
-            if a.id and a.sentence < s and s - a.sentence <= ENUMERATION_REACH
+            if a.id and a.sentence < s and s - a.sentence <= 2 * ENUMERATION_REACH  # (headings)
         ]
         listed = {z.zone for z in ctx.groups[s].get("z", ())}
         fitting = [a for a in earlier if listed <= _zones_of(ctx, a)] if listed else earlier

@@ -249,3 +249,20 @@ def test_abbreviated_weekdays_open_the_lines_of_a_weekly_digest():
     text = "The week in Syria\n\nTue: Shelling near Saraqib.\n\nThu: A convoy reached Idlib."
     days = {d.text: d.date for d in extract_article(text, "2020-03-13").dates}
     assert days == {"Tue": "2020-03-10", "Thu": "2020-03-12"}
+
+
+def test_a_list_of_the_four_zones_reaches_back_past_an_abstract_and_a_heading():
+    text = (
+        "Abstract\n"
+        "This paper studies the memorandum signed in Astana on 4 May 2017.\n"
+        "It uses local reporting.\n"
+        "It also uses interviews.\n\n"
+        "1. Introduction\n"
+        "By July 2018 three of the four zones - Eastern Ghouta, northern Homs and the south - "
+        "had been retaken."
+    )
+    assert {
+        ("astana_memorandum_2017", "eastern_ghouta"),
+        ("astana_memorandum_2017", "north_homs"),
+        ("astana_memorandum_2017", "south"),
+    } <= links(text, "2019-06-01")
