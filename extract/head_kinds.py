@@ -57,10 +57,11 @@ def of_its_kind(ctx: HeadContext, head: Head, ident: str) -> str:
 
 
 def of_the_kind_said(ctx: HeadContext, head: Head, cands: list) -> list:
-    """Of the agreements a head with a zone could mean, those of the kind its noun names ("the
-    Memorandum, of de-escalation areas in Eastern Ghouta": the memorandum, not the Ghouta
-    truce), or that the text has already called by that noun ("مذكرة المبادئ ... المذكرة ...
-    جنوب سوريا": the south-west deal's memorandum of principles); all of them if none is."""
+    """Of the agreements a head with a zone could mean, those named before that are of the kind
+    its noun names ("the Memorandum of 4 May ... the Memorandum, of de-escalation areas in
+    Eastern Ghouta": the memorandum, not the Ghouta truce), or that the text has called by it
+    ("مذكرة المبادئ ... المذكرة ... جنوب سوريا": the south-west deal's memorandum of
+    principles); all of them if none is."""
     m = head.match
     first = cands[0].kind
     if all(a.kind == first for a in cands):
@@ -69,15 +70,18 @@ def of_the_kind_said(ctx: HeadContext, head: Head, cands: list) -> list:
     if not kinds or all(a.kind in kinds for a in cands):
         return cands
     nouns = _nouns(ctx.lex, kinds)
-    others = {a.id for a in cands if a.kind not in kinds}
+    ids = {a.id for a in cands}
+    before = [i for i in ctx.items() if i.id is not None and i.id in ids and i.end <= m.start]
+    # named before as of its kind, or called by that noun (a first "مذكرة ... حول الجنوب" in a
+    # headline may be the memorandum of principles named after it: no filter then)
     called = {
         i.id
-        for i in ctx.items()
-        if i.id in others
-        and i.end <= m.start
-        and not nouns.isdisjoint(ctx.text[i.start : i.end].split())
+        for i in before
+        if i.id is not None
+        and ctx.lex.agreements[i.id].kind in kinds
+        or not nouns.isdisjoint(ctx.text[i.start : i.end].split())
     }
-    return [a for a in cands if a.kind in kinds or a.id in called] or cands
+    return [a for a in cands if a.id in called] or cands
 
 
 @lru_cache(maxsize=256)

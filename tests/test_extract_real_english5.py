@@ -266,3 +266,12 @@ def test_a_list_of_the_four_zones_reaches_back_past_an_abstract_and_a_heading():
         ("astana_memorandum_2017", "north_homs"),
         ("astana_memorandum_2017", "south"),
     } <= links(text, "2019-06-01")
+
+
+def test_a_first_memorandum_in_a_headline_is_not_forced_to_a_memorandum_named_nowhere():
+    text = (
+        "Jordan says a new memorandum on southern Syria is signed\n\n"
+        "The memorandum of principles, agreed in Amman, supports the ceasefire that took effect "
+        "in Daraa on 9 July."
+    )
+    assert links(text, "2017-11-11") == {("southwest_ceasefire_2017", "south")}
