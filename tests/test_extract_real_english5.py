@@ -1,5 +1,6 @@
 """Reading English pages in voices the earlier sets lacked (issue 9, set
-``tests/devset/realistic5/en``): UN and joint statements, factboxes, map legends, footnoted
+``tests/devset/realistic5/en`` and the probes of ``realistic5b/en``): UN and joint statements,
+factboxes, map legends, footnoted
 reports, transcripts and translations. Every text here is the team's own sentence, not one of
 the set's."""
 
