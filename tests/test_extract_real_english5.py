@@ -1,8 +1,7 @@
 """Reading English pages in voices the earlier sets lacked (issue 9, set
 ``tests/devset/realistic5/en`` and the probes of ``realistic5b/en``): UN and joint statements,
-factboxes, map legends, footnoted
-reports, transcripts and translations. Every text here is the team's own sentence, not one of
-the set's."""
+factboxes, map legends, footnoted reports, transcripts and translations. Every text here is the
+team's own sentence, not one of the set's."""
 
 from __future__ import annotations
 
