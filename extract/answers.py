@@ -29,9 +29,10 @@ from extract.recognise import Match
 ANSWER_REACH = 3
 #: What ends a question (Latin and Arabic question marks).
 QUESTION_MARKS = "?\u061f"
-#: The first word of an answer, and what may follow it when it is a bare yes or no ("No.").
-_FIRST_WORD = re.compile(r"\W*(\w+)(?:\s*[.,!;\u060c]|\s*$)")
-#: A speaker's label and its colon at the start of an answer ("ج:", "A:").
+#: The first word of an answer, and what may follow it when it is a bare yes or no ("No."),
+#: after the speaker's label of a transcript, if any ("SPOKESPERSON: No.", "A: Yes,").
+_FIRST_WORD = re.compile(r"\W*(?:[^\W\d][\w.' ]{0,30}:\s+)?(\w+)(?:\s*[.,!;\u060c]|\s*$)")
+#: A listed speaker's label and its colon at the start of an answer, spaced or not ("ج:لا").
 _LABEL = re.compile(r"\W*(\w+)\s*:")
 
 
@@ -211,9 +212,14 @@ def topic_links(
         until = questions[n + 1] if n + 1 < len(questions) else len(spans)
         for s in range(q + 1, min(until, q + 1 + ANSWER_REACH)):
             ids = {a.id for a in named.get(s, ()) if a.id and a.id not in lex.talks}
+            said = [t.entries[0].ident for t in triggers if sentence_of(t.start) == s]
+            if not ids and said and s not in zoned:  # "And Idlib? / That is not part of it.":
+                main = _main([a for a in agreements if a.sentence <= q], lex)  # the text's own
+                ids = {main} if main else ids
             if s in zoned or not ids:
                 continue
-            if len(ids) == 1:
-                links += _plausible(ids.pop(), zoned[q], "covers", s, lex)
+            if len(ids) == 1:  # "And Idlib? / That is not part of this arrangement."
+                relation = "excludes" if "excludes" in said else "covers"
+                links += _plausible(ids.pop(), zoned[q], relation, s, lex)
             break
     return links

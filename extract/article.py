@@ -32,6 +32,7 @@ from extract.rounds import find_rounds, table_rounds
 from extract.segment import (
     bare_lines,
     line_starts,
+    link_lines,
     list_lines,
     sentence_owner,
     sentence_spans,
@@ -236,17 +237,17 @@ def _links(
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
     singular = cues.get("zoneanaphor", []) + cues.get("zonepronoun", [])
+    furniture = _furniture(doc)  # "Related: Idlib braces for ..." is no antecedent either
     back = zone_anaphors(
         cues.get("zoneanaphor", []),
         cues.get("zoneanaphors", []),
-        zones,
+        [z for z in zones if z.sentence not in furniture] if furniture else zones,
         doc.sentence_of,
         cues.get("zonepronoun", []),
         short_sentences(doc.text, doc.spans) if singular else frozenset(),
         doc.text,
         doc.lex,
     )
-    furniture = _furniture(doc)
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
     # list lines carry an enumeration on: only worth finding where a head opens one
     labels = frozenset(doc.lex.words["list_labels"])
@@ -296,6 +297,8 @@ def _furniture(doc: _Document) -> set[int]:
             c.end >= end - 1 and before and before[-1] in _FURNITURE_BEFORE
         ):
             out.add(s)
+            if not after:  # "READ MORE" alone: the headline lines under it, to a blank line
+                out |= link_lines(text, doc.spans, s)
     return out
 
 

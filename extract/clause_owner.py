@@ -26,8 +26,8 @@ def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> Item | None:
             0 <= a.start - z.end <= RELATIVE_REACH
             and not _between(near, z, a)
             and _opens_clause(text[z.end : a.start], relatives)
-        ):
-            return a
+        ):  # ("Idlib, where the Sochi memorandum and the Moscow protocol apply": both, below)
+            return None if _joined_after(near, a, ctx) else a
     for a in near:  # the agreement opens a clause that names the zone
         if 0 <= z.start - a.end <= RELATIVE_REACH and not _between(near, a, z):
             rivals = [b for b in near if b.id != a.id]
@@ -55,6 +55,86 @@ def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
     )
 
 
+#: Most characters between two agreements joined by a list word ("X and the Y").
+JOINED_GAP = 9
+
+
+def _joined_after(near: list[Item], a: Item, ctx: LinkContext) -> bool:
+    """Whether another agreement follows ``a`` at once, joined to it by a list word."""
+    return any(
+        0 <= b.start - a.end <= JOINED_GAP
+        and b.id != a.id
+        and bool(ctx.joiners.intersection(ctx.text[a.end : b.start].split()))
+        for b in near
+    )
+
+
 def _between(near: list[Item], first: Item, second: Item) -> bool:
     """Whether another agreement stands between two items."""
     return any(first.end <= b.start and b.end <= second.start for b in near)
+
+
+_CLAUSE_MARKS = frozenset(",;\u060c\u061b")
+
+
+def behind_unknown(ags: list[Item], a: Item, z: Item, text: str) -> bool:
+    """Whether the zone lies in the clause of an unknown agreement named after ``a``: "the
+    ceasefire negotiated for Daraa had collapsed, and the 30-day pause demanded by the Council
+    was never respected in Eastern Ghouta" (the pause's zone, not the ceasefire's)."""
+    if a.end > z.start:
+        return False
+    return any(
+        u.id is None
+        and a.end <= u.start
+        and u.end <= z.start
+        and not _CLAUSE_MARKS.isdisjoint(text[a.end : u.start])
+        and _CLAUSE_MARKS.isdisjoint(text[u.end : z.start])
+        for u in ags
+    )
+
+
+def semicolon_clause(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
+    """The agreements of the zone's clause, a semicolon closing a clause: "the 2018 memorandum
+    remains in force in Idlib; the protocol only adds to it" (the memorandum's). When all are
+    beyond a semicolon, one named after the zone counts only if no other zone comes between:
+    "Northern Homs went the same way; Eastern Ghouta, whose truce was signed in Cairo, ..." is
+    Eastern Ghouta's truce, while "... of Homs; the zone created under the Cairo agreement
+    ceased to exist" still speaks of Homs."""
+    if not near:
+        return near
+    text = ctx.text
+    lo, hi = min(near[0].start, z.start), max(near[-1].end, z.end)
+    if text.find(";", lo, hi) < 0 and text.find("\u061b", lo, hi) < 0:
+        return near  # (most sentences: no semicolon at all)
+    ahead = [a for a in near if not _beyond(text, a, z)]
+    if ahead:
+        return ahead
+    zones = ctx.groups[z.sentence].get("z", ())
+    return [
+        a for a in near if not any(o.zone != z.zone and z.end <= o.start < a.start for o in zones)
+    ]
+
+
+def _beyond(text: str, a: Item, z: Item) -> bool:
+    """Whether a semicolon stands between the agreement and the zone."""
+    lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
+    return text.find(";", lo, hi) >= 0 or text.find("\u061b", lo, hi) >= 0
+
+
+def held_elsewhere(ags: list[Item], a: Item, z: Item, ctx: LinkContext) -> bool:
+    """Whether agreement ``a`` is another clause's: an unknown deal's clause holds the zone
+    (``behind_unknown``), or ``a`` sits in a relative clause about another zone named between:
+    "Idlib in the north-west and the south, where Jordan and the United States keep their own
+    ceasefire" (the south's ceasefire, not Idlib's)."""
+    if a.end <= z.start:
+        return behind_unknown(ags, a, z, ctx.text)
+    if a.start < z.end:
+        return False
+    zones = ctx.groups[z.sentence].get("z", ())
+    return any(
+        o.zone != z.zone
+        and z.end <= o.start
+        and o.end <= a.start
+        and _opens_clause(ctx.text[o.end : a.start], ctx.relatives)
+        for o in zones
+    )

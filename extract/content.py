@@ -102,7 +102,8 @@ def implicit_mentions(
                 continue
             said = frozenset(b[2] for b in brokers_in.get(s - 1, ()))
             where = (s - 1, s)
-        if len(said) < 2:
+        if len(said) < 2:  # one broker that signed few: "the zones of Ghouta and Homs, ... Egypt"
+            out += _each_zones(lex, said, s in termed, zones, s, cue, busy) if said else []
             continue
         cands = candidates(lex, said, "")
         fit = _fitting(cands, cue, where, dates_in, venues_in, doc_text, lex, published)
@@ -130,6 +131,31 @@ def implicit_mentions(
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+
+
+def _each_zones(
+    lex: Lexicon,
+    said: frozenset[str],
+    termed: bool,
+    zones: Sequence[Item],
+    s: int,
+    cue: Match,
+    busy: set[int],
+) -> list[Item]:
+    """In a sentence ``s`` with the zone vocabulary (``termed``), one mention at ``cue`` for
+    each agreement of the one distinctive broker ``said`` that covers a zone the sentence names
+    (the sentence is then ``busy``)."""
+    if not termed:
+        return []
+    named = {z.zone for z in zones if z.sentence == s}
+    out = [
+        Item("agreement", a.id, cue.start, cue.end, s)
+        for a in candidates(lex, said, "")
+        if a.zones & named
+    ]
+    if out:
+        busy.add(s)
+    return out
 
 
 def _fitting(
@@ -229,9 +255,9 @@ def _venue_days(
         for v in venues:
             reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
             fit = [a for a in reached if a.kind != "talks" and any(fits_date(a, d) for d in days)]
-            if len(fit) == 1:
+            if len(fit) == 1:  # each venue its own ("at Sochi in 2018 and in Moscow in 2020")
                 out.append(Item("agreement", fit[0].id, v.start, v.end, s))
-                break
+                continue
             if len(fit) > 1:  # "Two more followed from talks in Cairo: for Eastern Ghouta on
                 # 22 July and for the countryside north of Homs on 3 August": one per day
                 out += _each_day(fit, days, s)

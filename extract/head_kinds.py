@@ -4,9 +4,11 @@ outweighs mere nearness when the nearest agreement is of another kind."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract.keys import phrase_key
+from extract.lexicon import Lexicon
 from extract.windows import ANAPHORA_SENTENCES
 
 if TYPE_CHECKING:
@@ -25,10 +27,10 @@ DOCUMENT_KINDS = frozenset(("memorandum", "protocol"))
 def kinds_of(ctx: HeadContext, m: Match) -> frozenset[str]:
     """The registry kinds the head's noun names: the whole phrase's, else its last word's
     ("تلك المذكرة", "that memorandum": the noun after the demonstrative)."""
-    phrase = phrase_key(ctx.text[m.start : m.end])
-    kinds = ctx.lex.head_kinds.get(phrase)
+    words = ctx.text[m.start : m.end]
+    kinds = _kinds_of(ctx.lex, words)
     if kinds is None:
-        kinds = ctx.lex.head_kinds.get(phrase.rsplit(" ", 1)[-1], frozenset())
+        kinds = ctx.lex.head_kinds.get(phrase_key(words).rsplit(" ", 1)[-1], frozenset())
     return kinds
 
 
@@ -44,7 +46,7 @@ def document_antecedent(ctx: HeadContext, head: Head, cands: Sequence[AgreementI
     before = [i for i in ctx.items() if i.id in ids and i.end <= m.start and i.kind == "agreement"]
     if not before:
         return None
-    nouns = {w for w, ks in ctx.lex.head_kinds.items() if ks & kinds}
+    nouns = _nouns(ctx.lex, kinds)
     for i in sorted(before, key=lambda i: i.start, reverse=True):
         if i.id is not None and (
             ctx.lex.agreements[i.id].kind in kinds
@@ -63,7 +65,7 @@ def same_kind_before(ctx: HeadContext, head: Head) -> str | None:
     if not kinds or not kinds <= DOCUMENT_KINDS:
         return None
     before = [i for i in ctx.items() if i.kind == "agreement" and i.end <= m.start]
-    nouns = {w for k in kinds for w, ks in ctx.lex.head_kinds.items() if k in ks}
+    nouns = _nouns(ctx.lex, kinds)
     if any(i.id is None and set(ctx.text[i.start : i.end].split()) & nouns for i in before):
         return None  # an unknown memorandum was named: it may be the one meant
     same = [i for i in before if i.id and ctx.lex.agreements[i.id].kind in kinds]
@@ -75,7 +77,7 @@ def of_its_kind(ctx: HeadContext, head: Head, ident: str) -> str:
     or ceasefire was named within reach: that one ("اتفاق الجنوب ... بخلاف اتفاق آستانة ...
     يخرق الهدنة": the south-west ceasefire)."""
     m = head.match
-    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end]))
+    kinds = _kinds_of(ctx.lex, ctx.text[m.start : m.end])
     info = ctx.lex.agreements.get(ident)
     if not kinds or info is None or info.kind in kinds or info.kind == "talks":
         return ident
@@ -89,3 +91,43 @@ def of_its_kind(ctx: HeadContext, head: Head, ident: str) -> str:
         and ctx.lex.agreements[i.id].kind in kinds
     ]
     return (max(near, key=lambda i: i.start).id or ident) if near else ident
+
+
+def of_the_kind_said(ctx: HeadContext, head: Head, cands: list) -> list:
+    """Of the agreements a head with a zone could mean, those named before that are of the kind
+    its noun names ("the Memorandum of 4 May ... the Memorandum, of de-escalation areas in
+    Eastern Ghouta": the memorandum, not the Ghouta truce), or that the text has called by it
+    ("مذكرة المبادئ ... المذكرة ... جنوب سوريا": the south-west deal's memorandum of
+    principles); all of them if none is."""
+    m = head.match
+    first = cands[0].kind
+    if all(a.kind == first for a in cands):
+        return cands  # all of one kind: nothing to choose by it
+    kinds = _kinds_of(ctx.lex, ctx.text[m.start : m.end])
+    if not kinds or all(a.kind in kinds for a in cands):
+        return cands
+    nouns = _nouns(ctx.lex, kinds)
+    ids = {a.id for a in cands}
+    before = [i for i in ctx.items() if i.id is not None and i.id in ids and i.end <= m.start]
+    # named before as of its kind, or called by that noun (a first "مذكرة ... حول الجنوب" in a
+    # headline may be the memorandum of principles named after it: no filter then)
+    called = {
+        i.id
+        for i in before
+        if i.id is not None
+        and ctx.lex.agreements[i.id].kind in kinds
+        or not nouns.isdisjoint(ctx.text[i.start : i.end].split())
+    }
+    return [a for a in cands if a.id in called] or cands
+
+
+@lru_cache(maxsize=256)
+def _kinds_of(lex: Lexicon, words: str) -> frozenset[str] | None:
+    """The kinds a head's words name ("the memorandum": memorandum), read once per spelling."""
+    return lex.head_kinds.get(phrase_key(words))
+
+
+@lru_cache(maxsize=16)
+def _nouns(lex: Lexicon, kinds: frozenset[str]) -> frozenset[str]:
+    """The head nouns that name any of ``kinds`` ("memorandum", "the memo", ...)."""
+    return frozenset(w for w, ks in lex.head_kinds.items() if not ks.isdisjoint(kinds))

@@ -55,13 +55,17 @@ def endpoints(
     words = lex.words["boundary_words" if kind == "boundary" else "movement_prepositions"]
     if not any(w in text for w in words):
         return set()  # the preposition pattern needs one of its words: no search can match
-    moving = None if movement is None else {sentence_of(m.start) for m in movement}
+    moving: dict[int, int] | None = None
+    if movement is not None:  # the first movement word of each sentence
+        moving = {}
+        for m in movement:
+            moving.setdefault(sentence_of(m.start), m.start)
     preposition, between = _patterns(lex, kind)
     out: set[tuple[int, int]] = set()
     previous: Item | None = None
     for z in sorted(zones, key=lambda z: z.start):
-        if moving is not None and z.sentence not in moving:
-            continue
+        if moving is not None and z.start <= moving.get(z.sentence, z.start):
+            continue  # "the truce for northern Homs ... may leave": people move after the word
         listed = (
             previous is not None
             and previous.sentence == z.sentence

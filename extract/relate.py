@@ -18,9 +18,10 @@ from extract.carry import (
     previous_links,
     pronoun_links,
 )
-from extract.clause_owner import clause_owner
+from extract.clause_owner import clause_owner, held_elsewhere, semicolon_clause
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
+from extract.drawn_at import drawn_links
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.link_context import (
@@ -139,7 +140,7 @@ def _enumeration_anchor(ctx: LinkContext, s: int, ags: list[Item], heads: list) 
         earlier = [
             a
             for a in ctx.agreements
-            if a.id and a.sentence < s and s - a.sentence <= ENUMERATION_REACH
+            if a.id and a.sentence < s and s - a.sentence <= 2 * ENUMERATION_REACH  # (headings)
         ]
         listed = {z.zone for z in ctx.groups[s].get("z", ())}
         fitting = [a for a in earlier if listed <= _zones_of(ctx, a)] if listed else earlier
@@ -204,6 +205,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
     dated = [d for d in group.get("d", []) if d.value is not None]
     named = [a for a in ags if a.id is not None] or ags
     triggers = group.get("t", ())
+    if triggers:  # "Idlib (...; boundaries agreed at Astana-6)"
+        drawn_links(ctx, s, zs, named, triggers)
     for z in zs:
         if (
             anchor_for_all is not None
@@ -215,6 +218,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             chosen = [anchor_for_all]
         else:
             chosen = _nearest(named, z, group.get("b"), ctx)
+            if len(ags) > 1 or len(zs) > 1:  # (one agreement and one zone: no other clause)
+                chosen = [a for a in chosen if not held_elsewhere(ags, a, z, ctx)]
         for a in chosen:
             if a.id is None and anchor_for_all is None:
                 continue  # an unregistered agreement is reported, but states no link
@@ -283,6 +288,7 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     if ctx.phrases:  # "بخلاف الأردن في الجنوب،": a comparison phrase is a clause of its own
         k = phrase_at(ctx.phrases, z.start)
         near = [a for a in near if phrase_at(ctx.phrases, a.start) == k]
+    near = semicolon_clause(near, z, ctx)  # "X remains in force in Idlib; the protocol ..."
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
     owner = clause_owner(near, z, ctx)

@@ -44,7 +44,7 @@ from extract.head_checks import (
     latest,
     unknown,
 )
-from extract.head_kinds import document_antecedent, of_its_kind, same_kind_before
+from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
 from extract.head_zones import pointed_back
 from extract.heads import HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
@@ -346,6 +346,8 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     if len(cands) > 1 and not zone:  # "a truce brokered by Egypt ... covers Eastern Ghouta"
         named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
         cands = [a for a in cands if a.zones & named] or cands
+    if len(cands) > 1 and zone:
+        cands = of_the_kind_said(ctx, head, cands)
     if any(
         abs(s.start - m.start) < SURRENDER_WINDOW and ctx.sentence_of(s.start) == head.sentence
         for s in ctx.surrender

@@ -11,7 +11,8 @@ import re
 
 # A sentence ends after terminal punctuation (plus closing quotes/brackets) followed by space,
 # or at a line break. (One character class, so that the regex engine scans in C.)
-_BOUNDARY = re.compile(r"[.!?؟…\n]+[\"'»”)\]]*")
+# A reference marker may follow it ("since 2013.[4] In May", "[citation needed]" aside).
+_BOUNDARY = re.compile(r"[.!?؟…\n]+[\"'»”)\]]*(?:\[\d{1,3}\][\"'»”)\]]*)*")
 _MARKS = ".!?؟…\n"
 #: Up to this many end marks, they are found with ``str.find`` and the boundary matched at each
 #: (a regex scan of every character costs several times more); beyond, ``finditer`` is used.
@@ -237,3 +238,18 @@ def sentence_owner(length: int, starts: list[int]):
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
         owner[start:end] = [i] * (end - start)
     return owner
+
+
+def link_lines(text: str, spans: list[tuple[int, int]], s: int) -> set[int]:
+    """The lines right under a bare navigation line that read as linked headlines: each on its
+    own line, none ending as a sentence does."""
+    out = set()
+    while s + 1 < len(spans):
+        gap = text[spans[s][1] : spans[s + 1][0]]  # one line break, and perhaps a bullet
+        if gap.count("\n") != 1 or any(ch.isalnum() for ch in gap):
+            break
+        s += 1
+        if text[spans[s][1] - 1] in '.!"\u201d':
+            break
+        out.add(s)
+    return out

@@ -241,9 +241,31 @@ def venue_match(
             # "مقترح أنقرة إعلان وقف لإطلاق النار": an Arabic word between a bare city and the
             # head makes the city a party (Ankara's proposal), not where the head was agreed
             before = False
-        if after or before:
+        if after or before or _met_and_agreed(text, v, head, lex):
             return v
     return None
+
+
+#: A venue this far before a head is its own when the head is what was agreed there ("met in
+#: Cairo on July 31 and agreed a truce").
+VENUE_CLAUSE_BEFORE = 48
+#: Words read before a head for the verb of agreeing ("agreed a", "signed the").
+AGREED_WORDS = 2
+
+
+def _met_and_agreed(text: str, v: Match, head: Match, lex: Lexicon) -> bool:
+    """Whether the venue stands earlier in the head's clause ("in Cairo", no comma between)
+    and a verb of agreeing comes right before the head: "the sides met in Cairo on July 31 and
+    agreed a truce"."""
+    gap = text[v.end : head.start]
+    if not 0 <= len(gap) <= VENUE_CLAUSE_BEFORE or not CLAUSE_MARKS.isdisjoint(gap):
+        return False
+    words = gap.split()[-AGREED_WORDS:]
+    if words and words[-1] in ("a", "an", *lex.words["articles"]):
+        words = words[:-1]
+    verbs = lex.words["clause_participles"]  # "agreed", "signed", "reached", "hammered out"
+    said = bool(words) and (words[-1] in verbs or " ".join(words) in verbs)
+    return said and _located(text, v.start, lex)
 
 
 #: Parties that broker or guarantee agreements (the warring sides are parties to many deals
@@ -270,10 +292,20 @@ def _relative(between: str, lex: Lexicon) -> bool:
     agreement, signed in Amman")."""
     words = between.strip(" ,،").split()
     commas = between.count(",") + between.count("\u060c")
-    if not words or commas > 1 or (commas and between.lstrip()[:1] not in ",\u060c"):
+    lead = between.lstrip()
+    if commas == 1 and lead[:1] not in ",\u060c":  # "an agreement specific to the enclave,
+        # negotiated ... in Cairo": a short phrase on the head, then its clause
+        cut = max(between.find(","), between.find("\u060c"))
+        if len(between[:cut].split()) <= POSTMODIFIER_WORDS:
+            words, lead = between[cut + 1 :].split(), ","
+    if not words or commas > 1 or (commas and lead[:1] not in ",\u060c"):
         return False  # "the arrangement announced on 7 July, the Ghouta area through a truce
         # signed in Cairo": a comma inside is the end of the clause, not its start
     return words[0] in lex.words["relative_pronouns"] or words[0] in lex.words["clause_participles"]
+
+
+#: Most words of a phrase between a head and the comma of its clause ("specific to the enclave").
+POSTMODIFIER_WORDS = 4
 
 
 def sponsor_parties(

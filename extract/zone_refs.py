@@ -60,8 +60,9 @@ def zone_anaphors(
         named.setdefault(s, []).append(item)  # "It was one of four zones ... the enclave"
     for c in plural:
         s = sentence_of(c.start)
-        before = _last_zones(named, s)
-        if s not in named and len(before) >= 2:
+        need = _count(text[c.start : c.end], lex)  # "all four zones": four, "both areas": two
+        before = _last_zones(named, s, need)
+        if s not in named and len(before) >= need:
             out += [Item("zone", zone, c.start, c.end, s, zone) for zone in before]
     return out
 
@@ -121,12 +122,19 @@ def _zoned_before(named: dict[int, list[Item]], s: int, short: frozenset[int]) -
 PLURAL_REACH = 3
 
 
-def _last_zones(named: dict[int, list[Item]], s: int) -> list[str]:
-    """The zones of the sentences before ``s``, from the nearest back, until two or more are
-    gathered (every zone of the sentence that completes them)."""
+def _last_zones(named: dict[int, list[Item]], s: int, need: int = 2) -> list[str]:
+    """The zones of the sentences before ``s``, from the nearest back, until ``need`` or more
+    are gathered (every zone of the sentence that completes them); a line per zone ("Zone 1 -
+    Idlib ..." ... "all four zones"), so the reach grows with the count."""
     found: set[str] = set()
-    for back in range(s - 1, max(-1, s - 1 - PLURAL_REACH), -1):
+    for back in range(s - 1, max(-1, s - 1 - PLURAL_REACH * (need - 1)), -1):
         found |= {z.zone for z in named.get(back, ())}
-        if len(found) >= 2:
+        if len(found) >= need:
             break
     return sorted(found)
+
+
+def _count(phrase: str, lex: Lexicon | None) -> int:
+    """How many zones a plural anaphor counts ("all three areas": 3); two by default."""
+    numbers = lex.cardinals if lex is not None else {}
+    return next((numbers[w] for w in phrase.split() if w in numbers), 2)
