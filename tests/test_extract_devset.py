@@ -1,11 +1,11 @@
 """Regression guard: the extractor keeps its scores on the team's development sets.
 
-All three sets are written by the team (tests/devset/README.md): the first 66 articles in our
-house styles, the 36 "realistic" pages written for issue 9 in the styles of real wire copy,
-scraped pages, aggregator copies, chronologies and statements, and the 24 "realistic2" pages on
-how real text states coverage (Q&A explainers, sitreps, tables, analyses). The extractor has
-been tuned while looking at all three, so these are development figures, not the issue's
-held-out targets; the
+Every set is written by the team (tests/devset/README.md): the first 66 articles in our house
+styles, the 36 "realistic" pages written for issue 9 in the styles of real wire copy, scraped
+pages, aggregator copies, chronologies and statements, the 24 "realistic2" pages on how real
+text states coverage (Q&A explainers, sitreps, tables, analyses), and the later realistic3 to
+realistic5b pages and probes in further voices. The extractor has been tuned while looking at
+all of them, so these are development figures, not the issue's held-out targets; the
 floors sit just under the scores measured when they were last raised, so that a change that
 costs any of them is noticed (raise them again when the scores rise)."""
 
@@ -37,7 +37,14 @@ FLOORS = {
         "en": {"zones": 0.99, "agreements": 0.95, "coverage": 0.95, "dates": 0.98},
     },
     "realistic4b": {
-        "en": {"zones": 0.99, "agreements": 0.95, "coverage": 0.88, "dates": 0.99},
+        "en": {"zones": 0.99, "agreements": 0.95, "coverage": 0.91, "dates": 0.99},
+    },
+    "realistic5": {
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.91, "dates": 0.99},
+        "en": {"zones": 0.99, "agreements": 0.95, "coverage": 0.94, "dates": 0.99},
+    },
+    "realistic5b": {
+        "en": {"zones": 0.99, "agreements": 0.91, "coverage": 0.72, "dates": 0.99},
     },
 }
 SETS = {
@@ -47,6 +54,8 @@ SETS = {
     "realistic3": score.HERE / "realistic3",
     "realistic4": score.HERE / "realistic4",
     "realistic4b": score.HERE / "realistic4b",
+    "realistic5": score.HERE / "realistic5",
+    "realistic5b": score.HERE / "realistic5b",
 }
 
 
