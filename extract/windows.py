@@ -261,7 +261,7 @@ def _met_and_agreed(text: str, v: Match, head: Match, lex: Lexicon) -> bool:
     if not 0 <= len(gap) <= VENUE_CLAUSE_BEFORE or not CLAUSE_MARKS.isdisjoint(gap):
         return False
     words = gap.split()[-AGREED_WORDS:]
-    if words and words[-1] in ("a", "an", *lex.words["articles"]):
+    if words and (words[-1] in ("a", "an") or words[-1] in lex.words["articles"]):
         words = words[:-1]
     verbs = lex.words["clause_participles"]  # "agreed", "signed", "reached", "hammered out"
     said = bool(words) and (words[-1] in verbs or " ".join(words) in verbs)
