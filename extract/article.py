@@ -250,7 +250,7 @@ def _links(
     )
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
     # list lines carry an enumeration on: only worth finding where a head opens one
-    labels = frozenset(doc.lex.words["list_labels"])
+    labels = doc.lex.word_sets["list_labels"]
     lines = list_lines(doc.text, doc.spans, labels) if cues.get("enumhead") else frozenset()
     starts = line_starts(doc.text, doc.spans)
     links = link_sentences(

@@ -126,7 +126,7 @@ class HeadContext:
             parties_in=parties_in,
             guarantors_in=_guarantors(parties, adjectives, sponsors_in, sentence_of),
             complements=_complements(text, [*cues.get("head", []), *known], known, lex),
-            joiners=frozenset(lex.words["agreement_joiners"]),
+            joiners=lex.word_sets["agreement_joiners"],
             date_breaks=frozenset(lex.words["agreement_joiners"] + lex.words["clause_openers"]),
         )
 

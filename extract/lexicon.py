@@ -144,6 +144,8 @@ class Lexicon:
     relative_days: dict[str, int]
     bare_relative_days: frozenset[str]
     words: dict[str, list[str]]
+    #: the same lists as sets, for membership (built once, not once per article)
+    word_sets: dict[str, frozenset[str]]
     zone_parent: dict[str, str]
     places: dict[str, dict]
     agreements: dict[str, AgreementInfo]
@@ -352,6 +354,7 @@ def _build_lexicon(gazetteer: PlaceIndex | None) -> Lexicon:
         relative_days=data.offsets("relative_days"),
         bare_relative_days=frozenset(data.words("bare_relative_days")),
         words=words,
+        word_sets={name: frozenset(listed) for name, listed in words.items()},
         zone_parent=zone_parent,
         places=places,
         agreements=agreements,

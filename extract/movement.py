@@ -100,7 +100,7 @@ def compared(
         m = preposition.search(text, c.start, c.end + COMPARISON_REACH)
         if m is not None and sentence_of(m.start()) == s:
             starts[s] = min(starts.get(s, m.start()), m.start())
-    relatives = frozenset(lex.words["relative_pronouns"])
+    relatives = lex.word_sets["relative_pronouns"]
     return {
         (z.start, z.end)
         for z in zones

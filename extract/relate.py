@@ -117,11 +117,11 @@ def link_sentences(
         lines=lines,
         line_starts=line_starts,
         text=text,
-        joiners=frozenset(lex.words["agreement_joiners"]),
-        fillers=frozenset(lex.words["object_fillers"]),
+        joiners=lex.word_sets["agreement_joiners"],
+        fillers=lex.word_sets["object_fillers"],
         future=future_words(lex),
         carriers=list(cues.get("carrier", ())),
-        relatives=frozenset(lex.words["relative_pronouns"]),
+        relatives=lex.word_sets["relative_pronouns"],
     )
     ctx.phrases = comparison_phrases(text, tuple(lex.words["comparison_openers"]), ctx.relatives)
     for s in sorted(ctx.groups):

@@ -36,7 +36,7 @@ def zone_anaphors(
     ("Wasn't Ghouta protected? Yes, twice over. It was one of ...")."""
     if not cues and not plural and not pronouns:
         return []
-    relatives = frozenset(lex.words["relative_pronouns"]) if lex is not None else frozenset()
+    relatives = lex.word_sets["relative_pronouns"] if lex is not None else frozenset()
     areas = _area_nouns(lex) if lex is not None else frozenset()
     named: dict[int, list[Item]] = {}
     for z in zones:
