@@ -214,16 +214,21 @@ def latin_hits(
         cache = _RUNS[id(table)] = (table, {})
     known = cache[1]
     out: list[tuple[int, int, tuple[str, ...]]] = []
-    for run in _RUN.finditer(original):
-        start = run.start()
-        text = run.group()
+    end = 0
+    # The runs as strings (no match objects: most runs are names of no place), each found again
+    # with str.find from the end of the one before: no capital letter stands between two runs,
+    # so the first occurrence there is the run itself.
+    for run in _RUN.findall(original):
+        start = original.find(run, end)
+        end = start + len(run)
+        text = run
         if start:
             previous = original[start - 1]
             if previous == "-":
                 before = _ARTICLE_BEFORE.search(original, max(0, start - 4), start)
                 if before is not None:
                     start = before.start()
-                    text = original[start : run.end()]
+                    text = original[start:end]
             elif previous.isalnum() or previous in "'_":
                 continue  # a capital inside a word ("McDonald")
         hits = known.get(text)
