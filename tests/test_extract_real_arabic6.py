@@ -1,0 +1,28 @@
+"""Reading rules found on long Arabic analyses that state coverage in many ways (``realistic6``:
+clause chains, relative clauses and apposition on zones, passives, comparisons and hard
+negatives spread over several paragraphs). One test of our own sentences per rule; none is a
+sentence of the set.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.reading import relations
+
+
+def _pairs(text: str, published: str) -> set[tuple[str, str]]:
+    return {(a, z) for a, z, _ in relations(text, published)}
+
+
+def test_however_opens_a_clause_of_its_own():
+    # "غير أن" / "إلا أن" (however) end the clause before them: the zones listed before them
+    # belong to the agreement of that clause, not to the one named right after the break
+    for however in ("غير أن", "إلا أن"):
+        text = (
+            "وقد ضمّت مذكرة أستانا إدلب إلى مناطقها إلى جانب الغوطة الشرقية وريف حمص الشمالي، "
+            f"{however} التفاهم الأمريكي الروسي الأردني بقي الإطار الأهم للناس هناك."
+        )
+        found = _pairs(text, "2018-01-20")
+        assert ("astana_memorandum_2017", "eastern_ghouta") in found, however
+        assert ("southwest_ceasefire_2017", "eastern_ghouta") not in found, however
+        assert ("southwest_ceasefire_2017", "north_homs") not in found, however
