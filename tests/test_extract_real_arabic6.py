@@ -26,3 +26,19 @@ def test_however_opens_a_clause_of_its_own():
         assert ("astana_memorandum_2017", "eastern_ghouta") in found, however
         assert ("southwest_ceasefire_2017", "eastern_ghouta") not in found, however
         assert ("southwest_ceasefire_2017", "north_homs") not in found, however
+
+
+def test_under_its_umbrella_refers_the_zones_to_the_agreement_named_before():
+    # "تحت مظلته" / "في ظلها": the zones of a sentence that names no registry agreement were
+    # placed under the one named just before
+    text = (
+        "ووقّع الجانب الروسي هدنة ريف حمص مع فصائل محلية في نهاية تموز 2017. "
+        "وقد دخلت الرستن وتلبيسة تحت مظلته بعد ثلاثة أيام."
+    )
+    found = relations(text, "2017-09-01")
+    assert ("homs_truce_2017", "north_homs", "covers") in found
+    text = (
+        "وقّعت الدول الضامنة مذكرة أستانا في أيار 2017. "
+        "وعاشت الغوطة الشرقية في ظلها أشهراً من الهدوء النسبي."
+    )
+    assert ("astana_memorandum_2017", "eastern_ghouta", "covers") in relations(text, "2018-01-10")
