@@ -42,3 +42,16 @@ def test_under_its_umbrella_refers_the_zones_to_the_agreement_named_before():
         "وعاشت الغوطة الشرقية في ظلها أشهراً من الهدوء النسبي."
     )
     assert ("astana_memorandum_2017", "eastern_ghouta", "covers") in relations(text, "2018-01-10")
+
+
+def test_a_venue_with_a_glued_conjunction_before_its_head_names_the_agreements():
+    # "وفي القاهرة وُقّع اتفاقان": the venue's preposition carries "و" (or "ف"), and the venue
+    # still says which agreements the plural head means
+    for prep in ("وفي", "ففي"):
+        text = (
+            f"{prep} القاهرة وُقّع اتفاقان خلال الصيف، أحدهما للغوطة الشرقية "
+            "والآخر لريف حمص الشمالي."
+        )
+        found = _pairs(text, "2017-12-01")
+        assert ("ghouta_truce_2017", "eastern_ghouta") in found, prep
+        assert ("homs_truce_2017", "north_homs") in found, prep
