@@ -58,3 +58,16 @@ def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
 def _between(near: list[Item], first: Item, second: Item) -> bool:
     """Whether another agreement stands between two items."""
     return any(first.end <= b.start and b.end <= second.start for b in near)
+
+
+def in_zone_clause(a: Item, z: Item, zs: list[Item], ctx: LinkContext) -> bool:
+    """Whether the agreement sits in the relative clause of another zone named before it ("ويبقى
+    الجنوب، الذي يستند إلى ترتيب أمريكي روسي أردني، وإدلب", "فالغوطة، التي أُدرجت في اتفاق
+    القاهرة، والريف الشمالي لحمص"): it is that zone's; the caller checks that ``z`` lies past
+    the clause."""
+    return any(
+        o.zone != z.zone
+        and 0 <= a.start - o.end <= RELATIVE_REACH
+        and _opens_clause(ctx.text[o.end : a.start], ctx.relatives)
+        for o in zs
+    )

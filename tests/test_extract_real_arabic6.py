@@ -49,9 +49,39 @@ def test_a_venue_with_a_glued_conjunction_before_its_head_names_the_agreements()
     # still says which agreements the plural head means
     for prep in ("وفي", "ففي"):
         text = (
-            f"{prep} القاهرة وُقّع اتفاقان خلال الصيف، أحدهما للغوطة الشرقية "
-            "والآخر لريف حمص الشمالي."
+            f"{prep} القاهرة وُقّع اتفاقان خلال الصيف، أحدهما للغوطة الشرقية والآخر لريف حمص الشمالي."
         )
         found = _pairs(text, "2017-12-01")
         assert ("ghouta_truce_2017", "eastern_ghouta") in found, prep
         assert ("homs_truce_2017", "north_homs") in found, prep
+
+
+def test_a_shared_name_in_a_sentence_naming_both_its_zones_is_the_nearer_zones_agreement():
+    # "اتفاق القاهرة" names the Ghouta truce or the Homs truce; when the sentence names both
+    # zones, the zone nearest the name says which
+    text = (
+        "فالغوطة الشرقية، التي شملها اتفاق القاهرة في تموز، تعيش حصاراً خانقاً، "
+        "أما ريف حمص الشمالي فيشهد خروقات متقطعة."
+    )
+    found = _pairs(text, "2017-12-20")
+    assert ("ghouta_truce_2017", "eastern_ghouta") in found
+    assert ("homs_truce_2017", "eastern_ghouta") not in found
+    text = (
+        "ولم يكن اتفاق القاهرة الخاص بالغوطة الشرقية الوحيد، إذ تلاه بتسعة أيام "
+        "اتفاق مماثل لريف حمص الشمالي."
+    )
+    found = _pairs(text, "2017-12-20")
+    assert ("ghouta_truce_2017", "eastern_ghouta") in found
+    assert ("homs_truce_2017", "eastern_ghouta") not in found
+
+
+def test_an_agreement_in_a_zones_relative_clause_does_not_reach_a_zone_after_the_clause():
+    # "الجنوب، الذي يستند إلى ترتيب ...، وإدلب": the arrangement is the south's; Idlib, named
+    # after the clause has closed, is not said to be under it
+    text = (
+        "ولم يبقَ خارج سيطرة النظام سوى الجنوب، الذي يخضع لترتيب أمريكي روسي أردني، "
+        "وإدلب، التي تنتظر مصيرها."
+    )
+    found = _pairs(text, "2018-05-20")
+    assert ("southwest_ceasefire_2017", "south") in found
+    assert ("southwest_ceasefire_2017", "idlib") not in found
