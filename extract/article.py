@@ -327,7 +327,8 @@ def _places(doc: _Document):
                 prev is not None
                 and prev.kind == "place"
                 and m.start - prev.end <= LOCATED_PLACE_GAP
-            )
+                and ntext[prev.end : m.start].strip() not in lex.words["list_joiners"]
+            )  # (not "في حمص ومحيط دمشق والجنوب": a list item, not a locator)
             prev_entries = prev.entries if prev is not None else ()
             zone = m.entries[0].zone
             # "the south of Idlib", "the south-east" are directions; "داريا في ريف دمشق" locates another place

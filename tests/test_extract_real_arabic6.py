@@ -7,6 +7,7 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+from extract import extract_article
 from tests.reading import relations
 
 
@@ -85,3 +86,12 @@ def test_an_agreement_in_a_zones_relative_clause_does_not_reach_a_zone_after_the
     found = _pairs(text, "2018-05-20")
     assert ("southwest_ceasefire_2017", "south") in found
     assert ("southwest_ceasefire_2017", "idlib") not in found
+
+
+def test_a_region_word_joined_by_and_to_a_city_is_a_list_item_not_a_locator():
+    # "داريا في ريف دمشق" locates Daraya; "في حمص ومحيط دمشق والجنوب" lists the south as one
+    # more area after the city
+    text = "وقد شملت مذكرة أستانا محافظة إدلب، إلى جانب ثلاث مناطق أخرى في حمص ومحيط دمشق والجنوب."
+    r = extract_article(text, published="2019-09-01")
+    assert "south" in r.to_dict()["zones"]
+    assert ("astana_memorandum_2017", "south") in _pairs(text, "2019-09-01")
