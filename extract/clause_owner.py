@@ -15,11 +15,12 @@ RELATIVE_REACH = 200
 _RELATIVE_COMMAS = (",", "\u060c")
 
 
-def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> Item | None:
-    """The agreement whose relative clause holds the zone, or the agreement in the zone's own
+def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
+    """The agreement whose relative clause holds the zone, or the agreements in the zone's own
     relative clause: "مذكرة أستانا ...، التي أدرجت الجنوب ... وريف حمص الشمالي، كان اتفاق
     الجنوب الغربي ..." (the memorandum's, not the deal named next), "وإدلب، التي رسمت أستانا 6
-    حدودها" (the round's, not an agreement named before). None when no such clause."""
+    حدودها" (the round's, not an agreement named before), "الجنوب، الذي يخضع للمذكرة ولترتيب
+    أمريكي روسي أردني" (both). Empty when no such clause."""
     text, relatives = ctx.text, ctx.relatives
     for a in near:  # the zone opens a clause that names the agreement
         if (
@@ -27,7 +28,7 @@ def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> Item | None:
             and not _between(near, z, a)
             and _opens_clause(text[z.end : a.start], relatives)
         ):
-            return a
+            return _with_joined(a, near, z, ctx)
     for a in near:  # the agreement opens a clause that names the zone
         if 0 <= z.start - a.end <= RELATIVE_REACH and not _between(near, a, z):
             rivals = [b for b in near if b.id != a.id]
@@ -38,8 +39,33 @@ def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> Item | None:
                 text[i] in _RELATIVE_COMMAS and _opens_clause(text[i : z.start], relatives)
                 for i in range(a.end, lead)
             ):
-                return a
-    return None
+                return [a]
+    return []
+
+
+#: Most letters of a word that glues a joiner to a preposition before an agreement ("ولترتيب").
+GLUED_JOINER = 3
+
+
+def _with_joined(a: Item, near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
+    """The clause's agreement and those joined to it by a list word ("و", glued or not, "ثم")
+    that the registry has cover the zone too ("يخضع للمذكرة ولترتيب ...")."""
+    found = [a]
+    for b in sorted(near, key=lambda b: b.start):
+        info = ctx.registry.get(b.id) if b.id else None
+        if b.start <= found[-1].end or info is None or z.zone not in info.zones:
+            continue
+        words = ctx.text[found[-1].end : b.start].split()
+        if (
+            words
+            and (
+                words[0] in ctx.joiners
+                or (words[0][:1] in ctx.joiners and len(words[0]) <= GLUED_JOINER)
+            )
+            and all(len(w) <= 2 for w in words[1:])
+        ):
+            found.append(b)
+    return found
 
 
 def _opens_clause(between: str, relatives: frozenset[str]) -> bool:

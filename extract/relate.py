@@ -285,9 +285,9 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
         near = [a for a in near if phrase_at(ctx.phrases, a.start) == k]
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
-    owner = clause_owner(near, z, ctx)
-    if owner is not None:
-        return [owner]
+    owners = clause_owner(near, z, ctx)
+    if owners:
+        return owners
     # "the south through an arrangement announced on 7 July, the Ghouta area through a truce
     # signed in Cairo": an agreement before the zone, beyond a comma, yields to one named
     # right after the zone in its own part of the sentence

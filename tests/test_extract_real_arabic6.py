@@ -95,3 +95,12 @@ def test_a_region_word_joined_by_and_to_a_city_is_a_list_item_not_a_locator():
     r = extract_article(text, published="2019-09-01")
     assert "south" in r.to_dict()["zones"]
     assert ("astana_memorandum_2017", "south") in _pairs(text, "2019-09-01")
+
+
+def test_agreements_joined_in_a_zones_relative_clause_all_cover_it():
+    # "الجنوب، الذي يخضع لمذكرة أستانا ولاتفاق عمّان": the zone's clause names two agreements
+    # joined by a glued "و"; both cover it
+    text = "أما الجنوب، الذي يخضع لمذكرة أستانا ولاتفاق عمّان، فقد بقي هادئاً."
+    found = _pairs(text, "2018-04-01")
+    assert ("astana_memorandum_2017", "south") in found
+    assert ("southwest_ceasefire_2017", "south") in found
