@@ -227,6 +227,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
             if relation != "excludes" and anchor_for_all is None and _has_own(ctx, a, z, zs):
                 continue
+            if relation == "ends" and a.id in ctx.registry and z.zone not in _zones_of(ctx, a):
+                continue  # "... إدلب وحدها، أما الغوطة ودرعا فقد انتهى أمرهما بتسويات": not its end
             when = min(dated, key=lambda d: abs(center(d) - center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
             also = second_relation(a, z, said, relation)

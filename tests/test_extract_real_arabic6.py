@@ -104,3 +104,16 @@ def test_agreements_joined_in_a_zones_relative_clause_all_cover_it():
     found = _pairs(text, "2018-04-01")
     assert ("astana_memorandum_2017", "south") in found
     assert ("southwest_ceasefire_2017", "south") in found
+
+
+def test_an_ending_is_not_said_of_an_agreement_that_never_covered_the_zone():
+    # the ending of the zones named after "أما" came through local deals; the agreement named
+    # before covers only Idlib, so their end is not its end
+    text = (
+        "ويرى الروس أن اتفاق سوتشي يحمي إدلب، "
+        "أما الغوطة الشرقية ودرعا فقد انتهت الهدنة فيهما بتسويات محلية."
+    )
+    found = _pairs(text, "2018-10-01")
+    assert ("sochi_2018", "idlib") in found
+    assert ("sochi_2018", "eastern_ghouta") not in found
+    assert ("sochi_2018", "south") not in found
