@@ -117,3 +117,14 @@ def test_an_ending_is_not_said_of_an_agreement_that_never_covered_the_zone():
     assert ("sochi_2018", "idlib") in found
     assert ("sochi_2018", "eastern_ghouta") not in found
     assert ("sochi_2018", "south") not in found
+
+
+def test_brokers_two_agreements_share_said_of_both_their_zones_name_both_agreements():
+    # Egypt and Russia brokered two truces, one for each zone: "ترتيب مصري روسي" said of both
+    # zones is each zone's own truce
+    text = "وإذا كان ريف حمص الشمالي والغوطة الشرقية قد حصلا على ترتيب مصري روسي، فإن الجنوب ينتظر."
+    found = _pairs(text, "2017-09-15")
+    assert ("homs_truce_2017", "north_homs") in found
+    assert ("ghouta_truce_2017", "eastern_ghouta") in found
+    assert ("homs_truce_2017", "eastern_ghouta") not in found
+    assert ("ghouta_truce_2017", "north_homs") not in found
