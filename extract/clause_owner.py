@@ -43,27 +43,17 @@ def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
     return []
 
 
-#: Most letters of a word that glues a joiner to a preposition before an agreement ("ولترتيب").
-GLUED_JOINER = 3
-
-
 def _with_joined(a: Item, near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
-    """The clause's agreement and those joined to it by a list word ("و", glued or not, "ثم")
-    that the registry has cover the zone too ("يخضع للمذكرة ولترتيب ...")."""
+    """The clause's agreement and the others named further in the same clause (no comma
+    between) that the registry has cover the zone too ("يخضع للمذكرة ولترتيب ...", "التي ضمتها
+    المذكرة ... قبل أن ترسم الجولة السادسة حدودها")."""
     found = [a]
     for b in sorted(near, key=lambda b: b.start):
         info = ctx.registry.get(b.id) if b.id else None
         if b.start <= found[-1].end or info is None or z.zone not in info.zones:
             continue
-        words = ctx.text[found[-1].end : b.start].split()
-        if (
-            words
-            and (
-                words[0] in ctx.joiners
-                or (words[0][:1] in ctx.joiners and len(words[0]) <= GLUED_JOINER)
-            )
-            and all(len(w) <= 2 for w in words[1:])
-        ):
+        between = ctx.text[found[-1].end : b.start]
+        if b.start - z.end <= RELATIVE_REACH and not any(c in between for c in _RELATIVE_COMMAS):
             found.append(b)
     return found
 

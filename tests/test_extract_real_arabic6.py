@@ -128,3 +128,15 @@ def test_brokers_two_agreements_share_said_of_both_their_zones_name_both_agreeme
     assert ("ghouta_truce_2017", "eastern_ghouta") in found
     assert ("homs_truce_2017", "eastern_ghouta") not in found
     assert ("ghouta_truce_2017", "north_homs") not in found
+
+
+def test_a_round_that_draws_lines_later_in_a_zones_relative_clause_is_linked_too():
+    # the zone's relative clause names the memorandum and, after "قبل أن", the round that drew
+    # the zone's lines: both are the zone's
+    text = (
+        "وتبقى إدلب، التي أدرجتها مذكرة أستانا في قائمة مناطقها قبل أن ترسم الجولة السادسة "
+        "حدودها، المنطقة الوحيدة الباقية."
+    )
+    found = relations(text, "2019-06-01")
+    assert ("astana_memorandum_2017", "idlib", "covers") in found
+    assert ("astana_6", "idlib", "delineates") in found
