@@ -45,15 +45,16 @@ def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
 
 def _with_joined(a: Item, near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
     """The clause's agreement and the others named further in the same clause (no comma
-    between) that the registry has cover the zone too ("يخضع للمذكرة ولترتيب ...", "التي ضمتها
-    المذكرة ... قبل أن ترسم الجولة السادسة حدودها")."""
+    between) or in the predicate the clause's closing comma opens, that the registry has cover
+    the zone too ("يخضع للمذكرة ولترتيب ...", "التي ضمتها المذكرة ... قبل أن ترسم الجولة
+    السادسة حدودها", "إدلب، التي أقرتها مذكرة أستانا، باتت تحت مظلة اتفاق سوتشي")."""
     found = [a]
     for b in sorted(near, key=lambda b: b.start):
         info = ctx.registry.get(b.id) if b.id else None
         if b.start <= found[-1].end or info is None or z.zone not in info.zones:
             continue
-        between = ctx.text[found[-1].end : b.start]
-        if b.start - z.end <= RELATIVE_REACH and not any(c in between for c in _RELATIVE_COMMAS):
+        between = ctx.text[a.end : b.start]  # at most the comma that closes the clause
+        if b.start - z.end <= RELATIVE_REACH and sum(map(between.count, _RELATIVE_COMMAS)) <= 1:
             found.append(b)
     return found
 

@@ -151,3 +151,12 @@ def test_a_bare_city_right_before_a_head_with_the_article_is_its_subject_not_its
     r = extract_article(text, published="2018-09-25").to_dict()
     assert "ceasefire_dec_2016" not in r["agreements"]
     assert r["agreements"] == ["sochi_2018"]
+
+
+def test_a_zone_with_a_relative_clause_is_the_subject_of_the_predicate_after_it():
+    # "وإدلب، التي أقرتها مذكرة أستانا ...، باتت اليوم تحت مظلة اتفاق سوتشي": the zone is the
+    # subject of the main clause too, so the agreement of the predicate covers it as well
+    text = "وإدلب، التي أقرتها مذكرة أستانا منطقة لخفض التصعيد، باتت اليوم تحت مظلة اتفاق سوتشي."
+    found = _pairs(text, "2018-10-01")
+    assert ("astana_memorandum_2017", "idlib") in found
+    assert ("sochi_2018", "idlib") in found
