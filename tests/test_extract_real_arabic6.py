@@ -142,17 +142,6 @@ def test_a_round_that_draws_lines_later_in_a_zones_relative_clause_is_linked_too
     assert ("astana_6", "idlib", "delineates") in found
 
 
-def test_a_bare_city_right_before_a_head_with_the_article_is_its_subject_not_its_venue():
-    # "تقدّم أنقرة الاتفاق": Ankara presents the agreement; it is not the Ankara ceasefire
-    text = (
-        "وقّع الرئيسان الروسي والتركي اتفاق سوتشي حول إدلب في أيلول. "
-        "وتقدّم أنقرة الاتفاق بوصفه ضمانة لبقاء المنطقة خارج سيطرة النظام."
-    )
-    r = extract_article(text, published="2018-09-25").to_dict()
-    assert "ceasefire_dec_2016" not in r["agreements"]
-    assert r["agreements"] == ["sochi_2018"]
-
-
 def test_a_zone_with_a_relative_clause_is_the_subject_of_the_predicate_after_it():
     # "وإدلب، التي أقرتها مذكرة أستانا ...، باتت اليوم تحت مظلة اتفاق سوتشي": the zone is the
     # subject of the main clause too, so the agreement of the predicate covers it as well
