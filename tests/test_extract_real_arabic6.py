@@ -149,3 +149,14 @@ def test_a_zone_with_a_relative_clause_is_the_subject_of_the_predicate_after_it(
     found = _pairs(text, "2018-10-01")
     assert ("astana_memorandum_2017", "idlib") in found
     assert ("sochi_2018", "idlib") in found
+
+
+def test_a_bare_city_right_before_the_agreement_is_its_subject_not_its_venue():
+    # "تقدّم أنقرة الاتفاق": Ankara presents the agreement named before; it is not the Ankara
+    # ceasefire (Arabic puts a venue after its head: "اتفاق أنقرة", "الهدنة في أنقرة")
+    text = (
+        "وقّع الرئيسان الروسي والتركي اتفاق سوتشي حول إدلب في أيلول. "
+        "وتقدّم أنقرة الاتفاق بوصفه ضمانة لبقاء المنطقة خارج سيطرة النظام."
+    )
+    r = extract_article(text, published="2018-09-25").to_dict()
+    assert r["agreements"] == ["sochi_2018"]
