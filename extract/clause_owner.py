@@ -88,3 +88,15 @@ def in_zone_clause(a: Item, z: Item, zs: list[Item], ctx: LinkContext) -> bool:
         and _opens_clause(ctx.text[o.end : a.start], ctx.relatives)
         for o in zs
     )
+
+
+#: Words after an agreement before its relative pronoun (a venue or a name: "اتفاقي القاهرة
+#: اللذين").
+OWN_CLAUSE_LEAD = 3
+
+
+def in_own_clause(a: Item, o: Item, ctx: LinkContext) -> bool:
+    """Whether the zone is named in the agreement's own relative clause ("اتفاقي القاهرة اللذين
+    وُقّعا في تموز للغوطة الشرقية"): the agreement's own zone, however far into the clause."""
+    words = ctx.text[a.end : o.start].split()[:OWN_CLAUSE_LEAD]
+    return 0 <= o.start - a.end <= RELATIVE_REACH and not ctx.relatives.isdisjoint(words)

@@ -18,7 +18,7 @@ from extract.carry import (
     previous_links,
     pronoun_links,
 )
-from extract.clause_owner import clause_owner, in_zone_clause
+from extract.clause_owner import clause_owner, in_own_clause, in_zone_clause
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.item import Item
@@ -343,7 +343,7 @@ def _has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:
         return False
     return any(
         o.zone != z.zone
-        and 0 <= o.start - a.end <= OWN_ZONE_GAP
+        and (0 <= o.start - a.end <= OWN_ZONE_GAP or in_own_clause(a, o, ctx))
         and not _comma_between(ctx.text, a, o)
         for o in zs
     ) or in_zone_clause(a, z, zs, ctx)  # or a zone before it whose relative clause holds it

@@ -160,3 +160,15 @@ def test_a_bare_city_right_before_the_agreement_is_its_subject_not_its_venue():
     )
     r = extract_article(text, published="2018-09-25").to_dict()
     assert r["agreements"] == ["sochi_2018"]
+
+
+def test_an_agreement_whose_relative_clause_names_its_zone_does_not_reach_a_zone_past_a_comma():
+    # the zone named in the agreement's own relative clause is its own, however long the
+    # clause; a zone of the next clause that the registry does not have it cover is not its
+    text = (
+        "وتابعت عمّان الهدنة التي وقّعتها الفصائل مع الجانب الروسي في القاهرة للغوطة الشرقية، "
+        "لكنها لا ترى فيها نموذجاً صالحاً للجنوب."
+    )
+    found = _pairs(text, "2017-11-20")
+    assert ("ghouta_truce_2017", "eastern_ghouta") in found
+    assert ("ghouta_truce_2017", "south") not in found
