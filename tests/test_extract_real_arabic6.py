@@ -172,3 +172,15 @@ def test_an_agreement_whose_relative_clause_names_its_zone_does_not_reach_a_zone
     found = _pairs(text, "2017-11-20")
     assert ("ghouta_truce_2017", "eastern_ghouta") in found
     assert ("ghouta_truce_2017", "south") not in found
+
+
+def test_its_lines_drawn_refers_back_to_the_zone_for_the_round_after_it():
+    # "قبل أن تُرسم حدودها في الجولة السادسة": "حدودها" is the zone named before in the
+    # sentence, and the round named after the phrase drew them
+    text = (
+        "وقد ضُمّت إدلب إلى المناطق الأربع بموجب مذكرة أستانا، "
+        "قبل أن تُرسم حدودها في الجولة السادسة بعد أشهر."
+    )
+    found = relations(text, "2018-01-10")
+    assert ("astana_memorandum_2017", "idlib", "covers") in found
+    assert ("astana_6", "idlib", "delineates") in found
