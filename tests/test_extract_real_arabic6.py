@@ -184,3 +184,12 @@ def test_its_lines_drawn_refers_back_to_the_zone_for_the_round_after_it():
     found = relations(text, "2018-01-10")
     assert ("astana_memorandum_2017", "idlib", "covers") in found
     assert ("astana_6", "idlib", "delineates") in found
+
+
+def test_firstly_after_astana_is_an_adverb_not_the_first_round():
+    # "مذكرة أستانا أولاً ثم اتفاق القاهرة": "أولاً" (firstly) orders the documents; the
+    # ordinal of a round agrees with its noun ("أستانا الأولى", "الجولة الأولى")
+    text = "ووُضعت الغوطة الشرقية تحت مظلة مذكرة أستانا أولاً ثم اتفاق القاهرة."
+    r = extract_article(text, published="2018-01-10").to_dict()
+    assert "astana_1" not in r["agreements"]
+    assert sorted(r["agreements"]) == ["astana_memorandum_2017", "ghouta_truce_2017"]
