@@ -193,3 +193,14 @@ def test_firstly_after_astana_is_an_adverb_not_the_first_round():
     r = extract_article(text, published="2018-01-10").to_dict()
     assert "astana_1" not in r["agreements"]
     assert sorted(r["agreements"]) == ["astana_memorandum_2017", "ghouta_truce_2017"]
+
+
+def test_a_zone_of_the_clause_right_after_a_comparison_phrase_is_not_compared():
+    # "على غرار سابقه،" closes at its comma; the zone of the clause after it is the head's own
+    text = "ويبقى اتفاق موسكو، على غرار سابقه، محصوراً في إدلب."
+    assert ("moscow_protocol_2020", "idlib") in _pairs(text, "2020-03-10")
+    # a zone inside the phrase is still the comparison's
+    text = "وعلى غرار ما جرى في الغوطة الشرقية، سرى اتفاق عمّان في درعا."
+    found = _pairs(text, "2017-09-10")
+    assert ("southwest_ceasefire_2017", "south") in found
+    assert ("southwest_ceasefire_2017", "eastern_ghouta") not in found
