@@ -77,11 +77,35 @@ def _between(near: list[Item], first: Item, second: Item) -> bool:
     return any(first.end <= b.start and b.end <= second.start for b in near)
 
 
-def in_zone_clause(a: Item, z: Item, zs: list[Item], ctx: LinkContext) -> bool:
-    """Whether the agreement sits in the relative clause of another zone named before it ("ويبقى
-    الجنوب، الذي يستند إلى ترتيب أمريكي روسي أردني، وإدلب", "فالغوطة، التي أُدرجت في اتفاق
-    القاهرة، والريف الشمالي لحمص"): it is that zone's; the caller checks that ``z`` lies past
-    the clause."""
+#: A zone this close after an agreement, with no comma between, is the agreement's own.
+OWN_ZONE_GAP = 24
+
+
+def walled_off(a: Item, z: Item, zs: list[Item], ctx: LinkContext) -> bool:
+    """Whether a comma walls the agreement off from the zone: it sits in the relative clause of
+    another zone named before it and ``z`` lies past that clause ("ويبقى الجنوب، الذي يستند إلى
+    ترتيب أمريكي روسي أردني، وإدلب"), or it comes after ``z`` and opens a clause with a zone
+    of its own that the registry has it cover instead ("يخص إدلب، كما أن اتفاق عمّان خص الجنوب")."""
+    lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
+    if not any(c in ctx.text[lo:hi] for c in _RELATIVE_COMMAS):
+        return False
+    if a.end <= z.start:
+        return _in_zone_clause(a, z, zs, ctx)
+    info = ctx.registry.get(a.id) if a.id else None
+    return (
+        info is not None
+        and z.zone not in info.zones
+        and any(
+            o.zone != z.zone
+            and 0 <= o.start - a.end <= OWN_ZONE_GAP
+            and not any(c in ctx.text[a.end : o.start] for c in _RELATIVE_COMMAS)
+            for o in zs
+        )
+    )
+
+
+def _in_zone_clause(a: Item, z: Item, zs: list[Item], ctx: LinkContext) -> bool:
+    """Whether the agreement sits in the relative clause of another zone named before it."""
     return any(
         o.zone != z.zone
         and 0 <= a.start - o.end <= RELATIVE_REACH

@@ -18,7 +18,7 @@ from extract.carry import (
     previous_links,
     pronoun_links,
 )
-from extract.clause_owner import clause_owner, in_own_clause, in_zone_clause
+from extract.clause_owner import clause_owner, in_own_clause, walled_off
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.item import Item
@@ -285,6 +285,7 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     if ctx.phrases:  # "بخلاف الأردن في الجنوب،": a comparison phrase is a clause of its own
         k = phrase_at(ctx.phrases, z.start)
         near = [a for a in near if phrase_at(ctx.phrases, a.start) == k]
+    near = [a for a in near if not walled_off(a, z, ctx.groups[z.sentence].get("z", []), ctx)]
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
     owners = clause_owner(near, z, ctx)
@@ -333,9 +334,8 @@ OWN_ZONE_REACH = 5
 
 def _has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:
     """ "the first produced a truce for Eastern Ghouta on 22 July, and the second another for the
-    Homs countryside": an agreement that has its own zone right after it, or that sits in a
-    zone's relative clause, does not reach, across a comma, a zone of another part that the
-    registry does not have it cover."""
+    Homs countryside": an agreement that has its own zone right after it does not reach, across
+    a comma, a zone of another part that the registry does not have it cover."""
     if a.end > z.start or not _comma_between(ctx.text, a, z):
         return False
     info = ctx.registry.get(a.id) if a.id else None
@@ -346,7 +346,7 @@ def _has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:
         and (0 <= o.start - a.end <= OWN_ZONE_GAP or in_own_clause(a, o, ctx))
         and not _comma_between(ctx.text, a, o)
         for o in zs
-    ) or in_zone_clause(a, z, zs, ctx)  # or a zone before it whose relative clause holds it
+    )
 
 
 def _comma_between(text: str, a: Item, z: Item) -> bool:

@@ -204,3 +204,23 @@ def test_a_zone_of_the_clause_right_after_a_comparison_phrase_is_not_compared():
     found = _pairs(text, "2017-09-10")
     assert ("southwest_ceasefire_2017", "south") in found
     assert ("southwest_ceasefire_2017", "eastern_ghouta") not in found
+
+
+def test_a_comma_walls_an_agreement_off_from_a_zone_of_another_clause():
+    # the memorandum sits in the relative clause of northern Homs; Idlib, named after that
+    # clause, is the subject of a predicate with its own agreement
+    text = (
+        "والمفارقة أن ريف حمص الشمالي، الذي شملته مذكرة أستانا، سقط بتسوية، وأن إدلب، "
+        "التي استقبلت أهله، تخضع اليوم لاتفاق سوتشي."
+    )
+    found = _pairs(text, "2019-01-10")
+    assert ("astana_memorandum_2017", "north_homs") in found
+    assert ("sochi_2018", "idlib") in found
+    assert ("astana_memorandum_2017", "idlib") not in found
+    # an agreement after the zone that opens a clause with a zone of its own is not the zone's
+    text = (
+        "وتفاهم سوتشي، الذي أبرمته موسكو وأنقرة، يخص إدلب، كما أن هدنة القاهرة خصت الغوطة الشرقية."
+    )
+    found = _pairs(text, "2018-10-01")
+    assert ("sochi_2018", "idlib") in found
+    assert ("ghouta_truce_2017", "idlib") not in found
