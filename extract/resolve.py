@@ -346,6 +346,7 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     if len(cands) > 1 and not zone:  # "a truce brokered by Egypt ... covers Eastern Ghouta"
         named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
         cands = [a for a in cands if a.zones & named] or cands
+        cands = nearest_covering(cands, ctx.zones_in.get(head.sentence, ()), m.start)
     if any(
         abs(s.start - m.start) < SURRENDER_WINDOW and ctx.sentence_of(s.start) == head.sentence
         for s in ctx.surrender

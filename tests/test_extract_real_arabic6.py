@@ -131,6 +131,11 @@ def test_brokers_two_agreements_share_said_of_both_their_zones_name_both_agreeme
     assert ("ghouta_truce_2017", "eastern_ghouta") in found
     assert ("homs_truce_2017", "eastern_ghouta") not in found
     assert ("ghouta_truce_2017", "north_homs") not in found
+    # zones in separate clauses: the brokers' agreement is the one of the zone nearest the head
+    text = "وحصلت الغوطة الشرقية على ترتيب مصري روسي، بينما بقي ريف حمص الشمالي ينتظر دوره."
+    r = extract_article(text, published="2017-09-01").to_dict()
+    assert r["agreements"] == ["ghouta_truce_2017"]
+    assert _pairs(text, "2017-09-01") == {("ghouta_truce_2017", "eastern_ghouta")}
 
 
 def test_a_round_that_draws_lines_later_in_a_zones_relative_clause_is_linked_too():
