@@ -232,3 +232,15 @@ def test_a_comma_walls_an_agreement_off_from_a_zone_of_another_clause():
     found = _pairs(text, "2018-10-01")
     assert ("sochi_2018", "idlib") in found
     assert ("ghouta_truce_2017", "idlib") not in found
+
+
+def test_the_nominative_dual_relative_pronoun_opens_a_clause_too():
+    # "اللذان" / "اللتان" open a relative clause like "اللذين": the memorandum in the clause of
+    # the two zones does not reach Idlib, named after the clause has closed
+    text = (
+        "ولم تنج الغوطة الشرقية وريف حمص الشمالي، اللذان شملتهما مذكرة أستانا، من القصف، "
+        "ولا نجت إدلب."
+    )
+    found = _pairs(text, "2018-01-10")
+    assert ("astana_memorandum_2017", "north_homs") in found
+    assert ("astana_memorandum_2017", "idlib") not in found
