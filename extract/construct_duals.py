@@ -59,11 +59,14 @@ def brokers_each(ctx: HeadContext, head: Head) -> list[Item]:
 
 
 def _coordinated(ctx: HeadContext, zones) -> set[str]:
+    return coordinated_zones(ctx.text, ctx.lex.words["list_joiners"], zones)
+
+
+def coordinated_zones(text: str, joiners: list[str], zones) -> set[str]:
     """The zones of a sentence that a list word joins to another zone ("الغوطة وريف حمص")."""
-    joiners = ctx.lex.words["list_joiners"]
     ordered = sorted(zones, key=lambda z: z.start)
     out: set[str] = set()
     for a, b in zip(ordered, ordered[1:], strict=False):
-        if a.zone != b.zone and ctx.text[a.end : b.start].strip(" ,\u060c") in joiners:
+        if a.zone != b.zone and text[a.end : b.start].strip(" ,\u060c") in joiners:
             out.update((a.zone, b.zone))
     return out

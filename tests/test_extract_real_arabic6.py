@@ -244,3 +244,15 @@ def test_the_nominative_dual_relative_pronoun_opens_a_clause_too():
     found = _pairs(text, "2018-01-10")
     assert ("astana_memorandum_2017", "north_homs") in found
     assert ("astana_memorandum_2017", "idlib") not in found
+
+
+def test_a_shared_name_said_of_both_its_readings_zones_names_both_agreements():
+    # "هدنة القاهرة" is the Ghouta truce or the Homs truce; said of both zones joined by "و",
+    # it is both, each for its zone
+    text = "وامتدت هدنة القاهرة إلى الغوطة الشرقية وريف حمص الشمالي خلال الصيف."
+    r = extract_article(text, published="2018-01-10").to_dict()
+    assert sorted(r["agreements"]) == ["ghouta_truce_2017", "homs_truce_2017"]
+    assert _pairs(text, "2018-01-10") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
