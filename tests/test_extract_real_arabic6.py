@@ -256,3 +256,18 @@ def test_a_shared_name_said_of_both_its_readings_zones_names_both_agreements():
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("homs_truce_2017", "north_homs"),
     }
+
+
+def test_the_day_of_the_month_after_an_onward_phrase_is_a_day_of_the_month_just_named():
+    # "ابتداءً من الخامس عشر من الشهر": "الشهر" is the month named before, as after "في"
+    text = (
+        "ووقّع الرئيسان البروتوكول في الخامس من آذار الجاري، "
+        "على أن تبدأ الدوريات اعتباراً من الخامس عشر من الشهر."
+    )
+    r = extract_article(text, published="2020-03-12").to_dict()
+    days = {d["date"] for d in r["dates"] if d["precision"] == "day"}
+    assert days == {"2020-03-05", "2020-03-15"}
+    # "النصف الثاني من الشهر" is still no day
+    text = "ووقع الاتفاق في الخامس من آذار، وبدأ تطبيقه في النصف الثاني من الشهر."
+    r = extract_article(text, published="2020-03-12").to_dict()
+    assert {d["date"] for d in r["dates"] if d["precision"] == "day"} == {"2020-03-05"}
