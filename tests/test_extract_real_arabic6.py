@@ -271,3 +271,13 @@ def test_the_day_of_the_month_after_an_onward_phrase_is_a_day_of_the_month_just_
     text = "ووقع الاتفاق في الخامس من آذار، وبدأ تطبيقه في النصف الثاني من الشهر."
     r = extract_article(text, published="2020-03-12").to_dict()
     assert {d["date"] for d in r["dates"] if d["precision"] == "day"} == {"2020-03-05"}
+
+
+def test_an_agreement_named_as_a_time_reference_states_nothing_about_the_zones_after_it():
+    # "بعد توقيع مذكرة أستانا بعام،": the signing dates the sentence; the zone of the main clause
+    # is not said to be under the memorandum
+    text = "وبعد توقيع مذكرة أستانا بعام، لجأ آلاف من أهالي الغوطة الشرقية إلى الشمال."
+    assert _pairs(text, "2018-05-20") == set()
+    # inside the phrase the agreement still speaks of its zone
+    text = "ومنذ توقيع اتفاق القاهرة الخاص بالغوطة الشرقية، تراجع القصف على دوما."
+    assert ("ghouta_truce_2017", "eastern_ghouta") in _pairs(text, "2017-09-01")
