@@ -281,3 +281,9 @@ def test_an_agreement_named_as_a_time_reference_states_nothing_about_the_zones_a
     # inside the phrase the agreement still speaks of its zone
     text = "ومنذ توقيع اتفاق القاهرة الخاص بالغوطة الشرقية، تراجع القصف على دوما."
     assert ("ghouta_truce_2017", "eastern_ghouta") in _pairs(text, "2017-09-01")
+
+
+def test_nothing_to_do_with_sets_the_zones_after_it_apart_from_the_agreement():
+    # "لا علاقة له بما جرى في ...": the zones are named to say the agreement is not about them
+    text = "وقال المسؤول إن تفاهم سوتشي لا علاقة له بما جرى في الغوطة الشرقية ودرعا."
+    assert _pairs(text, "2019-09-01") == set()
