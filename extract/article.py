@@ -14,6 +14,7 @@ from extract.answers import answer_links, topic_links
 from extract.assemble import assemble
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
+from extract.furniture import page_furniture
 from extract.item import Item
 from extract.keys import alternation
 from extract.language import LANGUAGES, detect_language
@@ -32,7 +33,6 @@ from extract.rounds import find_rounds, table_rounds
 from extract.segment import (
     bare_lines,
     line_starts,
-    link_lines,
     list_lines,
     sentence_owner,
     sentence_spans,
@@ -190,13 +190,14 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         published,
         doc.sentence_of,
     )
-    ctx.passing |= _furniture(doc)  # "اقرأ أيضا: اتفاق سوتشي" is no antecedent
+    furniture = page_furniture(doc.text, doc.spans, doc.cues.get("navigation", []), doc.sentence_of)
+    ctx.passing |= furniture  # "اقرأ أيضا: اتفاق سوتشي" is no antecedent
     ctx.bare = bare_lines(doc.text, doc.spans)  # headings between an anaphor and its name
     agreements = sorted(named.known + resolve_heads(ctx, heads), key=_START)
     # a name that only completes another ("the additional protocol to the Sochi memorandum") is
     # reported, but the agreement spoken of is the other one
     linking = [a for a in agreements if (a.start, a.end) not in ctx.complements]
-    raw_links = _links(doc, linking, linkable, named.stated_zones, named.known)
+    raw_links = _links(doc, linking, linkable, named.stated_zones, named.known, furniture)
     zones = sorted(zones + named.named_zones, key=_START)
     result = assemble(doc, language, zones, places, parties, agreements, raw_links)
     # the control words' helpers are read only in the sentences that hold a control word
@@ -213,10 +214,12 @@ def _links(
     zones: list[Item],
     stated: list[Item],
     named: list[Item],
+    furniture: set[int],
 ):
     """The coverage links, with the zone mentions, the zones agreement names state, and the
     zones that "the enclave" refers back to; a question's links are those its answer gives
-    (``named``: the agreements named by name)."""
+    (``named``: the agreements named by name; ``furniture``: the sentences that are page
+    furniture, whose zones state nothing: "Related: Idlib braces for ...")."""
     in_date = bytearray(len(doc.text) + 1)
     for d in doc.dates:
         in_date[d.start : d.end] = b"\x01" * (d.end - d.start)
@@ -237,7 +240,6 @@ def _links(
         "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
     }
     singular = cues.get("zoneanaphor", []) + cues.get("zonepronoun", [])
-    furniture = _furniture(doc)  # "Related: Idlib braces for ..." is no antecedent either
     back = zone_anaphors(
         cues.get("zoneanaphor", []),
         cues.get("zoneanaphors", []),
@@ -275,33 +277,6 @@ def _links(
     return [k for k in links if k.sentence not in asked] + answered + topics
 
 
-#: A navigation word opens a line of page furniture when one of these follows it ("See also:",
-#: "Photo |"), or closes one when it follows one of these ("... - صورة خاصة").
-_FURNITURE_AFTER = ":|-\u2013\u2014"
-_FURNITURE_BEFORE = "-|(\u2013\u2014"
-
-
-def _furniture(doc: _Document) -> set[int]:
-    """Sentences that are page furniture (navigation, related links, photo credits), not
-    statements: their zones state no link."""
-    out = set()
-    text = doc.text
-    for c in doc.cues.get("navigation", []):
-        s = doc.sentence_of(c.start)
-        if s >= len(doc.spans):
-            continue
-        start, end = doc.spans[s]
-        after = text[c.end : end].lstrip()
-        before = text[start : c.start].rstrip()
-        if (c.start == start and (not after or after[0] in _FURNITURE_AFTER)) or (
-            c.end >= end - 1 and before and before[-1] in _FURNITURE_BEFORE
-        ):
-            out.add(s)
-            if not after:  # "READ MORE" alone: the headline lines under it, to a blank line
-                out |= link_lines(text, doc.spans, s)
-    return out
-
-
 def _covered(m, spans: list[tuple[int, int]]) -> bool:
     return any(m.start < e and s < m.end for s, e in spans)
 
@@ -334,7 +309,8 @@ def _places(doc: _Document):
                 prev is not None
                 and prev.kind == "place"
                 and m.start - prev.end <= LOCATED_PLACE_GAP
-            )
+                and ntext[prev.end : m.start].strip() not in lex.words["list_joiners"]
+            )  # (not "في حمص ومحيط دمشق والجنوب": a list item, not a locator)
             prev_entries = prev.entries if prev is not None else ()
             zone = m.entries[0].zone
             # "the south of Idlib", "the south-east" are directions; "داريا في ريف دمشق" locates another place

@@ -107,6 +107,12 @@ def choose_alias(
     by_zone = [e for e in entries if infos.get(e.ident) and infos[e.ident].zones & named]
     if len(by_zone) == 1:
         return by_zone[0]
+    if len(by_zone) > 1:  # "اتفاق القاهرة الخاص بالغوطة ... اتفاق مماثل لريف حمص": both zones
+        # named, the one nearest the name says which reading
+        here = [z for z in zones if z.sentence == sentence]
+        near = nearest_covering([infos[e.ident] for e in by_zone], here, match.start)
+        if len(near) == 1:
+            return next(e for e in by_zone if e.ident == near[0].id)
     if not named:  # "the Cairo agreement ... placed the area under a ceasefire" in a text that
         # speaks of Eastern Ghouta alone: the reading of the one zone the text names
         spoken = {z.zone for z in zones}

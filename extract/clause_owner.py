@@ -15,19 +15,20 @@ RELATIVE_REACH = 200
 _RELATIVE_COMMAS = (",", "\u060c")
 
 
-def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> Item | None:
-    """The agreement whose relative clause holds the zone, or the agreement in the zone's own
+def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
+    """The agreement whose relative clause holds the zone, or the agreements in the zone's own
     relative clause: "مذكرة أستانا ...، التي أدرجت الجنوب ... وريف حمص الشمالي، كان اتفاق
     الجنوب الغربي ..." (the memorandum's, not the deal named next), "وإدلب، التي رسمت أستانا 6
-    حدودها" (the round's, not an agreement named before). None when no such clause."""
+    حدودها" (the round's, not an agreement named before), "الجنوب، الذي يخضع للمذكرة ولترتيب
+    أمريكي روسي أردني" (both). Empty when no such clause."""
     text, relatives = ctx.text, ctx.relatives
     for a in near:  # the zone opens a clause that names the agreement
         if (
             0 <= a.start - z.end <= RELATIVE_REACH
             and not _between(near, z, a)
             and _opens_clause(text[z.end : a.start], relatives)
-        ):  # ("Idlib, where the Sochi memorandum and the Moscow protocol apply": both, below)
-            return None if _joined_after(near, a, ctx) else a
+        ):
+            return _with_joined(a, near, z, ctx)
     for a in near:  # the agreement opens a clause that names the zone
         if 0 <= z.start - a.end <= RELATIVE_REACH and not _between(near, a, z):
             rivals = [b for b in near if b.id != a.id]
@@ -38,8 +39,24 @@ def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> Item | None:
                 text[i] in _RELATIVE_COMMAS and _opens_clause(text[i : z.start], relatives)
                 for i in range(a.end, lead)
             ):
-                return a
-    return None
+                return [a]
+    return []
+
+
+def _with_joined(a: Item, near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
+    """The clause's agreement and the others named further in the same clause (no comma
+    between) or in the predicate the clause's closing comma opens, that the registry has cover
+    the zone too ("يخضع للمذكرة ولترتيب ...", "التي ضمتها المذكرة ... قبل أن ترسم الجولة
+    السادسة حدودها", "إدلب، التي أقرتها مذكرة أستانا، باتت تحت مظلة اتفاق سوتشي")."""
+    found = [a]
+    for b in sorted(near, key=lambda b: b.start):
+        info = ctx.registry.get(b.id) if b.id else None
+        if b.start <= found[-1].end or info is None or z.zone not in info.zones:
+            continue
+        between = ctx.text[a.end : b.start]  # at most the comma that closes the clause
+        if b.start - z.end <= RELATIVE_REACH and sum(map(between.count, _RELATIVE_COMMAS)) <= 1:
+            found.append(b)
+    return found
 
 
 def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
@@ -52,20 +69,6 @@ def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
         bool(words)
         and words[0] in relatives
         and not any(c in stripped[1:] for c in _RELATIVE_COMMAS)
-    )
-
-
-#: Most characters between two agreements joined by a list word ("X and the Y").
-JOINED_GAP = 9
-
-
-def _joined_after(near: list[Item], a: Item, ctx: LinkContext) -> bool:
-    """Whether another agreement follows ``a`` at once, joined to it by a list word."""
-    return any(
-        0 <= b.start - a.end <= JOINED_GAP
-        and b.id != a.id
-        and bool(ctx.joiners.intersection(ctx.text[a.end : b.start].split()))
-        for b in near
     )
 
 
@@ -138,3 +141,79 @@ def held_elsewhere(ags: list[Item], a: Item, z: Item, ctx: LinkContext) -> bool:
         and _opens_clause(ctx.text[o.end : a.start], ctx.relatives)
         for o in zones
     )
+
+
+def walled_off(a: Item, z: Item, zs: list[Item], ctx: LinkContext) -> bool:
+    """Whether a comma walls the agreement off from the zone: it sits in the relative clause of
+    another zone named before it and ``z`` lies past that clause ("ويبقى الجنوب، الذي يستند إلى
+    ترتيب أمريكي روسي أردني، وإدلب"), or it comes after ``z`` and opens a clause with a zone
+    of its own that the registry has it cover instead ("يخص إدلب، كما أن اتفاق عمّان خص الجنوب")."""
+    lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
+    if not any(c in ctx.text[lo:hi] for c in _RELATIVE_COMMAS):
+        return False
+    if a.end <= z.start:
+        return _in_zone_clause(a, z, zs, ctx)
+    info = ctx.registry.get(a.id) if a.id else None
+    return (
+        info is not None
+        and z.zone not in info.zones
+        and any(
+            o.zone != z.zone
+            and 0 <= o.start - a.end <= OWN_ZONE_GAP
+            and not any(c in ctx.text[a.end : o.start] for c in _RELATIVE_COMMAS)
+            for o in zs
+        )
+    )
+
+
+def _in_zone_clause(a: Item, z: Item, zs: list[Item], ctx: LinkContext) -> bool:
+    """Whether the agreement sits in the relative clause of another zone named before it."""
+    return any(
+        o.zone != z.zone
+        and 0 <= a.start - o.end <= RELATIVE_REACH
+        and _opens_clause(ctx.text[o.end : a.start], ctx.relatives)
+        for o in zs
+    )
+
+
+#: Words after an agreement before its relative pronoun (a venue or a name: "اتفاقي القاهرة
+#: اللذين").
+OWN_CLAUSE_LEAD = 3
+
+
+def in_own_clause(a: Item, o: Item, ctx: LinkContext) -> bool:
+    """Whether the zone is named in the agreement's own relative clause ("اتفاقي القاهرة اللذين
+    وُقّعا في تموز للغوطة الشرقية"): the agreement's own zone, however far into the clause."""
+    words = ctx.text[a.end : o.start].split()[:OWN_CLAUSE_LEAD]
+    return 0 <= o.start - a.end <= RELATIVE_REACH and not ctx.relatives.isdisjoint(words)
+
+
+#: A zone this close after an agreement, in its clause, is the agreement's own ("a truce for
+#: Eastern Ghouta").
+OWN_ZONE_GAP = 24
+#: A zone this close after an agreement (a preposition between) is its own among several
+#: agreements of the clause ("... and the arrangements in southern Syria").
+OWN_ZONE_REACH = 5
+
+
+def has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:
+    """ "the first produced a truce for Eastern Ghouta on 22 July, and the second another for the
+    Homs countryside": an agreement that has its own zone right after it does not reach, across
+    a comma, a zone of another part that the registry does not have it cover."""
+    if a.end > z.start or not comma_between(ctx.text, a, z):
+        return False
+    info = ctx.registry.get(a.id) if a.id else None
+    if info is None or z.zone in info.zones:
+        return False
+    return any(
+        o.zone != z.zone
+        and (0 <= o.start - a.end <= OWN_ZONE_GAP or in_own_clause(a, o, ctx))
+        and not comma_between(ctx.text, a, o)
+        for o in zs
+    )
+
+
+def comma_between(text: str, a: Item, z: Item) -> bool:
+    """Whether a comma or semicolon stands between the agreement and the zone."""
+    lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
+    return not _CLAUSE_MARKS.isdisjoint(text[lo:hi])

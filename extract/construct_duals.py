@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extract.choose import existing
+from extract.choose import candidates, existing
 from extract.item import Item
 
 if TYPE_CHECKING:
@@ -39,3 +39,34 @@ def zones_own(ctx: HeadContext, head: Head, word: str) -> list[Item]:
             return []
         found.append(head.item(own[0].id))
     return found if len(found) >= 2 else []
+
+
+def brokers_each(ctx: HeadContext, head: Head) -> list[Item]:
+    """A head described by brokers that two or more registry agreements share, each for a zone
+    of its own, in a sentence that joins those zones ("وإذا كانت الغوطة وريف حمص قد حصلتا على
+    ترتيب مصري روسي"): each of them, every one for its zone. Zones in separate clauses ("حصلت
+    الغوطة على ترتيب مصري روسي، بينما بقي ريف حمص ينتظر") say nothing of the kind."""
+    if head.anaphor or head.venue is not None or len(head.parties) < 2:
+        return []
+    named = _coordinated(ctx, ctx.zones_in.get(head.sentence, ()))
+    pool = [a for a in candidates(ctx.lex, head.parties, "") if a.zones & named]
+    if ctx.published is not None:
+        pool = existing(pool, ctx.published)
+    own = [a.zones & named for a in pool]
+    if len(pool) < 2 or any(len(z) != 1 for z in own) or len(set().union(*own)) != len(pool):
+        return []
+    return [head.item(a.id) for a in pool]
+
+
+def _coordinated(ctx: HeadContext, zones) -> set[str]:
+    return coordinated_zones(ctx.text, ctx.lex.words["list_joiners"], zones)
+
+
+def coordinated_zones(text: str, joiners: list[str], zones) -> set[str]:
+    """The zones of a sentence that a list word joins to another zone ("الغوطة وريف حمص")."""
+    ordered = sorted(zones, key=lambda z: z.start)
+    out: set[str] = set()
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.zone != b.zone and text[a.end : b.start].strip(" ,\u060c") in joiners:
+            out.update((a.zone, b.zone))
+    return out

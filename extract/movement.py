@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extract.comparison_phrase import comparison_phrases
 from extract.item import Item
 from extract.keys import alternation
 from extract.lexicon import Lexicon
@@ -101,13 +102,28 @@ def compared(
         if m is not None and sentence_of(m.start()) == s:
             starts[s] = min(starts.get(s, m.start()), m.start())
     relatives = lex.word_sets["relative_pronouns"]
+    # a phrase opened by a comparison opener ("على غرار سوتشي،") ends at its comma: a zone of
+    # the clause right after it is the sentence's own ("ويبقى اتفاق موسكو، على غرار سوتشي،
+    # محصوراً في إدلب")
+    phrases = comparison_phrases(text, tuple(lex.words["comparison_openers"]), relatives)
+    host = {
+        s: next(((e, _next_comma(text, e)) for b, e in phrases if b <= at < e), (-1, -1))
+        for s, at in starts.items()
+    }
     return {
         (z.start, z.end)
         for z in zones
         if z.sentence in starts
         and z.start > starts[z.sentence]
+        and not host[z.sentence][0] < z.start < host[z.sentence][1]
         and not _in_relative_clause(text, starts[z.sentence], z.start, relatives)
     }
+
+
+def _next_comma(text: str, start: int) -> int:
+    """The first comma after the one at ``start`` (the end of the text when none)."""
+    found = [i for i in (text.find(c, start + 1) for c in _COMMAS) if i >= 0]
+    return min(found, default=len(text))
 
 
 #: Marks that set off a relative clause ("، التي ...") and that end it.

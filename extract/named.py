@@ -13,7 +13,8 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from extract.choose import candidates, choose_alias, fits_as_written, fits_date
+from extract.choose import candidates, choose_alias, existing, fits_as_written, fits_date
+from extract.construct_duals import coordinated_zones
 from extract.content import content_mentions, implicit_mentions
 from extract.dates import DateMention
 from extract.item import Item
@@ -89,6 +90,7 @@ def named_agreements(
             or entry.ident
         )
         known.append(Item("agreement", ident, m.start, m.end, s))
+        known += _other_readings(doc, m, ident, zones, s)
         states_where = _states_where(lex).search(doc.text, m.start, m.end) is not None
         inside = _overlapping(zone_spans, zone_starts, m)
         if not states_where and not _names_a_zone(lex, doc.text[m.start : m.end]):
@@ -110,6 +112,36 @@ def named_agreements(
             known.append(Item("agreement", None, m.start, m.end, sentence_of(m.start)))
             blocked.append((m.start, m.end))
     return named
+
+
+#: Most characters between a shared name and the first of the joined zones it is said of.
+JOINED_ZONES_AFTER = 40
+
+
+def _other_readings(doc: _Document, m: Match, ident: str, zones: list[Item], s: int) -> list[Item]:
+    """A name several registry agreements share, said of zones joined by "و" that its readings
+    cover one each ("وشمل اتفاق القاهرة الغوطة الشرقية وريف حمص الشمالي"): the other readings
+    too, at the same place."""
+    if len({e.ident for e in m.entries}) < 2:
+        return []
+    after = [z for z in zones if z.sentence == s and z.start >= m.end]
+    first = min(after, key=lambda z: z.start, default=None)
+    if (
+        first is None
+        or first.start - m.end > JOINED_ZONES_AFTER
+        or "\u060c" in doc.text[m.end : first.start]
+    ):
+        return []
+    joined = coordinated_zones(doc.text, doc.lex.words["list_joiners"], after)
+    infos = [doc.lex.agreements[e.ident] for e in m.entries if e.ident in doc.lex.agreements]
+    if doc.published is not None:
+        infos = existing(infos, doc.published)
+    own = {a.id: a.zones & joined for a in infos}
+    if ident not in own or any(len(z) != 1 for z in own.values()):
+        return []
+    if len(set().union(*own.values())) != len(own):
+        return []
+    return [Item("agreement", i, m.start, m.end, s) for i in own if i != ident]
 
 
 def _zone_name(text: str, lex: Lexicon, m: Match) -> bool:

@@ -18,7 +18,15 @@ from extract.carry import (
     previous_links,
     pronoun_links,
 )
-from extract.clause_owner import clause_owner, held_elsewhere, semicolon_clause
+from extract.clause_owner import (
+    OWN_ZONE_REACH,
+    clause_owner,
+    comma_between,
+    has_own,
+    held_elsewhere,
+    semicolon_clause,
+    walled_off,
+)
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.drawn_at import drawn_links
@@ -174,16 +182,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         # "Idlib, by far the largest of these, ... at the sixth round": an item of the list of
         # the agreement named before, besides the agreement of its own sentence
         itemised_links(ctx, s, zs, group.get("t", ()), items)
-    anchor_for_all: Item | None = None
-    if heads and ags:
-        anchor_for_all = ctx.enumeration[0] if ctx.enumeration else None
-    elif (
-        not ags
-        and ctx.enumeration
-        and group.get("i")
-        and s - ctx.enumeration[1] <= ENUMERATION_REACH
-    ):
-        anchor_for_all = ctx.enumeration[0]
+    anchor_for_all = _enumerated_by(ctx, s, ags, heads)
     if ags and anchor_for_all is None and not any(a.id for a in ags) and _carries(ctx, s, zs):
         carried_links(ctx, s, zs, group.get("t", ()))  # "the three others ... under local deals"
         return
@@ -230,13 +229,30 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 if anchor_for_all is None and not has_trigger(a, termed(ctx, z), said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
-            if relation != "excludes" and anchor_for_all is None and _has_own(ctx, a, z, zs):
+            if relation != "excludes" and anchor_for_all is None and has_own(ctx, a, z, zs):
                 continue
+            if relation == "ends" and a.id in ctx.registry and z.zone not in _zones_of(ctx, a):
+                continue  # "... إدلب وحدها، أما الغوطة ودرعا فقد انتهى أمرهما بتسويات": not its end
             when = min(dated, key=lambda d: abs(center(d) - center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
             also = second_relation(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
+
+
+def _enumerated_by(ctx: LinkContext, s: int, ags: list[Item], heads: list) -> Item | None:
+    """The agreement of the open enumeration that the sentence's zones belong to: its head is in
+    the sentence, or the sentence is one of its items, close enough after it."""
+    if heads and ags:
+        return ctx.enumeration[0] if ctx.enumeration else None
+    if (
+        not ags
+        and ctx.enumeration
+        and ctx.groups[s].get("i")
+        and s - ctx.enumeration[1] <= ENUMERATION_REACH
+    ):
+        return ctx.enumeration[0]
+    return None
 
 
 def _carries(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
@@ -288,17 +304,18 @@ def _nearest(named: list[Item], z: Item, breaks, ctx: LinkContext) -> list[Item]
     if ctx.phrases:  # "بخلاف الأردن في الجنوب،": a comparison phrase is a clause of its own
         k = phrase_at(ctx.phrases, z.start)
         near = [a for a in near if phrase_at(ctx.phrases, a.start) == k]
+    near = [a for a in near if not walled_off(a, z, ctx.groups[z.sentence].get("z", []), ctx)]
     near = semicolon_clause(near, z, ctx)  # "X remains in force in Idlib; the protocol ..."
     if len(near) <= 1:
         return near  # none: "... in the southwest, while talks in Cairo produced truces for X"
-    owner = clause_owner(near, z, ctx)
-    if owner is not None:
-        return [owner]
+    owners = clause_owner(near, z, ctx)
+    if owners:
+        return owners
     # "the south through an arrangement announced on 7 July, the Ghouta area through a truce
     # signed in Cairo": an agreement before the zone, beyond a comma, yields to one named
     # right after the zone in its own part of the sentence
-    if any(a.start > z.end and not _comma_between(ctx.text, a, z) for a in near):
-        near = [a for a in near if a.start > z.end or not _comma_between(ctx.text, a, z)]
+    if any(a.start > z.end and not comma_between(ctx.text, a, z) for a in near):
+        near = [a for a in near if a.start > z.end or not comma_between(ctx.text, a, z)]
         if len(near) == 1:
             return near
     covering = {a.id for a in near if a.id in registry and z.zone in registry[a.id].zones}
@@ -324,38 +341,6 @@ def _joined(ctx: LinkContext, agreements: list[Item]) -> bool:
         for a, b in zip(ordered, ordered[1:], strict=False)
         if a.id != b.id
     )
-
-
-_COMMAS = frozenset(",;\u060c\u061b")
-#: A zone this close after an agreement, in its clause, is the agreement's own ("a truce for
-#: Eastern Ghouta").
-OWN_ZONE_GAP = 24
-#: A zone this close after an agreement (a preposition between) is its own among several
-#: agreements of the clause ("... and the arrangements in southern Syria").
-OWN_ZONE_REACH = 5
-
-
-def _has_own(ctx: LinkContext, a: Item, z: Item, zs: list[Item]) -> bool:
-    """ "the first produced a truce for Eastern Ghouta on 22 July, and the second another for the
-    Homs countryside": an agreement that has its own zone right after it does not reach, across
-    a comma, a zone of another part that the registry does not have it cover."""
-    if a.end > z.start or not _comma_between(ctx.text, a, z):
-        return False
-    info = ctx.registry.get(a.id) if a.id else None
-    if info is None or z.zone in info.zones:
-        return False
-    return any(
-        o.zone != z.zone
-        and 0 <= o.start - a.end <= OWN_ZONE_GAP
-        and not _comma_between(ctx.text, a, o)
-        for o in zs
-    )
-
-
-def _comma_between(text: str, a: Item, z: Item) -> bool:
-    """Whether a comma or semicolon stands between the agreement and the zone."""
-    lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
-    return not _COMMAS.isdisjoint(text[lo:hi])
 
 
 def _split(a: Item, z: Item, breaks: list[Match]) -> bool:

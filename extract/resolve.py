@@ -31,7 +31,7 @@ from extract.choose import (
     nearest_covering,
     pick,
 )
-from extract.construct_duals import zones_own
+from extract.construct_duals import brokers_each, zones_own
 from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
@@ -73,7 +73,7 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
             if topic is not None:
                 ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
                 continue
-        several = _plural(ctx, head)
+        several = _plural(ctx, head) or brokers_each(ctx, head)
         if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
             ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
             continue
@@ -346,6 +346,7 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     if len(cands) > 1 and not zone:  # "a truce brokered by Egypt ... covers Eastern Ghouta"
         named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
         cands = [a for a in cands if a.zones & named] or cands
+        cands = nearest_covering(cands, ctx.zones_in.get(head.sentence, ()), m.start)
     if len(cands) > 1 and zone:
         cands = of_the_kind_said(ctx, head, cands)
     if any(

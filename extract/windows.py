@@ -241,6 +241,9 @@ def venue_match(
             # "مقترح أنقرة إعلان وقف لإطلاق النار": an Arabic word between a bare city and the
             # head makes the city a party (Ankara's proposal), not where the head was agreed
             before = False
+        if before and anaphor and not gap and text.startswith(lex.glued_articles, head.start):
+            before = _located(text, v.start, lex)  # "تقدّم أنقرة الاتفاق": a bare city right
+            # before "the agreement" is its subject, not where it was agreed
         if after or before or _met_and_agreed(text, v, head, lex):
             return v
     return None

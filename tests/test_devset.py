@@ -32,6 +32,18 @@ REALISTIC4_PATHS = score.gold_paths(REALISTIC4)
 #: the rules it prompted (issue 9).
 REALISTIC4B = score.HERE / "realistic4b"
 REALISTIC4B_PATHS = score.gold_paths(REALISTIC4B)
+#: The later team-written sets (issue 9): name -> (styles, words per page). realistic5 adds
+#: voices in both languages, realistic5b and realistic6b are English probes written in batches,
+#: realistic6 long Arabic analyses on how coverage is stated.
+VOICES = {"diplomatic", "monitor", "interview", "opinion", "press_review", "glossary", "social"}
+LATER_SETS: dict[str, tuple[set[str], tuple[int, int]]] = {
+    "realistic5": ({"wire", "newspaper", "aggregator", "chronology", "statement", "analysis",
+                    "explainer", "transcript", "liveblog"} | VOICES, (100, 600)),
+    "realistic5b": ({"wire", "newspaper", "statement", "analysis", "explainer", "transcript",
+                     "liveblog"}, (100, 600)),
+    "realistic6": ({"analysis", "opinion", "explainer"}, (400, 700)),
+}  # fmt: skip
+LATER_PATHS = [(name, p) for name in LATER_SETS for p in score.gold_paths(score.HERE / name)]
 KEYS = {"published", "language", "style", "zones", "agreements", "coverage", "dates"}
 STYLES = {"wire", "explainer", "liveblog"}
 REALISTIC_STYLES = {"wire", "newspaper", "aggregator", "chronology", "statement"}
@@ -183,13 +195,27 @@ def test_realistic4b_gold_file_is_valid(path):
 
 
 @pytest.mark.parametrize(
+    ("name", "path"), LATER_PATHS, ids=[p.name.removesuffix(".gold.json") for _, p in LATER_PATHS]
+)
+def test_later_gold_file_is_valid(name, path):
+    styles, words = LATER_SETS[name]
+    _check_gold(path, styles, words, dated_only=False)
+
+
+def test_later_sets_are_there():
+    for name in LATER_SETS:
+        assert len(score.gold_paths(score.HERE / name)) >= 10, name
+
+
+@pytest.mark.parametrize(
     "path",
     GOLD_PATHS
     + REALISTIC_PATHS
     + REALISTIC2_PATHS
     + REALISTIC3_PATHS
     + REALISTIC4_PATHS
-    + REALISTIC4B_PATHS,
+    + REALISTIC4B_PATHS
+    + [p for _, p in LATER_PATHS],
     ids=lambda p: p.name.removesuffix(".gold.json"),
 )
 def test_unknown_agreement_surface_text_is_in_the_article(path):

@@ -30,7 +30,7 @@ FLOORS = {
         "en": {"zones": 0.99, "agreements": 0.99, "coverage": 0.98, "dates": 0.99},
     },
     "realistic3": {
-        "ar": {"zones": 0.99, "agreements": 0.99, "coverage": 0.92, "dates": 0.98},
+        "ar": {"zones": 0.99, "agreements": 0.99, "coverage": 0.93, "dates": 0.98},
         "en": {"zones": 0.99, "agreements": 0.98, "coverage": 0.94, "dates": 0.99},
     },
     "realistic4": {
@@ -46,6 +46,9 @@ FLOORS = {
     "realistic5b": {
         "en": {"zones": 0.99, "agreements": 0.91, "coverage": 0.72, "dates": 0.99},
     },
+    "realistic6": {
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.97, "dates": 0.96},
+    },
 }
 SETS = {
     "articles": score.ARTICLES,
@@ -56,6 +59,7 @@ SETS = {
     "realistic4b": score.HERE / "realistic4b",
     "realistic5": score.HERE / "realistic5",
     "realistic5b": score.HERE / "realistic5b",
+    "realistic6": score.HERE / "realistic6",
 }
 
 

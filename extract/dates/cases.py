@@ -150,12 +150,16 @@ def ordinal(m: re.Match, ctx: Context) -> list[DateMention]:
 
 
 def _after_preposition(m: re.Match, ctx: Context) -> bool:
-    """Whether the word right before the date is a date preposition ("في", "وفي", "on")."""
-    before = m.string[max(0, m.start() - PREPOSITION_REACH) : m.start()].split()
+    """Whether the word right before the date is a date preposition ("في", "وفي", "on"), or an
+    onward phrase ends right before it ("ابتداءً من الخامس عشر من الشهر")."""
+    window = m.string[max(0, m.start() - PREPOSITION_REACH) : m.start()]
+    before = window.split()
     if not before:
         return False
     word, preps = before[-1], ctx.grammar.prepositions
-    return word in preps or (word[:1] in ctx.grammar.lex.proclitic_letters and word[1:] in preps)
+    if word in preps or (word[:1] in ctx.grammar.lex.proclitic_letters and word[1:] in preps):
+        return True
+    return ctx.grammar.onward_before.search(window) is not None
 
 
 def _month_last_named(ctx: Context) -> date | None:
