@@ -20,6 +20,8 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE]
     if sample.isascii():  # no Arabic letter can be in it
         return "en" if _LATIN.search(sample) else "und"
+    if _LATIN.search(sample) is None:  # (most Arabic pages): no letter of the other script
+        return "ar" if _ARABIC.search(sample) else "und"
     arabic = sum(map(len, _ARABIC.findall(sample)))
     latin = sum(map(len, _LATIN.findall(sample)))
     if arabic == 0 and latin == 0:

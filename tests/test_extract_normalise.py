@@ -74,3 +74,9 @@ def test_language_by_script_ratio():
     assert detect_language("Russia said the zones include Idlib (إدلب) and Daraa.") == "en"
     assert detect_language("2017-05-04 12:00 !!") == "und"
     assert detect_language("") == "und"
+    # no Latin letter: Arabic if any Arabic letter, else no language (digits and marks only)
+    assert detect_language("وقف إطلاق النار في إدلب، ٢٠١٨") == "ar"
+    assert detect_language("٢٠١٨/٥/٤ ، ؟ «»") == "und"
+    # both scripts: counted (a Latin word in a mostly Arabic text, and the other way round)
+    assert detect_language("é" + " إدلب" * 3) == "ar"
+    assert detect_language("إدلب " + "Idlib province " * 5) == "en"
