@@ -176,7 +176,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     if blocked:
         heads = [h for h in heads if not _covered(h, blocked)]
     moved = endpoints(doc.text, zones, doc.cues.get("movement", []), lex, doc.sentence_of)
-    moved |= compared(doc.text, zones, doc.cues.get("comparison", []), lex, doc.sentence_of)
+    moved |= compared(doc.text, zones, doc.cues, lex, doc.sentence_of)
     moved |= endpoints(doc.text, zones, None, lex, doc.sentence_of, "boundary")
     linkable = [z for z in zones if (z.start, z.end) not in named.in_names | moved]
     ctx = HeadContext.build(

@@ -64,6 +64,9 @@ RELATIVE_REFERENT_GAP = 64
 #: An anaphor refers to an agreement named at most this many sentences before.
 ANAPHORA_SENTENCES = 4
 
+#: Marks between a dateline's city and the story's first words ("MOSCOW (AP) — A truce").
+_DATELINE_MARKS = frozenset("()\u2014\u2013")
+
 #: Marks that end a clause.
 CLAUSE_MARKS = frozenset(",;،؛:")
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -241,6 +244,8 @@ def venue_match(
             # "مقترح أنقرة إعلان وقف لإطلاق النار": an Arabic word between a bare city and the
             # head makes the city a party (Ankara's proposal), not where the head was agreed
             before = False
+        if before and not _DATELINE_MARKS.isdisjoint(gap):
+            before = False  # "MOSCOW (AP) — A cease-fire ...": a dateline, not "the Moscow truce"
         if after or before or _met_and_agreed(text, v, head, lex):
             return v
     return None

@@ -1,0 +1,44 @@
+"""Reading coverage the way English copy states it (issue 9, probe set
+``tests/devset/realistic6b``): wire write-throughs with background paragraphs, situation
+reports, encyclopaedia sections, think-tank notes and long analyses. Every text here is the
+team's own sentence, not one of the set's."""
+
+from __future__ import annotations
+
+from tests.reading import agreements_said, links
+
+
+def test_a_dateline_city_is_not_where_the_heads_deal_was_made():
+    text = (
+        "MOSCOW (AP) — A truce arranged by Russia began on Thursday in a rebel-held pocket "
+        "north of the central city of Homs, officials said."
+    )
+    assert links(text, "2017-08-03") == {("homs_truce_2017", "north_homs")}
+
+
+def test_a_plural_head_with_its_zones_names_each_zones_own_agreement():
+    text = "The arrangements for Eastern Ghouta and northern Homs were both worked out in Egypt."
+    assert links(text, "2017-09-20") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_the_zones_a_compared_head_names_are_that_heads_own():
+    text = (
+        "Unlike the truces for Eastern Ghouta and northern Homs, which Russian generals "
+        "negotiated with rebel commanders in Egypt, the Idlib zone rests on Turkish troops."
+    )
+    assert links(text, "2017-10-20") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_one_of_a_plural_head_is_one_agreement():
+    text = (
+        "The pocket, which includes Rastan and Talbiseh, had been covered by a ceasefire agreed "
+        "in Cairo, one of the de-escalation deals Russia brokered in 2017."
+    )
+    assert set(agreements_said(text, "2018-05-02")) == {"homs_truce_2017"}
+    assert links(text, "2018-05-02") == {("homs_truce_2017", "north_homs")}
