@@ -116,12 +116,14 @@ def previous_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     """Links of a sentence that names zones but no agreement, draws or leaves out their lines
     (a delineates or excludes trigger) and continues the line of a sentence that names an
     agreement (a round of talks included): to that agreement, registry-plausible only."""
-    if s in ctx.line_starts or not triggers:
+    if not triggers:
         return
     before = [a for a in ctx.agreements if a.id and a.sentence == s - 1]
     if not before:
         return
     agreement = max(before, key=lambda a: a.start)
+    if s in ctx.line_starts and not _heading_over(ctx.text, agreement, zs):
+        return
     info = ctx.registry.get(agreement.id)
     # a round of talks covers no zone of its own, so any "excludes" would look plausible: it
     # only carries the lines it drew ("accusing groups of failing to withdraw from the zone")
@@ -130,6 +132,21 @@ def previous_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
         relation = relation_of(z, z, triggers, zs, ctx.text)
         if relation in carried and _plausible(info, z, relation):
             ctx.emit(agreement, z, relation, None, s)
+
+
+def _heading_over(text: str, agreement: Item, zs: list[Item]) -> bool:
+    """Whether ``agreement`` stands in a heading line (no closing full stop) right over the
+    line of the zones: "* SIXTH MEETING, SEPT 14-15, 2017" over "They agreed at this meeting on
+    the boundaries of the Idlib zone"."""
+    end = text.find("\n", agreement.end)
+    if end < 0 or text[agreement.end : end].rstrip()[-1:] in _CLOSING:
+        return False
+    following = text.find("\n", end + 1)
+    return all(end < z.start and (following < 0 or z.start < following) for z in zs)
+
+
+#: Marks that close a sentence of prose (a heading line has none).
+_CLOSING = frozenset(".!?")
 
 
 def _named_before(ctx: LinkContext, s: int, reach: int) -> Item | None:

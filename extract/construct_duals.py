@@ -54,6 +54,16 @@ PARTITIVE_REACH = 32
 def picked_one(ctx: HeadContext, m) -> bool:
     """Whether a plural head is singled out ("one of the truces Russia brokered"): one
     agreement, read as a singular head."""
+    return _said_before(ctx, m, ctx.lex.words["partitive_words"])
+
+
+def distributed(ctx: HeadContext, m) -> bool:
+    """Whether a singular head is given to each zone ("X and Y each had a truce"): read as a
+    plural head."""
+    return _said_before(ctx, m, ctx.lex.words["distributive_words"])
+
+
+def _said_before(ctx: HeadContext, m, words: list[str]) -> bool:
     before = ctx.text[max(0, m.start - PARTITIVE_REACH) : m.start]
     padded = f" {' '.join(before.split())} "
-    return any(f" {w} " in padded for w in ctx.lex.words["partitive_words"])
+    return any(f" {w} " in padded for w in words)

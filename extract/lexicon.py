@@ -110,6 +110,7 @@ LISTED = (
     "comparison_prepositions",
     "comparison_openers",
     "partitive_words",
+    "distributive_words",
     "boundary_words",
     "list_labels",
     "deadline_words",

@@ -42,3 +42,29 @@ def test_one_of_a_plural_head_is_one_agreement():
     )
     assert set(agreements_said(text, "2018-05-02")) == {"homs_truce_2017"}
     assert links(text, "2018-05-02") == {("homs_truce_2017", "north_homs")}
+
+
+def test_an_international_meeting_on_syria_in_astana_with_its_ordinal_is_that_round():
+    text = "Delegates left the seventh international meeting on Syria in Astana on Tuesday."
+    assert "astana_7" in agreements_said(text, "2018-02-10")
+
+
+def test_an_ordinal_meeting_heading_dated_on_its_days_is_that_round_and_heads_the_line_below():
+    text = (
+        "What the guarantors agreed in the Kazakh capital\n\n"
+        "SIXTH MEETING, 14-15 SEPTEMBER 2017\n"
+        "The delegations settled at this meeting on the borders of the Idlib area."
+    )
+    assert "astana_6" in agreements_said(text, "2018-03-01")
+    assert ("astana_6", "idlib") in links(text, "2018-03-01")
+
+
+def test_each_before_a_singular_head_gives_each_zone_its_own_agreement():
+    text = (
+        "Both Eastern Ghouta and the Homs pocket each got a ceasefire negotiated in Cairo with "
+        "Egyptian help that summer."
+    )
+    assert links(text, "2017-12-01") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
