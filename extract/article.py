@@ -139,7 +139,7 @@ class _Document:
         flat = ntext.replace("\n", " ")  # rounds never end a sentence; same offsets
         rounds = find_rounds(flat, lex, cues.get("roundcore", []))
         rounds += table_rounds(ntext, lex)  # rows of a table of rounds
-        about = agreement_hints(entities, rounds, lex, spans, sentence_of)
+        about = agreement_hints(entities, rounds, lex, spans, sentence_of, cues, ntext)
         dates = find_dates(ntext, lex, published, cues.get("datecore", []), about)
         # A sentence speaks of agreements or zones if it names one or uses their vocabulary.
         context = {sentence_of(m.start) for m in entities if m.kind in _CONTEXT_ENTITIES}

@@ -75,7 +75,10 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     that agreement cover count: the link is inferred across sentences, so it must be plausible.
     With none named that near, the agreement of a list still open ("The largest zone is in
     Idlib. The others cover ...")."""
-    agreement = _fitting_before(ctx, s, zs) or _named_before(ctx, s, CARRY_REACH)
+    if s not in ctx.carried:  # a colon list: only an agreement that has every zone listed
+        agreement = _fitting_before(ctx, s, zs, ENUMERATION_REACH)
+    else:
+        agreement = _fitting_before(ctx, s, zs) or _named_before(ctx, s, CARRY_REACH)
     if agreement is None and ctx.enumeration and s - ctx.enumeration[1] <= ENUMERATION_REACH:
         agreement = ctx.enumeration[0]
     if agreement is None:
@@ -158,7 +161,9 @@ def _named_before(ctx: LinkContext, s: int, reach: int) -> Item | None:
     return max(prior, key=lambda a: a.start) if prior else None
 
 
-def _fitting_before(ctx: LinkContext, s: int, zs: list[Item]) -> Item | None:
+def _fitting_before(
+    ctx: LinkContext, s: int, zs: list[Item], reach: int = CARRY_REACH
+) -> Item | None:
     """The registry agreement named last in the sentences just before ``s`` that the registry
     has cover every zone listed ("مذكرة أستانا ... يكتفي الاتفاق الجديد ... فالمناطق الثلاث
     الأخرى، أي الغوطة الشرقية وريف حمص الشمالي ودرعا": the memorandum's, not the new deal's)."""
@@ -168,7 +173,7 @@ def _fitting_before(ctx: LinkContext, s: int, zs: list[Item]) -> Item | None:
         for a in ctx.agreements
         if a.id
         and a.id not in ctx.talks
-        and 0 < s - a.sentence <= CARRY_REACH
+        and 0 < s - a.sentence <= reach
         and a.id in ctx.registry
         and listed <= ctx.registry[a.id].zones
     ]
@@ -179,3 +184,26 @@ def _plausible(info: AgreementInfo | None, z: Item, relation: str) -> bool:
     """Whether the registry makes an inferred link plausible: the agreement covers the zone, or
     for "excludes" does not."""
     return info is not None and (z.zone in info.zones) == (relation != "excludes")
+
+
+#: Distinct zones a list opened by a colon must name to carry on the agreement before it.
+COLON_LIST = 3
+#: Characters before a list's first zone in which its colon is looked for.
+COLON_REACH = 24
+
+
+def carries(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
+    """Whether a sentence that names no agreement carries a list of zones on from the sentences
+    before: under a zone term or "the others", or after a colon."""
+    return len({z.zone for z in zs}) >= 2 and (s in ctx.carried or colon_list(ctx, zs))
+
+
+def colon_list(ctx: LinkContext, zs: list[Item]) -> bool:
+    """Whether the zones are a list opened by a colon, in a sentence that names no agreement
+    ("Fighting would stop where rebels were strongest: Idlib ...; a pocket north of Homs; ...;
+    and a swath of the south"): the zones of the agreement of the sentences before."""
+    if len({z.zone for z in zs}) < COLON_LIST:
+        return False
+    first = min(z.start for z in zs)
+    before = ctx.text[max(0, first - COLON_REACH) : first]
+    return ":" in before and "." not in before.rsplit(":", 1)[1]

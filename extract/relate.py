@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from extract.carry import (
     carried_links,
+    carries,
     itemised_links,
     listed_links,
     previous_links,
@@ -184,7 +185,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         and s - ctx.enumeration[1] <= ENUMERATION_REACH
     ):
         anchor_for_all = ctx.enumeration[0]
-    if ags and anchor_for_all is None and not any(a.id for a in ags) and _carries(ctx, s, zs):
+    if ags and anchor_for_all is None and not any(a.id for a in ags) and carries(ctx, s, zs):
         carried_links(ctx, s, zs, group.get("t", ()))  # "the three others ... under local deals"
         return
     if not any(a.id for a in ags) and anchor_for_all is None:
@@ -193,7 +194,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         verbs = [v for v in group.get("v", ()) if _object_follows(v, zs, ctx)]
         if group.get("p") or verbs:
             pronoun_links(ctx, s, zs, group.get("p") or verbs)
-        elif _carries(ctx, s, zs):
+        elif carries(ctx, s, zs):
             carried_links(ctx, s, zs, group.get("t", ()))
         elif group.get("i"):
             itemised_links(ctx, s, zs, group.get("t", ()), group["i"])
@@ -237,10 +238,6 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
             also = second_relation(a, z, said, relation)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
-
-
-def _carries(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
-    return s in ctx.carried and len({z.zone for z in zs}) >= 2
 
 
 #: How far after a subjectless verb its zone may start when only counts and settlement words

@@ -5,7 +5,8 @@ team's own sentence, not one of the set's."""
 
 from __future__ import annotations
 
-from tests.reading import agreements_said, links
+from extract import extract_article
+from tests.reading import agreements_said, links, relations
 
 
 def test_a_dateline_city_is_not_where_the_heads_deal_was_made():
@@ -68,3 +69,31 @@ def test_each_before_a_singular_head_gives_each_zone_its_own_agreement():
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("homs_truce_2017", "north_homs"),
     }
+
+
+def test_a_colon_list_of_zones_goes_to_the_agreement_that_has_them_all_a_few_lines_back():
+    text = (
+        "In May 2017 the three guarantors signed a memorandum in the Kazakh capital. Diplomats "
+        "were hopeful. The plan was plain. Guns would fall silent where the opposition held "
+        "out: the province of Idlib; the countryside north of Homs; Eastern Ghouta; and Daraa."
+    )
+    assert links(text, "2018-01-10") == {
+        ("astana_memorandum_2017", "idlib"),
+        ("astana_memorandum_2017", "north_homs"),
+        ("astana_memorandum_2017", "eastern_ghouta"),
+        ("astana_memorandum_2017", "south"),
+    }
+
+
+def test_settling_the_lines_of_a_zone_at_a_round_is_drawing_them():
+    text = "Only in September did the guarantors settle the lines of Idlib, at the sixth round in Astana."
+    assert relations(text, "2018-01-10") == {("astana_6", "idlib", "delineates")}
+
+
+def test_a_day_without_a_year_said_with_a_venue_takes_the_year_of_its_agreements():
+    text = (
+        "The deal for the south was formalised in Amman in November 2017. Truces agreed in "
+        "Cairo had begun in Eastern Ghouta on July 22 and north of Homs on August 3."
+    )
+    days = {d.date for d in extract_article(text, published="2018-08-10").dates}
+    assert {"2017-07-22", "2017-08-03"} <= days
