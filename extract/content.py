@@ -106,7 +106,7 @@ def implicit_mentions(
             out += _each_zones(lex, said, s in termed, zones, s, cue, busy) if said else []
             continue
         cands = candidates(lex, said, "")
-        fit = _fitting(cands, cue, where, dates_in, venues_in, doc_text, lex, published)
+        fit = _fitting(cands, said, cue, where, dates_in, venues_in, doc_text, lex, published)
         if not fit and len(cands) == 1 and s in termed:
             fit = list(cands)  # "the de-escalation plan agreed by Russia, Turkey and Iran"
         if len(fit) == 1:
@@ -160,6 +160,7 @@ def _each_zones(
 
 def _fitting(
     cands,
+    said: frozenset[str],
     cue: Match,
     where: tuple[int, ...],
     dates_in: dict,
@@ -188,6 +189,9 @@ def _fitting(
     if not days and published is not None:  # a lead or a live blog on the day it was made
         days = [DateMention(cue.start, cue.end, published, DAY)]
     fit = [a for a in cands if any(fits_date(a, d) for d in days) or (a.id in venues and undated)]
+    if not fit:  # "Russia, Turkey and Iran agreed Friday on the boundaries": that day's round
+        rounds = [a for a in lex.agreements.values() if a.kind == "talks" and said <= a.parties]
+        fit = [a for a in rounds if any(fits_date(a, d) for d in days)]
     return fit
 
 

@@ -97,3 +97,8 @@ def test_a_day_without_a_year_said_with_a_venue_takes_the_year_of_its_agreements
     )
     days = {d.date for d in extract_article(text, published="2018-08-10").dates}
     assert {"2017-07-22", "2017-08-03"} <= days
+
+
+def test_guarantors_agreeing_on_the_day_of_a_round_speak_of_that_round():
+    text = "Iran, Turkey and Russia agreed on Friday on where the Idlib safe area begins and ends."
+    assert agreements_said(text, "2017-09-15") == ["astana_6"]
