@@ -76,9 +76,9 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     With none named that near, the agreement of a list still open ("The largest zone is in
     Idlib. The others cover ...")."""
     if s not in ctx.carried:  # a colon list: only an agreement that has every zone listed
-        agreement = _fitting_before(ctx, s, zs, ENUMERATION_REACH)
+        agreement = fitting_before(ctx, s, zs, ENUMERATION_REACH)
     else:
-        agreement = _fitting_before(ctx, s, zs) or _named_before(ctx, s, CARRY_REACH)
+        agreement = fitting_before(ctx, s, zs) or _named_before(ctx, s, CARRY_REACH)
     if agreement is None and ctx.enumeration and s - ctx.enumeration[1] <= ENUMERATION_REACH:
         agreement = ctx.enumeration[0]
     if agreement is None:
@@ -161,7 +161,7 @@ def _named_before(ctx: LinkContext, s: int, reach: int) -> Item | None:
     return max(prior, key=lambda a: a.start) if prior else None
 
 
-def _fitting_before(
+def fitting_before(
     ctx: LinkContext, s: int, zs: list[Item], reach: int = CARRY_REACH
 ) -> Item | None:
     """The registry agreement named last in the sentences just before ``s`` that the registry

@@ -23,6 +23,7 @@ from extract.clause_owner import clause_owner, held_elsewhere, semicolon_clause
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.drawn_at import drawn_links
+from extract.fragments import fragment_links
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.link_context import (
@@ -127,6 +128,7 @@ def link_sentences(
     ctx.phrases = comparison_phrases(text, tuple(lex.words["comparison_openers"]), ctx.relatives)
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
+    fragment_links(ctx, cues.get("trigger", ()), lex)  # "Eastern Ghouta in April. Daraa in July."
     return ctx.links
 
 

@@ -102,3 +102,23 @@ def test_a_day_without_a_year_said_with_a_venue_takes_the_year_of_its_agreements
 def test_guarantors_agreeing_on_the_day_of_a_round_speak_of_that_round():
     text = "Iran, Turkey and Russia agreed on Friday on where the Idlib safe area begins and ends."
     assert agreements_said(text, "2017-09-15") == ["astana_6"]
+
+
+def test_a_run_of_zone_and_month_fragments_goes_on_with_the_sentence_before():
+    text = (
+        "The Astana memorandum of May 2017 set up the zones. Within a year three were retaken. "
+        "Ghouta in April 2018. Rastan and Talbiseh in May. Deraa in July."
+    )
+    assert relations(text, "2018-08-20") >= {
+        ("astana_memorandum_2017", "eastern_ghouta", "ends"),
+        ("astana_memorandum_2017", "north_homs", "ends"),
+        ("astana_memorandum_2017", "south", "ends"),
+    }
+
+
+def test_fragments_after_a_sentence_with_no_trigger_state_nothing():
+    text = (
+        "The Astana memorandum of May 2017 set up the zones. The war had a long history. "
+        "Eastern Ghouta in April 2013. Deraa in March 2011."
+    )
+    assert links(text, "2018-08-20") == set()

@@ -1,0 +1,79 @@
+"""Fragment narration: "One by one, three of them fell. Eastern Ghouta in April 2018. Northern
+Homs in May. Daraa in July." A run of two or more sentences that each open with zones and a
+date, with no registry agreement of their own, goes on with the sentence before the run: its
+trigger word ("fell") gives the relation, and the agreement is the one named just before that
+the registry has cover every zone of the run. Without a trigger in that sentence the run
+states nothing ("Eastern Ghouta in 2016. Daraa in 2011." is no list of anything)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.carry import fitting_before
+from extract.item import Item
+from extract.lexicon import Lexicon
+from extract.link_context import ENUMERATION_REACH, LinkContext
+from extract.recognise import Match
+
+#: Marks that end the sentence before a fragment.
+_ENDS = ".\n"
+#: Runs shorter than this are ordinary sentences that happen to open with a zone.
+MIN_RUN = 2
+
+
+def fragment_links(ctx: LinkContext, triggers: Sequence[Match], lex: Lexicon) -> None:
+    """Links of the fragment runs of the text (see the module docstring)."""
+    if not triggers:
+        return
+    glue = frozenset(lex.words["list_joiners"]) | frozenset(lex.words["date_prepositions"])
+    runs: list[list[tuple[int, list[Item]]]] = []
+    for s in sorted(ctx.groups):
+        group = ctx.groups[s]
+        lead = [] if any(a.id for a in group.get("a", ())) else _leading(ctx, group, glue)
+        if not lead:
+            continue
+        if runs and runs[-1][-1][0] == s - 1:
+            runs[-1].append((s, lead))
+        else:
+            runs.append([(s, lead)])
+    for run in runs:
+        if len(run) >= MIN_RUN:
+            _run_links(ctx, run, triggers)
+
+
+def _leading(ctx: LinkContext, group: dict, glue: frozenset[str]) -> list[Item]:
+    """The zones a sentence opens with, up to a date that follows them ("Daraa and Quneitra in
+    July"); none when words other than joiners and date prepositions stand between."""
+    zs = sorted(group.get("z", ()), key=lambda z: z.start)
+    ds = sorted((d for d in group.get("d", ()) if d.value is not None), key=lambda d: d.start)
+    if not zs or not ds:
+        return []
+    start = max(ctx.text.rfind(c, 0, zs[0].start) for c in _ENDS) + 1
+    if ctx.text[start : zs[0].start].strip():
+        return []
+    lead = [z for z in zs if z.end <= ds[0].start]
+    if not lead:
+        return []
+    rest = ctx.text[lead[0].start : ds[0].start]
+    for z in lead:
+        rest = rest.replace(ctx.text[z.start : z.end], " ")
+    words = rest.replace(",", " ").split()
+    return lead if all(w in glue for w in words) else []
+
+
+def _run_links(ctx: LinkContext, run: list[tuple[int, list[Item]]], triggers) -> None:
+    """The run's zones go to the agreement before it, with the relation of the trigger of the
+    sentence before the run."""
+    first = run[0][1][0].start
+    start = max(ctx.text.rfind(c, 0, first) for c in _ENDS) + 1
+    lead_start = max(ctx.text.rfind(c, 0, max(0, start - 2)) for c in _ENDS) + 1
+    said = [t for t in triggers if lead_start <= t.start < start]
+    if not said:
+        return
+    relation = said[-1].entries[0].ident
+    zs = [z for _, lead in run for z in lead]
+    agreement = fitting_before(ctx, run[0][0], zs, ENUMERATION_REACH)
+    if agreement is None:
+        return
+    for z in zs:
+        ctx.emit(agreement, z, relation, None, z.sentence)
