@@ -103,7 +103,7 @@ def implicit_mentions(
             said = frozenset(b[2] for b in brokers_in.get(s - 1, ()))
             where = (s - 1, s)
         if len(said) < 2:  # one broker that signed few: "the zones of Ghouta and Homs, ... Egypt"
-            out += _each_zones(lex, said, s in termed, zones, s, cue, busy) if said else []
+            out += _each_zones(lex, said, zones, s, cue, busy) if said else []
             continue
         cands = candidates(lex, said, "")
         fit = _fitting(cands, said, cue, where, dates_in, venues_in, doc_text, lex, published)
@@ -136,17 +136,14 @@ def implicit_mentions(
 def _each_zones(
     lex: Lexicon,
     said: frozenset[str],
-    termed: bool,
     zones: Sequence[Item],
     s: int,
     cue: Match,
     busy: set[int],
 ) -> list[Item]:
-    """In a sentence ``s`` with the zone vocabulary (``termed``), one mention at ``cue`` for
-    each agreement of the one distinctive broker ``said`` that covers a zone the sentence names
-    (the sentence is then ``busy``)."""
-    if not termed:
-        return []
+    """In a sentence ``s``, one mention at ``cue`` for each agreement of the one distinctive
+    broker ``said`` that covers a zone the sentence names ("the Ghouta and northern Homs zones
+    were set up with Egyptian mediation"; the sentence is then ``busy``)."""
     named = {z.zone for z in zones if z.sentence == s}
     out = [
         Item("agreement", a.id, cue.start, cue.end, s)

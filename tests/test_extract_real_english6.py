@@ -122,3 +122,14 @@ def test_fragments_after_a_sentence_with_no_trigger_state_nothing():
         "Eastern Ghouta in April 2013. Deraa in March 2011."
     )
     assert links(text, "2018-08-20") == set()
+
+
+def test_zones_set_up_with_one_distinctive_brokers_help_are_that_brokers_agreements():
+    text = (
+        "Before that, the Douma enclave and the Rastan pocket were set up with Egyptian "
+        "mediation, an official recalled."
+    )
+    assert links(text, "2017-09-20") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
