@@ -133,3 +133,11 @@ def test_zones_set_up_with_one_distinctive_brokers_help_are_that_brokers_agreeme
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("homs_truce_2017", "north_homs"),
     }
+
+
+def test_a_zone_at_the_end_of_a_heads_topic_phrase_is_the_heads():
+    text = (
+        "On 22 July Russian officers and rebel leaders signed an accord on the practical "
+        "operation of the safe zone in Eastern Ghouta."
+    )
+    assert links(text, "2017-07-30") == {("ghouta_truce_2017", "eastern_ghouta")}
