@@ -75,12 +75,14 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     that agreement cover count: the link is inferred across sentences, so it must be plausible.
     With none named that near, the agreement of a list still open ("The largest zone is in
     Idlib. The others cover ...")."""
-    if s not in ctx.carried:  # a colon list: only an agreement that has every zone listed
-        agreement = fitting_before(ctx, s, zs, ENUMERATION_REACH)
+    colon = colon_list(ctx, zs)
+    if s not in ctx.carried:  # a colon or ending list: only an agreement that has them all
+        agreement = fitting_before(ctx, s, zs, ENUMERATION_REACH if colon else ENDING_REACH)
     else:
         agreement = fitting_before(ctx, s, zs) or _named_before(ctx, s, CARRY_REACH)
-    if agreement is None and ctx.enumeration and s - ctx.enumeration[1] <= ENUMERATION_REACH:
-        agreement = ctx.enumeration[0]
+    enum = ctx.enumeration if colon or s in ctx.carried else None  # an open list goes on
+    if agreement is None and enum is not None and s - enum[1] <= ENUMERATION_REACH:
+        agreement = enum[0]
     if agreement is None:
         return
     info = ctx.registry.get(agreement.id)
@@ -186,6 +188,10 @@ def _plausible(info: AgreementInfo | None, z: Item, relation: str) -> bool:
     return info is not None and (z.zone in info.zones) == (relation != "excludes")
 
 
+#: Sentences back in which a list of ended zones finds the agreement it speaks of: only the one
+#: just before ("... the only area created by the May 2017 memorandum that is still outside
+#: government control. Eastern Ghouta, northern Homs and the south were all taken back").
+ENDING_REACH = 1
 #: Distinct zones a list opened by a colon must name to carry on the agreement before it.
 COLON_LIST = 3
 #: Characters before a list's first zone in which its colon is looked for.
@@ -194,8 +200,18 @@ COLON_REACH = 24
 
 def carries(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
     """Whether a sentence that names no agreement carries a list of zones on from the sentences
-    before: under a zone term or "the others", or after a colon."""
-    return len({z.zone for z in zs}) >= 2 and (s in ctx.carried or colon_list(ctx, zs))
+    before: under a zone term or "the others", after a colon, or as the subject of an ending
+    ("Eastern Ghouta, northern Homs and the south were all taken back last year")."""
+    if len({z.zone for z in zs}) < 2:
+        return False
+    return s in ctx.carried or colon_list(ctx, zs) or ending_list(ctx, s, zs)
+
+
+def ending_list(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
+    """Whether the sentence lists three or more zones and says they ended (an "ends" trigger)."""
+    if len({z.zone for z in zs}) < COLON_LIST:
+        return False
+    return any(e.ident == "ends" for t in ctx.groups[s].get("t", ()) for e in t.entries)
 
 
 def colon_list(ctx: LinkContext, zs: list[Item]) -> bool:

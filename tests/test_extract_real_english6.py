@@ -141,3 +141,23 @@ def test_a_zone_at_the_end_of_a_heads_topic_phrase_is_the_heads():
         "operation of the safe zone in Eastern Ghouta."
     )
     assert links(text, "2017-07-30") == {("ghouta_truce_2017", "eastern_ghouta")}
+
+
+def test_three_zones_said_to_have_ended_right_after_their_agreement_are_its_zones():
+    text = (
+        "Of the zones drawn by the Astana memorandum, only Idlib is left. Douma, Rastan and "
+        "Deraa were all recaptured in 2018."
+    )
+    assert relations(text, "2019-03-01") >= {
+        ("astana_memorandum_2017", "eastern_ghouta", "ends"),
+        ("astana_memorandum_2017", "north_homs", "ends"),
+        ("astana_memorandum_2017", "south", "ends"),
+    }
+
+
+def test_zones_said_to_have_ended_two_sentences_after_an_agreement_are_not_its():
+    text = (
+        "The Astana memorandum set up four zones in May 2017. Fighting in Idlib has gone on. "
+        "Activists recalled how Douma, Rastan and Deraa were recaptured in 2018."
+    )
+    assert not {z for a, z in links(text, "2019-05-12") if z != "idlib"}
