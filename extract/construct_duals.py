@@ -65,5 +65,7 @@ def distributed(ctx: HeadContext, m) -> bool:
 
 def _said_before(ctx: HeadContext, m, words: list[str]) -> bool:
     before = ctx.text[max(0, m.start - PARTITIVE_REACH) : m.start]
+    if not any(w in before for w in words):
+        return False
     padded = f" {' '.join(before.split())} "
     return any(f" {w} " in padded for w in words)

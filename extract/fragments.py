@@ -29,7 +29,9 @@ def fragment_links(ctx: LinkContext, triggers: Sequence[Match], lex: Lexicon) ->
     runs: list[list[tuple[int, list[Item]]]] = []
     for s in sorted(ctx.groups):
         group = ctx.groups[s]
-        lead = [] if any(a.id for a in group.get("a", ())) else _leading(ctx, group, glue)
+        if "d" not in group or "z" not in group or any(a.id for a in group.get("a", ())):
+            continue
+        lead = _leading(ctx, group, glue)
         if not lead:
             continue
         if runs and runs[-1][-1][0] == s - 1:
@@ -44,12 +46,13 @@ def fragment_links(ctx: LinkContext, triggers: Sequence[Match], lex: Lexicon) ->
 def _leading(ctx: LinkContext, group: dict, glue: frozenset[str]) -> list[Item]:
     """The zones a sentence opens with, up to a date that follows them ("Daraa and Quneitra in
     July"); none when words other than joiners and date prepositions stand between."""
-    zs = sorted(group.get("z", ()), key=lambda z: z.start)
-    ds = sorted((d for d in group.get("d", ()) if d.value is not None), key=lambda d: d.start)
-    if not zs or not ds:
+    first = min(group["z"], key=lambda z: z.start)
+    start = max(ctx.text.rfind(c, 0, first.start) for c in _ENDS) + 1
+    if ctx.text[start : first.start].strip():
         return []
-    start = max(ctx.text.rfind(c, 0, zs[0].start) for c in _ENDS) + 1
-    if ctx.text[start : zs[0].start].strip():
+    zs = sorted(group["z"], key=lambda z: z.start)
+    ds = sorted((d for d in group["d"] if d.value is not None), key=lambda d: d.start)
+    if not ds:
         return []
     lead = [z for z in zs if z.end <= ds[0].start]
     if not lead:

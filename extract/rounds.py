@@ -85,8 +85,8 @@ def _pattern(lex: Lexicon) -> re.Pattern:
 #: How far before "Astana" or a round word ("round", "الجولة") a round reference may start: every
 #: pattern has one of them within this reach of its start ("the current round of the Astana
 #: talks" starts 12 characters before "round"; "اجتماعات أستانا الرابعة" 9 before "أستانا"; "the
-#: fifth international meeting" 24 before "meeting").
-ANCHOR_REACH = 28
+#: fifth international meeting" 10 before "international meeting").
+ANCHOR_REACH = 14
 
 
 def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> list[Round]:

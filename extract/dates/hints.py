@@ -45,9 +45,8 @@ def agreement_hints(
     for v in (cues or {}).get("venue", ()):
         if _after_preposition(text, v.start, lex):
             start, end = spans[sentence_of(v.start)] if spans else (0, v.start + 1)
-            out += [
-                AgreementHint(start, end, i, True) for i in lex.venues.get(v.entries[0].ident, ())
-            ]
+            ids = lex.venues.get(v.entries[0].ident, ())  # rounds of talks: no signed day
+            out += [AgreementHint(start, end, i, True) for i in ids if i not in lex.talks]
     return out
 
 
