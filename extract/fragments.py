@@ -1,8 +1,8 @@
 """Fragment narration: "One by one, three of them fell. Eastern Ghouta in April 2018. Northern
 Homs in May. Daraa in July." A run of two or more sentences that each open with zones and a
 date, with no registry agreement of their own, goes on with the sentence before the run: its
-trigger word ("fell") gives the relation, and the agreement is the one named just before that
-the registry has cover every zone of the run. Without a trigger in that sentence the run
+ending word ("fell") gives the relation, and the agreement is the one named just before that
+the registry has cover every zone of the run. Without an ending in that sentence the run
 states nothing ("Eastern Ghouta in 2016. Daraa in 2011." is no list of anything)."""
 
 from __future__ import annotations
@@ -17,13 +17,16 @@ from extract.recognise import Match
 
 #: Marks that end the sentence before a fragment.
 _ENDS = ".\n"
+#: The relation a run states: fragments narrate endings ("three of them fell").
+ENDS = "ends"
 #: Runs shorter than this are ordinary sentences that happen to open with a zone.
 MIN_RUN = 2
 
 
 def fragment_links(ctx: LinkContext, triggers: Sequence[Match], lex: Lexicon) -> None:
     """Links of the fragment runs of the text (see the module docstring)."""
-    if not triggers:
+    ends = [t for t in triggers if any(e.ident == ENDS for e in t.entries)]
+    if not ends:
         return
     glue = frozenset(lex.words["list_joiners"]) | frozenset(lex.words["date_prepositions"])
     runs: list[list[tuple[int, list[Item]]]] = []
@@ -40,7 +43,7 @@ def fragment_links(ctx: LinkContext, triggers: Sequence[Match], lex: Lexicon) ->
             runs.append([(s, lead)])
     for run in runs:
         if len(run) >= MIN_RUN:
-            _run_links(ctx, run, triggers)
+            _run_links(ctx, run, ends)
 
 
 def _leading(ctx: LinkContext, group: dict, glue: frozenset[str]) -> list[Item]:

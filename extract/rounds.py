@@ -94,6 +94,8 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
     text = text.replace("\n", " ")  # (a no-op when the caller already did it)
     if cores is None:
         cores = scan(scan_text(text), lex)[1].get("roundcore", [])
+    if not any(c.entries[0].ident == "astana" for c in cores):
+        return []  # every reading needs the text to name Astana ("the seventh round" too)
     out = []
     astana = None
     found = match_near([_pattern(lex)], text, [c.start for c in cores], ANCHOR_REACH)
@@ -220,12 +222,15 @@ def dated_rounds(
     in a list of the Astana meetings)."""
     out = []
     for core in cores:
+        astana = core.entries[0].ident == "astana"
+        if not astana and _ordinal_before(text, core, lex) is None:
+            continue  # a round word needs its ordinal ("SIXTH MEETING")
         if any(k.start <= core.start < k.end for k in known):
             continue
         after = [d for d in dates if d.value is not None and 0 <= d.start - core.end <= DATED_REACH]
         if not after or sentence_of(after[0].start) != sentence_of(core.start):
             continue
-        if core.entries[0].ident != "astana":
+        if not astana:
             item = _ordinal_round(text, core, after[0], lex, sentence_of)
             out += [item] if item is not None else []
             continue
@@ -238,15 +243,21 @@ def dated_rounds(
 def _ordinal_round(text: str, core: Match, day, lex: Lexicon, sentence_of) -> Item | None:
     """The round an ordinal right before a round word names, when the date after it is that
     round's ("the sixth meeting, on 14-15 September 2017"); only in a text about Astana."""
-    words = text[max(0, core.start - ORDINAL_REACH) : core.start].split()
-    number = lex.ordinals.get(words[-1]) if words else None
+    number = _ordinal_before(text, core, lex)
     ident = lex.rounds.get(number) if number is not None else None
     if ident is None or not _held_on(lex.agreements[ident].days, day):
         return None
     if not _mentions_astana(text, lex):
         return None
-    start = text.rfind(words[-1], 0, core.start)
+    word = text[max(0, core.start - ORDINAL_REACH) : core.start].split()[-1]
+    start = text.rfind(word, 0, core.start)
     return Item("agreement", ident, start, core.end, sentence_of(core.start))
+
+
+def _ordinal_before(text: str, core: Match, lex: Lexicon) -> int | None:
+    """The number of the ordinal word right before a round word ("sixth meeting"), if any."""
+    words = text[max(0, core.start - ORDINAL_REACH) : core.start].split()
+    return lex.ordinals.get(words[-1]) if words else None
 
 
 #: Characters before a round word read for its ordinal ("twelfth ").
