@@ -25,14 +25,21 @@ MIN_RUN = 2
 
 def fragment_links(ctx: LinkContext, triggers: Sequence[Match], lex: Lexicon) -> None:
     """Links of the fragment runs of the text (see the module docstring)."""
+    opening = [
+        s
+        for s, group in ctx.groups.items()
+        if "d" in group and "z" in group and _opens_sentence(ctx.text, group["z"][0].start)
+    ]
+    if len(opening) < MIN_RUN:
+        return
     ends = [t for t in triggers if any(e.ident == ENDS for e in t.entries)]
     if not ends:
         return
     glue = frozenset(lex.words["list_joiners"]) | frozenset(lex.words["date_prepositions"])
     runs: list[list[tuple[int, list[Item]]]] = []
-    for s in sorted(ctx.groups):
+    for s in sorted(opening):
         group = ctx.groups[s]
-        if "d" not in group or "z" not in group or any(a.id for a in group.get("a", ())):
+        if any(a.id for a in group.get("a", ())):
             continue
         lead = _leading(ctx, group, glue)
         if not lead:
@@ -44,6 +51,15 @@ def fragment_links(ctx: LinkContext, triggers: Sequence[Match], lex: Lexicon) ->
     for run in runs:
         if len(run) >= MIN_RUN:
             _run_links(ctx, run, ends)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only spaces stand between ``start`` and the end of the sentence before (a cheap
+    first test: most zones stand inside a sentence)."""
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in _ENDS
 
 
 def _leading(ctx: LinkContext, group: dict, glue: frozenset[str]) -> list[Item]:
