@@ -139,7 +139,7 @@ class _Document:
         flat = ntext.replace("\n", " ")  # rounds never end a sentence; same offsets
         rounds = find_rounds(flat, lex, cues.get("roundcore", []))
         rounds += table_rounds(ntext, lex)  # rows of a table of rounds
-        about = agreement_hints(entities, rounds, lex, spans, sentence_of)
+        about = agreement_hints(entities, rounds, lex, spans, sentence_of, cues, ntext)
         dates = find_dates(ntext, lex, published, cues.get("datecore", []), about)
         # A sentence speaks of agreements or zones if it names one or uses their vocabulary.
         context = {sentence_of(m.start) for m in entities if m.kind in _CONTEXT_ENTITIES}
@@ -176,7 +176,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     if blocked:
         heads = [h for h in heads if not _covered(h, blocked)]
     moved = endpoints(doc.text, zones, doc.cues.get("movement", []), lex, doc.sentence_of)
-    moved |= compared(doc.text, zones, doc.cues.get("comparison", []), lex, doc.sentence_of)
+    moved |= compared(doc.text, zones, doc.cues, lex, doc.sentence_of)
     moved |= endpoints(doc.text, zones, None, lex, doc.sentence_of, "boundary")
     linkable = [z for z in zones if (z.start, z.end) not in named.in_names | moved]
     ctx = HeadContext.build(

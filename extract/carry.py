@@ -75,9 +75,14 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     that agreement cover count: the link is inferred across sentences, so it must be plausible.
     With none named that near, the agreement of a list still open ("The largest zone is in
     Idlib. The others cover ...")."""
-    agreement = _fitting_before(ctx, s, zs) or _named_before(ctx, s, CARRY_REACH)
-    if agreement is None and ctx.enumeration and s - ctx.enumeration[1] <= ENUMERATION_REACH:
-        agreement = ctx.enumeration[0]
+    colon = colon_list(ctx, zs)
+    if s not in ctx.carried:  # a colon or ending list: only an agreement that has them all
+        agreement = fitting_before(ctx, s, zs, ENUMERATION_REACH if colon else ENDING_REACH)
+    else:
+        agreement = fitting_before(ctx, s, zs) or _named_before(ctx, s, CARRY_REACH)
+    enum = ctx.enumeration if colon or s in ctx.carried else None  # an open list goes on
+    if agreement is None and enum is not None and s - enum[1] <= ENUMERATION_REACH:
+        agreement = enum[0]
     if agreement is None:
         return
     info = ctx.registry.get(agreement.id)
@@ -116,12 +121,14 @@ def previous_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     """Links of a sentence that names zones but no agreement, draws or leaves out their lines
     (a delineates or excludes trigger) and continues the line of a sentence that names an
     agreement (a round of talks included): to that agreement, registry-plausible only."""
-    if s in ctx.line_starts or not triggers:
+    if not triggers:
         return
     before = [a for a in ctx.agreements if a.id and a.sentence == s - 1]
     if not before:
         return
     agreement = max(before, key=lambda a: a.start)
+    if s in ctx.line_starts and not _heading_over(ctx.text, agreement, zs):
+        return
     info = ctx.registry.get(agreement.id)
     # a round of talks covers no zone of its own, so any "excludes" would look plausible: it
     # only carries the lines it drew ("accusing groups of failing to withdraw from the zone")
@@ -130,6 +137,21 @@ def previous_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
         relation = relation_of(z, z, triggers, zs, ctx.text)
         if relation in carried and _plausible(info, z, relation):
             ctx.emit(agreement, z, relation, None, s)
+
+
+def _heading_over(text: str, agreement: Item, zs: list[Item]) -> bool:
+    """Whether ``agreement`` stands in a heading line (no closing full stop) right over the
+    line of the zones: "* SIXTH MEETING, SEPT 14-15, 2017" over "They agreed at this meeting on
+    the boundaries of the Idlib zone"."""
+    end = text.find("\n", agreement.end)
+    if end < 0 or text[agreement.end : end].rstrip()[-1:] in _CLOSING:
+        return False
+    following = text.find("\n", end + 1)
+    return all(end < z.start and (following < 0 or z.start < following) for z in zs)
+
+
+#: Marks that close a sentence of prose (a heading line has none).
+_CLOSING = frozenset(".!?")
 
 
 def _named_before(ctx: LinkContext, s: int, reach: int) -> Item | None:
@@ -141,7 +163,9 @@ def _named_before(ctx: LinkContext, s: int, reach: int) -> Item | None:
     return max(prior, key=lambda a: a.start) if prior else None
 
 
-def _fitting_before(ctx: LinkContext, s: int, zs: list[Item]) -> Item | None:
+def fitting_before(
+    ctx: LinkContext, s: int, zs: list[Item], reach: int = CARRY_REACH
+) -> Item | None:
     """The registry agreement named last in the sentences just before ``s`` that the registry
     has cover every zone listed ("مذكرة أستانا ... يكتفي الاتفاق الجديد ... فالمناطق الثلاث
     الأخرى، أي الغوطة الشرقية وريف حمص الشمالي ودرعا": the memorandum's, not the new deal's)."""
@@ -151,7 +175,7 @@ def _fitting_before(ctx: LinkContext, s: int, zs: list[Item]) -> Item | None:
         for a in ctx.agreements
         if a.id
         and a.id not in ctx.talks
-        and 0 < s - a.sentence <= CARRY_REACH
+        and 0 < s - a.sentence <= reach
         and a.id in ctx.registry
         and listed <= ctx.registry[a.id].zones
     ]
@@ -162,3 +186,40 @@ def _plausible(info: AgreementInfo | None, z: Item, relation: str) -> bool:
     """Whether the registry makes an inferred link plausible: the agreement covers the zone, or
     for "excludes" does not."""
     return info is not None and (z.zone in info.zones) == (relation != "excludes")
+
+
+#: Sentences back in which a list of ended zones finds the agreement it speaks of: only the one
+#: just before ("... the only area created by the May 2017 memorandum that is still outside
+#: government control. Eastern Ghouta, northern Homs and the south were all taken back").
+ENDING_REACH = 1
+#: Distinct zones a list opened by a colon must name to carry on the agreement before it.
+COLON_LIST = 3
+#: Characters before a list's first zone in which its colon is looked for.
+COLON_REACH = 24
+
+
+def carries(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
+    """Whether a sentence that names no agreement carries a list of zones on from the sentences
+    before: under a zone term or "the others", after a colon, or as the subject of an ending
+    ("Eastern Ghouta, northern Homs and the south were all taken back last year")."""
+    if len({z.zone for z in zs}) < 2:
+        return False
+    return s in ctx.carried or colon_list(ctx, zs) or ending_list(ctx, s, zs)
+
+
+def ending_list(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
+    """Whether the sentence lists three or more zones and says they ended (an "ends" trigger)."""
+    if len({z.zone for z in zs}) < COLON_LIST:
+        return False
+    return any(e.ident == "ends" for t in ctx.groups[s].get("t", ()) for e in t.entries)
+
+
+def colon_list(ctx: LinkContext, zs: list[Item]) -> bool:
+    """Whether the zones are a list opened by a colon, in a sentence that names no agreement
+    ("Fighting would stop where rebels were strongest: Idlib ...; a pocket north of Homs; ...;
+    and a swath of the south"): the zones of the agreement of the sentences before."""
+    if len({z.zone for z in zs}) < COLON_LIST:
+        return False
+    first = min(z.start for z in zs)
+    before = ctx.text[max(0, first - COLON_REACH) : first]
+    return ":" in before and "." not in before.rsplit(":", 1)[1]

@@ -103,10 +103,10 @@ def implicit_mentions(
             said = frozenset(b[2] for b in brokers_in.get(s - 1, ()))
             where = (s - 1, s)
         if len(said) < 2:  # one broker that signed few: "the zones of Ghouta and Homs, ... Egypt"
-            out += _each_zones(lex, said, s in termed, zones, s, cue, busy) if said else []
+            out += _each_zones(lex, said, zones, s, cue, busy) if said else []
             continue
         cands = candidates(lex, said, "")
-        fit = _fitting(cands, cue, where, dates_in, venues_in, doc_text, lex, published)
+        fit = _fitting(cands, said, cue, where, dates_in, venues_in, doc_text, lex, published)
         if not fit and len(cands) == 1 and s in termed:
             fit = list(cands)  # "the de-escalation plan agreed by Russia, Turkey and Iran"
         if len(fit) == 1:
@@ -136,17 +136,14 @@ def implicit_mentions(
 def _each_zones(
     lex: Lexicon,
     said: frozenset[str],
-    termed: bool,
     zones: Sequence[Item],
     s: int,
     cue: Match,
     busy: set[int],
 ) -> list[Item]:
-    """In a sentence ``s`` with the zone vocabulary (``termed``), one mention at ``cue`` for
-    each agreement of the one distinctive broker ``said`` that covers a zone the sentence names
-    (the sentence is then ``busy``)."""
-    if not termed:
-        return []
+    """In a sentence ``s``, one mention at ``cue`` for each agreement of the one distinctive
+    broker ``said`` that covers a zone the sentence names ("the Ghouta and northern Homs zones
+    were set up with Egyptian mediation"; the sentence is then ``busy``)."""
     named = {z.zone for z in zones if z.sentence == s}
     out = [
         Item("agreement", a.id, cue.start, cue.end, s)
@@ -160,6 +157,7 @@ def _each_zones(
 
 def _fitting(
     cands,
+    said: frozenset[str],
     cue: Match,
     where: tuple[int, ...],
     dates_in: dict,
@@ -188,6 +186,9 @@ def _fitting(
     if not days and published is not None:  # a lead or a live blog on the day it was made
         days = [DateMention(cue.start, cue.end, published, DAY)]
     fit = [a for a in cands if any(fits_date(a, d) for d in days) or (a.id in venues and undated)]
+    if not fit:  # "Russia, Turkey and Iran agreed Friday on the boundaries": that day's round
+        rounds = [a for a in lex.agreements.values() if a.kind == "talks" and said <= a.parties]
+        fit = [a for a in rounds if any(fits_date(a, d) for d in days)]
     return fit
 
 

@@ -109,6 +109,8 @@ LISTED = (
     "new_words",
     "comparison_prepositions",
     "comparison_openers",
+    "partitive_words",
+    "distributive_words",
     "boundary_words",
     "list_labels",
     "deadline_words",

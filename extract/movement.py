@@ -86,22 +86,36 @@ COMPARISON_REACH = 160
 
 
 def compared(
-    text: str, zones: list[Item], cues: list[Match], lex: Lexicon, sentence_of
+    text: str,
+    zones: list[Item],
+    cue_kinds: dict[str, list[Match]],
+    lex: Lexicon,
+    sentence_of,
 ) -> set[tuple[int, int]]:
     """(start, end) of the zones a comparison names: in a sentence that compares agreements
     ("the third such truce, after ...", "ويأتي الاتفاق بعد ..."), every zone after the first
     comparison preposition that follows the cue ("... after the south-west ceasefire and the
-    Ghouta agreement", "بعد نحو أسبوعين من بدء سريان وقف إطلاق النار في جنوب غربي سوريا")."""
+    Ghouta agreement", "بعد نحو أسبوعين من بدء سريان وقف إطلاق النار في جنوب غربي سوريا").
+    After an opener that fences the phrase off ("Unlike ...,"), the zones a compared head
+    names right after it ("Unlike the arrangements for Eastern Ghouta and northern Homs, ...")
+    are that head's own and stay linkable."""
+    cues = cue_kinds.get("comparison", [])
     if not cues or not zones:
         return set()
     preposition = _after_pattern(lex)
+    openers = lex.word_sets["comparison_openers"]
     starts: dict[int, int] = {}
+    fenced: set[int] = set()
     for c in cues:
         s = sentence_of(c.start)
         m = preposition.search(text, c.start, c.end + COMPARISON_REACH)
         if m is not None and sentence_of(m.start()) == s:
             starts[s] = min(starts.get(s, m.start()), m.start())
+            if m.group() in openers:
+                fenced.add(s)
     relatives = lex.word_sets["relative_pronouns"]
+    heads = cue_kinds.get("head", []) + cue_kinds.get("pluralhead", [])
+    owned = _heads_own(text, zones, heads, fenced, lex) if fenced else set()
     # a phrase opened by a comparison opener ("على غرار سوتشي،") ends at its comma: a zone of
     # the clause right after it is the sentence's own ("ويبقى اتفاق موسكو، على غرار سوتشي،
     # محصوراً في إدلب")
@@ -115,6 +129,7 @@ def compared(
         for z in zones
         if z.sentence in starts
         and z.start > starts[z.sentence]
+        and (z.start, z.end) not in owned
         and not host[z.sentence][0] < z.start < host[z.sentence][1]
         and not _in_relative_clause(text, starts[z.sentence], z.start, relatives)
     }
@@ -124,6 +139,33 @@ def _next_comma(text: str, start: int) -> int:
     """The first comma after the one at ``start`` (the end of the text when none)."""
     found = [i for i in (text.find(c, start + 1) for c in _COMMAS) if i >= 0]
     return min(found, default=len(text))
+
+
+#: Characters between a compared head and its first zone (" for the ", " in ").
+HEAD_ZONE_GAP = 9
+
+
+def _heads_own(
+    text: str, zones: list[Item], heads: list[Match], fenced: set[int], lex: Lexicon
+) -> set[tuple[int, int]]:
+    """The zones of the ``fenced`` sentences named right after a head, with those listed on
+    after them ("the truces for X, Y and Z")."""
+    _, between = _patterns(lex, "movement")
+    ends = {h.end for h in heads}
+    out: set[tuple[int, int]] = set()
+    previous: Item | None = None
+    for z in sorted(zones, key=lambda z: z.start):
+        if z.sentence in fenced:
+            after_head = any(0 <= z.start - e <= HEAD_ZONE_GAP for e in ends)
+            listed = (
+                previous is not None
+                and (previous.start, previous.end) in out
+                and between.fullmatch(text, previous.end, z.start) is not None
+            )
+            if after_head or listed:
+                out.add((z.start, z.end))
+        previous = z
+    return out
 
 
 #: Marks that set off a relative clause ("، التي ...") and that end it.

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from extract.carry import (
     carried_links,
+    carries,
     itemised_links,
     listed_links,
     previous_links,
@@ -30,6 +31,7 @@ from extract.clause_owner import (
 from extract.comparison_phrase import comparison_phrases, phrase_at
 from extract.dates import DateMention
 from extract.drawn_at import drawn_links
+from extract.fragments import fragment_links
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.link_context import (
@@ -134,6 +136,7 @@ def link_sentences(
     ctx.phrases = comparison_phrases(text, tuple(lex.words["comparison_openers"]), ctx.relatives)
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
+    fragment_links(ctx, cues.get("trigger", ()), lex)  # "Eastern Ghouta in April. Daraa in July."
     return ctx.links
 
 
@@ -183,7 +186,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         # the agreement named before, besides the agreement of its own sentence
         itemised_links(ctx, s, zs, group.get("t", ()), items)
     anchor_for_all = _enumerated_by(ctx, s, ags, heads)
-    if ags and anchor_for_all is None and not any(a.id for a in ags) and _carries(ctx, s, zs):
+    if ags and anchor_for_all is None and not any(a.id for a in ags) and carries(ctx, s, zs):
         carried_links(ctx, s, zs, group.get("t", ()))  # "the three others ... under local deals"
         return
     if not any(a.id for a in ags) and anchor_for_all is None:
@@ -192,7 +195,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
         verbs = [v for v in group.get("v", ()) if _object_follows(v, zs, ctx)]
         if group.get("p") or verbs:
             pronoun_links(ctx, s, zs, group.get("p") or verbs)
-        elif _carries(ctx, s, zs):
+        elif carries(ctx, s, zs):
             carried_links(ctx, s, zs, group.get("t", ()))
         elif group.get("i"):
             itemised_links(ctx, s, zs, group.get("t", ()), group["i"])
@@ -253,10 +256,6 @@ def _enumerated_by(ctx: LinkContext, s: int, ags: list[Item], heads: list) -> It
     ):
         return ctx.enumeration[0]
     return None
-
-
-def _carries(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
-    return s in ctx.carried and len({z.zone for z in zs}) >= 2
 
 
 #: How far after a subjectless verb its zone may start when only counts and settlement words

@@ -31,7 +31,7 @@ from extract.choose import (
     nearest_covering,
     pick,
 )
-from extract.construct_duals import brokers_each, zones_own
+from extract.construct_duals import brokers_each, distributed, picked_one, zones_own
 from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
@@ -99,7 +99,10 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     covers a zone its sentence names, when there are two or more of them."""
     m = head.match
     word = ctx.text[m.start : m.end].split()[-1]
-    if word not in ctx.lex.words["plural_heads"] or _accusative(ctx, m, word):
+    plural = word in ctx.lex.words["plural_heads"] or distributed(ctx, m)
+    if not plural or _accusative(ctx, m, word):
+        return []
+    if picked_one(ctx, m):  # "one of the de-escalation arrangements Russia brokered"
         return []
     if head.venue is not None:
         pool = [ctx.lex.agreements[i] for i in head.venue]

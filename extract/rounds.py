@@ -61,8 +61,9 @@ def _pattern(lex: Lexicon) -> re.Pattern:
         # الجولة الرابعة من محادثات أستانا ; الجولة الرابعة بأستانا
         rf"(?:{noun}\s+(?P<o1>{ordinal})\s+(?:(?:{glue}|{rounds})\s*)*{astana})",
         # the fourth round of the Astana talks ; the fourth round of peace talks in Astana ;
-        # the fourth Astana round
-        rf"(?:(?:{article}\s+)?(?P<o2>{ordinal})\s+(?:{noun}\s+(?:(?:{glue}|{rounds})\s+)*{astana}"
+        # the fifth (international) meeting on Syria in Astana ; the fourth Astana round
+        rf"(?:(?:{article}\s+)?(?P<o2>{ordinal})\s+(?:(?:{glue}\s+)?(?:{noun}|{rounds})\s+"
+        rf"(?:(?:{glue}|{rounds})\s+)*{astana}"
         rf"(?:\s+(?:{rounds}))?|{astana}\s+(?:{rounds})))",
         # round five of the Astana talks ; Astana talks round 5
         rf"(?:{noun}\s+{number.format(g='n3')}\s+(?:{glue}\s+)+{astana}(?:\s+(?:{rounds}))?)",
@@ -83,7 +84,8 @@ def _pattern(lex: Lexicon) -> re.Pattern:
 
 #: How far before "Astana" or a round word ("round", "الجولة") a round reference may start: every
 #: pattern has one of them within this reach of its start ("the current round of the Astana
-#: talks" starts 12 characters before "round"; "اجتماعات أستانا الرابعة" 9 before "أستانا").
+#: talks" starts 12 characters before "round"; "اجتماعات أستانا الرابعة" 9 before "أستانا"; "the
+#: fifth international meeting" 10 before "international meeting").
 ANCHOR_REACH = 14
 
 
@@ -92,6 +94,8 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
     text = text.replace("\n", " ")  # (a no-op when the caller already did it)
     if cores is None:
         cores = scan(scan_text(text), lex)[1].get("roundcore", [])
+    if not any(c.entries[0].ident == "astana" for c in cores):
+        return []  # every reading needs the text to name Astana ("the seventh round" too)
     out = []
     astana = None
     found = match_near([_pattern(lex)], text, [c.start for c in cores], ANCHOR_REACH)
@@ -210,19 +214,54 @@ def round_items(
 DATED_REACH = 16
 
 
-def dated_rounds(cores: list[Match], known: list, dates: list, lex: Lexicon, sentence_of) -> list:
-    """Agreement items for "Astana" followed closely by a date that only one round fits."""
+def dated_rounds(
+    cores: list[Match], known: list, dates: list, lex: Lexicon, sentence_of, text: str = ""
+) -> list:
+    """Agreement items for "Astana" followed closely by a date that only one round fits, and for
+    an ordinal round word followed by the days of that round ("SIXTH MEETING, SEPT 14-15, 2017"
+    in a list of the Astana meetings)."""
     out = []
     for core in cores:
-        if core.entries[0].ident != "astana" or any(k.start <= core.start < k.end for k in known):
+        astana = core.entries[0].ident == "astana"
+        if not astana and _ordinal_before(text, core, lex) is None:
+            continue  # a round word needs its ordinal ("SIXTH MEETING")
+        if any(k.start <= core.start < k.end for k in known):
             continue
         after = [d for d in dates if d.value is not None and 0 <= d.start - core.end <= DATED_REACH]
         if not after or sentence_of(after[0].start) != sentence_of(core.start):
+            continue
+        if not astana:
+            item = _ordinal_round(text, core, after[0], lex, sentence_of)
+            out += [item] if item is not None else []
             continue
         fits = {a for a in lex.rounds.values() if _held_on(lex.agreements[a].days, after[0])}
         if len(fits) == 1:
             out.append(Item("agreement", fits.pop(), core.start, core.end, sentence_of(core.start)))
     return out
+
+
+def _ordinal_round(text: str, core: Match, day, lex: Lexicon, sentence_of) -> Item | None:
+    """The round an ordinal right before a round word names, when the date after it is that
+    round's ("the sixth meeting, on 14-15 September 2017"); only in a text about Astana."""
+    number = _ordinal_before(text, core, lex)
+    ident = lex.rounds.get(number) if number is not None else None
+    if ident is None or not _held_on(lex.agreements[ident].days, day):
+        return None
+    if not _mentions_astana(text, lex):
+        return None
+    word = text[max(0, core.start - ORDINAL_REACH) : core.start].split()[-1]
+    start = text.rfind(word, 0, core.start)
+    return Item("agreement", ident, start, core.end, sentence_of(core.start))
+
+
+def _ordinal_before(text: str, core: Match, lex: Lexicon) -> int | None:
+    """The number of the ordinal word right before a round word ("sixth meeting"), if any."""
+    words = text[max(0, core.start - ORDINAL_REACH) : core.start].split()
+    return lex.ordinals.get(words[-1]) if words else None
+
+
+#: Characters before a round word read for its ordinal ("twelfth ").
+ORDINAL_REACH = 16
 
 
 def _held_on(days: tuple[date, ...], d) -> bool:

@@ -64,6 +64,9 @@ RELATIVE_REFERENT_GAP = 64
 #: An anaphor refers to an agreement named at most this many sentences before.
 ANAPHORA_SENTENCES = 4
 
+#: Marks between a dateline's city and the story's first words ("MOSCOW (AP) — A truce").
+_DATELINE_MARKS = frozenset("()\u2014\u2013")
+
 #: Marks that end a clause.
 CLAUSE_MARKS = frozenset(",;،؛:")
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -244,6 +247,8 @@ def venue_match(
         if before and anaphor and not gap and text.startswith(lex.glued_articles, head.start):
             before = _located(text, v.start, lex)  # "تقدّم أنقرة الاتفاق": a bare city right
             # before "the agreement" is its subject, not where it was agreed
+        if before and not _DATELINE_MARKS.isdisjoint(gap):
+            before = False  # "MOSCOW (AP) — A cease-fire ...": a dateline, not "the Moscow truce"
         if after or before or _met_and_agreed(text, v, head, lex):
             return v
     return None

@@ -42,6 +42,8 @@ LATER_SETS: dict[str, tuple[set[str], tuple[int, int]]] = {
     "realistic5b": ({"wire", "newspaper", "statement", "analysis", "explainer", "transcript",
                      "liveblog"}, (100, 600)),
     "realistic6": ({"analysis", "opinion", "explainer"}, (400, 700)),
+    "realistic6b": ({"wire", "newspaper", "analysis", "sitrep", "liveblog", "encyclopedia"},
+                    (200, 800)),
 }  # fmt: skip
 LATER_PATHS = [(name, p) for name in LATER_SETS for p in score.gold_paths(score.HERE / name)]
 KEYS = {"published", "language", "style", "zones", "agreements", "coverage", "dates"}

@@ -41,13 +41,16 @@ FLOORS = {
     },
     "realistic5": {
         "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.91, "dates": 0.99},
-        "en": {"zones": 0.99, "agreements": 0.95, "coverage": 0.94, "dates": 0.99},
+        "en": {"zones": 0.99, "agreements": 0.96, "coverage": 0.94, "dates": 0.99},
     },
     "realistic5b": {
-        "en": {"zones": 0.99, "agreements": 0.91, "coverage": 0.72, "dates": 0.99},
+        "en": {"zones": 0.99, "agreements": 0.97, "coverage": 0.93, "dates": 0.99},
     },
     "realistic6": {
-        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.97, "dates": 0.96},
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.97, "dates": 0.97},
+    },
+    "realistic6b": {
+        "en": {"zones": 0.99, "agreements": 0.96, "coverage": 0.95, "dates": 0.99},
     },
 }
 SETS = {
@@ -60,6 +63,7 @@ SETS = {
     "realistic5": score.HERE / "realistic5",
     "realistic5b": score.HERE / "realistic5b",
     "realistic6": score.HERE / "realistic6",
+    "realistic6b": score.HERE / "realistic6b",
 }
 
 

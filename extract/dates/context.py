@@ -253,7 +253,11 @@ class Context:
         """The signing day of the agreement the sentence at ``position`` names, else of the
         last one named before it (None: no registry agreement, or none with a signing day)."""
         agreements = self.grammar.lex.agreements
-        named = [h for h in self.hints if h.agreement in agreements and h.start <= position]
+        named = [
+            h
+            for h in self.hints
+            if h.agreement in agreements and h.start <= position and not h.by_venue
+        ]
         inside = [h for h in named if position < h.end]
         for hint in inside[:1] or named[-1:]:
             info = agreements[hint.agreement]
@@ -264,6 +268,8 @@ class Context:
         """The registry dates of the agreements named around ``position`` (or anywhere)."""
         agreements = self.grammar.lex.agreements
         for hint in self.hints:
+            if hint.by_venue and self.published is None:
+                continue  # a venue alone dates no day of an undated text ("met in Astana")
             if hint.agreement in agreements and (anywhere or hint.start <= position < hint.end):
                 yield from agreements[hint.agreement].days
 

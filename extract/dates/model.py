@@ -58,3 +58,5 @@ class AgreementHint(NamedTuple):
     start: int
     end: int
     agreement: str
+    #: only the venue says it ("truces negotiated in Cairo"): a year, never a signing day
+    by_venue: bool = False
