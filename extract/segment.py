@@ -217,9 +217,12 @@ SHORT_WORDS = 5
 
 
 def short_sentences(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
-    """The sentences of at most ``SHORT_WORDS`` words."""
+    """The sentences of at most ``SHORT_WORDS`` words (counted up to one more than that: a long
+    sentence is not split into all its words)."""
     return frozenset(
-        i for i, (start, end) in enumerate(spans) if len(text[start:end].split()) <= SHORT_WORDS
+        i
+        for i, (start, end) in enumerate(spans)
+        if len(text[start:end].split(None, SHORT_WORDS)) <= SHORT_WORDS
     )
 
 
