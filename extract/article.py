@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from extract.answers import answer_links, topic_links
 from extract.assemble import assemble
+from extract.comparison_phrase import comparison_phrases
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
 from extract.furniture import page_furniture
@@ -123,6 +124,8 @@ class _Document:
     imported: list[tuple[int, int, str, str]]
     #: the text as the automata read it (``recognise.scan_text``)
     scanned: str
+    #: (start, end) of the comparison phrases (``comparison_phrase``), in order
+    phrases: list[tuple[int, int]]
 
     @classmethod
     def read(cls, text: str, published: date | None, lex: Lexicon) -> _Document:
@@ -159,6 +162,9 @@ class _Document:
             lex,
             imported,
             scanned,
+            comparison_phrases(
+                ntext, tuple(lex.words["comparison_openers"]), lex.word_sets["relative_pronouns"]
+            ),
         )
 
     @property
@@ -176,7 +182,7 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     if blocked:
         heads = [h for h in heads if not _covered(h, blocked)]
     moved = endpoints(doc.text, zones, doc.cues.get("movement", []), lex, doc.sentence_of)
-    moved |= compared(doc.text, zones, doc.cues, lex, doc.sentence_of)
+    moved |= compared(doc.text, zones, doc.cues, lex, doc.sentence_of, doc.phrases)
     moved |= endpoints(doc.text, zones, None, lex, doc.sentence_of, "boundary")
     linkable = [z for z in zones if (z.start, z.end) not in named.in_names | moved]
     ctx = HeadContext.build(
@@ -256,7 +262,16 @@ def _links(
     lines = list_lines(doc.text, doc.spans, labels) if cues.get("enumhead") else frozenset()
     starts = line_starts(doc.text, doc.spans)
     links = link_sentences(
-        agreements, linked, link_cues, doc.dates, doc.sentence_of, doc.lex, lines, starts, doc.text
+        agreements,
+        linked,
+        link_cues,
+        doc.dates,
+        doc.sentence_of,
+        doc.lex,
+        doc.phrases,
+        lines,
+        starts,
+        doc.text,
     )
     names = {(a.start, a.end) for a in named}
     asked, answered = answer_links(

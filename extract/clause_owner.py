@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from extract.item import Item
 from extract.link_context import LinkContext
+from extract.segment import COMMAS
 
 #: Most characters between a clause head and the relative pronoun of its clause (a participle
 #: and a date may stand between: "مذكرة أستانا الموقعة في الرابع من أيار 2017، التي ...").
 RELATIVE_LEAD = 48
 #: Most characters a relative clause runs on before the zone it names, or before its agreement.
 RELATIVE_REACH = 200
-_RELATIVE_COMMAS = (",", "\u060c")
 
 
 def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
@@ -36,7 +36,7 @@ def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
                 continue
             lead = min(z.start, a.end + RELATIVE_LEAD)
             if any(
-                text[i] in _RELATIVE_COMMAS and _opens_clause(text[i : z.start], relatives)
+                text[i] in COMMAS and _opens_clause(text[i : z.start], relatives)
                 for i in range(a.end, lead)
             ):
                 return [a]
@@ -54,7 +54,7 @@ def _with_joined(a: Item, near: list[Item], z: Item, ctx: LinkContext) -> list[I
         if b.start <= found[-1].end or info is None or z.zone not in info.zones:
             continue
         between = ctx.text[a.end : b.start]  # at most the comma that closes the clause
-        if b.start - z.end <= RELATIVE_REACH and sum(map(between.count, _RELATIVE_COMMAS)) <= 1:
+        if b.start - z.end <= RELATIVE_REACH and sum(map(between.count, COMMAS)) <= 1:
             found.append(b)
     return found
 
@@ -64,12 +64,8 @@ def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
     comma up to the end (", التي أدرجت" before its zone; ", that was signed in Cairo, and the
     southwest ceasefire" has ended before the agreement)."""
     stripped = between.lstrip()
-    words = stripped[1:].split() if stripped[:1] in _RELATIVE_COMMAS else []
-    return (
-        bool(words)
-        and words[0] in relatives
-        and not any(c in stripped[1:] for c in _RELATIVE_COMMAS)
-    )
+    words = stripped[1:].split() if stripped[:1] in COMMAS else []
+    return bool(words) and words[0] in relatives and not any(c in stripped[1:] for c in COMMAS)
 
 
 def _between(near: list[Item], first: Item, second: Item) -> bool:
@@ -149,7 +145,7 @@ def walled_off(a: Item, z: Item, zs: list[Item], ctx: LinkContext) -> bool:
     ترتيب أمريكي روسي أردني، وإدلب"), or it comes after ``z`` and opens a clause with a zone
     of its own that the registry has it cover instead ("يخص إدلب، كما أن اتفاق عمّان خص الجنوب")."""
     lo, hi = (a.end, z.start) if a.end <= z.start else (z.end, a.start)
-    if not any(c in ctx.text[lo:hi] for c in _RELATIVE_COMMAS):
+    if not any(c in ctx.text[lo:hi] for c in COMMAS):
         return False
     if a.end <= z.start:
         return _in_zone_clause(a, z, zs, ctx)
@@ -160,7 +156,7 @@ def walled_off(a: Item, z: Item, zs: list[Item], ctx: LinkContext) -> bool:
         and any(
             o.zone != z.zone
             and 0 <= o.start - a.end <= OWN_ZONE_GAP
-            and not any(c in ctx.text[a.end : o.start] for c in _RELATIVE_COMMAS)
+            and not any(c in ctx.text[a.end : o.start] for c in COMMAS)
             for o in zs
         )
     )

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_COMMAS = ",\u060c"
+from extract.segment import COMMAS
+
 #: Marks that end a sentence: a phrase never runs past them.
 _STOPS = ".!?\u061f\n"
 #: How many characters after a comma are read for the relative pronoun that continues a phrase.
@@ -43,7 +44,7 @@ def _phrase_end(text: str, start: int, relatives: frozenset[str]) -> int:
         ch = text[i]
         if ch in _STOPS:
             return i
-        if ch in _COMMAS:
+        if ch in COMMAS:
             after = text[i + 1 : i + 1 + RELATIVE_LOOK].split()
             word = after[0] if after else ""
             if word not in relatives and not (word[:1] == "\u0648" and word[1:] in relatives):

@@ -18,6 +18,7 @@ from extract.recognise import Match
 from extract.windows import (
     ADJECTIVE_AFTER,
     ADJECTIVE_BEFORE,
+    CLAUSE_MARKS,
     GUARANTORS,
     SURRENDER_WINDOW,
     ZONE,
@@ -268,10 +269,6 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     )
 
 
-#: Marks that end the clause of a head before a zone after it.
-_ZONE_CLAUSE_MARKS = frozenset(",;\u060c\u061b:")
-
-
 def zone_near(head: Match, zones, text: str = "") -> Item | None:
     """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
     before it in English ("the Daraa deal"); ``zones``: those of the head's sentence. A zone
@@ -290,7 +287,7 @@ def _clause_ends(between: str) -> bool:
     """Whether a comma or semicolon stands inside ``between`` (not at its start), with no colon
     opening a list before it ("set up four zones: first, Idlib")."""
     inner = between.lstrip(" ,\u060c")
-    return ":" not in inner and any(c in _ZONE_CLAUSE_MARKS for c in inner)
+    return ":" not in inner and any(c in CLAUSE_MARKS for c in inner)
 
 
 def _surrendering(ctx: HeadContext, m: Match, sentence: int) -> bool:

@@ -15,6 +15,7 @@ from extract.item import Item
 from extract.lexicon import Entry, Lexicon
 from extract.recognise import Match, with_readings
 from extract.record import Record
+from extract.windows import CLAUSE_MARKS
 
 #: A zone this close after a trigger is its object ("did not cover northern Homs").
 OBJECT_GAP = 8
@@ -161,13 +162,10 @@ def relation_of(
 NEGATION_REACH = 12
 
 
-_CLAUSE_MARKS = frozenset(",;:\u060c\u061b")
-
-
 def _object_of(t: Match, o: Item, text: str) -> bool:
     """Whether zone ``o`` is the object right after trigger ``t`` ("did not cover northern
     Homs"), not the start of another clause ("Ghouta is excluded, while Idlib ...")."""
-    return 0 <= o.start - t.end <= OBJECT_GAP and not _CLAUSE_MARKS.intersection(
+    return 0 <= o.start - t.end <= OBJECT_GAP and not CLAUSE_MARKS.intersection(
         text[t.end : o.start]
     )
 

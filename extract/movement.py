@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.comparison_phrase import comparison_phrases
 from extract.item import Item
 from extract.keys import alternation
 from extract.lexicon import Lexicon
 from extract.recognise import Match
+from extract.segment import COMMAS
 
 #: How far before a zone its movement preposition may start (the preposition and "the").
 PREPOSITION_REACH = 24
@@ -91,6 +91,7 @@ def compared(
     cue_kinds: dict[str, list[Match]],
     lex: Lexicon,
     sentence_of,
+    phrases: list[tuple[int, int]],
 ) -> set[tuple[int, int]]:
     """(start, end) of the zones a comparison names: in a sentence that compares agreements
     ("the third such truce, after ...", "ويأتي الاتفاق بعد ..."), every zone after the first
@@ -98,7 +99,8 @@ def compared(
     Ghouta agreement", "بعد نحو أسبوعين من بدء سريان وقف إطلاق النار في جنوب غربي سوريا").
     After an opener that fences the phrase off ("Unlike ...,"), the zones a compared head
     names right after it ("Unlike the arrangements for Eastern Ghouta and northern Homs, ...")
-    are that head's own and stay linkable."""
+    are that head's own and stay linkable. ``phrases``: the comparison phrases
+    (``comparison_phrase``)."""
     cues = cue_kinds.get("comparison", [])
     if not cues or not zones:
         return set()
@@ -119,7 +121,6 @@ def compared(
     # a phrase opened by a comparison opener ("على غرار سوتشي،") ends at its comma: a zone of
     # the clause right after it is the sentence's own ("ويبقى اتفاق موسكو، على غرار سوتشي،
     # محصوراً في إدلب")
-    phrases = comparison_phrases(text, tuple(lex.words["comparison_openers"]), relatives)
     host = {
         s: next(((e, _next_comma(text, e)) for b, e in phrases if b <= at < e), (-1, -1))
         for s, at in starts.items()
@@ -137,7 +138,7 @@ def compared(
 
 def _next_comma(text: str, start: int) -> int:
     """The first comma after the one at ``start`` (the end of the text when none)."""
-    found = [i for i in (text.find(c, start + 1) for c in _COMMAS) if i >= 0]
+    found = [i for i in (text.find(c, start + 1) for c in COMMAS) if i >= 0]
     return min(found, default=len(text))
 
 
@@ -169,14 +170,13 @@ def _heads_own(
 
 
 #: Marks that set off a relative clause ("، التي ...") and that end it.
-_COMMAS = ",\u060c"
 
 
 def _in_relative_clause(text: str, start: int, at: int, relatives: frozenset[str]) -> bool:
     """Whether position ``at`` lies in a relative clause opened after ``start`` and still open:
     "على غرار ما حدث بعد مذكرة أستانا، التي أنشأت أربع مناطق لم يبق منها سوى إدلب" says what
     the compared agreement did; its zones are not the comparison's."""
-    last = max(text.rfind(c, start, at) for c in _COMMAS)
+    last = max(text.rfind(c, start, at) for c in COMMAS)
     if last < 0:
         return False
     words = text[last + 1 : at].split()

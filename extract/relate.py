@@ -28,7 +28,7 @@ from extract.clause_owner import (
     semicolon_clause,
     walled_off,
 )
-from extract.comparison_phrase import comparison_phrases, phrase_at
+from extract.comparison_phrase import phrase_at
 from extract.dates import DateMention
 from extract.drawn_at import drawn_links
 from extract.fragments import fragment_links
@@ -94,6 +94,7 @@ def link_sentences(
     dates: list[DateMention],
     sentence_of,
     lex: Lexicon,
+    phrases: list[tuple[int, int]],
     lines: frozenset[int] = frozenset(),
     line_starts: frozenset[int] = frozenset(),
     text: str = "",
@@ -101,7 +102,8 @@ def link_sentences(
     """Coverage links sentence by sentence (see the module docstring). ``cues``: the
     recogniser's cue words by kind ("trigger", "enumhead", "enumitem", "detached",
     "clause_break", and "carrier": words that carry a list of zones over from the sentences
-    before, such as zone terms and "the three others"); ``lines``: the sentences that are list
+    before, such as zone terms and "the three others"); ``phrases``: the comparison phrases
+    (``comparison_phrase``); ``lines``: the sentences that are list
     lines or table rows, which carry an enumeration on; ``line_starts``: those that start a
     line."""
     if lex.nationwide:
@@ -132,8 +134,8 @@ def link_sentences(
         future=future_words(lex),
         carriers=list(cues.get("carrier", ())),
         relatives=lex.word_sets["relative_pronouns"],
+        phrases=phrases,
     )
-    ctx.phrases = comparison_phrases(text, tuple(lex.words["comparison_openers"]), ctx.relatives)
     for s in sorted(ctx.groups):
         _sentence_links(ctx, s)
     fragment_links(ctx, cues.get("trigger", ()), lex)  # "Eastern Ghouta in April. Daraa in July."

@@ -14,6 +14,8 @@ import re
 # A reference marker may follow it ("since 2013.[4] In May", "[citation needed]" aside).
 _BOUNDARY = re.compile(r"[.!?؟…\n]+[\"'»”)\]]*(?:\[\d{1,3}\][\"'»”)\]]*)*")
 _MARKS = ".!?؟…\n"
+#: The Latin and the Arabic comma (what sets a clause, a phrase or a weekday off).
+COMMAS = (",", "\u060c")
 #: Up to this many end marks, they are found with ``str.find`` and the boundary matched at each
 #: (a regex scan of every character costs several times more); beyond, ``finditer`` is used.
 _FEW_MARKS = 160

@@ -11,6 +11,7 @@ from extract.dates import grammar as k
 from extract.dates.calendar import weekday_from, weekday_near
 from extract.dates.context import Context
 from extract.dates.model import DAY, DateMention
+from extract.segment import COMMAS
 
 #: How far before a bare weekday a future cue of its sentence is looked for.
 FUTURE_REACH = 64
@@ -22,8 +23,6 @@ ONWARD_REACH = 24
 ONWARD_TIME_REACH = 56
 #: How far around a weekday the commas that set it off are looked for (spaces only between).
 SET_OFF_REACH = 3
-#: The commas that set a weekday off (Arabic and Latin).
-COMMAS = ("\u060c", ",")
 _SENTENCE_END = re.compile(r".*(?:[.!?؟]\s|\n)", re.DOTALL)
 
 
