@@ -19,24 +19,28 @@ GOLD_PATHS = score.gold_paths()
 REALISTIC_PATHS = score.gold_paths(score.REALISTIC)
 #: The second team-written realistic set (issue 9): how real text states coverage.
 REALISTIC2 = score.HERE / "realistic2"
-REALISTIC2_PATHS = score.gold_paths(REALISTIC2)
 #: The third team-written realistic set (issue 9): English wire, statement, encyclopaedia and
 #: scraped pages, and Arabic pages in the ways real outlets write.
 REALISTIC3 = score.HERE / "realistic3"
-REALISTIC3_PATHS = score.gold_paths(REALISTIC3)
 #: The fourth team-written realistic set (issue 9): English voices the others lack (write-throughs
 #: with several datelines, Q&A and press-conference transcripts, flash updates, rounds tables).
 REALISTIC4 = score.HERE / "realistic4"
-REALISTIC4_PATHS = score.gold_paths(REALISTIC4)
-#: Short team-written probe pages written in batches after realistic4, each batch scored before
-#: the rules it prompted (issue 9).
-REALISTIC4B = score.HERE / "realistic4b"
-REALISTIC4B_PATHS = score.gold_paths(REALISTIC4B)
-#: The later team-written sets (issue 9): name -> (styles, words per page). realistic5 adds
-#: voices in both languages, realistic5b and realistic6b are English probes written in batches,
-#: realistic6 long Arabic analyses on how coverage is stated.
+KEYS = {"published", "language", "style", "zones", "agreements", "coverage", "dates"}
+STYLES = {"wire", "explainer", "liveblog"}
+REALISTIC_STYLES = {"wire", "newspaper", "aggregator", "chronology", "statement"}
+REALISTIC2_STYLES = {"wire", "analysis", "explainer", "sitrep", "timeline"}
+REALISTIC3_STYLES = {"wire", "newspaper", "aggregator", "chronology", "statement", "analysis"}
+REALISTIC4_STYLES = REALISTIC3_STYLES | {"explainer", "transcript", "sitrep"}
 VOICES = {"diplomatic", "monitor", "interview", "opinion", "press_review", "glossary", "social"}
+#: The later team-written sets (issue 9), every page checked with the shared rules: name ->
+#: (styles, words per page). realistic4b, realistic5b and realistic6b are probe pages written
+#: in batches, each scored before the rules it prompted; realistic5 adds voices in both
+#: languages, realistic6 long Arabic analyses on how coverage is stated.
 LATER_SETS: dict[str, tuple[set[str], tuple[int, int]]] = {
+    "realistic2": (REALISTIC2_STYLES, (150, 500)),
+    "realistic3": (REALISTIC3_STYLES, (150, 600)),
+    "realistic4": (REALISTIC4_STYLES, (150, 600)),
+    "realistic4b": (REALISTIC4_STYLES | {"liveblog"}, (100, 600)),
     "realistic5": ({"wire", "newspaper", "aggregator", "chronology", "statement", "analysis",
                     "explainer", "transcript", "liveblog"} | VOICES, (100, 600)),
     "realistic5b": ({"wire", "newspaper", "statement", "analysis", "explainer", "transcript",
@@ -46,13 +50,6 @@ LATER_SETS: dict[str, tuple[set[str], tuple[int, int]]] = {
                     (200, 800)),
 }  # fmt: skip
 LATER_PATHS = [(name, p) for name in LATER_SETS for p in score.gold_paths(score.HERE / name)]
-KEYS = {"published", "language", "style", "zones", "agreements", "coverage", "dates"}
-STYLES = {"wire", "explainer", "liveblog"}
-REALISTIC_STYLES = {"wire", "newspaper", "aggregator", "chronology", "statement"}
-REALISTIC2_STYLES = {"wire", "analysis", "explainer", "sitrep", "timeline"}
-REALISTIC3_STYLES = {"wire", "newspaper", "aggregator", "chronology", "statement", "analysis"}
-REALISTIC4_STYLES = REALISTIC3_STYLES | {"explainer", "transcript", "sitrep"}
-REALISTIC4B_STYLES = REALISTIC4_STYLES | {"liveblog"}
 RELATIONS = {"covers", "excludes", "delineates", "ends"}
 #: The set covers December 2016 to 2021 (DESIGN.md's agreements plus the 2021 hard negatives).
 FIRST_DAY, LAST_DAY = date(2016, 1, 1), date(2021, 12, 31)
@@ -165,11 +162,6 @@ def test_realistic_gold_file_is_valid(path):
     _check_gold(path, REALISTIC_STYLES, (150, 600), dated_only=False)
 
 
-@pytest.mark.parametrize("path", REALISTIC2_PATHS, ids=lambda p: p.name.removesuffix(".gold.json"))
-def test_realistic2_gold_file_is_valid(path):
-    _check_gold(path, REALISTIC2_STYLES, (150, 500), dated_only=False)
-
-
 def test_realistic3_arabic_set_size_and_balance():
     articles = score.load_devset("ar", directory=REALISTIC3)
     per_cell = Counter((a.language, a.style) for a in articles)
@@ -179,21 +171,6 @@ def test_realistic3_arabic_set_size_and_balance():
     assert any(a.published is None for a in articles)
     # Hard negatives are part of the point: unknown agreements in several articles.
     assert sum(1 for a in articles if a.unknown_agreements) >= 6
-
-
-@pytest.mark.parametrize("path", REALISTIC3_PATHS, ids=lambda p: p.name.removesuffix(".gold.json"))
-def test_realistic3_gold_file_is_valid(path):
-    _check_gold(path, REALISTIC3_STYLES, (150, 600), dated_only=False)
-
-
-@pytest.mark.parametrize("path", REALISTIC4_PATHS, ids=lambda p: p.name.removesuffix(".gold.json"))
-def test_realistic4_gold_file_is_valid(path):
-    _check_gold(path, REALISTIC4_STYLES, (150, 600), dated_only=False)
-
-
-@pytest.mark.parametrize("path", REALISTIC4B_PATHS, ids=lambda p: p.name.removesuffix(".gold.json"))
-def test_realistic4b_gold_file_is_valid(path):
-    _check_gold(path, REALISTIC4B_STYLES, (100, 600), dated_only=False)
 
 
 @pytest.mark.parametrize(
@@ -211,13 +188,7 @@ def test_later_sets_are_there():
 
 @pytest.mark.parametrize(
     "path",
-    GOLD_PATHS
-    + REALISTIC_PATHS
-    + REALISTIC2_PATHS
-    + REALISTIC3_PATHS
-    + REALISTIC4_PATHS
-    + REALISTIC4B_PATHS
-    + [p for _, p in LATER_PATHS],
+    GOLD_PATHS + REALISTIC_PATHS + [p for _, p in LATER_PATHS],
     ids=lambda p: p.name.removesuffix(".gold.json"),
 )
 def test_unknown_agreement_surface_text_is_in_the_article(path):
@@ -288,7 +259,7 @@ def test_scorer_counts_misses_false_positives_and_finer_zones():
 
 @pytest.mark.parametrize(
     "directory",
-    [score.REALISTIC, REALISTIC2, REALISTIC3, REALISTIC4, REALISTIC4B],
+    [score.REALISTIC, REALISTIC2, REALISTIC3, REALISTIC4, score.HERE / "realistic4b"],
     ids=lambda d: d.name,
 )
 def test_scorer_scores_the_realistic_set_including_undated_articles(directory):
