@@ -53,18 +53,7 @@ FLOORS = {
         "en": {"zones": 0.99, "agreements": 0.96, "coverage": 0.95, "dates": 0.99},
     },
 }
-SETS = {
-    "articles": score.ARTICLES,
-    "realistic": score.REALISTIC,
-    "realistic2": score.HERE / "realistic2",
-    "realistic3": score.HERE / "realistic3",
-    "realistic4": score.HERE / "realistic4",
-    "realistic4b": score.HERE / "realistic4b",
-    "realistic5": score.HERE / "realistic5",
-    "realistic5b": score.HERE / "realistic5b",
-    "realistic6": score.HERE / "realistic6",
-    "realistic6b": score.HERE / "realistic6b",
-}
+SETS = {name: score.set_directory(name) for name in FLOORS}
 
 
 @pytest.fixture(scope="module")
