@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from extract.keys import CONTROL_TRIGGERS
 from extract.lexicon import Entry, Lexicon, scan_form
+from extract.openers import WORD_CAP, letters, openers
 
 
 class Match(NamedTuple):
@@ -160,28 +161,39 @@ def match_near(
     fraction of the cost; overlapping matches are all returned (the caller keeps the
     leftmost-longest)."""
     flat = text if flat is None else flat
-    candidates = set(anchors)
+    # every position to try, with the word that starts there (None: tried whatever it holds)
+    tried: dict[int, str | None] = {}
     for p in anchors:
+        tried[p] = None
         if p > 0 and flat[p - 1].isalpha():
-            candidates.add(p - 1)
+            tried[p - 1] = None
     if reach:
         for p in anchors:
             lo = p - reach if p > reach else 0
             if lo == 0:
-                candidates.add(0)
+                tried[0] = None
                 if flat[:1] in glued:
-                    candidates.add(1)
+                    tried[1] = None
+            right = flat.find(" ", p, p + WORD_CAP)
+            right = right if right >= 0 else p + WORD_CAP
             j = flat.rfind(" ", lo, p)
             while j >= 0:
-                candidates.add(j + 1)
+                if j + 1 not in tried:
+                    tried[j + 1] = letters(flat[j + 1 : right])
                 if flat[j + 1 : j + 2] in glued:
-                    candidates.add(j + 2)
+                    tried[j + 2] = None
+                right = j
                 j = flat.rfind(" ", lo, j)
     out: list[re.Match] = []
-    ordered = sorted(candidates)
+    ordered = sorted(tried)
+    words = [tried[pos] for pos in ordered]
     for pattern in patterns:
         match = pattern.match
-        for pos in ordered:
+        opening = openers(pattern)
+        for i, pos in enumerate(ordered):
+            word = words[i]
+            if word is not None and opening is not None and not opening.admits(word):
+                continue  # no match of this pattern opens with the word there
             m = match(text, pos)
             if m is not None and m.end() > m.start():
                 out.append(m)
