@@ -16,6 +16,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from extract.lexicon import Lexicon
+from extract.word_start import AtWordStart
 
 #: A space that is not a line break.
 W = r"[^\S\n]"
@@ -93,20 +94,20 @@ class Grammar:
     of_followers: tuple[str, ...]
     suffixes: tuple[str, ...]
     #: a word that puts what follows in the future ("would begin on Friday", "على أن يبدأ")
-    future: re.Pattern
+    future: AtWordStart
     #: "meant", "كان": a future cue right after one is a plan already past (a stretch of text
     #: ending with one)
-    lapsed: re.Pattern
+    lapsed: AtWordStart
     #: "took effect", "دخلت حيز التنفيذ": what started already (no onward day ahead)
-    settled: re.Pattern
+    settled: AtWordStart
     #: "from", "starting", "اعتباراً من": a date right after one starts something ahead
     onward: frozenset[str]
     #: one of ``onward`` ending a stretch of text (the words right before a date)
-    onward_before: re.Pattern
+    onward_before: AtWordStart
     #: one of ``onward`` then a time of day, ending a stretch of text ("from 6 a.m. on")
-    onward_at_time: re.Pattern
+    onward_at_time: AtWordStart
     #: an onset cue ending a stretch of text ("دخل ... حيز التنفيذ" right before a weekday)
-    onset_before: re.Pattern
+    onset_before: AtWordStart
     #: a month name at a position (a month glued to digits by scraping: "أيلول2018")
     month_at: re.Pattern
 
@@ -127,6 +128,7 @@ def grammar(lex: Lexicon) -> Grammar:
     w = lex.words
     parts = _parts(lex)
     patterns = {name: re.compile(source) for name, source in parts.items()}
+    glued = lex.proclitic_letters
     return Grammar(
         lex=lex,
         patterns=patterns,
@@ -142,16 +144,16 @@ def grammar(lex: Lexicon) -> Grammar:
         weekdays_needing_support=frozenset(w["weekdays_needing_support"]),
         of_followers=tuple(" " + o for o in [*w["of"], *w["this_month_words"]]),
         suffixes=tuple(w["ordinal_suffixes"]),
-        future=re.compile(lex.word_start + alt(w["future_cues"]) + r"(?!\w)"),
-        lapsed=re.compile(lex.word_start + alt(w["lapsed_plan_words"]) + rf"{W}+$"),
-        settled=re.compile(lex.word_start + alt(w["settled_cues"]) + r"(?!\w)"),
+        future=AtWordStart(alt(w["future_cues"]) + r"(?!\w)", glued),
+        lapsed=AtWordStart(alt(w["lapsed_plan_words"]) + rf"{W}+$", glued),
+        settled=AtWordStart(alt(w["settled_cues"]) + r"(?!\w)", glued),
         onward=frozenset(w["onward_words"]),
-        onward_before=re.compile(lex.word_start + alt(w["onward_words"]) + rf"{W}*$"),
-        onset_before=re.compile(lex.word_start + alt(w["onset_cues"]) + rf"{W}*$"),
-        onward_at_time=re.compile(
-            lex.word_start
-            + alt(w["onward_words"])
-            + rf"(?:{W}+(?:\d{{1,4}}(?:[:.]\d{{2}})?|{alt(w['time_of_day_words'])}))+{W}*$"
+        onward_before=AtWordStart(alt(w["onward_words"]) + rf"{W}*$", glued),
+        onset_before=AtWordStart(alt(w["onset_cues"]) + rf"{W}*$", glued),
+        onward_at_time=AtWordStart(
+            alt(w["onward_words"])
+            + rf"(?:{W}+(?:\d{{1,4}}(?:[:.]\d{{2}})?|{alt(w['time_of_day_words'])}))+{W}*$",
+            glued,
         ),
         month_at=re.compile(alt(lex.months)),
     )
