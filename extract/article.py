@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from extract.answers import answer_links, topic_links
 from extract.assemble import assemble
+from extract.collector import PausedCollector
 from extract.comparison_phrase import comparison_phrases
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
@@ -87,7 +88,15 @@ def extract_article(
     """Read one article. Pure and fast. A failure raises (a crash must not look like an article
     in which nothing was found); an unreadable ``published`` is treated as unknown, so relative
     dates stay unresolved. ``gazetteer``: an imported full gazetteer
-    (``extract.places.PlaceIndex``), handed in by the caller."""
+    (``extract.places.PlaceIndex``), handed in by the caller. The cyclic garbage collector
+    is paused meanwhile (``extract.collector``)."""
+    with PausedCollector():
+        return _read_article(text, published, lang, gazetteer)
+
+
+def _read_article(
+    text: str, published: date | str | None, lang: str, gazetteer: PlaceIndex | None
+) -> Extraction:
     day = _parse_published(published)
     if not isinstance(text, str):
         text = "" if text is None else str(text)
