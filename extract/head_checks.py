@@ -4,11 +4,13 @@ with a head fits an agreement, and whether a head is joined to an agreement name
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from extract.antecedents import UNKNOWN
 from extract.choose import fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
 from extract.head import Head
+from extract.head_kinds import of_its_kind
 from extract.heads import HeadContext
 from extract.item import Item
 from extract.recognise import Match
@@ -68,6 +70,17 @@ def fits_as_said(info, d: DateMention, text: str) -> bool:
     return fits_as_written(info, d, text)
 
 
+def fits_month_said(ctx: HeadContext, info, d: DateMention) -> bool:
+    """Whether a month said with a head fits the agreement: one said with "الماضي" / "last"
+    names its year ("هدنة مماثلة أعلنت نهاية آب الماضي" in January 2020: August 2019, not the
+    Homs truce of August 2017); a bare month ("the May memorandum") is compared by month only."""
+    words = ctx.text[d.start : d.end].split()
+    relative = ctx.lex.words["past"] + ctx.lex.words["next"]
+    if words and (words[-1] in relative or words[0] in relative):
+        return fits_date(info, d)
+    return fits_as_written(info, d, ctx.text)
+
+
 def brokered_by(ctx: HeadContext, ident: str, sponsors: frozenset[str]) -> bool:
     """Whether the registry agreement ``ident`` has all these brokers among its parties."""
     info = ctx.lex.agreements.get(ident)
@@ -104,3 +117,49 @@ def current_agreement(ctx: HeadContext, before: int) -> Item | None:
     if live:
         return max(live, key=lambda pair: pair[0])[1]
     return next((i for i in named if i.id is None), None)
+
+
+#: A head called newly made names an agreement signed at most this long before the page.
+RENEWED_WITHIN = timedelta(days=90)
+
+
+def another(ctx: HeadContext, head: Head, ident: str | None) -> bool:
+    """Whether a head resolved to ``ident`` means another agreement: one called newly made long
+    after ``ident`` was signed (``renewed``), or "الهدنة" said of a zone whose registry
+    agreement is no truce while an unknown truce was named just before ("وقف إطلاق النار الذي
+    أعلنته أنقرة في 10 كانون الثاني ... وبموجب الهدنة تتوقف الغارات على ريف إدلب")."""
+    if ident is None:
+        return False
+    return renewed(ctx, head, ident) or (head.anaphor and of_its_kind(ctx, head, ident) == UNKNOWN)
+
+
+def renewed(ctx: HeadContext, head: Head, ident: str) -> bool:
+    """Whether a head called newly made ("هدنة جديدة في إدلب", "a new ceasefire") resolved to an
+    agreement signed long before the page: a later deal, not that one."""
+    info = ctx.lex.agreements.get(ident)
+    if ctx.published is None or info is None or not info.days:
+        return False
+    if ctx.published - info.days[0] <= RENEWED_WITHIN:
+        return False
+    m, words = head.match, ctx.lex.words["renewal_words"]
+    after = ctx.text[m.end : m.end + RENEWAL_REACH].split()
+    before = ctx.text[max(0, m.start - RENEWAL_REACH) : m.start].split()
+    return bool(after and after[0].strip(_MARKS) in words) or bool(before and before[-1] in words)
+
+
+#: Characters around a head read for a word that calls it new.
+RENEWAL_REACH = 12
+_MARKS = ".,:\u060c"
+
+
+def onset_unfit(ctx: HeadContext, head: Head) -> bool:
+    """Whether a head is said to have been announced or to have taken effect on a day that is no
+    day of any registry agreement ("الهدنة التي أعلنتها موسكو وأنقرة في 12 كانون الثاني"): an
+    agreement the registry lacks, whatever was named before it."""
+    if not head.near_dates or head.near_dates[0].precision != DAY:
+        return False
+    d, m = head.near_dates[0], head.match
+    said = head.onset or any(
+        m.end <= c.start and c.end <= d.start for c in ctx.onsets_in.get(head.sentence, ())
+    )  # the date comes after a word of announcing or taking effect said of the head
+    return said and not any(fits_as_said(a, d, ctx.text) for a in ctx.lex.agreements.values())

@@ -107,6 +107,7 @@ LISTED = (
     "zone_terms",
     "current_qualifiers",
     "new_words",
+    "renewal_words",
     "comparison_prepositions",
     "comparison_openers",
     "partitive_words",

@@ -53,7 +53,8 @@ def named_agreements(
     """Rounds, registry names (a shared name read by its zone or date) and unknown kinds."""
     lex, sentence_of = doc.lex, doc.sentence_of
     known = round_items(doc.rounds, lex, doc.published, sentence_of)
-    cores = doc.cues.get("roundcore", [])
+    # "في إطار تفاهمات أستانا منذ تشرين الأول 2017": a phrase that names no agreement names no round
+    cores = [c for c in doc.cues.get("roundcore", []) if not _covered(c, blocked)]
     known += dated_rounds(cores, known, doc.dates, lex, sentence_of, doc.text)
     round_spans = [(i.start, i.end) for i in known]
     named = Named(known, [], [], set())

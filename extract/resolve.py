@@ -35,13 +35,16 @@ from extract.construct_duals import brokers_each, distributed, picked_one, zones
 from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
+    another,
     brokered_by,
     current_agreement,
     existed_by,
     fits_as_said,
+    fits_month_said,
     heading_zones,
     joined_to,
     latest,
+    onset_unfit,
     unknown,
 )
 from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
@@ -80,6 +83,8 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         item = _by_venue(ctx, head) if head.venue is not None or head.national else None
         if item is None:
             item = _CASES[head.case](ctx, head)
+        if onset_unfit(ctx, head) or (item is not None and another(ctx, head, item.id)):
+            item = unknown(head)  # "هدنة جديدة" in 2020, "the truce announced on 12 January"
         if item is not None:
             ctx.resolved.append(item)
             if item.id is None:  # "اتفاقاً ... لوقف إطلاق النار في جوبر": its words are its own
@@ -217,7 +222,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     July truce")."""
     d = head.near_dates[0]
     if d.precision == MONTH:  # "the May memorandum": its month, whatever year was inferred
-        fit = tuple(a for a in ctx.lex.agreements.values() if fits_as_written(a, d, ctx.text))
+        fit = tuple(a for a in ctx.lex.agreements.values() if fits_month_said(ctx, a, d))
     else:
         fit = fitting(ctx.lex, d.value, d.precision)
     dated = [a for a in fit if a.kind != "talks"]

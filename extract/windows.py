@@ -44,7 +44,7 @@ DATE_BEFORE = 12
 IDENTITY_AFTER = 24
 #: A date this close after an onset cue ("took effect on Sunday") is the onset of the agreement
 #: its sentence speaks of.
-ONSET_AFTER = 32
+ONSET_AFTER = 48
 #: A surrender or evacuation word this close to a head makes it a local deal.
 SURRENDER_WINDOW = 48
 #: A venue belongs to a head when it lies this close after it ("a truce signed in Cairo on 22

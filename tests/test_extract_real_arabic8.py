@@ -1,0 +1,106 @@
+"""Reading rules found on Arabic pages in the voices of ``realistic7b`` (pan-Arab newspaper leads
+that name several agreements in passing, Q&A explainers, TV transcripts, opposition statements,
+state and foreign agencies' Arabic copy, field reports). One test of our own sentences per rule;
+none is a sentence of the set.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from extract import extract_article
+from tests.reading import agreements_said, links
+
+
+def _zones(text: str, published: str) -> set[str]:
+    return set(extract_article(text, published).zones)
+
+
+def test_a_deal_people_left_under_is_a_local_evacuation_deal():
+    # "اتفاق ... الذي خرج بموجبه المقاتلون إلى إدلب": a deal under which people left is an
+    # evacuation deal the registry does not hold, and Idlib is only where they went
+    text = (
+        "بدأت الهدنة في ريف حمص الشمالي أمس. ولا صلة لها باتفاق حي القصور الذي خرج بموجبه "
+        "مئات المسلحين من المدينة إلى إدلب في الربيع."
+    )
+    found = links(text, "2017-08-04")
+    assert ("homs_truce_2017", "idlib") not in found
+    assert None in agreements_said(text, "2017-08-04")
+    text = "وقال إن اتفاق البلدتين الذي نُقلوا بموجبه إلى ريف إدلب أثبت أن التفاوض ممكن."
+    assert None in agreements_said(text, "2017-05-05")
+
+
+def test_a_truce_announced_on_a_day_no_agreement_has_is_unknown():
+    # "الهدنة التي أعلنتها موسكو وأنقرة في 12 كانون الثاني": announced on a day that is no day of
+    # a registry agreement, it is another truce, whatever was named before it
+    text = (
+        "وقّع الطرفان في موسكو البروتوكول الإضافي لمذكرة سوتشي. أما الهدنة التي أعلنتها روسيا "
+        "وتركيا في 9 كانون الثاني الماضي فلم تعش طويلاً."
+    )
+    said = agreements_said(text, "2020-03-08")
+    assert said.count("moscow_protocol_2020") == 1
+    assert None in said
+    # the day of the agreement itself keeps it
+    text = "وقّع الطرفان في موسكو بروتوكولاً إضافياً. والهدنة التي أعلناها في 5 آذار صامدة."
+    assert None not in agreements_said(text, "2020-03-08")
+
+
+def test_a_new_truce_long_after_the_agreement_in_force_is_another_one():
+    # "هدنة جديدة في إدلب" on a page of 2020: not the Sochi memorandum in force since 2018; on
+    # a page of the week after Sochi it is Sochi
+    assert "sochi_2018" not in agreements_said("هدنة جديدة في إدلب وسط تشكيك.", "2020-01-13")
+    assert "sochi_2018" in agreements_said("اتفاق جديد في إدلب وسط تشكيك.", "2018-09-20")
+
+
+def test_the_truce_refers_back_to_an_unknown_truce_before_a_memorandum():
+    # "الهدنة" after an unregistered truce and a memorandum named after it: the truce, not the
+    # memorandum (a memorandum is no truce)
+    text = (
+        "بدأ وقف إطلاق النار الذي أعلنته أنقرة في 10 كانون الثاني، وتقول إنه يهدف إلى إحياء اتفاق "
+        "سوتشي. وبموجب الهدنة تتوقف الغارات على ريف إدلب."
+    )
+    assert ("sochi_2018", "idlib") not in links(text, "2020-01-14")
+
+
+def test_reminding_is_no_memorandum():
+    # "مذكرة بأن" (reminding that): a participle, not "a memorandum"
+    text = "وشككت المعارضة في الهدنة، مذكرة بأن تفاهمات سابقة انهارت سريعاً."
+    assert agreements_said(text, "2019-09-02") == [] or None in agreements_said(text, "2019-09-02")
+    assert "astana_memorandum_2017" not in agreements_said(text, "2019-09-02")
+
+
+def test_a_month_said_with_last_names_its_year():
+    # "هدنة مماثلة أعلنت نهاية آب الماضي" in 2020 is of August 2019, not the Homs truce of
+    # August 2017; a bare month ("هدنة آب") is still compared by its month
+    text = "وذكّرت الفصائل بأن هدنة مماثلة أعلنت نهاية آب الماضي لم تصمد."
+    assert "homs_truce_2017" not in agreements_said(text, "2020-01-13")
+
+
+def test_astana_understandings_with_a_month_name_no_round():
+    # "في إطار تفاهمات أستانا منذ تشرين الأول 2017": the phrase names no agreement, so its
+    # month pins no round either
+    text = "وأقامت أنقرة نقاط مراقبة في إطار تفاهمات أستانا منذ تشرين الأول 2017."
+    assert "astana_7" not in agreements_said(text, "2020-03-07")
+
+
+def test_a_verb_of_agreeing_after_a_closed_relative_clause_makes_its_own_agreement():
+    # "... الجنوب الذي كان يحظى بتفاهم أمريكي روسي أردني انهار في تموز، اتفق الرئيسان في سوتشي
+    # مساء الاثنين": the brokers and the head of the relative clause are another agreement's
+    text = (
+        "وبعد سقوط الجنوب الذي كان يحظى بتفاهم أمريكي روسي أردني انهار في الصيف، اتفق بوتين "
+        "وأردوغان في سوتشي مساء الاثنين على منطقة منزوعة السلاح. وبموجب الاتفاق تنسحب الأسلحة "
+        "الثقيلة من الريف الإدلبي."
+    )
+    said = agreements_said(text, "2018-09-19")
+    assert "sochi_2018" in said
+    found = links(text, "2018-09-19")
+    assert ("sochi_2018", "idlib") in found
+    assert ("southwest_ceasefire_2017", "idlib") not in found
+
+
+def test_adjective_and_dual_countryside_names_are_zones():
+    # "الريف الإدلبي", "ريفي إدلب الجنوبي والشرقي", "ريفي حماة الشمالي واللاذقية",
+    # "الريف الحمصي الشمالي": the press's adjective and dual forms of the zones' countryside
+    assert _zones("قصف مدفعي على الريف الإدلبي الجنوبي.", "2019-06-01") == {"idlib"}
+    assert _zones("نزوح من ريفي إدلب الجنوبي والشرقي.", "2019-12-20") == {"idlib"}
+    assert _zones("معارك في ريفي حماة الشمالي واللاذقية.", "2019-05-20") == {"idlib"}
+    assert _zones("هدوء في الريف الحمصي الشمالي.", "2017-08-05") == {"north_homs"}
