@@ -55,6 +55,7 @@ LISTED = (
     "year_words",
     "day_word",
     "of",
+    "count_event_prepositions",
     "date_prepositions",
     "ordinal_day_prefixes",
     "day_parts",

@@ -8,7 +8,7 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 from extract import extract_article
-from tests.reading import agreements_said, links
+from tests.reading import agreements_said, links, relations
 
 
 def _zones(text: str, published: str) -> set[str]:
@@ -104,3 +104,41 @@ def test_adjective_and_dual_countryside_names_are_zones():
     assert _zones("نزوح من ريفي إدلب الجنوبي والشرقي.", "2019-12-20") == {"idlib"}
     assert _zones("معارك في ريفي حماة الشمالي واللاذقية.", "2019-05-20") == {"idlib"}
     assert _zones("هدوء في الريف الحمصي الشمالي.", "2017-08-05") == {"north_homs"}
+
+
+def test_zones_a_sentence_compares_are_not_carried_to_the_agreement_before():
+    # "سيكرر ما شهدته الغوطة الشرقية وريف حمص الشمالي ودرعا": zones of a comparison phrase
+    # are not a list carried over to the memorandum named in the sentence before
+    text = (
+        "وتذكر الهيئة بأن الضامن الروسي تعهد بموجب مذكرة أستانا بحماية إدلب. "
+        "وتحذر من أن الهجوم سيكرر ما شهدته الغوطة الشرقية وريف حمص الشمالي ودرعا، "
+        "حين فرضت على أهلها اتفاقات تهجير."
+    )
+    found = links(text, "2019-05-10")
+    assert ("astana_memorandum_2017", "idlib") in found
+    for zone in ("eastern_ghouta", "north_homs", "south"):
+        assert ("astana_memorandum_2017", zone) not in found, zone
+
+
+def test_a_relative_clause_right_in_a_comparison_says_what_the_compared_agreement_did():
+    # "اتفاق سوتشي، على غرار اتفاق عمّان الذي انهار في الجنوب، بات مهدداً": the clause on the
+    # compared agreement states its own ending in the south; Sochi is not extended there
+    text = "ويبدو اتفاق سوتشي، على غرار اتفاق عمّان الذي انهار في درعا، مهدداً بالسقوط."
+    found = links(text, "2019-05-10")
+    assert ("southwest_ceasefire_2017", "south") in found
+    assert ("sochi_2018", "south") not in found
+
+
+def test_agreeing_on_its_boundaries_draws_the_zone_named_before():
+    # "... إنشاء منطقة في إدلب، والاتفاق على حدودها": the pronoun is the zone before the comma
+    text = (
+        "وأعلن الضامنون في ختام أستانا 6 إنشاء منطقة لخفض التوتر في إدلب، والاتفاق على حدودها، "
+        "ونشر مراقبين على أطرافها."
+    )
+    assert ("astana_6", "idlib", "delineates") in relations(text, "2017-09-16")
+
+
+def test_a_count_of_days_after_another_event_is_no_date():
+    # "بعد ثلاثة أيام على صدور القرار": counted from the resolution, not from the page's day
+    text = "بعد ثلاثة أيام على صدور قرار مجلس الأمن، لم يتغير شيء في الغوطة."
+    assert not [d for d in extract_article(text, "2018-02-27").dates if d.precision == "day"]
