@@ -142,3 +142,20 @@ def test_a_count_of_days_after_another_event_is_no_date():
     # "بعد ثلاثة أيام على صدور القرار": counted from the resolution, not from the page's day
     text = "بعد ثلاثة أيام على صدور قرار مجلس الأمن، لم يتغير شيء في الغوطة."
     assert not [d for d in extract_article(text, "2018-02-27").dates if d.precision == "day"]
+
+
+def test_and_it_is_the_area_that_refers_to_the_zone_before():
+    # "... إدلب ...، وهي المنطقة التي رسمت الجولة السادسة ... حدودها": the zone named before
+    text = (
+        "وكانت إدلب آخر المناطق التي بقيت معلقة بعد أيار، وهي المنطقة التي رسمت الجولة السادسة "
+        "من محادثات أستانا حدودها بعد أشهر."
+    )
+    assert ("astana_6", "idlib") in links(text, "2018-09-19")
+
+
+def test_a_zone_that_enjoyed_an_agreement_is_covered_by_it():
+    # "الجنوب السوري الذي كان يحظى بتفاهم أمريكي روسي أردني انهار": covered, then ended
+    text = "سقط الجنوب السوري الذي كان يحظى بتفاهم أمريكي روسي أردني انهار في تموز."
+    found = relations(text, "2018-09-19")
+    assert ("southwest_ceasefire_2017", "south", "covers") in found
+    assert ("southwest_ceasefire_2017", "south", "ends") in found
