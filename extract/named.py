@@ -197,7 +197,9 @@ def _made_elsewhere(doc: _Document, m: Match, ident: str, sentence: int) -> str 
     if any(e.kind == "agreement" and 0 <= m.start - e.end <= REFERENT_GAP for e in doc.entities):
         return None  # "the Additional Protocol to the Memorandum ...": the outer name's clause
     between = doc.text[m.end : min((v.start for v in venues if v.start > m.end), default=m.end)]
-    if not any(w in doc.lex.words["clause_participles"] for w in between.split()):
+    if not any(w in doc.lex.words["clause_participles"] for w in between.split()) and not any(
+        c in between for c in doc.lex.words["onset_cues"]
+    ):  # ("الذي تم التوصل إليه في القاهرة": where it was made)
         return None  # "the memorandum, discussed in Moscow": where it was talked about
     dates = [d for d in doc.dates if d.value is not None and doc.sentence_of(d.start) == sentence]
     made = [

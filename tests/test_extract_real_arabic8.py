@@ -159,3 +159,15 @@ def test_a_zone_that_enjoyed_an_agreement_is_covered_by_it():
     found = relations(text, "2018-09-19")
     assert ("southwest_ceasefire_2017", "south", "covers") in found
     assert ("southwest_ceasefire_2017", "south", "ends") in found
+
+
+def test_a_generic_name_reached_at_another_venue_is_that_venues_agreement():
+    # "اتفاق تخفيف التوتر الذي تم التوصل إليه في القاهرة في 22 تموز": a clause of making (not
+    # only a participle) names the venue and day of the Cairo truce, not the memorandum
+    text = (
+        "وكانت بلدات الغوطة الشرقية مشمولة باتفاق تخفيف التوتر الذي تم التوصل إليه في القاهرة "
+        "في 22 تموز الماضي، لكن المسلحين لم يلتزموا به."
+    )
+    found = links(text, "2018-03-22")
+    assert ("ghouta_truce_2017", "eastern_ghouta") in found
+    assert ("astana_memorandum_2017", "eastern_ghouta") not in found
