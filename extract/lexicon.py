@@ -88,6 +88,7 @@ LISTED = (
     "only_particles",
     "deferral_words",
     "territory_nouns",
+    "partial_words",
     "agreement_joiners",
     "yes_answers",
     "no_answers",

@@ -171,3 +171,17 @@ def test_a_generic_name_reached_at_another_venue_is_that_venues_agreement():
     found = links(text, "2018-03-22")
     assert ("ghouta_truce_2017", "eastern_ghouta") in found
     assert ("astana_memorandum_2017", "eastern_ghouta") not in found
+
+
+def test_ground_lost_is_not_the_end_of_the_zone():
+    # "قضمت القوات الحكومية أجزاء واسعة منها", "retook parts of": a part taken, the zone goes on
+    text = (
+        "ويطالب الأتراك بالعودة إلى اتفاق سوتشي، الذي أنشأ منطقة منزوعة السلاح حول إدلب، بعد أن "
+        "استعادت القوات الحكومية أجزاء من ريفها الجنوبي."
+    )
+    found = relations(text, "2020-01-20")
+    assert ("sochi_2018", "idlib", "covers") in found
+    assert ("sochi_2018", "idlib", "ends") not in found
+    # a whole zone taken back still ends it
+    text = "وانتهت منطقة الغوطة الشرقية التي أنشأتها مذكرة أستانا حين استعاد الجيش دوما."
+    assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in relations(text, "2018-05-01")
