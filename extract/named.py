@@ -54,7 +54,9 @@ def named_agreements(
     lex, sentence_of = doc.lex, doc.sentence_of
     known = round_items(doc.rounds, lex, doc.published, sentence_of)
     # "في إطار تفاهمات أستانا منذ تشرين الأول 2017": a phrase that names no agreement names no round
-    cores = [c for c in doc.cues.get("roundcore", []) if not _covered(c, blocked)]
+    cores = doc.cues.get("roundcore", [])
+    if blocked and cores:
+        cores = [c for c in cores if not _covered(c, blocked)]
     known += dated_rounds(cores, known, doc.dates, lex, sentence_of, doc.text)
     round_spans = [(i.start, i.end) for i in known]
     named = Named(known, [], [], set())
