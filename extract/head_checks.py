@@ -11,9 +11,10 @@ from extract.choose import fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
 from extract.head import Head
 from extract.head_kinds import of_its_kind
-from extract.heads import HeadContext
+from extract.heads import HeadContext, dates_a_name
 from extract.item import Item
 from extract.recognise import Match
+from extract.windows import DATE_AFTER, opens_after_comma
 
 #: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
 JOINED_WORDS = 6
@@ -163,3 +164,25 @@ def onset_unfit(ctx: HeadContext, head: Head) -> bool:
         m.end <= c.start and c.end <= d.start for c in ctx.onsets_in.get(head.sentence, ())
     )  # the date comes after a word of announcing or taking effect said of the head
     return said and not any(fits_as_said(a, d, ctx.text) for a in ctx.lex.agreements.values())
+
+
+#: A day this close before a new (not anaphoric) head dates the event the sentence reports about
+#: it ("توصل الرئيسان، مساء أمس الثلاثاء في منتجع سوتشي، إلى مذكرة تفاهم").
+EVENT_BEFORE = 48
+
+
+def dated_otherwise(ctx: HeadContext, head: Head, choice) -> bool:
+    """Whether a new head is said with days around it (right before it, or its own date after
+    it) and none of them is a day of the venue's agreement: a later deal at the same venue (the
+    October 2019 Sochi memorandum on the north-east is not the 2018 Idlib one)."""
+    m = head.match
+    dates = ctx.dates_in.get(head.sentence, ())
+    around = [
+        d
+        for d in dates
+        if d.precision == DAY
+        and (0 <= m.start - d.end <= EVENT_BEFORE or 0 <= d.start - head.end <= DATE_AFTER)
+        and not dates_a_name(ctx, d, m, head.sentence, dates)  # "مذكرة أستانا الموقعة في 4 أيار"
+        and not (d.start > m.end and opens_after_comma(ctx.text[m.end : d.start], ctx.date_breaks))
+    ]  # (not "اتفاقاً في القاهرة، فيما تعيش درعا منذ التاسع من تموز": the next clause's day)
+    return bool(around) and not any(fits_date(choice, d) for d in around)

@@ -48,6 +48,7 @@ LISTED = (
     "onward_words",
     "time_of_day_words",
     "onset_cues",
+    "anniversary_words",
     "lapsed_plan_words",
     "settled_cues",
     # the date grammar's words (extract/dates/grammar.py)
@@ -148,6 +149,8 @@ class Lexicon:
     roman: dict[str, int]
     relative_days: dict[str, int]
     bare_relative_days: frozenset[str]
+    #: anniversary day -> years back ("في مثل هذا اليوم قبل عامين")
+    years_ago: dict[str, int]
     words: dict[str, list[str]]
     #: the same lists as sets, for membership (built once, not once per article)
     word_sets: dict[str, frozenset[str]]
@@ -357,6 +360,7 @@ def _build_lexicon(gazetteer: PlaceIndex | None) -> Lexicon:
         cardinals=data.numbered("cardinals"),
         roman=data.numbered("roman"),
         relative_days=data.offsets("relative_days"),
+        years_ago=data.offsets("years_ago"),
         bare_relative_days=frozenset(data.words("bare_relative_days")),
         words=words,
         word_sets={name: frozenset(listed) for name, listed in words.items()},

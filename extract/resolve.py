@@ -26,7 +26,6 @@ from extract.choose import (
     candidates,
     existing,
     fits_as_written,
-    fits_date,
     fitting,
     nearest_covering,
     pick,
@@ -38,6 +37,7 @@ from extract.head_checks import (
     another,
     brokered_by,
     current_agreement,
+    dated_otherwise,
     existed_by,
     fits_as_said,
     fits_month_said,
@@ -49,12 +49,12 @@ from extract.head_checks import (
 )
 from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
 from extract.head_zones import pointed_back
-from extract.heads import HeadContext, dates_a_name, is_current, read_head
+from extract.heads import HeadContext, is_current, read_head
 from extract.item import Item
 from extract.keys import phrase_key
 from extract.recognise import Match
 from extract.subjects import opens_sentence, previous_subject
-from extract.windows import DATE_AFTER, SURRENDER_WINDOW, outermost
+from extract.windows import SURRENDER_WINDOW, outermost
 
 __all__ = ["Item", "HeadContext", "resolve_heads"]
 
@@ -190,30 +190,9 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         ident = ident or document_antecedent(ctx, head, cands)
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference)
-    if choice is not None and not head.anaphor and _dated_otherwise(ctx, head, choice):
+    if choice is not None and not head.anaphor and dated_otherwise(ctx, head, choice):
         return unknown(head)
     return head.item(choice.id) if choice is not None else None
-
-
-#: A day this close before a new (not anaphoric) head dates the event the sentence reports about
-#: it ("توصل الرئيسان، مساء أمس الثلاثاء في منتجع سوتشي، إلى مذكرة تفاهم").
-EVENT_BEFORE = 48
-
-
-def _dated_otherwise(ctx: HeadContext, head: Head, choice) -> bool:
-    """Whether a new head is said with days around it (right before it, or its own date after
-    it) and none of them is a day of the venue's agreement: a later deal at the same venue (the
-    October 2019 Sochi memorandum on the north-east is not the 2018 Idlib one)."""
-    m = head.match
-    dates = ctx.dates_in.get(head.sentence, ())
-    around = [
-        d
-        for d in dates
-        if d.precision == DAY
-        and (0 <= m.start - d.end <= EVENT_BEFORE or 0 <= d.start - head.end <= DATE_AFTER)
-        and not dates_a_name(ctx, d, m, head.sentence, dates)  # "مذكرة أستانا الموقعة في 4 أيار"
-    ]
-    return bool(around) and not any(fits_date(choice, d) for d in around)
 
 
 def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:

@@ -185,3 +185,29 @@ def test_ground_lost_is_not_the_end_of_the_zone():
     # a whole zone taken back still ends it
     text = "وانتهت منطقة الغوطة الشرقية التي أنشأتها مذكرة أستانا حين استعاد الجيش دوما."
     assert ("astana_memorandum_2017", "eastern_ghouta", "ends") in relations(text, "2018-05-01")
+
+
+def test_a_date_after_a_comma_and_a_new_clause_is_not_the_heads():
+    # "وقعت فصائل ريف حمص الشمالي اتفاقاً في العاصمة المصرية، فيما تعيش درعا منذ التاسع من
+    # تموز في ظل هدنة ...": the date is the next clause's, so the Cairo head stays the Homs truce
+    text = (
+        "وفي الأسبوع نفسه، وقعت فصائل ريف حمص الشمالي اتفاقاً في القاهرة، فيما تعيش محافظة درعا "
+        "منذ التاسع من تموز في ظل هدنة أمريكية روسية أردنية."
+    )
+    found = links(text, "2017-08-22")
+    assert ("homs_truce_2017", "north_homs") in found
+    assert ("southwest_ceasefire_2017", "north_homs") not in found
+
+
+def test_on_this_day_years_ago_is_that_day_not_the_pages():
+    # "في مثل هذا اليوم قبل عامين": the same day two years back; without a count, no day; the
+    # memorandum signed then is not another agreement of the page's day
+    def days(text: str) -> list[str | None]:
+        found = extract_article(text, "2019-05-04").dates
+        return [d.date for d in found if d.precision == "day"]
+
+    text = "في مثل هذا اليوم قبل عامين، وقعت روسيا وتركيا وإيران في أستانا مذكرة خفض التصعيد."
+    assert days(text) == ["2017-05-04"]
+    assert "astana_memorandum_2017" in agreements_said(text, "2019-05-04")
+    assert days("وفي مثل هذا اليوم، سقطت دوما.") in ([], [None])
+    assert days("قال المتحدث اليوم إن الهدنة صامدة.") == ["2019-05-04"]
