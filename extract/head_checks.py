@@ -1,6 +1,8 @@
 """Checks and small answers shared by the ways a generic head is resolved (``resolve``): an
 unknown agreement's span, the day a head's agreement must have existed by, whether a date said
-with a head fits an agreement, and whether a head is joined to an agreement named before it."""
+with a head fits an agreement, whether a head is joined to an agreement named before it, and
+whether it is another agreement than the one it resolved to (called new long after, announced on
+a day no agreement has, dated by the days around it)."""
 
 from __future__ import annotations
 
