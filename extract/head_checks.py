@@ -188,3 +188,19 @@ def dated_otherwise(ctx: HeadContext, head: Head, choice) -> bool:
         and not (d.start > m.end and opens_after_comma(ctx.text[m.end : d.start], ctx.date_breaks))
     ]  # (not "اتفاقاً في القاهرة، فيما تعيش درعا منذ التاسع من تموز": the next clause's day)
     return bool(around) and not any(fits_date(choice, d) for d in around)
+
+
+def round_act(ctx: HeadContext, head: Head) -> Item | None:
+    """A head that is the act of agreeing (an ``act_prepositions`` word right after it: "أعلنت
+    الدول الضامنة في ختام الجولة السادسة الاتفاق على حدود منطقة خفض التوتر في إدلب") after a
+    round of talks named earlier in its sentence: what that round agreed, not a document."""
+    m = head.match
+    after = ctx.text[m.end : m.end + RENEWAL_REACH].split()
+    if not after or after[0] not in ctx.lex.word_sets["act_prepositions"]:
+        return None
+    rounds = [
+        i
+        for i in ctx.known
+        if i.sentence == head.sentence and i.end <= m.start and i.id in ctx.lex.talks
+    ]
+    return head.item(max(rounds, key=item_end).id) if rounds else None

@@ -80,6 +80,7 @@ LISTED = (
     "articles",
     "agreement_heads",
     "complement_markers",
+    "act_prepositions",
     "topic_words",
     "relative_pronouns",
     "clause_participles",

@@ -26,6 +26,7 @@ from extract.choose import (
     candidates,
     existing,
     fits_as_written,
+    fits_date,
     fitting,
     nearest_covering,
     pick,
@@ -45,6 +46,7 @@ from extract.head_checks import (
     joined_to,
     latest,
     onset_unfit,
+    round_act,
     unknown,
 )
 from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
@@ -80,7 +82,9 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
             ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
             continue
-        item = _by_venue(ctx, head) if head.venue is not None or head.national else None
+        item = round_act(ctx, head)  # "الجولة السادسة ... الاتفاق على حدود المنطقة"
+        if item is None and (head.venue is not None or head.national):
+            item = _by_venue(ctx, head)
         if item is None:
             item = _CASES[head.case](ctx, head)
         if onset_unfit(ctx, head) or (item is not None and another(ctx, head, item.id)):
@@ -219,6 +223,8 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     ):
         # "a deal signed in Geneva in mid-August" in a sentence about Eastern Ghouta: the
         # August truce of northern Homs fits the month, not the zone; another agreement
+        return unknown(head)
+    if not any(a.kind != "talks" or fits_date(a, d) for a in fit):  # "هدنة كانون الثاني"
         return unknown(head)
     return head.item(dated[0].id) if len(dated) == 1 else None
 

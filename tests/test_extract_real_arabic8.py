@@ -211,3 +211,22 @@ def test_on_this_day_years_ago_is_that_day_not_the_pages():
     assert "astana_memorandum_2017" in agreements_said(text, "2019-05-04")
     assert days("وفي مثل هذا اليوم، سقطت دوما.") in ([], [None])
     assert days("قال المتحدث اليوم إن الهدنة صامدة.") == ["2019-05-04"]
+
+
+def test_agreeing_on_after_a_round_is_what_the_round_agreed():
+    # "أعلنت الدول الضامنة في ختام الجولة السادسة من محادثات أستانا الاتفاق على حدود منطقة خفض
+    # التوتر في إدلب": "الاتفاق على" is the act of the round named before, not the memorandum
+    text = (
+        "وكانت الدول الضامنة قد أعلنت في ختام الجولة السادسة من محادثات أستانا الاتفاق على حدود "
+        "منطقة خفض التوتر في إدلب."
+    )
+    said = agreements_said(text, "2017-10-13")
+    assert "astana_6" in said
+    assert "astana_memorandum_2017" not in said
+
+
+def test_a_truce_named_by_a_month_no_agreement_has_is_unknown():
+    # "هدنة كانون الثاني" in 2020: no registry agreement of January (only a round of 2017)
+    assert agreements_said("المذيع: وماذا عن هدنة كانون الثاني؟", "2020-03-06") == [None]
+    # a month a registry agreement has still names it
+    assert "astana_memorandum_2017" in agreements_said("وقعت مذكرة أيار في أستانا.", "2018-01-10")
