@@ -49,6 +49,9 @@ def test_a_new_truce_long_after_the_agreement_in_force_is_another_one():
     # a page of the week after Sochi it is Sochi
     assert "sochi_2018" not in agreements_said("هدنة جديدة في إدلب وسط تشكيك.", "2020-01-13")
     assert "sochi_2018" in agreements_said("اتفاق جديد في إدلب وسط تشكيك.", "2018-09-20")
+    # the same in English, where "new" comes before the head
+    text = "Russia and Turkey announced a new ceasefire in Idlib, which took hold on Sunday."
+    assert "sochi_2018" not in agreements_said(text, "2020-01-13")
 
 
 def test_the_truce_refers_back_to_an_unknown_truce_before_a_memorandum():
