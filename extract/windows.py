@@ -125,7 +125,7 @@ def _own_before(gap: str, joiners: frozenset[str]) -> bool:
 def opens_after_comma(gap: str, joiners: frozenset[str]) -> bool:
     """Whether a comma in the gap between a head and a date after it is followed by a word that
     opens another clause ("، فيما", "، and", "، أن"): the date is that clause's."""
-    last = max(gap.rfind(c) for c in COMMAS)
+    last = max(gap.rfind(COMMAS[0]), gap.rfind(COMMAS[1]))
     words = gap[last + 1 :].split() if last >= 0 else []
     return bool(words) and words[0] in joiners
 
