@@ -233,3 +233,15 @@ def test_a_truce_named_by_a_month_no_agreement_has_is_unknown():
     assert agreements_said("المذيع: وماذا عن هدنة كانون الثاني؟", "2020-03-06") == [None]
     # a month a registry agreement has still names it
     assert "astana_memorandum_2017" in agreements_said("وقعت مذكرة أيار في أستانا.", "2018-01-10")
+
+
+def test_both_areas_counts_a_zone_said_in_an_agreements_name():
+    # "... بعد اتفاق الغوطة الشرقية. ... أدرجت المنطقتين": Ghouta, said only in the agreement's
+    # name, is one of the two areas
+    text = (
+        "وقعت الفصائل في القاهرة اتفاقاً لريف حمص الشمالي بعد اتفاق الغوطة الشرقية. "
+        "وقال مصدر إن مذكرة أستانا أدرجت المنطقتين ضمن مناطق خفض التصعيد الأربع."
+    )
+    found = links(text, "2017-08-01")
+    assert ("astana_memorandum_2017", "eastern_ghouta") in found
+    assert ("astana_memorandum_2017", "north_homs") in found
