@@ -245,3 +245,14 @@ def test_both_areas_counts_a_zone_said_in_an_agreements_name():
     found = links(text, "2017-08-01")
     assert ("astana_memorandum_2017", "eastern_ghouta") in found
     assert ("astana_memorandum_2017", "north_homs") in found
+
+
+def test_talks_that_ended_in_a_signing_end_no_zone():
+    # "جولة مفاوضات انتهت بتوقيع اتفاق ... في ريف حمص الشمالي": concluded, the zone goes on
+    text = (
+        "استضافت القاهرة أمس الاثنين جولة مفاوضات انتهت بتوقيع اتفاق لوقف إطلاق النار في ريف "
+        "حمص الشمالي."
+    )
+    found = relations(text, "2017-08-01")
+    assert ("homs_truce_2017", "north_homs", "covers") in found
+    assert ("homs_truce_2017", "north_homs", "ends") not in found
