@@ -256,3 +256,15 @@ def test_talks_that_ended_in_a_signing_end_no_zone():
     found = relations(text, "2017-08-01")
     assert ("homs_truce_2017", "north_homs", "covers") in found
     assert ("homs_truce_2017", "north_homs", "ends") not in found
+
+
+def test_a_truce_one_side_declared_is_unknown():
+    # "الهدنة التي أعلنها الجيش من طرف واحد": declared by one side, not the registry agreement
+    # the page is about
+    text = (
+        "التزمت الفصائل بوقف إطلاق النار الذي أعلن عنه الرئيسان الأمريكي والروسي في هامبورغ. "
+        "وينتظر الأهالي ليعرفوا إن كان سيصمد أكثر من الهدنة التي أعلنها الجيش من طرف واحد."
+    )
+    said = agreements_said(text, "2017-07-12")
+    assert "southwest_ceasefire_2017" in said
+    assert None in said
