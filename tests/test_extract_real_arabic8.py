@@ -268,3 +268,13 @@ def test_a_truce_one_side_declared_is_unknown():
     said = agreements_said(text, "2017-07-12")
     assert "southwest_ceasefire_2017" in said
     assert None in said
+
+
+def test_the_adana_agreement_is_no_agreement_on_a_zone():
+    # "اتفاق أضنة" (1998, Turkish-Syrian border security): not an agreement on a Syrian area
+    text = "ويستحضر المعلقون الأتراك اتفاق أضنة الموقع بين أنقرة ودمشق عام 1998 لضمان أمن الحدود."
+    assert agreements_said(text, "2018-10-16") == []
+    assert (
+        agreements_said("Ankara invoked the 1998 Adana agreement with Damascus.", "2019-10-16")
+        == []
+    )
