@@ -111,6 +111,11 @@ def pronoun_links(ctx: LinkContext, s: int, zs: list[Item], pronouns) -> None:
         return
     info = ctx.registry.get(agreement.id)
     relation = pronouns[0].entries[0].ident
+    if relation == "covers" and not any(_plausible(info, z, relation) for z in zs):
+        # "اتفاقاً لريف حمص، وهو الثاني بعد اتفاق الغوطة. وبموجبه ... في الرستن": the one
+        # before that covers them, not the one named last in passing
+        agreement = fitting_before(ctx, s, zs) or agreement
+        info = ctx.registry.get(agreement.id)
     for z in zs:
         if _plausible(info, z, relation):
             ctx.emit(agreement, z, relation, None, s)

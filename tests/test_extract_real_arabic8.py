@@ -278,3 +278,15 @@ def test_the_adana_agreement_is_no_agreement_on_a_zone():
         agreements_said("Ankara invoked the 1998 Adana agreement with Damascus.", "2019-10-16")
         == []
     )
+
+
+def test_under_it_goes_back_past_an_agreement_named_in_passing():
+    # "... اتفاقاً لريف حمص، وهو الثاني بعد اتفاق الغوطة. وبموجبه ... في الرستن وتلبيسة": "it"
+    # is the agreement that covers the towns, not the Ghouta one named last in passing
+    text = (
+        "وقعت فصائل ريف حمص الشمالي في القاهرة اتفاقاً لوقف إطلاق النار، وهو الثاني بعد اتفاق "
+        "الغوطة. وبموجبه تنتشر الشرطة العسكرية الروسية في الرستن وتلبيسة."
+    )
+    found = extract_article(text, "2017-08-05").coverage
+    assert any(c.agreement == "homs_truce_2017" and c.sentence == 1 for c in found)
+    assert not any(c.agreement == "ghouta_truce_2017" for c in found)
