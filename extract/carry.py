@@ -6,6 +6,7 @@ covers the zone; for "excludes", does not cover it)."""
 from __future__ import annotations
 
 from extract.agreement_info import AgreementInfo
+from extract.comparison_phrase import phrase_at
 from extract.item import Item
 from extract.link_context import (
     CARRY_REACH,
@@ -75,6 +76,10 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     that agreement cover count: the link is inferred across sentences, so it must be plausible.
     With none named that near, the agreement of a list still open ("The largest zone is in
     Idlib. The others cover ...")."""
+    if ctx.phrases:  # "سيكرر ما شهدته الغوطة ... ودرعا": compared zones, not this agreement's
+        zs = [z for z in zs if phrase_at(ctx.phrases, z.start) < 0]
+        if not zs:
+            return
     colon = colon_list(ctx, zs)
     if s not in ctx.carried:  # a colon or ending list: only an agreement that has them all
         agreement = fitting_before(ctx, s, zs, ENUMERATION_REACH if colon else ENDING_REACH)
@@ -106,6 +111,11 @@ def pronoun_links(ctx: LinkContext, s: int, zs: list[Item], pronouns) -> None:
         return
     info = ctx.registry.get(agreement.id)
     relation = pronouns[0].entries[0].ident
+    if relation == "covers" and not any(_plausible(info, z, relation) for z in zs):
+        # "اتفاقاً لريف حمص، وهو الثاني بعد اتفاق الغوطة. وبموجبه ... في الرستن": the one
+        # before that covers them, not the one named last in passing
+        agreement = fitting_before(ctx, s, zs) or agreement
+        info = ctx.registry.get(agreement.id)
     for z in zs:
         if _plausible(info, z, relation):
             ctx.emit(agreement, z, relation, None, s)

@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from extract.agreeing_clause import after_others, in_clause, says_it
 from extract.agreement_info import AgreementInfo
 from extract.choose import candidates, fits_date, fitting
 from extract.dates import DAY, MONTH, DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
-from extract.windows import GUARANTORS, SPONSOR_WINDOW, after_deadline, sponsor_parties
+from extract.windows import GUARANTORS, after_deadline, sponsor_parties
 
 #: Distinct provisions of one agreement that a sentence must state (one alone, such as "joint
 #: patrols" or "heavy weapons", is said of many agreements).
@@ -85,9 +86,11 @@ def implicit_mentions(
     out = []
     for cue in sponsors:
         s = sentence_of(cue.start)
-        if s in busy or any(_says_it(doc_text, h, cue) for h in heads_at.get(s, ())):
+        if s in busy and after_others(doc_text, known, s, cue):
+            busy.discard(s)  # the sentence named another agreement in a clause closed before
+        if s in busy or any(says_it(doc_text, h, cue, lex) for h in heads_at.get(s, ())):
             continue
-        said = sponsor_parties(cue, [cue], brokers_in.get(s, []), lex)
+        said = sponsor_parties(cue, [cue], in_clause(doc_text, cue, brokers_in.get(s, [])), lex)
         where: tuple[int, ...] = (s,)
         if len(said) < 2 and _pronoun_before(doc_text, cue, lex):
             # "Putin and Erdogan met in Sochi on Monday. They agreed to ...": the brokers, venue
@@ -125,12 +128,18 @@ def implicit_mentions(
     out += _venue_days(venues_in, busy | new_heads | plural, dates_in, lex, agreeing)
     busy |= set(heads_at) | plural
     busy |= {i.sentence for i in out}
-    named_before: dict[int, int] = {}
-    for i in known:
-        named_before[i.sentence] = max(i.end, named_before.get(i.sentence, 0))
+    named_before = _named_ends(known)
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+
+
+def _named_ends(known: list[Item]) -> dict[int, int]:
+    """Where the last agreement named in each sentence ends."""
+    named_before: dict[int, int] = {}
+    for i in known:
+        named_before[i.sentence] = max(i.end, named_before.get(i.sentence, 0))
+    return named_before
 
 
 def _each_zones(
@@ -190,15 +199,6 @@ def _fitting(
         rounds = [a for a in lex.agreements.values() if a.kind == "talks" and said <= a.parties]
         fit = [a for a in rounds if any(fits_date(a, d) for d in days)]
     return fit
-
-
-def _says_it(text: str, head: int, cue: Match) -> bool:
-    """Whether the head starting at ``head`` is the agreement the verb of agreeing speaks of: one
-    before it, or close after it; not one in a later clause, nor one well before it beyond a
-    comma ("The truce is the second ... after the one in the south-west, agreed by ...")."""
-    if head > cue.end + SPONSOR_WINDOW:
-        return False
-    return not (cue.start - head > SPONSOR_WINDOW and "," in text[head : cue.start])
 
 
 def _heads_by_sentence(heads: list[Match], sentence_of) -> dict[int, list[int]]:

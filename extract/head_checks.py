@@ -1,17 +1,22 @@
 """Checks and small answers shared by the ways a generic head is resolved (``resolve``): an
 unknown agreement's span, the day a head's agreement must have existed by, whether a date said
-with a head fits an agreement, and whether a head is joined to an agreement named before it."""
+with a head fits an agreement, whether a head is joined to an agreement named before it, and
+whether it is another agreement than the one it resolved to (called new long after, announced on
+a day no agreement has, dated by the days around it)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from extract.antecedents import UNKNOWN
 from extract.choose import fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
 from extract.head import Head
-from extract.heads import HeadContext
+from extract.head_kinds import of_its_kind
+from extract.heads import HeadContext, dates_a_name
 from extract.item import Item
 from extract.recognise import Match
+from extract.windows import DATE_AFTER, opens_after_comma
 
 #: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
 JOINED_WORDS = 6
@@ -68,6 +73,17 @@ def fits_as_said(info, d: DateMention, text: str) -> bool:
     return fits_as_written(info, d, text)
 
 
+def fits_month_said(ctx: HeadContext, info, d: DateMention) -> bool:
+    """Whether a month said with a head fits the agreement: one said with "الماضي" / "last"
+    names its year ("هدنة مماثلة أعلنت نهاية آب الماضي" in January 2020: August 2019, not the
+    Homs truce of August 2017); a bare month ("the May memorandum") is compared by month only."""
+    words = ctx.text[d.start : d.end].split()
+    relative = ctx.lex.words["past"] + ctx.lex.words["next"]
+    if words and (words[-1] in relative or words[0] in relative):
+        return fits_date(info, d)
+    return fits_as_written(info, d, ctx.text)
+
+
 def brokered_by(ctx: HeadContext, ident: str, sponsors: frozenset[str]) -> bool:
     """Whether the registry agreement ``ident`` has all these brokers among its parties."""
     info = ctx.lex.agreements.get(ident)
@@ -104,3 +120,87 @@ def current_agreement(ctx: HeadContext, before: int) -> Item | None:
     if live:
         return max(live, key=lambda pair: pair[0])[1]
     return next((i for i in named if i.id is None), None)
+
+
+#: A head called newly made names an agreement signed at most this long before the page.
+RENEWED_WITHIN = timedelta(days=90)
+
+
+def another(ctx: HeadContext, head: Head, ident: str | None) -> bool:
+    """Whether a head resolved to ``ident`` means another agreement: one called newly made long
+    after ``ident`` was signed (``renewed``), or "الهدنة" said of a zone whose registry
+    agreement is no truce while an unknown truce was named just before ("وقف إطلاق النار الذي
+    أعلنته أنقرة في 10 كانون الثاني ... وبموجب الهدنة تتوقف الغارات على ريف إدلب")."""
+    if ident is None:
+        return False
+    return renewed(ctx, head, ident) or (head.anaphor and of_its_kind(ctx, head, ident) == UNKNOWN)
+
+
+def renewed(ctx: HeadContext, head: Head, ident: str) -> bool:
+    """Whether a head called newly made ("هدنة جديدة في إدلب", "a new ceasefire") resolved to an
+    agreement signed long before the page: a later deal, not that one."""
+    info = ctx.lex.agreements.get(ident)
+    if ctx.published is None or info is None or not info.days:
+        return False
+    if ctx.published - info.days[0] <= RENEWED_WITHIN:
+        return False
+    m, words = head.match, ctx.lex.words["renewal_words"]
+    after = ctx.text[m.end : m.end + RENEWAL_REACH].split()
+    before = ctx.text[max(0, m.start - RENEWAL_REACH) : m.start].split()
+    return bool(after and after[0].strip(_MARKS) in words) or bool(before and before[-1] in words)
+
+
+#: Characters around a head read for a word that calls it new.
+RENEWAL_REACH = 12
+_MARKS = ".,:\u060c"
+
+
+def onset_unfit(ctx: HeadContext, head: Head) -> bool:
+    """Whether a head is said to have been announced or to have taken effect on a day that is no
+    day of any registry agreement ("الهدنة التي أعلنتها موسكو وأنقرة في 12 كانون الثاني"): an
+    agreement the registry lacks, whatever was named before it."""
+    if not head.near_dates or head.near_dates[0].precision != DAY:
+        return False
+    d, m = head.near_dates[0], head.match
+    said = head.onset or any(
+        m.end <= c.start and c.end <= d.start for c in ctx.onsets_in.get(head.sentence, ())
+    )  # the date comes after a word of announcing or taking effect said of the head
+    return said and not any(fits_as_said(a, d, ctx.text) for a in ctx.lex.agreements.values())
+
+
+#: A day this close before a new (not anaphoric) head dates the event the sentence reports about
+#: it ("توصل الرئيسان، مساء أمس الثلاثاء في منتجع سوتشي، إلى مذكرة تفاهم").
+EVENT_BEFORE = 48
+
+
+def dated_otherwise(ctx: HeadContext, head: Head, choice) -> bool:
+    """Whether a new head is said with days around it (right before it, or its own date after
+    it) and none of them is a day of the venue's agreement: a later deal at the same venue (the
+    October 2019 Sochi memorandum on the north-east is not the 2018 Idlib one)."""
+    m = head.match
+    dates = ctx.dates_in.get(head.sentence, ())
+    around = [
+        d
+        for d in dates
+        if d.precision == DAY
+        and (0 <= m.start - d.end <= EVENT_BEFORE or 0 <= d.start - head.end <= DATE_AFTER)
+        and not dates_a_name(ctx, d, m, head.sentence, dates)  # "مذكرة أستانا الموقعة في 4 أيار"
+        and not (d.start > m.end and opens_after_comma(ctx.text[m.end : d.start], ctx.date_breaks))
+    ]  # (not "اتفاقاً في القاهرة، فيما تعيش درعا منذ التاسع من تموز": the next clause's day)
+    return bool(around) and not any(fits_date(choice, d) for d in around)
+
+
+def round_act(ctx: HeadContext, head: Head) -> Item | None:
+    """A head that is the act of agreeing (an ``act_prepositions`` word right after it: "أعلنت
+    الدول الضامنة في ختام الجولة السادسة الاتفاق على حدود منطقة خفض التوتر في إدلب") after a
+    round of talks named earlier in its sentence: what that round agreed, not a document."""
+    m = head.match
+    after = ctx.text[m.end : m.end + RENEWAL_REACH].split()
+    if not after or after[0] not in ctx.lex.word_sets["act_prepositions"]:
+        return None
+    rounds = [
+        i
+        for i in ctx.known
+        if i.sentence == head.sentence and i.end <= m.start and i.id in ctx.lex.talks
+    ]
+    return head.item(max(rounds, key=item_end).id) if rounds else None

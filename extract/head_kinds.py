@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from extract.antecedents import UNKNOWN
 from extract.keys import phrase_key
 from extract.lexicon import Lexicon
 from extract.windows import ANAPHORA_SENTENCES
@@ -75,22 +76,30 @@ def same_kind_before(ctx: HeadContext, head: Head) -> str | None:
 def of_its_kind(ctx: HeadContext, head: Head, ident: str) -> str:
     """ "الهدنة" whose nearest antecedent is a memorandum named in a comparison, while a truce
     or ceasefire was named within reach: that one ("اتفاق الجنوب ... بخلاف اتفاق آستانة ...
-    يخرق الهدنة": the south-west ceasefire)."""
+    يخرق الهدنة": the south-west ceasefire), also when it is an unknown one (``UNKNOWN``)."""
     m = head.match
     kinds = _kinds_of(ctx.lex, ctx.text[m.start : m.end])
     info = ctx.lex.agreements.get(ident)
     if not kinds or info is None or info.kind in kinds or info.kind == "talks":
         return ident
+    nouns = _nouns(ctx.lex, kinds)
     near = [
         i
         for i in ctx.items()
         if i.kind == "agreement"
-        and i.id
         and i.end <= m.start
         and head.sentence - i.sentence <= ANAPHORA_SENTENCES
-        and ctx.lex.agreements[i.id].kind in kinds
+        and (
+            ctx.lex.agreements[i.id].kind in kinds
+            if i.id
+            else any(n in ctx.text[i.start : i.end] for n in nouns)
+        )
     ]
-    return (max(near, key=lambda i: i.start).id or ident) if near else ident
+    if not near:
+        return ident
+    last = max(near, key=lambda i: i.start)
+    return last.id or UNKNOWN  # an unknown truce in reach ("الهدنة التي أعلنتها ... في 12 كانون
+    # الثاني ... وبموجب الهدنة"): that one, not the memorandum named after it
 
 
 def of_the_kind_said(ctx: HeadContext, head: Head, cands: list) -> list:

@@ -48,6 +48,7 @@ LISTED = (
     "onward_words",
     "time_of_day_words",
     "onset_cues",
+    "anniversary_words",
     "lapsed_plan_words",
     "settled_cues",
     # the date grammar's words (extract/dates/grammar.py)
@@ -55,6 +56,7 @@ LISTED = (
     "year_words",
     "day_word",
     "of",
+    "count_event_prepositions",
     "date_prepositions",
     "ordinal_day_prefixes",
     "day_parts",
@@ -78,6 +80,7 @@ LISTED = (
     "articles",
     "agreement_heads",
     "complement_markers",
+    "act_prepositions",
     "topic_words",
     "relative_pronouns",
     "clause_participles",
@@ -87,6 +90,7 @@ LISTED = (
     "only_particles",
     "deferral_words",
     "territory_nouns",
+    "partial_words",
     "agreement_joiners",
     "yes_answers",
     "no_answers",
@@ -107,6 +111,7 @@ LISTED = (
     "zone_terms",
     "current_qualifiers",
     "new_words",
+    "renewal_words",
     "comparison_prepositions",
     "comparison_openers",
     "partitive_words",
@@ -145,6 +150,8 @@ class Lexicon:
     roman: dict[str, int]
     relative_days: dict[str, int]
     bare_relative_days: frozenset[str]
+    #: anniversary day -> years back ("في مثل هذا اليوم قبل عامين")
+    years_ago: dict[str, int]
     words: dict[str, list[str]]
     #: the same lists as sets, for membership (built once, not once per article)
     word_sets: dict[str, frozenset[str]]
@@ -354,6 +361,7 @@ def _build_lexicon(gazetteer: PlaceIndex | None) -> Lexicon:
         cardinals=data.numbered("cardinals"),
         roman=data.numbered("roman"),
         relative_days=data.offsets("relative_days"),
+        years_ago=data.offsets("years_ago"),
         bare_relative_days=frozenset(data.words("bare_relative_days")),
         words=words,
         word_sets={name: frozenset(listed) for name, listed in words.items()},

@@ -183,6 +183,8 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
             continue  # "بين مناطق سيطرة النظام والفصائل": whose areas, not a takeover
+        if t.entries[0].ident == "ends" and (_partial(t, text, lex) or _signed(t, text, lex)):
+            continue  # "قضمت ... أجزاء منها", "انتهت بتوقيع اتفاق": not the zone's end
         after = text[t.end : t.end + NEGATION_REACH].split()
         if t.entries[0].ident == "excludes" and after and after[0] in only:
             t = with_readings(t, (_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
@@ -204,6 +206,26 @@ def _after_word(t: Match, text: str, words: Sequence[str], glued: frozenset[str]
 
 #: Words before a boundary word read for a negation or a deferral ("تركت رسم حدودها").
 DEFERRAL_WORDS = 2
+
+
+def _signed(t: Match, text: str, lex: Lexicon) -> bool:
+    """Whether an ending word ends in a signing ("جولة مفاوضات انتهت بتوقيع اتفاق"): talks that
+    concluded, not a zone that ended; the signing word right after it, with a glued "ب"."""
+    after = text[t.end : t.end + NEGATION_REACH].split()
+    word = after[0] if after else ""
+    return word[:1] in lex.proclitic_letters and word[1:] in lex.word_sets["signing_words"]
+
+
+def _partial(t: Match, text: str, lex: Lexicon) -> bool:
+    """Whether an ending word takes only part of the zone: a ``partial_words`` word among the
+    few words after it ("قضمت القوات الحكومية أجزاء واسعة منها", "retook parts of")."""
+    words = text[t.end : t.end + PARTIAL_REACH].split()[:PARTIAL_WORDS]
+    return not lex.word_sets["partial_words"].isdisjoint(words)
+
+
+#: Characters and words after an ending word read for a word of part ("أجزاء", "parts").
+PARTIAL_REACH = 40
+PARTIAL_WORDS = 4
 
 
 def _deferred(t: Match, text: str, negations: list[str], deferrals: list[str]) -> bool:

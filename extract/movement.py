@@ -175,10 +175,11 @@ def _heads_own(
 def _in_relative_clause(text: str, start: int, at: int, relatives: frozenset[str]) -> bool:
     """Whether position ``at`` lies in a relative clause opened after ``start`` and still open:
     "على غرار ما حدث بعد مذكرة أستانا، التي أنشأت أربع مناطق لم يبق منها سوى إدلب" says what
-    the compared agreement did; its zones are not the comparison's."""
+    the compared agreement did; its zones are not the comparison's. Also a clause opened right
+    in the phrase, with no comma ("على غرار اتفاق عمّان الذي انهار في الجنوب،")."""
     last = max(text.rfind(c, start, at) for c in COMMAS)
     if last < 0:
-        return False
+        return not relatives.isdisjoint(text[start:at].split())
     words = text[last + 1 : at].split()
     return bool(words) and words[0] in relatives
 

@@ -53,7 +53,10 @@ def named_agreements(
     """Rounds, registry names (a shared name read by its zone or date) and unknown kinds."""
     lex, sentence_of = doc.lex, doc.sentence_of
     known = round_items(doc.rounds, lex, doc.published, sentence_of)
+    # "في إطار تفاهمات أستانا منذ تشرين الأول 2017": a phrase that names no agreement names no round
     cores = doc.cues.get("roundcore", [])
+    if blocked and cores:
+        cores = [c for c in cores if not _covered(c, blocked)]
     known += dated_rounds(cores, known, doc.dates, lex, sentence_of, doc.text)
     round_spans = [(i.start, i.end) for i in known]
     named = Named(known, [], [], set())
@@ -196,7 +199,9 @@ def _made_elsewhere(doc: _Document, m: Match, ident: str, sentence: int) -> str 
     if any(e.kind == "agreement" and 0 <= m.start - e.end <= REFERENT_GAP for e in doc.entities):
         return None  # "the Additional Protocol to the Memorandum ...": the outer name's clause
     between = doc.text[m.end : min((v.start for v in venues if v.start > m.end), default=m.end)]
-    if not any(w in doc.lex.words["clause_participles"] for w in between.split()):
+    if not any(w in doc.lex.words["clause_participles"] for w in between.split()) and not any(
+        c in between for c in doc.lex.words["onset_cues"]
+    ):  # ("الذي تم التوصل إليه في القاهرة": where it was made)
         return None  # "the memorandum, discussed in Moscow": where it was talked about
     dates = [d for d in doc.dates if d.value is not None and doc.sentence_of(d.start) == sentence]
     made = [

@@ -35,23 +35,28 @@ from extract.construct_duals import brokers_each, distributed, picked_one, zones
 from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
+    another,
     brokered_by,
     current_agreement,
+    dated_otherwise,
     existed_by,
     fits_as_said,
+    fits_month_said,
     heading_zones,
     joined_to,
     latest,
+    onset_unfit,
+    round_act,
     unknown,
 )
 from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
 from extract.head_zones import pointed_back
-from extract.heads import HeadContext, dates_a_name, is_current, read_head
+from extract.heads import HeadContext, is_current, read_head
 from extract.item import Item
 from extract.keys import phrase_key
 from extract.recognise import Match
 from extract.subjects import opens_sentence, previous_subject
-from extract.windows import DATE_AFTER, SURRENDER_WINDOW, outermost
+from extract.windows import SURRENDER_WINDOW, outermost
 
 __all__ = ["Item", "HeadContext", "resolve_heads"]
 
@@ -77,9 +82,13 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
             ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
             continue
-        item = _by_venue(ctx, head) if head.venue is not None or head.national else None
+        item = round_act(ctx, head)  # "الجولة السادسة ... الاتفاق على حدود المنطقة"
+        if item is None and (head.venue is not None or head.national):
+            item = _by_venue(ctx, head)
         if item is None:
             item = _CASES[head.case](ctx, head)
+        if onset_unfit(ctx, head) or (item is not None and another(ctx, head, item.id)):
+            item = unknown(head)  # "هدنة جديدة" in 2020, "the truce announced on 12 January"
         if item is not None:
             ctx.resolved.append(item)
             if item.id is None:  # "اتفاقاً ... لوقف إطلاق النار في جوبر": its words are its own
@@ -185,30 +194,9 @@ def _by_venue(ctx: HeadContext, head: Head) -> Item | None:
         ident = ident or document_antecedent(ctx, head, cands)
         choice = next((a for a in cands if a.id == ident), None)
     choice = choice or pick(cands, reference)
-    if choice is not None and not head.anaphor and _dated_otherwise(ctx, head, choice):
+    if choice is not None and not head.anaphor and dated_otherwise(ctx, head, choice):
         return unknown(head)
     return head.item(choice.id) if choice is not None else None
-
-
-#: A day this close before a new (not anaphoric) head dates the event the sentence reports about
-#: it ("توصل الرئيسان، مساء أمس الثلاثاء في منتجع سوتشي، إلى مذكرة تفاهم").
-EVENT_BEFORE = 48
-
-
-def _dated_otherwise(ctx: HeadContext, head: Head, choice) -> bool:
-    """Whether a new head is said with days around it (right before it, or its own date after
-    it) and none of them is a day of the venue's agreement: a later deal at the same venue (the
-    October 2019 Sochi memorandum on the north-east is not the 2018 Idlib one)."""
-    m = head.match
-    dates = ctx.dates_in.get(head.sentence, ())
-    around = [
-        d
-        for d in dates
-        if d.precision == DAY
-        and (0 <= m.start - d.end <= EVENT_BEFORE or 0 <= d.start - head.end <= DATE_AFTER)
-        and not dates_a_name(ctx, d, m, head.sentence, dates)  # "مذكرة أستانا الموقعة في 4 أيار"
-    ]
-    return bool(around) and not any(fits_date(choice, d) for d in around)
 
 
 def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
@@ -217,7 +205,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     July truce")."""
     d = head.near_dates[0]
     if d.precision == MONTH:  # "the May memorandum": its month, whatever year was inferred
-        fit = tuple(a for a in ctx.lex.agreements.values() if fits_as_written(a, d, ctx.text))
+        fit = tuple(a for a in ctx.lex.agreements.values() if fits_month_said(ctx, a, d))
     else:
         fit = fitting(ctx.lex, d.value, d.precision)
     dated = [a for a in fit if a.kind != "talks"]
@@ -235,6 +223,8 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     ):
         # "a deal signed in Geneva in mid-August" in a sentence about Eastern Ghouta: the
         # August truce of northern Homs fits the month, not the zone; another agreement
+        return unknown(head)
+    if not any(a.kind != "talks" or fits_date(a, d) for a in fit):  # "هدنة كانون الثاني"
         return unknown(head)
     return head.item(dated[0].id) if len(dated) == 1 else None
 

@@ -12,6 +12,7 @@ from operator import attrgetter
 from extract.dates import DAY, DateMention
 from extract.lexicon import Lexicon
 from extract.recognise import Match
+from extract.segment import COMMAS
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ DATE_BEFORE = 12
 IDENTITY_AFTER = 24
 #: A date this close after an onset cue ("took effect on Sunday") is the onset of the agreement
 #: its sentence speaks of.
-ONSET_AFTER = 32
+ONSET_AFTER = 48
 #: A surrender or evacuation word this close to a head makes it a local deal.
 SURRENDER_WINDOW = 48
 #: A venue belongs to a head when it lies this close after it ("a truce signed in Cairo on 22
@@ -103,6 +104,8 @@ def dates_near(
                 continue
             if ";" in text[head.end : d.start]:
                 continue  # "Its truce ... has frayed for months; on Thursday ...": another clause
+            if joiners and opens_after_comma(text[head.end : d.start], joiners):
+                continue  # "اتفاقاً في العاصمة المصرية، فيما تعيش درعا منذ التاسع من تموز"
             return [d]
     before = [
         d
@@ -117,6 +120,14 @@ def _own_before(gap: str, joiners: frozenset[str]) -> bool:
     """Whether a date right before a head is its own: no English comma or semicolon, and no
     joining word ("the memorandum of 4 May 2017 and the arrangements in the south"), between."""
     return _LATIN_CLAUSE_MARKS.isdisjoint(gap) and joiners.isdisjoint(gap.split())
+
+
+def opens_after_comma(gap: str, joiners: frozenset[str]) -> bool:
+    """Whether a comma in the gap between a head and a date after it is followed by a word that
+    opens another clause ("، فيما", "، and", "، أن"): the date is that clause's."""
+    last = max(gap.rfind(COMMAS[0]), gap.rfind(COMMAS[1]))
+    words = gap[last + 1 :].split() if last >= 0 else []
+    return bool(words) and words[0] in joiners
 
 
 #: How far before a date its deadline word may start ("by", "a deadline of").

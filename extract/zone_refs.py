@@ -25,13 +25,15 @@ def zone_anaphors(
     short: frozenset[int] = frozenset(),
     text: str = "",
     lex: Lexicon | None = None,
+    in_names: Sequence[Item] = (),
 ) -> list[Item]:
     """The zones that anaphors refer to. A singular one ("the enclave") means the one zone named
     earlier in its own sentence, or, when its sentence names none before it, the one zone of
     the sentence before; a pronoun ("it was included in", "كما شملها") the same, also when its
     sentence names other zones after it, but not after a relative pronoun whose noun is a
     common area noun ("المناطق التي شملتها": the areas). A plural one ("both areas") means every
-    zone of the sentence before, when there are two or more. Sentences before that name no zone
+    zone of the sentence before, when there are two or more, also one said in an agreement's
+    name (``in_names``: "بعد اتفاق الغوطة الشرقية"). Sentences before that name no zone
     are passed over, a few of them (``SINGULAR_REACH``), short answers without counting
     ("Wasn't Ghouta protected? Yes, twice over. It was one of ...")."""
     if not cues and not plural and not pronouns:
@@ -58,10 +60,13 @@ def zone_anaphors(
         item = Item(kind, zone, c.start, c.end, s, zone)
         out.append(item)
         named.setdefault(s, []).append(item)  # "It was one of four zones ... the enclave"
+    said = dict(named) if plural and in_names else named
+    for z in in_names if plural else ():  # a zone said in an agreement's name is one before it
+        said[z.sentence] = [*said.get(z.sentence, ()), z]
     for c in plural:
         s = sentence_of(c.start)
         need = _count(text[c.start : c.end], lex)  # "all four zones": four, "both areas": two
-        before = _last_zones(named, s, need)
+        before = _last_zones(said, s, need)
         if s not in named and len(before) >= need:
             out += [Item("zone", zone, c.start, c.end, s, zone) for zone in before]
     return out

@@ -265,6 +265,28 @@ def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
     return [DateMention(m.start(), m.end(), base + timedelta(days=sign * n), DAY)]
 
 
+def _anniversary(m: re.Match, lex) -> int | None:
+    """Years back of an anniversary day ("في مثل هذا اليوم قبل عامين": 2; 0 when no count
+    follows), or None when the day word is no anniversary's."""
+    before = m.string[max(0, m.start() - ANNIVERSARY_REACH) : m.start()].rstrip()
+    if not any(before.endswith(w) for w in lex.words["anniversary_words"]):
+        return None
+    after = " ".join(m.string[m.end() : m.end() + ANNIVERSARY_REACH].replace(",", " ").split())
+    return max((n for w, n in lex.years_ago.items() if after.startswith(w)), default=0)
+
+
+def _years_back(day: date, years: int) -> date:
+    """The same day ``years`` back (29 February falls back to the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return date(day.year - years, day.month, 28)
+
+
+#: Characters around an anniversary's day word read for its phrase and its count of years.
+ANNIVERSARY_REACH = 24
+
+
 def _says_that(m: re.Match, g: k.Grammar) -> bool:
     """Whether the count names what it counts from ("قبل ذلك بيومين": before that)."""
     return any(w in g.lex.words["that_words"] for w in m.group(0).split())
@@ -292,6 +314,9 @@ def relative_day(m: re.Match, ctx: Context) -> list[DateMention]:
             return []
         today = ctx.today
         value = today + timedelta(days=lex.relative_days[word]) if today else None
+        back = _anniversary(m, lex) if lex.relative_days[word] == 0 else None
+        if back is not None:  # "في مثل هذا اليوم قبل عامين": that day, years back
+            value = _years_back(today, back) if today and back else None
         return [DateMention(m.start(), m.end(), value, DAY)]
     last = ctx.last
     if last is None or last.precision != DAY or last.value is None:

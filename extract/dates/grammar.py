@@ -177,6 +177,7 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         # "last" after a date belongs to what follows ("9 July last week")
         rel_after=alt(x for x in relative if _ARABIC.match(x)),
         of=alt(w["of"]),
+        count_of=alt(w["count_event_prepositions"]),
         of_it=alt(w["of_it"]),
         this_month=alt(w["this_month_words"]),
         preps=alt(w["date_prepositions"]),
@@ -304,7 +305,7 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"|(?<={a.glued})(?P<oneday>{a.day_word})))"
             # "two days after the signing", "بعد يومين من توقيعها": from the signing day; two
             # days after another event ("بعد يومين من القصف") is no date
-            rf"{END}(?:{W}+(?:{a.of}{W}+)?(?P<event>{a.signing}){END}|(?!{W}+{a.of}{W}))"
+            rf"{END}(?:{W}+(?:{a.count_of}{W}+)?(?P<event>{a.signing}){END}|(?!{W}+{a.count_of}{W}))"
         ),
         RELATIVE_DAY: (
             rf"{ws}(?:(?P<nextday>{a.next_day})|(?P<prevday>{a.previous_day})"
