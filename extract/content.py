@@ -74,12 +74,12 @@ def implicit_mentions(
     on the day). ``terms`` (the zone terms) with a venue or a date: see
     ``_zone_venues``, ``_zone_dates`` (``zones``: the zone mentions)."""
     sponsors = cues.get("sponsor", [])
-    busy = {i.sentence for i in known}
+    dates_in = _by_sentence([d for d in dates if d.value is not None], _start_of(sentence_of))
+    busy = {i.sentence for i in known if not _other_day(i, dates_in, lex)}
     heads_at = _heads_by_sentence(cues.get("head", []) + cues.get("anaphor", []), sentence_of)
     brokers = [(p.start, p.end, p.id) for p in parties if p.id in GUARANTORS]
     brokers += [(a.start, a.end, a.entries[0].ident) for a in cues.get("partyadj", [])]
     brokers_in = _by_sentence(brokers, lambda b: sentence_of(b[0]))
-    dates_in = _by_sentence([d for d in dates if d.value is not None], _start_of(sentence_of))
     venues_in = _by_sentence(cues.get("venue", []), _start_of(sentence_of))
     termed = {sentence_of(t.start) for t in terms}
     out = []
@@ -131,6 +131,17 @@ def implicit_mentions(
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+
+
+def _other_day(item: Item, dates_in: dict, lex: Lexicon) -> bool:
+    """Whether a round of talks named in a sentence leaves room for another agreement there:
+    the sentence states a day the round was not held on ("Between the tenth and eleventh
+    rounds, on 17 September 2018, Russia and Turkey agreed in Sochi ...")."""
+    if item.id not in lex.talks:
+        return False
+    days = [d for d in dates_in.get(item.sentence, ()) if d.precision == DAY]
+    info = lex.agreements[item.id]
+    return bool(days) and not any(fits_date(info, d) for d in days)
 
 
 def _each_zones(

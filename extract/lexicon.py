@@ -75,6 +75,7 @@ LISTED = (
     "round_nouns",
     "round_not_after",
     "round_glue",
+    "period_openers",
     "articles",
     "agreement_heads",
     "complement_markers",

@@ -348,6 +348,9 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
         cands = [a for a in cands if head.sponsors <= a.parties] or cands
     if len(cands) > 1 and not zone:  # "a truce brokered by Egypt ... covers Eastern Ghouta"
         named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
+        # none named: the zone of the sentence before ("Eastern Ghouta was one of four zones
+        # ... A separate cease-fire for the enclave, mediated by Egypt in July, ...")
+        named = named or {z.zone for z in ctx.zones_in.get(head.sentence - 1, ())}
         cands = [a for a in cands if a.zones & named] or cands
         cands = nearest_covering(cands, ctx.zones_in.get(head.sentence, ()), m.start)
     if len(cands) > 1 and zone:

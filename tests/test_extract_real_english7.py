@@ -1,0 +1,62 @@
+"""Reading English wire copy, reviews, briefings and round-by-round chronologies (issue 9, probe
+set ``tests/devset/realistic7``). Every text here is the team's own sentence, not one of the
+set's."""
+
+from __future__ import annotations
+
+from tests.reading import agreements_said, links
+
+
+def test_two_ordinals_joined_before_rounds_are_two_rounds():
+    text = (
+        "The Astana process began in 2017. The second and third rounds, in February and March "
+        "2017, dealt with prisoner swaps."
+    )
+    assert {"astana_2", "astana_3"} <= set(agreements_said(text, "2017-06-01"))
+
+
+def test_two_joined_ordinals_before_meetings_of_other_leaders_are_no_rounds():
+    text = (
+        "The Astana talks went on. Putin and Erdogan held their second and third meetings "
+        "of the year in Ankara."
+    )
+    assert not {"astana_2", "astana_3"} & set(agreements_said(text, "2018-04-05"))
+
+
+def test_an_ordinal_meeting_after_a_month_of_its_own_round_is_that_round():
+    text = (
+        "Talks in the Kazakh capital went on all year. In September, at their sixth meeting, "
+        "the three guarantors drew the lines of the Idlib zone."
+    )
+    assert "astana_6" in agreements_said(text, "2017-12-20")
+    assert ("astana_6", "idlib") in links(text, "2017-12-20")
+
+
+def test_an_ordinal_meeting_in_a_month_its_round_was_not_held_is_no_round():
+    text = (
+        "The Astana format survives. In May 2019, at their third meeting that year, the "
+        "leaders spoke of Idlib."
+    )
+    assert "astana_3" not in agreements_said(text, "2019-06-01")
+
+
+def test_talks_held_since_a_month_are_no_round_of_that_month():
+    text = "The guarantors have met nine times in Astana since January 2017, with mixed results."
+    assert "astana_1" not in agreements_said(text, "2018-02-01")
+
+
+def test_a_round_named_in_a_sentence_dated_on_another_day_leaves_the_agreement_of_that_day():
+    text = (
+        "Astana talks were stalled. After the tenth round, on 17 September 2018, Russia and "
+        "Turkey agreed at Sochi on a demilitarised strip around Idlib."
+    )
+    assert ("sochi_2018", "idlib") in links(text)
+
+
+def test_brokers_with_no_zone_in_their_sentence_read_the_zone_of_the_sentence_before():
+    text = (
+        "Douma is the largest town of Eastern Ghouta. A truce for the enclave, mediated by "
+        "Egypt last summer, never held."
+    )
+    assert links(text, "2018-03-01") >= {("ghouta_truce_2017", "eastern_ghouta")}
+    assert "homs_truce_2017" not in agreements_said(text, "2018-03-01")
