@@ -91,10 +91,21 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
         return
     listed = Item("zone", None, min(z.start for z in zs), max(z.end for z in zs), s)
     relation = relation_of(listed, listed, triggers) if triggers else "covers"
+    if relation == "covers" and _ended_after(listed, triggers):
+        relation = "ends"
     for z in zs:
         ctx.emit(agreement, z, relation, None, s)
         if relation == "ends":  # "The others have all fallen: ...": its zones, and their end
             ctx.emit(agreement, z, "covers", None, s)
+
+
+def _ended_after(listed: Item, triggers) -> bool:
+    """Whether the first relation word after a carried list is an ending: the list is the
+    subject and that is what is said of it ("The three others - Eastern Ghouta ..., the
+    countryside north of Homs and a southern zone ... - have since been recaptured")."""
+    after = [t for t in triggers if t.start >= listed.end]
+    first = min(after, key=lambda t: t.start) if after else None
+    return first is not None and any(e.ident == "ends" for e in first.entries)
 
 
 def pronoun_links(ctx: LinkContext, s: int, zs: list[Item], pronouns) -> None:

@@ -53,6 +53,7 @@ LISTED = (
     # the date grammar's words (extract/dates/grammar.py)
     "month_word",
     "year_words",
+    "ago_words",
     "day_word",
     "of",
     "date_prepositions",

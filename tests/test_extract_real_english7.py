@@ -4,7 +4,8 @@ set's."""
 
 from __future__ import annotations
 
-from tests.reading import agreements_said, links
+from extract import extract_article
+from tests.reading import agreements_said, links, relations
 
 
 def test_two_ordinals_joined_before_rounds_are_two_rounds():
@@ -60,3 +61,40 @@ def test_brokers_with_no_zone_in_their_sentence_read_the_zone_of_the_sentence_be
     )
     assert links(text, "2018-03-01") >= {("ghouta_truce_2017", "eastern_ghouta")}
     assert "homs_truce_2017" not in agreements_said(text, "2018-03-01")
+
+
+def test_an_ending_said_of_a_carried_list_after_it_is_its_ending():
+    text = (
+        "Idlib was one of four zones agreed in Astana in May 2017. The other three, Eastern "
+        "Ghouta, the Homs pocket and Deraa, have all since been overrun by the army."
+    )
+    said = relations(text, "2019-09-01")
+    assert {
+        ("astana_memorandum_2017", "eastern_ghouta", "ends"),
+        ("astana_memorandum_2017", "south", "ends"),
+    } <= said
+
+
+def _days(text: str, published: str) -> set[str]:
+    found = extract_article(text, published).dates
+    return {d.date for d in found if d.precision == "day"}
+
+
+def test_a_day_right_after_years_ago_is_in_that_year():
+    text = "Two years ago, on 17 September, the presidents met at a Black Sea resort."
+    assert _days(text, "2020-09-17") == {"2018-09-17"}
+
+
+def test_years_ago_said_of_something_else_leaves_the_day_alone():
+    text = "The pact, signed a year ago, broke down on 2 March."
+    assert _days(text, "2021-03-10") == {"2021-03-02"}
+
+
+def test_a_day_after_publication_said_to_have_begun_is_last_years():
+    text = "The joint patrols, which began on March 15, were scaled back in the autumn."
+    assert _days(text, "2021-03-05") == {"2020-03-15"}
+
+
+def test_a_day_after_publication_with_a_future_cue_stays_ahead():
+    text = "The joint patrols began last year and are to resume on March 15."
+    assert _days(text, "2021-03-05") == {"2021-03-15"}
