@@ -90,9 +90,12 @@ def test_years_ago_said_of_something_else_leaves_the_day_alone():
     assert _days(text, "2021-03-10") == {"2021-03-02"}
 
 
-def test_a_day_after_publication_said_to_have_begun_is_last_years():
-    text = "The joint patrols, which began on March 15, were scaled back in the autumn."
-    assert _days(text, "2021-03-05") == {"2020-03-15"}
+def test_the_story_goes_on_in_the_year_a_years_ago_phrase_set():
+    text = (
+        "A year ago, on 5 March, the two presidents met in Moscow. The joint patrols, which "
+        "began on March 15, were scaled back in the autumn."
+    )
+    assert _days(text, "2021-03-05") == {"2020-03-05", "2020-03-15"}
 
 
 def test_a_day_after_publication_with_a_future_cue_stays_ahead():

@@ -40,8 +40,8 @@ ENTRY_LEAD = 12
 #: Longest stretch between a year and a date of the same sentence (characters).
 SENTENCE_REACH = 400
 #: What ends a sentence between a year and a date (the year then no longer rules it alone).
-#: How far before a year-less day "a year ago" or a word that it already happened is looked for.
-SETTLED_REACH = 48
+#: How far before a year-less day "a year ago" is looked for ("Exactly a year ago, on ").
+AGO_REACH = 32
 _SENTENCE_BREAK = re.compile(r"[.!?\u061f]\s|\n")
 #: What may stand between the start of a line and a chronology entry's date ("- ", "* ", "• ").
 _LINE_LEAD = frozenset(" -*\u2022#")
@@ -122,28 +122,23 @@ class Context:
 
     def _years_back(self, position: int, month: int, day: int, year: int) -> int:
         """ "Exactly a year ago, on March 5" (an anniversary piece of 5 March 2021): so many
-        years before publication. "The patrols, which began on March 15" in the same piece: a
-        day that would lie after publication, said with a word that it has already happened
-        (``settled_cues``) and no future cue, is last year's."""
+        years before publication, stated for the days after it ("The patrols, which began on
+        March 15": the same year, by ``_story_year``)."""
         published, g = self.published, self.grammar
-        window = self.text[max(0, position - SETTLED_REACH) : position]
+        window = self.text[max(0, position - AGO_REACH) : position]
         breaks = list(_SENTENCE_BREAK.finditer(window))
-        start = breaks[-1].end() if breaks else 0
-        words = window[start:].replace(",", " ").split()
+        words = window[breaks[-1].end() if breaks else 0 :].replace(",", " ").split()
         units = g.lex.words["year_words"]
         for i, w in enumerate(words[1:], 1):
-            unit = words[i - 1]
             rest = words[i + 1 :]  # only a preposition between: "a year ago, on March 5"
             if rest and not set(rest) <= set(g.lex.words["date_prepositions"]):
                 continue
-            if w in g.lex.words["ago_words"] and (unit in units or unit[:-1] in units):
+            unit = words[i - 1]
+            ago = w in g.lex.words["ago_words"] and (unit in units or unit[:-1] in units)
+            if published is not None and ago:
                 back = g.lex.cardinals.get(words[i - 2], 1) if i >= 2 else 1  # "a year ago"
-                return published.year - back if published is not None else year
-        ahead = safe_date(year, month, day)
-        if published is None or ahead is None or ahead <= published:
-            return year
-        if g.settled.search(window, start) and not g.future.search(window, start):
-            return year - 1
+                self.state_year(position, published.year - back)
+                return published.year - back
         return year
 
     def _story_year(
