@@ -101,3 +101,14 @@ def test_the_story_goes_on_in_the_year_a_years_ago_phrase_set():
 def test_a_day_after_publication_with_a_future_cue_stays_ahead():
     text = "The joint patrols began last year and are to resume on March 15."
     assert _days(text, "2021-03-05") == {"2021-03-15"}
+
+
+def test_a_plural_head_with_a_repeated_preposition_names_each_zones_own_agreement():
+    text = (
+        "Cairo talks yielded ceasefires for Eastern Ghouta in the summer and for the enclave "
+        "north of Homs city a week later."
+    )
+    assert links(text, "2017-12-01") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
