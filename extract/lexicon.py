@@ -78,6 +78,7 @@ LISTED = (
     "round_glue",
     "period_openers",
     "articles",
+    "possessive_determiners",
     "agreement_heads",
     "complement_markers",
     "topic_words",

@@ -112,3 +112,11 @@ def test_a_plural_head_with_a_repeated_preposition_names_each_zones_own_agreemen
         ("ghouta_truce_2017", "eastern_ghouta"),
         ("homs_truce_2017", "north_homs"),
     }
+
+
+def test_a_year_after_a_possessive_dates_the_agreement_noun():
+    text = (
+        "The Moscow protocol of March 2020 froze the front. Ankara calls it an addition to "
+        "its 2018 memorandum with Russia."
+    )
+    assert "sochi_2018" in agreements_said(text, "2020-06-01")

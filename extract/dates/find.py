@@ -16,8 +16,9 @@ from extract.dates.model import AgreementHint, DateMention
 from extract.lexicon import Lexicon
 from extract.recognise import Match, match_near, scan, scan_text
 
-#: How far before its month or year a qualifier date starts ("the May memorandum": the article).
-QUALIFIER_REACH = 5
+#: How far before its month or year a qualifier date starts ("the May memorandum": the article;
+#: "their 2018 memorandum": a possessive determiner; the reach counts the space before it).
+QUALIFIER_REACH = 7
 #: For each kind of date word the recogniser finds: which patterns can contain it, and how far
 #: before it such a date may start ("the end of December", "أمس الثلاثاء", "the 9th of July").
 ANCHORED: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
@@ -37,7 +38,7 @@ DIGIT_REACH = {
     k.ORDINAL: 6,
     k.YEAR_ONLY: 32,
     k.BARE_ORDINAL: 14,
-    k.QUALIFIER: 5,
+    k.QUALIFIER: QUALIFIER_REACH,
 }
 #: A dateline is a full date on a line of at most this many characters, starting within the
 #: first this-many characters of an undated text.
