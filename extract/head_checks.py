@@ -104,3 +104,9 @@ def current_agreement(ctx: HeadContext, before: int) -> Item | None:
     if live:
         return max(live, key=lambda pair: pair[0])[1]
     return next((i for i in named if i.id is None), None)
+
+
+def clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause of ``text[start:end]`` ends: at its first comma or semicolon, if any."""
+    marks = [i for i in (text.find(c, start, end) for c in ",،;؛") if i >= 0]
+    return min(marks, default=end)

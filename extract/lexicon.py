@@ -80,6 +80,7 @@ LISTED = (
     "articles",
     "possessive_determiners",
     "agreement_heads",
+    "demonstratives",
     "complement_markers",
     "topic_words",
     "relative_pronouns",

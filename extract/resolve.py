@@ -36,6 +36,7 @@ from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
     brokered_by,
+    clause_end,
     current_agreement,
     existed_by,
     fits_as_said,
@@ -44,7 +45,13 @@ from extract.head_checks import (
     latest,
     unknown,
 )
-from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
+from extract.head_kinds import (
+    demonstrated,
+    document_antecedent,
+    of_its_kind,
+    of_the_kind_said,
+    same_kind_before,
+)
 from extract.head_zones import pointed_back
 from extract.heads import HeadContext, dates_a_name, is_current, read_head
 from extract.item import Item
@@ -78,20 +85,14 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
             ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
             continue
         item = _by_venue(ctx, head) if head.venue is not None or head.national else None
-        if item is None:
-            item = _CASES[head.case](ctx, head)
+        if item is None:  # "this memorandum": the one just named; else by the case
+            item = demonstrated(ctx, head) or _CASES[head.case](ctx, head)
         if item is not None:
             ctx.resolved.append(item)
             if item.id is None:  # "اتفاقاً ... لوقف إطلاق النار في جوبر": its words are its own
-                end = _clause_end(ctx.text, item.start, item.end)
+                end = clause_end(ctx.text, item.start, item.end)
                 taken[item.start : end] = b"\x01" * (end - item.start)
     return ctx.resolved
-
-
-def _clause_end(text: str, start: int, end: int) -> int:
-    """Where the clause of ``text[start:end]`` ends: at its first comma or semicolon, if any."""
-    marks = [i for i in (text.find(c, start, end) for c in ",،;؛") if i >= 0]
-    return min(marks, default=end)
 
 
 def _plural(ctx: HeadContext, head: Head) -> list[Item]:

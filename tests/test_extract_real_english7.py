@@ -120,3 +120,17 @@ def test_a_year_after_a_possessive_dates_the_agreement_noun():
         "its 2018 memorandum with Russia."
     )
     assert "sochi_2018" in agreements_said(text, "2020-06-01")
+
+
+def test_a_demonstrative_head_is_the_agreement_just_named_whatever_zones_it_is_asked_about():
+    text = (
+        "Q: The Amman memorandum of principles was concluded by the US, Russia and Jordan "
+        "last week. A: Yes, and we welcome it. Q: Does this memorandum say anything about "
+        "Idlib? A: No."
+    )
+    assert relations(text, "2017-11-15") == {("southwest_ceasefire_2017", "idlib", "excludes")}
+
+
+def test_says_nothing_about_a_zone_leaves_it_out():
+    text = "The Moscow protocol says nothing about Deraa, which Russia retook in 2018."
+    assert ("moscow_protocol_2020", "south", "excludes") in relations(text, "2020-03-10")
