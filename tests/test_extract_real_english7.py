@@ -134,3 +134,20 @@ def test_a_demonstrative_head_is_the_agreement_just_named_whatever_zones_it_is_a
 def test_says_nothing_about_a_zone_leaves_it_out():
     text = "The Moscow protocol says nothing about Deraa, which Russia retook in 2018."
     assert ("moscow_protocol_2020", "south", "excludes") in relations(text, "2020-03-10")
+
+
+def test_a_date_after_since_sets_no_story_year():
+    text = (
+        "The arrangement had kept the south quiet since July 2017. By the end of July the "
+        "flag flew over Quneitra, and on September 17 the Sochi memorandum followed."
+    )
+    assert "2018-09-17" in _days(text, "2018-12-28")
+
+
+def test_a_shared_name_with_no_zone_reads_the_zone_of_the_sentence_before():
+    text = (
+        "Rastan held out until May. In April the last fighters left Douma. The Cairo truce "
+        "signed the summer before was never mentioned."
+    )
+    assert "ghouta_truce_2017" in agreements_said(text, "2018-12-20")
+    assert "homs_truce_2017" not in agreements_said(text, "2018-12-20")

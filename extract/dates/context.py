@@ -40,6 +40,8 @@ ENTRY_LEAD = 12
 #: Longest stretch between a year and a date of the same sentence (characters).
 SENTENCE_REACH = 400
 #: What ends a sentence between a year and a date (the year then no longer rules it alone).
+#: Characters before a date read for a period opener ("since ").
+PERIOD_REACH = 12
 #: How far before a year-less day "a year ago" is looked for ("Exactly a year ago, on ").
 AGO_REACH = 32
 _SENTENCE_BREAK = re.compile(r"[.!?\u061f]\s|\n")
@@ -152,6 +154,8 @@ class Context:
         last, stated, published = self.last, self.stated, self.published
         if year is None or last is None or last.value is None or stated is None:
             return year
+        if self._opens_period(last.start):  # "since July 2017": a span up to now, no story
+            return year
         if last.precision not in (DAY, MONTH) or published is None or stated[1] == year:
             return year
         ahead = safe_date(year, month, day or 1)
@@ -168,6 +172,12 @@ class Context:
         story = (own or last.value.year == stated[1]) and stated[1] < year
         close = story and position - last.end <= STORY_REACH
         return stated[1] if close and timedelta(0) <= after_last <= STORY_SPAN else year
+
+    def _opens_period(self, start: int) -> bool:
+        """Whether the date at ``start`` follows a word that makes it the start of a period
+        ("had kept Daraa quiet since July 2017")."""
+        before = self.text[max(0, start - PERIOD_REACH) : start].split()
+        return bool(before) and before[-1] in self.grammar.lex.words["period_openers"]
 
     def _undated_year(
         self, position: int, month: int, day: int | None, precision: str
