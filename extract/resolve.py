@@ -237,6 +237,8 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
         # "a deal signed in Geneva in mid-August" in a sentence about Eastern Ghouta: the
         # August truce of northern Homs fits the month, not the zone; another agreement
         return unknown(head)
+    if not dated and d.precision == DAY and not head.anaphor and d.start > head.end:
+        return unknown(head)  # "a truce that Moscow and Ankara declared ... on Jan. 12"
     return head.item(dated[0].id) if len(dated) == 1 else None
 
 
@@ -335,11 +337,6 @@ def _in_force(ctx: HeadContext, head: Head, zone: str) -> str | None:
     return live[0].id if len(live) == 1 else None
 
 
-def _unresolved(ctx: HeadContext, head: Head) -> None:
-    """A bare head ("a deal") with no party, zone, date or antecedent says nothing."""
-    return None
-
-
 def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     """A head with parties or a zone: the registry agreements they fit, on the date it speaks
     of; none fits and it is tied to a zone or two parties: an unknown agreement."""
@@ -395,5 +392,5 @@ _CASES: dict[str, Callable[[HeadContext, Head], Item | None]] = {
     "described": _by_description,
     "anaphor": _by_antecedent,
     "dated": _by_date_alone,
-    "bare": _unresolved,
+    "bare": lambda _ctx, _head: None,  # "a deal" with no party, zone, date or antecedent
 }

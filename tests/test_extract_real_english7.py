@@ -151,3 +151,13 @@ def test_a_shared_name_with_no_zone_reads_the_zone_of_the_sentence_before():
     )
     assert "ghouta_truce_2017" in agreements_said(text, "2018-12-20")
     assert "homs_truce_2017" not in agreements_said(text, "2018-12-20")
+
+
+def test_a_day_in_the_heads_own_relative_clause_dates_it():
+    text = (
+        "Turkish posts ring Idlib. A truce that Moscow and Ankara declared for the province "
+        "on Jan. 12 did not last a week."
+    )
+    said = agreements_said(text, "2020-02-20")
+    assert None in said
+    assert "sochi_2018" not in said
