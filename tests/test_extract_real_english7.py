@@ -161,3 +161,17 @@ def test_a_day_in_the_heads_own_relative_clause_dates_it():
     said = agreements_said(text, "2020-02-20")
     assert None in said
     assert "sochi_2018" not in said
+
+
+def test_an_undated_copy_takes_its_day_from_a_wire_dateline_and_the_year_of_its_agreements():
+    text = (
+        "Truce holds north of Homs\n\n"
+        "BEIRUT, Aug 4 (Reuters) - The truce in the Homs enclave held on Friday, a day after "
+        "it began. It is one of the four de-escalation zones agreed in Astana in May.\n"
+    )
+    assert _days(text, None) >= {"2017-08-04"}
+
+
+def test_one_year_ago_today_on_a_day_is_last_years():
+    text = "One year ago today, on April 12, the flag went up over Douma."
+    assert "2018-04-12" in _days(text, "2019-04-12")

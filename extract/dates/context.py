@@ -132,8 +132,10 @@ class Context:
         words = window[breaks[-1].end() if breaks else 0 :].replace(",", " ").split()
         units = g.lex.words["year_words"]
         for i, w in enumerate(words[1:], 1):
-            rest = words[i + 1 :]  # only a preposition between: "a year ago, on March 5"
-            if rest and not set(rest) <= set(g.lex.words["date_prepositions"]):
+            rest = words[i + 1 :]  # only "on", "today" between: "a year ago today, on March 5"
+            if not all(
+                r in g.lex.words["date_prepositions"] or r in g.lex.relative_days for r in rest
+            ):
                 continue
             unit = words[i - 1]
             ago = w in g.lex.words["ago_words"] and (unit in units or unit[:-1] in units)
@@ -201,6 +203,9 @@ class Context:
             year = self._text_year(position, month)
         if year is None:
             year = self._agreement_year(position, month, None, "", None, loose=True)
+        if year is None:  # "BEIRUT, Aug 3 (Reuters)" atop a copy of a Homs truce story: the
+            # one year of every agreement the text names, if they share one
+            year = self._agreement_year(position, month, None, "", None, True, True)
         return year
 
     def _sentence_year(self, position: int) -> int | None:
