@@ -175,3 +175,11 @@ def test_an_undated_copy_takes_its_day_from_a_wire_dateline_and_the_year_of_its_
 def test_one_year_ago_today_on_a_day_is_last_years():
     text = "One year ago today, on April 12, the flag went up over Douma."
     assert "2018-04-12" in _days(text, "2019-04-12")
+
+
+def test_its_own_truce_said_of_a_zone_pronoun_is_that_zones():
+    text = (
+        "Rastan lies north of Homs. It had its own truce, agreed in Cairo at the end of July, "
+        "which Russian military police watched over."
+    )
+    assert ("homs_truce_2017", "north_homs") in links(text, "2018-01-10")
