@@ -128,6 +128,8 @@ class Context:
         March 15": the same year, by ``_story_year``)."""
         published, g = self.published, self.grammar
         window = self.text[max(0, position - AGO_REACH) : position]
+        if not any(w in window for w in g.lex.words["ago_words"]):
+            return year  # (the common case, decided without reading the words)
         breaks = list(_SENTENCE_BREAK.finditer(window))
         words = window[breaks[-1].end() if breaks else 0 :].replace(",", " ").split()
         units = g.lex.words["year_words"]
