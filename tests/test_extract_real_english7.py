@@ -183,3 +183,10 @@ def test_its_own_truce_said_of_a_zone_pronoun_is_that_zones():
         "which Russian military police watched over."
     )
     assert ("homs_truce_2017", "north_homs") in links(text, "2018-01-10")
+
+
+def test_carving_out_a_strip_creates_it_and_carving_out_of_a_deal_leaves_out():
+    made = "In Sochi, Russia and Turkey agreed to carve out a demilitarised strip in Idlib."
+    assert ("sochi_2018", "idlib", "covers") in relations(made, "2018-09-18")
+    left = "Deraa was carved out of the Moscow protocol from the start."
+    assert ("moscow_protocol_2020", "south", "excludes") in relations(left, "2020-03-10")
