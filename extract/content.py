@@ -19,6 +19,7 @@ from extract.choose import candidates, fits_date, fitting
 from extract.dates import DAY, MONTH, DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
+from extract.new_deals import new_deal
 from extract.recognise import Match
 from extract.windows import GUARANTORS, SPONSOR_WINDOW, after_deadline, sponsor_parties
 
@@ -65,14 +66,13 @@ def implicit_mentions(
     published: date | None = None,
 ) -> list[Item]:
     """Agreements a chronology states without a noun for them: "On 17 September 2018, Russia
-    and Turkey agreed to create a demilitarised zone in Idlib", "Russia and Turkey agree at
-    Sochi to ...". In a sentence with no agreement named and no agreement noun, a verb of
-    agreeing with two or more brokers around it (``sponsor_parties``) mentions the one registry
-    agreement of those parties that the sentence's date or venue also fits; the mention is the
-    verb; with no date or venue, brokers that signed only one agreement do in a sentence that
-    uses the zone vocabulary; with no date at all, the publication day (a lead or a live blog
-    on the day). ``terms`` (the zone terms) with a venue or a date: see
-    ``_zone_venues``, ``_zone_dates`` (``zones``: the zone mentions)."""
+    and Turkey agreed to create a demilitarised zone in Idlib". In a sentence with no agreement
+    named and no agreement noun, a verb of agreeing with two or more brokers around it
+    (``sponsor_parties``) mentions the one registry agreement of those parties that the
+    sentence's date or venue fits (none fits its day: an unknown one, ``new_deal``); with no
+    date or venue, brokers that signed only one agreement do in a sentence that uses the zone
+    vocabulary; with no date at all, the publication day (a lead on the day). ``terms`` (the
+    zone terms) with a venue or a date: ``_zone_venues``, ``_zone_dates``."""
     sponsors = cues.get("sponsor", [])
     dates_in = _by_sentence([d for d in dates if d.value is not None], _start_of(sentence_of))
     busy = {i.sentence for i in known if not _other_day(i, dates_in, lex)}
@@ -112,6 +112,8 @@ def implicit_mentions(
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
+        elif not fit and new_deal(cue, said, s, dates_in.get(s, ()), doc_text, lex, out):
+            busy.add(s)  # "Russia and Turkey agreed on Tuesday ...": a deal the registry lacks
     agreeing = {sentence_of(c.start) for c in sponsors}
     # a venue and its day name the agreement also where the sentence only refers back to one
     # ("فوقعها جيش الإسلام في القاهرة في الثاني والعشرين ...، على الاتفاق بشأنها")

@@ -11,6 +11,7 @@ from extract.dates import DAY, DateMention, last_day
 from extract.head import Head
 from extract.heads import HeadContext
 from extract.item import Item
+from extract.new_deals import NEW_DEAL_NOTE
 from extract.recognise import Match
 
 #: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
@@ -110,3 +111,24 @@ def clause_end(text: str, start: int, end: int) -> int:
     """Where the clause of ``text[start:end]`` ends: at its first comma or semicolon, if any."""
     marks = [i for i in (text.find(c, start, end) for c in ",،;؛") if i >= 0]
     return min(marks, default=end)
+
+
+#: Sentences after a reported new deal in which a head of its brokers is that deal.
+STORY_SENTENCES = 10
+
+
+def story_deal(ctx: HeadContext, head: Head) -> Item | None:
+    """A new head of named brokers, with no date of its own, after the text reported those
+    brokers agreeing on a day no registry agreement fits ("Russia and Turkey agreed on Tuesday
+    ... Under the Russian-Turkish accord, struck ... in the Black Sea resort"): that new deal,
+    an unknown agreement, not the older registry agreement of the same brokers or venue."""
+    if head.anaphor or head.near_dates or not head.parties:
+        return None
+    m = head.match
+    for i in ctx.known:
+        if i.id is not None or not i.note.startswith(NEW_DEAL_NOTE) or i.end > m.start:
+            continue
+        brokers = frozenset(i.note[len(NEW_DEAL_NOTE) :].split(", "))
+        if head.sentence - i.sentence <= STORY_SENTENCES and head.parties <= brokers:
+            return unknown(head)
+    return None

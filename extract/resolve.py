@@ -43,6 +43,7 @@ from extract.head_checks import (
     heading_zones,
     joined_to,
     latest,
+    story_deal,
     unknown,
 )
 from extract.head_kinds import (
@@ -84,7 +85,9 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
             ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
             continue
-        item = _by_venue(ctx, head) if head.venue is not None or head.national else None
+        item = story_deal(ctx, head)  # "the Russian-Turkish accord" after that day's new deal
+        if item is None and (head.venue is not None or head.national):
+            item = _by_venue(ctx, head)
         if item is None:  # "this memorandum": the one just named; else by the case
             item = demonstrated(ctx, head) or _CASES[head.case](ctx, head)
         if item is not None:

@@ -190,3 +190,22 @@ def test_carving_out_a_strip_creates_it_and_carving_out_of_a_deal_leaves_out():
     assert ("sochi_2018", "idlib", "covers") in relations(made, "2018-09-18")
     left = "Deraa was carved out of the Moscow protocol from the start."
     assert ("moscow_protocol_2020", "south", "excludes") in relations(left, "2020-03-10")
+
+
+def test_brokers_agreeing_on_a_day_no_registry_agreement_fits_make_the_storys_new_deal():
+    text = (
+        "SOCHI, Russia (Reuters) - Russia and Turkey agreed on Tuesday that Kurdish fighters "
+        "must leave the border strip. Under the Russian-Turkish accord, struck at the Black "
+        "Sea resort, joint patrols will follow."
+    )
+    said = agreements_said(text, "2019-10-22")
+    assert "sochi_2018" not in said
+    assert None in said
+
+
+def test_the_same_brokers_agreeing_on_their_registry_agreements_day_name_it():
+    text = (
+        "Russia and Turkey agreed on Monday to create a demilitarised zone in Idlib. Under the "
+        "Russian-Turkish accord, heavy weapons must go by Oct. 10."
+    )
+    assert set(agreements_said(text, "2018-09-18")) == {"sochi_2018"}
