@@ -209,3 +209,10 @@ def test_the_same_brokers_agreeing_on_their_registry_agreements_day_name_it():
         "Russian-Turkish accord, heavy weapons must go by Oct. 10."
     )
     assert set(agreements_said(text, "2018-09-18")) == {"sochi_2018"}
+
+
+def test_leaders_who_meet_on_a_weekday_meet_on_the_coming_one():
+    text = "Russia, Iran and Turkey meet in Sochi on Wednesday to discuss the zones."
+    assert _days(text, "2017-11-20") == {"2017-11-22"}
+    past = "Russia, Iran and Turkey met in Sochi on Wednesday to discuss the zones."
+    assert _days(past, "2017-11-20") == {"2017-11-15"}
