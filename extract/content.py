@@ -15,13 +15,14 @@ from datetime import date
 from functools import lru_cache
 
 from extract.agreement_info import AgreementInfo
-from extract.choose import candidates, fits_date, fitting
+from extract.choose import candidates, fits_date
 from extract.dates import DAY, MONTH, DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.new_deals import new_deal
 from extract.recognise import Match
 from extract.windows import GUARANTORS, SPONSOR_WINDOW, after_deadline, sponsor_parties
+from extract.zone_dates import STOP_MARKS, zone_dates
 
 #: Distinct provisions of one agreement that a sentence must state (one alone, such as "joint
 #: patrols" or "heavy weapons", is said of many agreements).
@@ -30,7 +31,6 @@ CONTENT_MIN = 2
 ZONE_VENUE_REACH = 48
 #: At most this many words between the zone term and the venue ("set up by the guarantors at").
 ZONE_VENUE_WORDS = 6
-_CLAUSE_MARKS = frozenset(",;:.\u060c\u061b")
 
 
 def content_mentions(
@@ -132,7 +132,7 @@ def implicit_mentions(
         named_before[i.sentence] = max(i.end, named_before.get(i.sentence, 0))
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
-    return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+    return out + zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
 
 
 def _other_day(item: Item, dates_in: dict, lex: Lexicon) -> bool:
@@ -310,7 +310,7 @@ def _zone_venues(
     for term in terms:
         s = sentence_of(term.start)
         end = named_before.get(s)
-        if s in busy and (end is None or not _CLAUSE_MARKS & set(text[end : term.start])):
+        if s in busy and (end is None or not STOP_MARKS & set(text[end : term.start])):
             continue  # "... اتفاق سوتشي ...، كما تقعان ضمن منطقة خفض التصعيد التي أقرت في أستانا"
         for v in venues_in.get(s, ()):
             between = text[term.end : v.start]
@@ -338,7 +338,7 @@ def _designated(text: str, term: Match, between: str, lex: Lexicon) -> bool:
     before the zone term, and only a few words, ending with a venue preposition, up to the
     venue."""
     words = between.split()
-    if not words or len(words) > ZONE_VENUE_WORDS or _CLAUSE_MARKS & set(between):
+    if not words or len(words) > ZONE_VENUE_WORDS or STOP_MARKS & set(between):
         return False
     if words[-1] not in lex.words["venue_prepositions"]:
         return False
@@ -350,43 +350,8 @@ def _opens_clause(between: str, lex: Lexicon) -> bool:
     """Whether the words between a zone term and a venue are one clause about the zones, led by
     a participle or a relative pronoun ("agreed upon at", "set up in", "التي أقرت في")."""
     words = between.split()
-    if not words or len(words) > ZONE_VENUE_WORDS or _CLAUSE_MARKS & set(between):
+    if not words or len(words) > ZONE_VENUE_WORDS or STOP_MARKS & set(between):
         return False
     return any(" ".join(words[:n]) in lex.words["clause_participles"] for n in (1, 2)) or (
         words[0] in lex.words["relative_pronouns"]
     )
-
-
-#: How far after a zone term the date of "a de-escalation zone since May" may start.
-ZONE_DATE_REACH = 16
-
-
-def _zone_dates(
-    text: str,
-    terms: Sequence[Match],
-    zones: Sequence[Item],
-    dates_in: dict,
-    busy: set[int],
-    lex: Lexicon,
-    sentence_of,
-) -> list[Item]:
-    """ "Eastern Ghouta, which has been a de-escalation zone since May, ...": a zone term with a
-    date right after it, in a sentence that names no agreement, mentions the one registry
-    agreement of that date that covers a zone of the sentence. The mention is the term."""
-    out = []
-    for term in terms:
-        s = sentence_of(term.start)
-        if s in busy:
-            continue
-        named = {z.zone for z in zones if z.sentence == s}
-        for d in dates_in.get(s, ()):
-            between = text[term.end : d.start]
-            if not 0 <= d.start - term.end <= ZONE_DATE_REACH or _CLAUSE_MARKS & set(between):
-                continue
-            fit = [a for a in fitting(lex, d.value, d.precision) if a.kind != "talks"]
-            fit = [a for a in fit if a.zones & named]
-            if len(fit) == 1:
-                out.append(Item("agreement", fit[0].id, term.start, term.end, s))
-                busy.add(s)
-                break
-    return out

@@ -216,3 +216,8 @@ def test_leaders_who_meet_on_a_weekday_meet_on_the_coming_one():
     assert _days(text, "2017-11-20") == {"2017-11-22"}
     past = "Russia, Iran and Turkey met in Sochi on Wednesday to discuss the zones."
     assert _days(past, "2017-11-20") == {"2017-11-15"}
+
+
+def test_a_zone_term_dated_after_its_zones_place_phrase_names_that_months_agreement():
+    text = "Russia set up a de-escalation zone in Eastern Ghouta outside Damascus in July."
+    assert links(text, "2017-08-10") == {("ghouta_truce_2017", "eastern_ghouta")}
