@@ -221,3 +221,21 @@ def test_leaders_who_meet_on_a_weekday_meet_on_the_coming_one():
 def test_a_zone_term_dated_after_its_zones_place_phrase_names_that_months_agreement():
     text = "Russia set up a de-escalation zone in Eastern Ghouta outside Damascus in July."
     assert links(text, "2017-08-10") == {("ghouta_truce_2017", "eastern_ghouta")}
+
+
+def test_brokers_who_put_an_arrangement_in_place_name_it():
+    text = (
+        "The arrangement that the United States, Russia and Jordan put in place last year "
+        "kept Quneitra calm until June."
+    )
+    assert links(text, "2018-07-27") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_it_is_the_last_of_the_zones_refers_to_the_zone_named_before():
+    text = "Idlib holds three million people. It is the last of the four zones agreed in Astana."
+    assert ("astana_memorandum_2017", "idlib") in links(text, "2018-07-27")
+
+
+def test_an_arrangement_that_came_to_an_end_in_a_zone_ends_it():
+    text = "Brokered by the US, Russia and Jordan, the truce came to an end in Deraa in July."
+    assert ("southwest_ceasefire_2017", "south", "ends") in relations(text, "2018-12-01")
