@@ -239,3 +239,11 @@ def test_it_is_the_last_of_the_zones_refers_to_the_zone_named_before():
 def test_an_arrangement_that_came_to_an_end_in_a_zone_ends_it():
     text = "Brokered by the US, Russia and Jordan, the truce came to an end in Deraa in July."
     assert ("southwest_ceasefire_2017", "south", "ends") in relations(text, "2018-12-01")
+
+
+def test_a_zone_that_is_one_of_them_belongs_to_the_agreement_before():
+    text = (
+        "The Astana memorandum of May 2017 set up four de-escalation areas. Northern Homs "
+        "was among them."
+    )
+    assert ("astana_memorandum_2017", "north_homs") in links(text, "2018-06-01")
