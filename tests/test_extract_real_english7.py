@@ -247,3 +247,13 @@ def test_a_zone_that_is_one_of_them_belongs_to_the_agreement_before():
         "was among them."
     )
     assert ("astana_memorandum_2017", "north_homs") in links(text, "2018-06-01")
+
+
+def test_a_zone_fighters_are_taken_to_is_no_antecedent_for_the_pocket():
+    text = (
+        "Rebels in Talbiseh agreed to hand over their weapons. Those who refuse will be taken "
+        "to Idlib province. The pocket had been calm since a truce mediated by Egypt last year."
+    )
+    found = links(text, "2018-05-02")
+    assert ("homs_truce_2017", "north_homs") in found
+    assert not any(zone == "idlib" for _, zone in found)
