@@ -132,3 +132,11 @@ def story_deal(ctx: HeadContext, head: Head) -> Item | None:
         if head.sentence - i.sentence <= STORY_SENTENCES and head.parties <= brokers:
             return unknown(head)
     return None
+
+
+def only_zone(ctx: HeadContext) -> set[str]:
+    """The zone of a text that names one zone only (a timeline of Eastern Ghouta: "Faylaq
+    al-Rahman follows with a truce of its own in August" is no August truce of northern Homs),
+    else none."""
+    spoken = {z.zone for zones in ctx.zones_in.values() for z in zones}
+    return spoken if len(spoken) == 1 else set()

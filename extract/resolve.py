@@ -43,6 +43,7 @@ from extract.head_checks import (
     heading_zones,
     joined_to,
     latest,
+    only_zone,
     story_deal,
     unknown,
 )
@@ -227,7 +228,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     dated = [a for a in fit if a.kind != "talks"]
     if ctx.published is not None:  # "similar arrangements in March" (2018): not March 2020's
         dated = existing(dated, ctx.published)
-    named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
+    named = {z.zone for z in ctx.zones_in.get(head.sentence, ())} or only_zone(ctx)
     if len(dated) > 1:
         dated = [a for a in dated if a.zones & named]
     if (

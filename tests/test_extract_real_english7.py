@@ -257,3 +257,11 @@ def test_a_zone_fighters_are_taken_to_is_no_antecedent_for_the_pocket():
     found = links(text, "2018-05-02")
     assert ("homs_truce_2017", "north_homs") in found
     assert not any(zone == "idlib" for _, zone in found)
+
+
+def test_a_month_that_fits_only_another_zones_truce_in_a_one_zone_text_is_an_unknown_deal():
+    text = (
+        "Eastern Ghouta timeline. July 2017 - Jaish al-Islam signs a truce in Cairo. The "
+        "other big group follows with a truce of its own in August."
+    )
+    assert "homs_truce_2017" not in agreements_said(text, "2018-02-25")
