@@ -265,3 +265,11 @@ def test_a_month_that_fits_only_another_zones_truce_in_a_one_zone_text_is_an_unk
         "other big group follows with a truce of its own in August."
     )
     assert "homs_truce_2017" not in agreements_said(text, "2018-02-25")
+
+
+def test_the_other_three_including_one_zone_carries_that_zone():
+    text = (
+        "Idlib is the last of the four de-escalation areas set up under the Astana memorandum. "
+        "The army retook the other three, including Deraa, last year."
+    )
+    assert ("astana_memorandum_2017", "south") in links(text, "2019-03-01")
