@@ -25,7 +25,7 @@ def _placed(text: str, term: Match, d, zones: Sequence[Item]) -> bool:
     """Whether only the zone's own place phrase stands between a zone term and a date ("set up a
     similar zone in Eastern Ghouta outside Damascus in July"): a zone named right after the
     term, and at most a few more words."""
-    inside = [z for z in zones if term.end <= z.start and z.end <= d.start]
+    inside = [z for z in zones if term.end <= z.start and z.end <= d.start]  # (its sentence's)
     if not inside or inside[0].start - term.end > ZONE_DATE_REACH:
         return False
     words = len(text[term.end : d.start].split()) - sum(
@@ -52,12 +52,11 @@ def zone_dates(
         if s in busy:
             continue
         named = {z.zone for z in zones if z.sentence == s}
-        here = [z for z in zones if z.sentence == s]
         for d in dates_in.get(s, ()):
             between = text[term.end : d.start]
             if d.start < term.end or STOP_MARKS & set(between):
                 continue
-            if d.start - term.end > ZONE_DATE_REACH and not _placed(text, term, d, here):
+            if d.start - term.end > ZONE_DATE_REACH and not _placed(text, term, d, zones):
                 continue
             fit = [a for a in fitting(lex, d.value, d.precision) if a.kind != "talks"]
             fit = [a for a in fit if a.zones & named]
