@@ -69,8 +69,8 @@ def demonstrated(ctx: HeadContext, head: Head) -> Item | None:
     zones Idlib is asked about); an unknown deal named last is the one meant. None when the
     head has no demonstrative or nothing fits."""
     m = head.match
-    said = ctx.text[m.start : m.end]
-    if " " not in said or said.split(" ", 1)[0] not in ctx.lex.words["demonstratives"]:
+    phrase = ctx.text[m.start : m.end]
+    if " " not in phrase or phrase.split(" ", 1)[0] not in ctx.lex.words["demonstratives"]:
         return None
     kinds = kinds_of(ctx, m)
     nouns = _nouns(ctx.lex, kinds) if kinds else frozenset()
