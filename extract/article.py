@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from extract.collector import PausedCollector
 from extract.comparison_phrase import comparison_phrases
 from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
+from extract.dates.calendar import published_day
 from extract.furniture import page_furniture
 from extract.item import Item
 from extract.keys import alternation
@@ -65,20 +66,6 @@ def _direction(lex: Lexicon) -> re.Pattern:
     return re.compile(rf" (?:{words}) |[ -](?:{compass})")
 
 
-def _parse_published(published: date | datetime | str | None) -> date | None:
-    """The publication date as a ``date``; None for None or an unreadable string."""
-    if published is None or published == "":
-        return None
-    if isinstance(published, datetime):
-        return published.date()
-    if isinstance(published, date):
-        return published
-    try:
-        return date.fromisoformat(str(published).strip()[:10])
-    except ValueError:
-        return None
-
-
 def extract_article(
     text: str,
     published: date | str | None = None,
@@ -97,7 +84,7 @@ def extract_article(
 def _read_article(
     text: str, published: date | str | None, lang: str, gazetteer: PlaceIndex | None
 ) -> Extraction:
-    day = _parse_published(published)
+    day = published_day(published)
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     language = lang if lang in LANGUAGES else detect_language(text)

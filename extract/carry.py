@@ -96,10 +96,21 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
         return
     listed = Item("zone", None, min(z.start for z in zs), max(z.end for z in zs), s)
     relation = relation_of(listed, listed, triggers) if triggers else "covers"
+    if relation == "covers" and _ended_after(listed, triggers):
+        relation = "ends"
     for z in zs:
         ctx.emit(agreement, z, relation, None, s)
         if relation == "ends":  # "The others have all fallen: ...": its zones, and their end
             ctx.emit(agreement, z, "covers", None, s)
+
+
+def _ended_after(listed: Item, triggers) -> bool:
+    """Whether the first relation word after a carried list is an ending: the list is the
+    subject and that is what is said of it ("The three others - Eastern Ghouta ..., the
+    countryside north of Homs and a southern zone ... - have since been recaptured")."""
+    after = [t for t in triggers if t.start >= listed.end]
+    first = min(after, key=lambda t: t.start) if after else None
+    return first is not None and any(e.ident == "ends" for e in first.entries)
 
 
 def pronoun_links(ctx: LinkContext, s: int, zs: list[Item], pronouns) -> None:
@@ -213,8 +224,27 @@ def carries(ctx: LinkContext, s: int, zs: list[Item]) -> bool:
     before: under a zone term or "the others", after a colon, or as the subject of an ending
     ("Eastern Ghouta, northern Homs and the south were all taken back last year")."""
     if len({z.zone for z in zs}) < 2:
-        return False
+        return s in ctx.carried and _others_before(ctx, zs[0])  # "the other three, including X"
     return s in ctx.carried or colon_list(ctx, zs) or ending_list(ctx, s, zs)
+
+
+#: Characters between "the other three" and the one zone it names ("..., including ").
+OTHERS_REACH = 24
+#: Words between them: one at most ("including"); more make another clause ("المناطق الأخرى من
+#: الخروقات، ففي الغوطة": the other areas saw violations too; in Ghouta ...).
+OTHERS_WORDS = 1
+
+
+def _others_before(ctx: LinkContext, z: Item) -> bool:
+    """Whether "the others" or "the other three" (a carry-over word, not a zone term) comes right
+    before the zone: the one zone it names is one of the zones of the agreement before."""
+    return any(
+        c.kind != "zoneterm"
+        and 0 <= z.start - c.end <= OTHERS_REACH
+        and "." not in ctx.text[c.end : z.start]
+        and sum(w.isalpha() for w in ctx.text[c.end : z.start].split()) <= OTHERS_WORDS
+        for c in ctx.carriers
+    )
 
 
 def ending_list(ctx: LinkContext, s: int, zs: list[Item]) -> bool:

@@ -113,6 +113,12 @@ def choose_alias(
         near = nearest_covering([infos[e.ident] for e in by_zone], here, match.start)
         if len(near) == 1:
             return next(e for e in by_zone if e.ident == near[0].id)
+    if not named:  # "... on Douma. The Cairo truce that Russian officers had signed ...": the
+        # reading of the zone the sentence before names, if one fits
+        before = {z.zone for z in zones if z.sentence == sentence - 1}
+        by_before = [e for e in entries if infos.get(e.ident) and infos[e.ident].zones & before]
+        if len(by_before) == 1:
+            return by_before[0]
     if not named:  # "the Cairo agreement ... placed the area under a ceasefire" in a text that
         # speaks of Eastern Ghouta alone: the reading of the one zone the text names
         spoken = {z.zone for z in zones}

@@ -34,6 +34,7 @@ def zones_own(ctx: HeadContext, head: Head, word: str) -> list[Item]:
     ):
         return []
     after = {z.zone for z in zones if z.start - m.end <= CONSTRUCT_ZONES}
+    after |= _parallel(ctx, m.end, zones)
     pool = [a for a in ctx.lex.agreements.values() if a.kind != "talks" and len(a.zones) == 1]
     if ctx.published is not None:
         pool = existing(pool, ctx.published)
@@ -44,6 +45,34 @@ def zones_own(ctx: HeadContext, head: Head, word: str) -> list[Item]:
             return []
         found.append(head.item(own[0].id))
     return found if len(found) >= 2 else []
+
+
+#: Characters between two zones that a repeated preposition joins ("for Eastern Ghouta in late
+#: July and for the rebel pocket north of Homs").
+PARALLEL_GAP = 48
+
+
+def _parallel(ctx: HeadContext, end: int, zones: list[Item]) -> set[str]:
+    """Zones joined to the head's first zone by "and" and the preposition that led to it
+    ("truces for Eastern Ghouta in late July and for the rebel pocket north of Homs city in
+    early August"): each further zone is one of the head's too."""
+    ordered = sorted(zones, key=lambda z: z.start)
+    if not ordered:
+        return set()
+    lead = ctx.text[end : ordered[0].start].split()
+    if not lead or lead[0] not in ctx.lex.words["place_prepositions"]:
+        return set()
+    out: set[str] = set()
+    joiners = ctx.lex.words["adjective_joiners"]
+    for before, z in zip(ordered, ordered[1:], strict=False):
+        gap = ctx.text[before.end : z.start].replace(",", " ").split()
+        if z.start - before.end > PARALLEL_GAP or lead[0] not in gap:
+            break
+        at = gap.index(lead[0])
+        if at == 0 or gap[at - 1] not in joiners:
+            break
+        out.add(z.zone)
+    return out
 
 
 def brokers_each(ctx: HeadContext, head: Head) -> list[Item]:

@@ -16,12 +16,14 @@ from functools import lru_cache
 
 from extract.agreeing_clause import after_others, in_clause, says_it
 from extract.agreement_info import AgreementInfo
-from extract.choose import candidates, fits_date, fitting
+from extract.choose import candidates, fits_date
 from extract.dates import DAY, MONTH, DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
+from extract.new_deals import new_deal
 from extract.recognise import Match
 from extract.windows import GUARANTORS, after_deadline, sponsor_parties
+from extract.zone_dates import STOP_MARKS, zone_dates
 
 #: Distinct provisions of one agreement that a sentence must state (one alone, such as "joint
 #: patrols" or "heavy weapons", is said of many agreements).
@@ -30,7 +32,6 @@ CONTENT_MIN = 2
 ZONE_VENUE_REACH = 48
 #: At most this many words between the zone term and the venue ("set up by the guarantors at").
 ZONE_VENUE_WORDS = 6
-_CLAUSE_MARKS = frozenset(",;:.\u060c\u061b")
 
 
 def content_mentions(
@@ -66,21 +67,20 @@ def implicit_mentions(
     published: date | None = None,
 ) -> list[Item]:
     """Agreements a chronology states without a noun for them: "On 17 September 2018, Russia
-    and Turkey agreed to create a demilitarised zone in Idlib", "Russia and Turkey agree at
-    Sochi to ...". In a sentence with no agreement named and no agreement noun, a verb of
-    agreeing with two or more brokers around it (``sponsor_parties``) mentions the one registry
-    agreement of those parties that the sentence's date or venue also fits; the mention is the
-    verb; with no date or venue, brokers that signed only one agreement do in a sentence that
-    uses the zone vocabulary; with no date at all, the publication day (a lead or a live blog
-    on the day). ``terms`` (the zone terms) with a venue or a date: see
-    ``_zone_venues``, ``_zone_dates`` (``zones``: the zone mentions)."""
+    and Turkey agreed to create a demilitarised zone in Idlib". In a sentence with no agreement
+    named and no agreement noun, a verb of agreeing with two or more brokers around it
+    (``sponsor_parties``) mentions the one registry agreement of those parties that the
+    sentence's date or venue fits (none fits its day: an unknown one, ``new_deal``); with no
+    date or venue, brokers that signed only one agreement do in a sentence that uses the zone
+    vocabulary; with no date at all, the publication day (a lead on the day). ``terms`` (the
+    zone terms) with a venue or a date: ``_zone_venues``, ``zone_dates.zone_dates``."""
     sponsors = cues.get("sponsor", [])
-    busy = {i.sentence for i in known}
+    dates_in = _by_sentence([d for d in dates if d.value is not None], _start_of(sentence_of))
+    busy = {i.sentence for i in known if not _other_day(i, dates_in, lex)}
     heads_at = _heads_by_sentence(cues.get("head", []) + cues.get("anaphor", []), sentence_of)
     brokers = [(p.start, p.end, p.id) for p in parties if p.id in GUARANTORS]
     brokers += [(a.start, a.end, a.entries[0].ident) for a in cues.get("partyadj", [])]
     brokers_in = _by_sentence(brokers, lambda b: sentence_of(b[0]))
-    dates_in = _by_sentence([d for d in dates if d.value is not None], _start_of(sentence_of))
     venues_in = _by_sentence(cues.get("venue", []), _start_of(sentence_of))
     termed = {sentence_of(t.start) for t in terms}
     out = []
@@ -115,6 +115,8 @@ def implicit_mentions(
         if len(fit) == 1:
             out.append(Item("agreement", fit[0].id, cue.start, cue.end, s))
             busy.add(s)
+        elif not fit and new_deal(cue, said, s, dates_in.get(s, ()), doc_text, lex, out):
+            busy.add(s)  # "Russia and Turkey agreed on Tuesday ...": a deal the registry lacks
     agreeing = {sentence_of(c.start) for c in sponsors}
     # a venue and its day name the agreement also where the sentence only refers back to one
     # ("فوقعها جيش الإسلام في القاهرة في الثاني والعشرين ...، على الاتفاق بشأنها")
@@ -131,7 +133,18 @@ def implicit_mentions(
     named_before = _named_ends(known)
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
-    return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+    return out + zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
+
+
+def _other_day(item: Item, dates_in: dict, lex: Lexicon) -> bool:
+    """Whether a round of talks named in a sentence leaves room for another agreement there:
+    the sentence states a day the round was not held on ("Between the tenth and eleventh
+    rounds, on 17 September 2018, Russia and Turkey agreed in Sochi ...")."""
+    if item.id not in lex.talks:
+        return False
+    days = [d for d in dates_in.get(item.sentence, ()) if d.precision == DAY]
+    info = lex.agreements[item.id]
+    return bool(days) and not any(fits_date(info, d) for d in days)
 
 
 def _named_ends(known: list[Item]) -> dict[int, int]:
@@ -297,7 +310,7 @@ def _zone_venues(
     for term in terms:
         s = sentence_of(term.start)
         end = named_before.get(s)
-        if s in busy and (end is None or not _CLAUSE_MARKS & set(text[end : term.start])):
+        if s in busy and (end is None or not STOP_MARKS & set(text[end : term.start])):
             continue  # "... اتفاق سوتشي ...، كما تقعان ضمن منطقة خفض التصعيد التي أقرت في أستانا"
         for v in venues_in.get(s, ()):
             between = text[term.end : v.start]
@@ -325,7 +338,7 @@ def _designated(text: str, term: Match, between: str, lex: Lexicon) -> bool:
     before the zone term, and only a few words, ending with a venue preposition, up to the
     venue."""
     words = between.split()
-    if not words or len(words) > ZONE_VENUE_WORDS or _CLAUSE_MARKS & set(between):
+    if not words or len(words) > ZONE_VENUE_WORDS or STOP_MARKS & set(between):
         return False
     if words[-1] not in lex.words["venue_prepositions"]:
         return False
@@ -337,43 +350,8 @@ def _opens_clause(between: str, lex: Lexicon) -> bool:
     """Whether the words between a zone term and a venue are one clause about the zones, led by
     a participle or a relative pronoun ("agreed upon at", "set up in", "التي أقرت في")."""
     words = between.split()
-    if not words or len(words) > ZONE_VENUE_WORDS or _CLAUSE_MARKS & set(between):
+    if not words or len(words) > ZONE_VENUE_WORDS or STOP_MARKS & set(between):
         return False
     return any(" ".join(words[:n]) in lex.words["clause_participles"] for n in (1, 2)) or (
         words[0] in lex.words["relative_pronouns"]
     )
-
-
-#: How far after a zone term the date of "a de-escalation zone since May" may start.
-ZONE_DATE_REACH = 16
-
-
-def _zone_dates(
-    text: str,
-    terms: Sequence[Match],
-    zones: Sequence[Item],
-    dates_in: dict,
-    busy: set[int],
-    lex: Lexicon,
-    sentence_of,
-) -> list[Item]:
-    """ "Eastern Ghouta, which has been a de-escalation zone since May, ...": a zone term with a
-    date right after it, in a sentence that names no agreement, mentions the one registry
-    agreement of that date that covers a zone of the sentence. The mention is the term."""
-    out = []
-    for term in terms:
-        s = sentence_of(term.start)
-        if s in busy:
-            continue
-        named = {z.zone for z in zones if z.sentence == s}
-        for d in dates_in.get(s, ()):
-            between = text[term.end : d.start]
-            if not 0 <= d.start - term.end <= ZONE_DATE_REACH or _CLAUSE_MARKS & set(between):
-                continue
-            fit = [a for a in fitting(lex, d.value, d.precision) if a.kind != "talks"]
-            fit = [a for a in fit if a.zones & named]
-            if len(fit) == 1:
-                out.append(Item("agreement", fit[0].id, term.start, term.end, s))
-                busy.add(s)
-                break
-    return out

@@ -15,6 +15,7 @@ from extract.head import Head
 from extract.head_kinds import of_its_kind
 from extract.heads import HeadContext, dates_a_name
 from extract.item import Item
+from extract.new_deals import NEW_DEAL_NOTE
 from extract.recognise import Match
 from extract.windows import DATE_AFTER, opens_after_comma
 
@@ -204,3 +205,38 @@ def round_act(ctx: HeadContext, head: Head) -> Item | None:
         if i.sentence == head.sentence and i.end <= m.start and i.id in ctx.lex.talks
     ]
     return head.item(max(rounds, key=item_end).id) if rounds else None
+
+
+def clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause of ``text[start:end]`` ends: at its first comma or semicolon, if any."""
+    marks = [i for i in (text.find(c, start, end) for c in ",،;؛") if i >= 0]
+    return min(marks, default=end)
+
+
+#: Sentences after a reported new deal in which a head of its brokers is that deal.
+STORY_SENTENCES = 10
+
+
+def story_deal(ctx: HeadContext, head: Head) -> Item | None:
+    """A new head of named brokers, with no date of its own, after the text reported those
+    brokers agreeing on a day no registry agreement fits ("Russia and Turkey agreed on Tuesday
+    ... Under the Russian-Turkish accord, struck ... in the Black Sea resort"): that new deal,
+    an unknown agreement, not the older registry agreement of the same brokers or venue."""
+    if head.anaphor or head.near_dates or not head.parties:
+        return None
+    m = head.match
+    for i in ctx.known:
+        if i.id is not None or not i.note.startswith(NEW_DEAL_NOTE) or i.end > m.start:
+            continue
+        brokers = frozenset(i.note[len(NEW_DEAL_NOTE) :].split(", "))
+        if head.sentence - i.sentence <= STORY_SENTENCES and head.parties <= brokers:
+            return unknown(head)
+    return None
+
+
+def only_zone(ctx: HeadContext) -> set[str]:
+    """The zone of a text that names one zone only (a timeline of Eastern Ghouta: "Faylaq
+    al-Rahman follows with a truce of its own in August" is no August truce of northern Homs),
+    else none."""
+    spoken = {z.zone for zones in ctx.zones_in.values() for z in zones}
+    return spoken if len(spoken) == 1 else set()

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extract.antecedents import UNKNOWN
+from extract.item import Item
 from extract.keys import phrase_key
 from extract.lexicon import Lexicon
 from extract.windows import ANAPHORA_SENTENCES
@@ -54,6 +55,38 @@ def document_antecedent(ctx: HeadContext, head: Head, cands: Sequence[AgreementI
             or set(phrase_key(ctx.text[i.start : i.end]).split()) & nouns
         ):
             return i.id
+    return None
+
+
+#: Sentences back in which "this memorandum" finds the one it points to (a transcript's short
+#: answers may come between).
+DEMONSTRATIVE_SENTENCES = 8
+
+
+def demonstrated(ctx: HeadContext, head: Head) -> Item | None:
+    """ "this memorandum", "that deal": a demonstrative points back to the agreement last named
+    within reach as of the kind its noun names, or with that noun ("the memorandum of
+    principles ... does this memorandum say anything about Idlib?": the Amman memorandum, whose
+    zones Idlib is asked about); an unknown deal named last is the one meant. None when the
+    head has no demonstrative or nothing fits."""
+    m = head.match
+    phrase = ctx.text[m.start : m.end]
+    if " " not in phrase or phrase.split(" ", 1)[0] not in ctx.lex.words["demonstratives"]:
+        return None
+    kinds = kinds_of(ctx, m)
+    nouns = _nouns(ctx.lex, kinds) if kinds else frozenset()
+    before = [
+        i
+        for i in ctx.items()
+        if i.kind == "agreement"
+        and i.end <= m.start
+        and head.sentence - i.sentence <= DEMONSTRATIVE_SENTENCES
+    ]
+    for i in sorted(before, key=lambda i: i.start, reverse=True):
+        said = set(phrase_key(ctx.text[i.start : i.end]).split())
+        info = ctx.lex.agreements.get(i.id) if i.id else None
+        if not kinds or said & nouns or (info is not None and info.kind in kinds):
+            return Item("agreement", i.id, m.start, head.end, head.sentence)
     return None
 
 

@@ -23,6 +23,7 @@ from extract.windows import (
     SURRENDER_WINDOW,
     ZONE,
     Window,
+    clause_date,
     dates_near,
     identity_date,
     onset_date,
@@ -240,6 +241,8 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     if not near_dates and place is not None and place.start > m.end:
         # "an arrangement reached with the United States in Ankara on Oct. 17": the venue's date
         near_dates = dates_near(place, dates, ctx.text, words["deadline_words"], ctx.date_breaks)
+    if not near_dates and not anaphor:  # "a cease-fire that ... announced ... on Jan. 12"
+        near_dates = clause_date(ctx.text, m, dates, ctx.lex)
     topic = topic_zone(ctx, m, sentence)
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"

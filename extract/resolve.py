@@ -37,6 +37,7 @@ from extract.head import Head
 from extract.head_checks import (
     another,
     brokered_by,
+    clause_end,
     current_agreement,
     dated_otherwise,
     existed_by,
@@ -45,11 +46,19 @@ from extract.head_checks import (
     heading_zones,
     joined_to,
     latest,
+    only_zone,
     onset_unfit,
     round_act,
+    story_deal,
     unknown,
 )
-from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
+from extract.head_kinds import (
+    demonstrated,
+    document_antecedent,
+    of_its_kind,
+    of_the_kind_said,
+    same_kind_before,
+)
 from extract.head_zones import pointed_back
 from extract.heads import HeadContext, is_current, read_head
 from extract.item import Item
@@ -82,25 +91,21 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
             ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
             continue
-        item = round_act(ctx, head)  # "الجولة السادسة ... الاتفاق على حدود المنطقة"
+        item = story_deal(ctx, head)  # "the Russian-Turkish accord" after that day's new deal
+        if item is None:
+            item = round_act(ctx, head)  # "الجولة السادسة ... الاتفاق على حدود المنطقة"
         if item is None and (head.venue is not None or head.national):
             item = _by_venue(ctx, head)
-        if item is None:
-            item = _CASES[head.case](ctx, head)
+        if item is None:  # "this memorandum": the one just named; else by the case
+            item = demonstrated(ctx, head) or _CASES[head.case](ctx, head)
         if onset_unfit(ctx, head) or (item is not None and another(ctx, head, item.id)):
             item = unknown(head)  # "هدنة جديدة" in 2020, "the truce announced on 12 January"
         if item is not None:
             ctx.resolved.append(item)
             if item.id is None:  # "اتفاقاً ... لوقف إطلاق النار في جوبر": its words are its own
-                end = _clause_end(ctx.text, item.start, item.end)
+                end = clause_end(ctx.text, item.start, item.end)
                 taken[item.start : end] = b"\x01" * (end - item.start)
     return ctx.resolved
-
-
-def _clause_end(text: str, start: int, end: int) -> int:
-    """Where the clause of ``text[start:end]`` ends: at its first comma or semicolon, if any."""
-    marks = [i for i in (text.find(c, start, end) for c in ",،;؛") if i >= 0]
-    return min(marks, default=end)
 
 
 def _plural(ctx: HeadContext, head: Head) -> list[Item]:
@@ -211,7 +216,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     dated = [a for a in fit if a.kind != "talks"]
     if ctx.published is not None:  # "similar arrangements in March" (2018): not March 2020's
         dated = existing(dated, ctx.published)
-    named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
+    named = {z.zone for z in ctx.zones_in.get(head.sentence, ())} or only_zone(ctx)
     if len(dated) > 1:
         dated = [a for a in dated if a.zones & named]
     if (
@@ -226,6 +231,8 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
         return unknown(head)
     if not any(a.kind != "talks" or fits_date(a, d) for a in fit):  # "هدنة كانون الثاني"
         return unknown(head)
+    if not dated and d.precision == DAY and not head.anaphor and d.start > head.end:
+        return unknown(head)  # "a truce that Moscow and Ankara declared ... on Jan. 12"
     return head.item(dated[0].id) if len(dated) == 1 else None
 
 
@@ -324,11 +331,6 @@ def _in_force(ctx: HeadContext, head: Head, zone: str) -> str | None:
     return live[0].id if len(live) == 1 else None
 
 
-def _unresolved(ctx: HeadContext, head: Head) -> None:
-    """A bare head ("a deal") with no party, zone, date or antecedent says nothing."""
-    return None
-
-
 def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     """A head with parties or a zone: the registry agreements they fit, on the date it speaks
     of; none fits and it is tied to a zone or two parties: an unknown agreement."""
@@ -338,6 +340,9 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
         cands = [a for a in cands if head.sponsors <= a.parties] or cands
     if len(cands) > 1 and not zone:  # "a truce brokered by Egypt ... covers Eastern Ghouta"
         named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
+        # none named: the zone of the sentence before ("Eastern Ghouta was one of four zones
+        # ... A separate cease-fire for the enclave, mediated by Egypt in July, ...")
+        named = named or {z.zone for z in ctx.zones_in.get(head.sentence - 1, ())}
         cands = [a for a in cands if a.zones & named] or cands
         cands = nearest_covering(cands, ctx.zones_in.get(head.sentence, ()), m.start)
     if len(cands) > 1 and zone:
@@ -381,5 +386,5 @@ _CASES: dict[str, Callable[[HeadContext, Head], Item | None]] = {
     "described": _by_description,
     "anaphor": _by_antecedent,
     "dated": _by_date_alone,
-    "bare": _unresolved,
+    "bare": lambda _ctx, _head: None,  # "a deal" with no party, zone, date or antecedent
 }

@@ -126,6 +126,36 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
         if number is None and _other_round(text, m.start(), lex):
             continue  # "the next round of the Astana talks", "الجولة المقبلة": not the current one
         out.append(Round(m.start(), m.end(), number))
+    return out + paired_rounds(text, cores, lex, out)
+
+
+#: Characters before a plural round word read for two joined ordinals ("seventh and eighth ").
+PAIR_REACH = 28
+
+
+def paired_rounds(text: str, cores: list[Match], lex: Lexicon, found: list[Round]) -> list[Round]:
+    """ "Second and third rounds (15-16 February and 14-15 March 2017)", "the seventh and eighth
+    rounds": two ordinals joined right before the noun "round(s)" are two rounds, each spanning
+    its own ordinal (the caller has checked that the text names Astana; "their second and
+    third meetings" may be a summit's, and are left alone)."""
+    out = []
+    taken = {r.start for r in found}
+    nouns = lex.words["round_nouns"]
+    for core in cores:
+        word = text[core.start : core.end]
+        if core.entries[0].ident == "astana" or not (word in nouns or word[:-1] in nouns):
+            continue
+        words = text[max(0, core.start - PAIR_REACH) : core.start].split()
+        if len(words) < 3 or words[-2] not in lex.words["adjective_joiners"]:
+            continue
+        first, second = lex.ordinals.get(words[-3]), lex.ordinals.get(words[-1])
+        if first is None or second is None or max(first, second) > MAX_ROUND:
+            continue
+        start = text.rfind(words[-3], 0, core.start)
+        join = text.rfind(words[-1], 0, core.start)
+        out.append(Round(start, start + len(words[-3]), first))
+        if join not in taken:
+            out.append(Round(join, core.end, second))
     return out
 
 
@@ -228,16 +258,35 @@ def dated_rounds(
         if any(k.start <= core.start < k.end for k in known):
             continue
         after = [d for d in dates if d.value is not None and 0 <= d.start - core.end <= DATED_REACH]
+        if not astana and not after:  # "In mid-September, at their sixth meeting, ..."
+            after = _dated_before(core, dates, sentence_of)
         if not after or sentence_of(after[0].start) != sentence_of(core.start):
             continue
         if not astana:
             item = _ordinal_round(text, core, after[0], lex, sentence_of)
             out += [item] if item is not None else []
             continue
+        if _period_start(text, after[0], lex):
+            continue  # "eight rounds in the Kazakh capital since January 2017": no one round
         fits = {a for a in lex.rounds.values() if _held_on(lex.agreements[a].days, after[0])}
         if len(fits) == 1:
             out.append(Item("agreement", fits.pop(), core.start, core.end, sentence_of(core.start)))
     return out
+
+
+def _dated_before(core: Match, dates: list, sentence_of) -> list:
+    """The last date before an ordinal round word in its own sentence ("In mid-September, at
+    their sixth meeting"): the round's, if that round was held then."""
+    s = sentence_of(core.start)
+    before = [d for d in dates if d.value is not None and d.end <= core.start]
+    return before[-1:] if before and sentence_of(before[-1].start) == s else []
+
+
+def _period_start(text: str, d, lex: Lexicon) -> bool:
+    """Whether the date opens a period ("since January 2017", "منذ كانون الثاني"): when the
+    talks began, not the date of one round."""
+    words = text[max(0, d.start - ORDINAL_REACH) : d.start].split()
+    return bool(words) and words[-1] in lex.words["period_openers"]
 
 
 def _ordinal_round(text: str, core: Match, day, lex: Lexicon, sentence_of) -> Item | None:

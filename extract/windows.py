@@ -346,3 +346,22 @@ def sponsor_parties(
 def _distinctive(lex: Lexicon, party: str) -> bool:
     deals = [a for a in lex.agreements.values() if a.kind != "talks" and party in a.parties]
     return 0 < len(deals) <= DISTINCTIVE_BROKER
+
+
+#: Characters after a head read for the date its relative clause gives it.
+RELATIVE_DATE_REACH = 80
+
+
+def clause_date(text: str, head: Match, dates, lex: Lexicon) -> list:
+    """The day a relative clause right after the head gives it, before the clause's first comma
+    or semicolon ("A cease-fire that Russia and Turkey announced for the province on Jan. 12
+    collapsed"): its own date, too far for ``dates_near`` (``dates``: those of its sentence)."""
+    after = text[head.end : head.end + RELATIVE_DATE_REACH]
+    words = after.split()
+    if not words or not (
+        words[0] in lex.words["relative_pronouns"] or words[0] in lex.words["clause_participles"]
+    ):
+        return []
+    marks = [i for i in (after.find(c) for c in ",;\u060c\u061b") if i >= 0]
+    end = head.end + min(marks, default=len(after))
+    return [d for d in dates if head.end < d.start < end and d.precision == DAY][:1]

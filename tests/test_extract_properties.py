@@ -75,9 +75,9 @@ def _check_offsets(text: str, result: dict) -> None:
 @given(TEXTS, PUBLISHED)
 def test_any_text_is_read_and_offsets_slice_the_original(text, published):
     # the inner function, so that a crash is not hidden by extract_article's safety net
-    from extract.article import _parse_published
+    from extract.dates.calendar import published_day
 
-    result = _extract(text, _parse_published(published), "ar", load_lexicon()).to_dict()
+    result = _extract(text, published_day(published), "ar", load_lexicon()).to_dict()
     _check_offsets(text, result)
     result = extract_article(text, published).to_dict()
     _check_offsets(text, result)

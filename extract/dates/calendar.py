@@ -3,7 +3,7 @@ falls in, which day a weekday names, month shifts. Pure functions of dates, no t
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from extract.dates.model import MONTH, YEAR
 
@@ -106,3 +106,17 @@ def last_day(value: date, precision: str) -> date:
     if precision == MONTH:
         return next_month(value) - timedelta(days=1)
     return value
+
+
+def published_day(published: date | datetime | str | None) -> date | None:
+    """The publication date as a ``date``; None for None or an unreadable string."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    try:
+        return date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        return None

@@ -40,6 +40,10 @@ ENTRY_LEAD = 12
 #: Longest stretch between a year and a date of the same sentence (characters).
 SENTENCE_REACH = 400
 #: What ends a sentence between a year and a date (the year then no longer rules it alone).
+#: Characters before a date read for a period opener ("since ").
+PERIOD_REACH = 12
+#: How far before a year-less day "a year ago" is looked for ("Exactly a year ago, on ").
+AGO_REACH = 32
 _SENTENCE_BREAK = re.compile(r"[.!?\u061f]\s|\n")
 #: What may stand between the start of a line and a chronology entry's date ("- ", "* ", "• ").
 _LINE_LEAD = frozenset(" -*\u2022#")
@@ -105,6 +109,8 @@ class Context:
             if direction is None:
                 year = self._agreement_year(position, month, day, precision, year)
                 year = self._story_year(position, month, day, year)
+                if year is not None and day is not None:
+                    year = self._years_back(position, month, day, year)
             return self._agree_with_weekday(year, month, day) if year is not None else None
         if direction is not None:
             # "4 أيار الماضي" in an undated text: last May of when? Only a known agreement
@@ -116,6 +122,31 @@ class Context:
         year = self._undated_year(position, month, day, precision)
         return self._agree_with_weekday(year, month, day) if year is not None else None
 
+    def _years_back(self, position: int, month: int, day: int, year: int) -> int:
+        """ "Exactly a year ago, on March 5" (an anniversary piece of 5 March 2021): so many
+        years before publication, stated for the days after it ("The patrols, which began on
+        March 15": the same year, by ``_story_year``)."""
+        published, g = self.published, self.grammar
+        window = self.text[max(0, position - AGO_REACH) : position]
+        if not any(w in window for w in g.lex.words["ago_words"]):
+            return year  # (the common case, decided without reading the words)
+        breaks = list(_SENTENCE_BREAK.finditer(window))
+        words = window[breaks[-1].end() if breaks else 0 :].replace(",", " ").split()
+        units = g.lex.words["year_words"]
+        for i, w in enumerate(words[1:], 1):
+            rest = words[i + 1 :]  # only "on", "today" between: "a year ago today, on March 5"
+            if not all(
+                r in g.lex.words["date_prepositions"] or r in g.lex.relative_days for r in rest
+            ):
+                continue
+            unit = words[i - 1]
+            ago = w in g.lex.words["ago_words"] and (unit in units or unit[:-1] in units)
+            if published is not None and ago:
+                back = g.lex.cardinals.get(words[i - 2], 1) if i >= 2 else 1  # "a year ago"
+                self.state_year(position, published.year - back)
+                return published.year - back
+        return year
+
     def _story_year(
         self, position: int, month: int, day: int | None, year: int | None
     ) -> int | None:
@@ -126,6 +157,8 @@ class Context:
         2017 ... on 22 July ... until September"; ``STORY_REACH``), on or soon after them."""
         last, stated, published = self.last, self.stated, self.published
         if year is None or last is None or last.value is None or stated is None:
+            return year
+        if self._opens_period(last.start):  # "since July 2017": a span up to now, no story
             return year
         if last.precision not in (DAY, MONTH) or published is None or stated[1] == year:
             return year
@@ -143,6 +176,12 @@ class Context:
         story = (own or last.value.year == stated[1]) and stated[1] < year
         close = story and position - last.end <= STORY_REACH
         return stated[1] if close and timedelta(0) <= after_last <= STORY_SPAN else year
+
+    def _opens_period(self, start: int) -> bool:
+        """Whether the date at ``start`` follows a word that makes it the start of a period
+        ("had kept Daraa quiet since July 2017")."""
+        before = self.text[max(0, start - PERIOD_REACH) : start].split()
+        return bool(before) and before[-1] in self.grammar.lex.words["period_openers"]
 
     def _undated_year(
         self, position: int, month: int, day: int | None, precision: str
@@ -166,6 +205,9 @@ class Context:
             year = self._text_year(position, month)
         if year is None:
             year = self._agreement_year(position, month, None, "", None, loose=True)
+        if year is None:  # "BEIRUT, Aug 3 (Reuters)" atop a copy of a Homs truce story: the
+            # one year of every agreement the text names, if they share one
+            year = self._agreement_year(position, month, None, "", None, True, True)
         return year
 
     def _sentence_year(self, position: int) -> int | None:

@@ -12,12 +12,13 @@ from extract.dates import grammar as k
 from extract.dates.cases import RESOLVERS
 from extract.dates.context import Context, year_headings
 from extract.dates.grammar import Grammar, grammar
-from extract.dates.model import AgreementHint, DateMention
+from extract.dates.model import DAY, AgreementHint, DateMention
 from extract.lexicon import Lexicon
 from extract.recognise import Match, match_near, scan, scan_text
 
-#: How far before its month or year a qualifier date starts ("the May memorandum": the article).
-QUALIFIER_REACH = 5
+#: How far before its month or year a qualifier date starts ("the May memorandum": the article;
+#: "their 2018 memorandum": a possessive determiner; the reach counts the space before it).
+QUALIFIER_REACH = 7
 #: For each kind of date word the recogniser finds: which patterns can contain it, and how far
 #: before it such a date may start ("the end of December", "أمس الثلاثاء", "the 9th of July").
 ANCHORED: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
@@ -37,7 +38,7 @@ DIGIT_REACH = {
     k.ORDINAL: 6,
     k.YEAR_ONLY: 32,
     k.BARE_ORDINAL: 14,
-    k.QUALIFIER: 5,
+    k.QUALIFIER: QUALIFIER_REACH,
 }
 #: A dateline is a full date on a line of at most this many characters, starting within the
 #: first this-many characters of an undated text.
@@ -86,6 +87,8 @@ def find_dates(
             out.append(mention)
             if mention.value is not None:
                 ctx.last = mention
+                if ctx.today is None and published is None and _short_dateline(m, mention, text):
+                    ctx.today = mention.value  # "AMMAN, July 7 (Reuters) -": the copy's day
         ctx.weekday = None
     return out
 
@@ -228,6 +231,20 @@ def _dateline(chosen: list[re.Match], text: str, g: Grammar) -> date | None:
         if days:
             return days[-1]
     return None
+
+
+#: What follows the day of a wire dateline: the agency in brackets, then a dash ("July 7
+#: (Reuters) -"), or the dash alone.
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]\s")
+
+
+def _short_dateline(m: re.Match, mention: DateMention, text: str) -> bool:
+    """Whether a day read in the first lines of an undated text is its dateline: a calendar day
+    right before the agency and the dash ("CAIRO/MOSCOW, July 22 (Reuters) - ..."), whose year
+    came from the agreements the text names."""
+    if m.start() > DATELINE_REACH or mention.precision != DAY:
+        return False
+    return _DATELINE_TAIL.match(text, m.end()) is not None
 
 
 def _leftmost_longest(matches: list[re.Match]) -> list[re.Match]:

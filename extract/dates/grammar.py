@@ -199,7 +199,8 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         glued="[" + re.escape("".join(sorted(lex.proclitic_letters))) + "]"
         if lex.proclitic_letters
         else "(?!)",
-        articles=alt(w["articles"]),
+        # "the 2018 memorandum", "their 2018 memorandum": a determiner before a dated head
+        articles=alt([*w["articles"], *w["possessive_determiners"]]),
         heads=alt(w["agreement_heads"]),
         next_day=alt(w["next_day"]),
         previous_day=alt(w["previous_day"]),
