@@ -241,6 +241,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         # "an arrangement reached with the United States in Ankara on Oct. 17": the venue's date
         near_dates = dates_near(place, dates, ctx.text, words["deadline_words"], ctx.date_breaks)
     topic = topic_zone(ctx, m, sentence)
+    zones = ctx.zones_in.get(sentence, ())
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
         onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
@@ -250,7 +251,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         sentence=sentence,
         end=end,
         parties=parties,
-        zone=zone_near(m, ctx.zones_in.get(sentence, ()), ctx.text)
+        zone=(None if anaphor and _negated_verb_before(ctx, m) else zone_near(m, zones, ctx.text))
         or relative_zone(ctx, m, sentence)
         or topic,
         topic=topic is not None,
@@ -267,6 +268,22 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         venue=venue,
         national=national,
     )
+
+
+#: Words before an anaphoric head read for the negated verb it is the subject of.
+NEGATED_VERB_WORDS = 2
+
+
+def _negated_verb_before(ctx: HeadContext, m: Match) -> bool:
+    """Whether the anaphor is the subject of a negated verb ("لم يتطرق الاتفاق إلى ريف حمص",
+    "لا تشمل الهدنة الغوطة"): the zone after it is what it leaves out, not what it is."""
+    words = ctx.text[max(0, m.start - 24) : m.start].split()[-NEGATED_VERB_WORDS:]
+    return len(words) == NEGATED_VERB_WORDS and _negation(ctx.lex, words[0])
+
+
+def _negation(lex: Lexicon, word: str) -> bool:
+    negations = lex.word_sets["negations"]
+    return word in negations or (word[:1] in lex.proclitic_letters and word[1:] in negations)
 
 
 def zone_near(head: Match, zones, text: str = "") -> Item | None:

@@ -119,17 +119,31 @@ def has_trigger(a: Item, z: Item, triggers: list[Match]) -> bool:
 BOTH = {"covers": "ends", "ends": "covers"}
 
 
-def second_relation(a: Item, z: Item, triggers, relation: str) -> str | None:
-    """The second relation of the pair, when a trigger for it lies in the link's window too."""
+def second_relation(
+    a: Item, z: Item, triggers, relation: str, zones: Sequence[Item] = (), text: str = ""
+) -> str | None:
+    """The second relation of the pair, when a trigger for it lies in the link's window too,
+    and not in the clause of another zone before it (``zones``: those of the sentence)."""
     other = BOTH.get(relation)
     if other is None or not triggers:
         return None
     lo = min(a.start, z.start) - TRIGGER_BEFORE
     hi = max(a.end, z.end) + TRIGGER_AFTER
     for t in triggers:
-        if lo < t.start and t.end < hi and any(e.ident == other for e in t.entries):
+        if not (lo < t.start and t.end < hi and any(e.ident == other for e in t.entries)):
+            continue
+        if not (text and _of_zone_before(a, z, t, zones, text)):
             return other
     return None
+
+
+def _of_zone_before(a: Item, z: Item, t: Match, zones: Sequence[Item], text: str) -> bool:
+    """Whether trigger ``t`` ends the clause of another zone named after the agreement and
+    before it, a comma closing that clause before zone ``z`` ("لم يتطرق الاتفاق إلى ريف حمص
+    أو الجنوب، اللذين عادا إلى سيطرة النظام، واقتصرت مظلته على إدلب")."""
+    if t.end > z.start or not any(c in text[t.end : z.start] for c in ",،"):
+        return False
+    return any(o is not z and a.end <= o.start and o.end <= t.start for o in zones)
 
 
 def relation_of(

@@ -240,7 +240,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 continue  # "... إدلب وحدها، أما الغوطة ودرعا فقد انتهى أمرهما بتسويات": not its end
             when = min(dated, key=lambda d: abs(center(d) - center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
-            also = second_relation(a, z, said, relation)
+            also = second_relation(a, z, said, relation, zs, ctx.text)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
 
