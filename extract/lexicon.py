@@ -53,6 +53,10 @@ LISTED = (
     # the date grammar's words (extract/dates/grammar.py)
     "month_word",
     "year_words",
+    "following_year",
+    "anniversary_days",
+    "year_units",
+    "dual_years",
     "day_word",
     "of",
     "date_prepositions",

@@ -6,6 +6,7 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+from extract import extract_article
 from tests.reading import relations
 
 
@@ -25,3 +26,37 @@ def test_did_not_address_is_an_exclusion_and_its_subject_keeps_its_antecedent():
     assert ("sochi_2018", "idlib", "ends") not in found
     text = "وقالت الخارجية إن مذكرة عمّان لم تتطرق إلى ريف حمص الشمالي."
     assert ("southwest_ceasefire_2017", "north_homs", "excludes") in relations(text, "2017-11-20")
+
+
+def _days(text: str, published: str | None) -> set[str]:
+    return {
+        d.date for d in extract_article(text, published).dates if d.precision == "day" and d.date
+    }
+
+
+def test_the_following_year_and_that_year_give_their_year_to_the_days_after_them():
+    # a review of several years: "في ربيع العام التالي" moves the year of the story one on, and
+    # "في صيف تلك السنة" keeps it; the days after them are not the publication year's
+    text = (
+        "انتهت المعارك في حلب في 22 كانون الأول 2016. وفي ربيع العام التالي، في 4 أيار، "
+        "وقّعت الدول الضامنة مذكرة أستانا. وفي صيف تلك السنة دخلت هدنة الجنوب حيز التنفيذ في 9 تموز."
+    )
+    found = _days(text, "2020-01-15")
+    assert {"2016-12-22", "2017-05-04", "2017-07-09"} <= found
+    assert "2019-05-04" not in found
+    # in an undated chronology, a line after "في العام التالي" keeps that year, not the heading's
+    text = (
+        "ما بعد 2018\n"
+        "• في العام التالي، وتحديداً في 30 نيسان، بدأ القصف على ريف حماة الشمالي.\n"
+        "• 22 آب: دخلت قوات النظام خان شيخون.\n"
+    )
+    assert {"2019-04-30", "2019-08-22"} <= _days(text, None)
+
+
+def test_this_day_years_ago_is_the_publication_day_of_that_year():
+    # "في مثل هذا اليوم قبل ثلاثة أعوام / قبل عامين / من عام 2018": an anniversary; alone it
+    # gives no day (its year is not said), and it is never the publication day itself
+    assert "2017-05-04" in _days("في مثل هذا اليوم قبل ثلاثة أعوام وُقّعت المذكرة.", "2020-05-04")
+    assert "2018-07-22" in _days("في مثل هذا اليوم قبل عامين وُقّع اتفاق الغوطة.", "2020-07-22")
+    assert "2018-09-17" in _days("في مثل هذا اليوم من عام 2018 التقى الرئيسان.", "2021-09-17")
+    assert _days("في مثل هذا اليوم التقى الرئيسان في سوتشي.", "2021-09-17") == set()

@@ -24,7 +24,7 @@ ANCHORED: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     "months": (((k.MONTH_DAY,), 5), ((k.MONTH_ONLY,), 24), ((k.QUALIFIER,), QUALIFIER_REACH)),
     "weekdays": (((k.WEEKDAY,), 16),),
     "ordinals": (((k.ORDINAL,), 6),),
-    "relative_days": (((k.RELATIVE_DAY,), 0),),
+    "relative_days": (((k.RELATIVE_DAY,), 0), ((k.ANNIVERSARY,), 16)),
     "year_words": (((k.RELATIVE_YEAR,), 10),),
     "month_word": (((k.RELATIVE_MONTH,), 24),),
     "day_word": (((k.RELATIVE_DAY, k.COUNTED_DAYS), 16),),
