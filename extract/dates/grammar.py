@@ -241,6 +241,28 @@ def _pieces(a: SimpleNamespace) -> SimpleNamespace:
     )
 
 
+def _year_parts(a: SimpleNamespace, p: SimpleNamespace, ws: str) -> dict[str, str]:
+    """The sources of the dates that name a year relative to another: publication ("العام
+    الماضي"), the story told ("تلك السنة", "العام التالي"), an anniversary."""
+    return {
+        RELATIVE_YEAR: (
+            rf"{ws}(?:{a.year_word}{W}+(?P<relpost>{a.rel})"
+            rf"|(?P<relpre>{a.rel}){W}+{a.year_word}"
+            # the year of the story told, or the one after it ("تلك السنة", "العام التالي")
+            rf"|(?P<sequel>{a.following})"
+            rf"|(?P<sameyear>(?:{a.that}|{a.same}){W}+{a.year_word}(?:{W}+{a.same})?"
+            rf"|{a.year_word}{W}+{a.same})){END}"
+        ),
+        # "في مثل هذا اليوم قبل عامين": the publication day, so many years back
+        ANNIVERSARY: (
+            rf"{ws}{a.anniversary}(?:{W}+(?:{a.earlier}{W}+(?:(?P<dual>{a.dual_years})"
+            rf"|(?:(?P<count>{p.count}){W}+)?(?P<unit>{a.year_units}))"
+            rf"|{a.of}{W}+(?:{a.year_word}{W}*)?(?P<year>{YEAR_DIGITS})"
+            rf"|{a.of}{W}+{a.year_word}{W}+(?P<rel>{a.past})))?{END}"
+        ),
+    }
+
+
 def _parts(lex: Lexicon) -> dict[str, str]:
     """The source of every pattern, from the word alternatives and the shared pieces."""
     a = _words(lex)
@@ -293,21 +315,6 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"{ws}{a.articles}{W}+(?:(?P<month>{a.month})(?:{W}+(?P<year>{YEAR_DIGITS}))?"
             rf"|(?P<bare>{YEAR_DIGITS}))(?={W}+{a.heads}{END})"
         ),
-        RELATIVE_YEAR: (
-            rf"{ws}(?:{a.year_word}{W}+(?P<relpost>{a.rel})"
-            rf"|(?P<relpre>{a.rel}){W}+{a.year_word}"
-            # the year of the story told, or the one after it ("تلك السنة", "العام التالي")
-            rf"|(?P<sequel>{a.following})"
-            rf"|(?P<sameyear>(?:{a.that}|{a.same}){W}+{a.year_word}(?:{W}+{a.same})?"
-            rf"|{a.year_word}{W}+{a.same})){END}"
-        ),
-        # "في مثل هذا اليوم قبل عامين": the publication day, so many years back
-        ANNIVERSARY: (
-            rf"{ws}{a.anniversary}(?:{W}+(?:{a.earlier}{W}+(?:(?P<dual>{a.dual_years})"
-            rf"|(?:(?P<count>{p.count}){W}+)?(?P<unit>{a.year_units}))"
-            rf"|{a.of}{W}+(?:{a.year_word}{W}*)?(?P<year>{YEAR_DIGITS})"
-            rf"|{a.of}{W}+{a.year_word}{W}+(?P<rel>{a.past})))?{END}"
-        ),
         COUNTED_DAYS: (
             rf"{ws}(?:(?P<count>{p.count}){W}+{a.day_word}{W}+(?P<dir>{a.later}|{a.earlier})"
             # "قبل ذلك بيوم" (a day before that): the count glued to "by" after "that"
@@ -325,4 +332,4 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"|(?P<sameday>{p.same_day})"
             rf"|(?P<relday>{a.relative_day})(?!{W}+{a.ordinal}{END})){END}"
         ),
-    }
+    } | _year_parts(a, p, ws)
