@@ -126,7 +126,60 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
         if number is None and _other_round(text, m.start(), lex):
             continue  # "the next round of the Astana talks", "الجولة المقبلة": not the current one
         out.append(Round(m.start(), m.end(), number))
+    plural = [c for c in cores if any(e.ident == "plural_rounds" for e in c.entries)]
+    if plural:
+        out += _listed_rounds(text, lex, plural, out)
+        out.sort(key=lambda r: r.start)
     return out
+
+
+#: Characters after a plural round noun read for the ordinals it lists.
+LISTED_REACH = 64
+#: Most rounds one range may span ("الجولات من الرابعة إلى السادسة").
+RANGE_SPAN = 8
+
+
+def _listed_rounds(text: str, lex: Lexicon, nouns: list[Match], found: list[Round]) -> list[Round]:
+    """One round per ordinal (or number) listed right after a dual or plural round noun
+    ("الجولتان الثانية والثالثة", "rounds 4 and 5"), every round of a range ("الجولات من الرابعة
+    إلى السادسة", "rounds four to six"); none already read by a single-round phrase."""
+    lists = frozenset(lex.words["list_joiners"])
+    ranges = frozenset(lex.words["range_joiners"]) - lists
+    skip = lists | frozenset(lex.words["of"])
+    out: list[Round] = []
+    for noun in nouns:
+        position, numbers, ranged = noun.end, [], False
+        for word in text[noun.end : noun.end + LISTED_REACH].split():
+            at = text.find(word, position)
+            position = at + len(word)
+            number = _round_number(word, lex)
+            if number is not None:
+                numbers.append((number, at, position))
+            elif word in ranges and numbers:
+                ranged = True
+            elif word not in skip or (numbers and word in lex.words["of"]):
+                break
+        if len(numbers) < 2:
+            continue
+        if ranged and len(numbers) == 2 and 0 < numbers[1][0] - numbers[0][0] <= RANGE_SPAN:
+            first, last = numbers
+            numbers = [first, *((n, first[1], last[2]) for n in range(first[0] + 1, last[0]))]
+            numbers.append(last)
+        for number, start, end in numbers:
+            if not any(r.start <= start < r.end for r in found):
+                out.append(Round(start, end, number))
+    return out
+
+
+def _round_number(word: str, lex: Lexicon) -> int | None:
+    """The round an ordinal or a number names, a glued "و" allowed ("والثالثة")."""
+    for w in (word, word[1:] if word[:1] in lex.proclitic_letters else word):
+        number = lex.ordinals.get(w) or lex.cardinals.get(w)
+        if number is None and w.isdigit():
+            number = int(w)
+        if number is not None and 0 < number <= MAX_ROUND:
+            return number
+    return None
 
 
 def table_rounds(text: str, lex: Lexicon) -> list[Round]:

@@ -7,7 +7,7 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 from extract import extract_article
-from tests.reading import relations
+from tests.reading import agreements_said, relations
 
 
 def test_did_not_address_is_an_exclusion_and_its_subject_keeps_its_antecedent():
@@ -60,3 +60,17 @@ def test_this_day_years_ago_is_the_publication_day_of_that_year():
     assert "2018-07-22" in _days("في مثل هذا اليوم قبل عامين وُقّع اتفاق الغوطة.", "2020-07-22")
     assert "2018-09-17" in _days("في مثل هذا اليوم من عام 2018 التقى الرئيسان.", "2021-09-17")
     assert _days("في مثل هذا اليوم التقى الرئيسان في سوتشي.", "2021-09-17") == set()
+
+
+def test_a_dual_or_plural_round_noun_names_every_round_it_lists():
+    # "الجولتان الثانية والثالثة" (rounds two and three), "الجولات من السابعة إلى التاسعة"
+    # (rounds seven to nine): one agreement per round, every round of a range
+    text = (
+        "لم تحقق محادثات أستانا الكثير في بدايتها، فقد اكتفت الجولتان الثانية والثالثة بتثبيت "
+        "وقف إطلاق النار، ثم جاءت الجولات من السابعة إلى التاسعة بلا نتائج تذكر."
+    )
+    said = set(agreements_said(text, "2019-03-01"))
+    assert {"astana_2", "astana_3", "astana_7", "astana_8", "astana_9"} <= said
+    assert "astana_memorandum_2017" not in said
+    # a plural round noun with no ordinals after it names no round
+    assert agreements_said("شهدت أستانا جولات من التفاوض الصعب.", "2019-03-01") == []
