@@ -203,7 +203,9 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     # a name that only completes another ("the additional protocol to the Sochi memorandum") is
     # reported, but the agreement spoken of is the other one
     linking = [a for a in agreements if (a.start, a.end) not in ctx.complements]
-    raw_links = _links(doc, linking, linkable, named.stated_zones, named.known, furniture)
+    # the zones agreement names speak of ("هدنة الغوطة"): antecedents of "المنطقتين"
+    in_names = [z for z in zones if (z.start, z.end) in named.in_names] + named.named_zones
+    raw_links = _links(doc, linking, linkable, named.stated_zones, named.known, furniture, in_names)
     zones = sorted(zones + named.named_zones, key=_START)
     result = assemble(doc, language, zones, places, parties, agreements, raw_links)
     # the control words' helpers are read only in the sentences that hold a control word
@@ -221,6 +223,7 @@ def _links(
     stated: list[Item],
     named: list[Item],
     furniture: set[int],
+    in_names: list[Item],
 ):
     """The coverage links, with the zone mentions, the zones agreement names state, and the
     zones that "the enclave" refers back to; a question's links are those its answer gives
@@ -255,6 +258,7 @@ def _links(
         short_sentences(doc.text, doc.spans) if singular else frozenset(),
         doc.text,
         doc.lex,
+        in_names,
     )
     linked = sorted((z for z in zones + stated + back if z.sentence not in furniture), key=_START)
     # list lines carry an enumeration on: only worth finding where a head opens one

@@ -100,3 +100,25 @@ def _said_before(ctx: HeadContext, m, words: list[str]) -> bool:
         return False
     padded = f" {' '.join(before.split())} "
     return any(f" {w} " in padded for w in words)
+
+
+#: Sentences back in which "the two agreements" finds the two it means.
+DUAL_REACH = 4
+
+
+def last_pair(ctx: HeadContext, head: Head, word: str) -> list[Item]:
+    """A dual head with nothing else ("ويضع الاتفاقان المنطقتين تحت رقابة روسية"): the last two
+    registry agreements named before it (not talks, not nationwide), a few sentences back."""
+    if word not in ctx.lex.word_sets["dual_heads"]:
+        return []
+    m = head.match
+    ids: list[str] = []
+    for i in sorted(ctx.items(), key=lambda i: i.start, reverse=True):
+        info = ctx.lex.agreements.get(i.id) if i.id else None
+        if i.start >= m.start or info is None or info.kind == "talks" or not info.zones:
+            continue
+        if head.sentence - i.sentence > DUAL_REACH or len(ids) == 2:
+            break
+        if info.id not in ids and info.id not in ctx.lex.nationwide:
+            ids.append(info.id)
+    return [head.item(ident) for ident in reversed(ids)] if len(ids) == 2 else []

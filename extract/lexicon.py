@@ -118,6 +118,7 @@ LISTED = (
     "boundary_words",
     "list_labels",
     "deadline_words",
+    "dual_heads",
     "clause_openers",
 )
 

@@ -191,8 +191,10 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
     only = lex.words["only_particles"]
     deferrals = lex.words["deferral_words"]
     territory = lex.words["territory_nouns"]
-    out = []
+    out: list[Match] = []
     for t in triggers:
+        if out and _continues_exclusion(out[-1], t):
+            t = with_readings(t, (_excluding(t.entries[0]),))  # "لم تشمل مظلتها": its subject
         if t.entries[0].ident == "delineates" and _deferred(t, text, negations, deferrals):
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
@@ -207,6 +209,16 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
                 t = with_readings(t, (_excluding(t.entries[0]),))
         out.append(t)
     return out
+
+
+def _continues_exclusion(before: Match, t: Match) -> bool:
+    """Whether covering word ``t`` comes right after an excluding one, as its subject or object
+    ("لم تشمل مظلتها أياً من المنطقتين"): it says what is left out too."""
+    return (
+        t.entries[0].ident == "covers"
+        and before.entries[0].ident == "excludes"
+        and 0 <= t.start - before.end <= 1
+    )
 
 
 def _after_word(t: Match, text: str, words: Sequence[str], glued: frozenset[str]) -> bool:

@@ -31,7 +31,7 @@ from extract.choose import (
     nearest_covering,
     pick,
 )
-from extract.construct_duals import brokers_each, distributed, picked_one, zones_own
+from extract.construct_duals import brokers_each, distributed, last_pair, picked_one, zones_own
 from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
@@ -109,7 +109,7 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     elif head.parties:
         pool = list(candidates(ctx.lex, head.parties, ""))
     else:
-        return zones_own(ctx, head, word)
+        return zones_own(ctx, head, word) or last_pair(ctx, head, word)
     named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if ctx.published is not None:
         pool = existing(pool, ctx.published)

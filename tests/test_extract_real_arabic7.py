@@ -74,3 +74,29 @@ def test_a_dual_or_plural_round_noun_names_every_round_it_lists():
     assert "astana_memorandum_2017" not in said
     # a plural round noun with no ordinals after it names no round
     assert agreements_said("شهدت أستانا جولات من التفاوض الصعب.", "2019-03-01") == []
+
+
+def test_the_two_zones_refer_back_to_the_last_two_named_also_in_agreement_names():
+    # "المنطقتين" (the two zones) after a sentence on the Homs truce that named the Ghouta truce
+    # by its name: the two zones, also when its own sentence names other zones after it; a
+    # later "أياً من المنطقتين" means the same two; "الاتفاقان" alone is the last two named
+    text = (
+        "بدأ سريان هدنة في ريف حمص الشمالي بعد أسبوع من هدنة الغوطة الشرقية. "
+        "ويضع الاتفاقان المنطقتين تحت إشراف روسي. "
+        "وكانت مذكرة أستانا قد أدرجت المنطقتين ضمن مناطقها الأربع إلى جانب إدلب ودرعا. "
+        "أما هدنة الجنوب التي رعتها واشنطن وعمّان فلم تشمل مظلتها أياً من المنطقتين."
+    )
+    found = relations(text, "2017-08-10")
+    assert ("ghouta_truce_2017", "eastern_ghouta", "covers") in found
+    assert ("homs_truce_2017", "north_homs", "covers") in found
+    assert ("ghouta_truce_2017", "north_homs", "covers") not in found
+    assert ("astana_memorandum_2017", "eastern_ghouta", "covers") in found
+    assert ("astana_memorandum_2017", "north_homs", "covers") in found
+    assert ("southwest_ceasefire_2017", "eastern_ghouta", "excludes") in found
+    assert ("southwest_ceasefire_2017", "north_homs", "excludes") in found
+    # zones its own sentence names before it are the two it means: nothing is looked up
+    text = (
+        "وقعت روسيا هدنة الغوطة في تموز. وشهدت درعا وريف حمص الشمالي هدوءاً، "
+        "ثم انتهت الحرب في المنطقتين."
+    )
+    assert ("ghouta_truce_2017", "eastern_ghouta", "ends") not in relations(text, "2018-06-01")
