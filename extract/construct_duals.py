@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from extract.choose import candidates, existing
 from extract.item import Item
+from extract.recognise import Match
 
 if TYPE_CHECKING:
     from extract.head import Head
@@ -122,3 +123,14 @@ def last_pair(ctx: HeadContext, head: Head, word: str) -> list[Item]:
         if info.id not in ids and info.id not in ctx.lex.nationwide:
             ids.append(info.id)
     return [head.item(ident) for ident in reversed(ids)] if len(ids) == 2 else []
+
+
+def complement_end(ctx: HeadContext, m: Match, heads: list[Match]) -> int:
+    """The end of the head glued to a complement marker right after plural head ``m``
+    ("اتفاقان لوقف إطلاق النار": two agreements for a ceasefire), else ``m.end``."""
+    markers = ctx.lex.words["complement_markers"]
+    for h in heads:
+        gap = ctx.text[m.end : h.start].strip()
+        if h.start >= m.end and len(gap) <= 1 and (gap in markers or ctx.text[h.start] in markers):
+            return h.end
+    return m.end

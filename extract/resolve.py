@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from extract import construct_duals as duals
 from extract.antecedents import UNKNOWN, antecedent, line_date, named_right_after
 from extract.choose import (
     ENDED_SLACK,
@@ -31,7 +32,6 @@ from extract.choose import (
     nearest_covering,
     pick,
 )
-from extract.construct_duals import brokers_each, distributed, last_pair, picked_one, zones_own
 from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
@@ -61,7 +61,8 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
     taken = bytearray(len(ctx.text) + 1)
     for i in ctx.known:
         taken[i.start : i.end] = b"\x01" * (i.end - i.start)
-    for m in outermost(heads + ctx.anaphors + ctx.plurals):
+    every = outermost(heads + ctx.anaphors + ctx.plurals)
+    for m in every:
         if taken[m.start] or taken[m.end - 1]:
             continue
         head = read_head(ctx, m)
@@ -73,9 +74,11 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
             if topic is not None:
                 ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
                 continue
-        several = _plural(ctx, head) or brokers_each(ctx, head)
+        several = _plural(ctx, head) or duals.brokers_each(ctx, head)
         if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
             ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
+            end = duals.complement_end(ctx, m, every)  # "اتفاقان لوقف إطلاق النار": what they are
+            taken[m.end : end] = b"\x01" * (end - m.end)
             continue
         item = _by_venue(ctx, head) if head.venue is not None or head.national else None
         if item is None:
@@ -99,17 +102,17 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     covers a zone its sentence names, when there are two or more of them."""
     m = head.match
     word = ctx.text[m.start : m.end].split()[-1]
-    plural = word in ctx.lex.words["plural_heads"] or distributed(ctx, m)
+    plural = word in ctx.lex.words["plural_heads"] or duals.distributed(ctx, m)
     if not plural or _accusative(ctx, m, word):
         return []
-    if picked_one(ctx, m):  # "one of the de-escalation arrangements Russia brokered"
+    if duals.picked_one(ctx, m):  # "one of the de-escalation arrangements Russia brokered"
         return []
     if head.venue is not None:
         pool = [ctx.lex.agreements[i] for i in head.venue]
     elif head.parties:
         pool = list(candidates(ctx.lex, head.parties, ""))
     else:
-        return zones_own(ctx, head, word) or last_pair(ctx, head, word)
+        return duals.zones_own(ctx, head, word) or duals.last_pair(ctx, head, word)
     named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if ctx.published is not None:
         pool = existing(pool, ctx.published)

@@ -100,3 +100,17 @@ def test_the_two_zones_refer_back_to_the_last_two_named_also_in_agreement_names(
         "ثم انتهت الحرب في المنطقتين."
     )
     assert ("ghouta_truce_2017", "eastern_ghouta", "ends") not in relations(text, "2018-06-01")
+
+
+def test_a_ceasefire_glued_to_a_plural_head_is_what_the_agreements_are():
+    # "اتفاقان لوقف إطلاق النار في X وY" (two agreements for a ceasefire in X and Y): the
+    # ceasefire is not a third agreement that would take the second zone
+    text = (
+        "وفي صيف 2017 توصل الروس في القاهرة، بوساطة مصرية، إلى اتفاقين لوقف إطلاق النار في "
+        "ريف حمص الشمالي والغوطة الشرقية."
+    )
+    found = relations(text, "2018-01-10")
+    assert ("homs_truce_2017", "north_homs", "covers") in found
+    assert ("ghouta_truce_2017", "eastern_ghouta", "covers") in found
+    assert ("ghouta_truce_2017", "north_homs", "covers") not in found
+    assert ("homs_truce_2017", "eastern_ghouta", "covers") not in found
