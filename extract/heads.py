@@ -263,7 +263,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
             any(abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ()))
             and not pointed_back(ctx, m)
         )
-        or (not anaphor and _surrendering(ctx, m, sentence)),
+        or (not anaphor and not _dual(ctx, m) and _surrendering(ctx, m, sentence)),
         anaphor=anaphor,
         venue=venue,
         national=national,
@@ -305,6 +305,13 @@ def _clause_ends(between: str) -> bool:
     opening a list before it ("set up four zones: first, Idlib")."""
     inner = between.lstrip(" ,\u060c")
     return ":" not in inner and any(c in CLAUSE_MARKS for c in inner)
+
+
+def _dual(ctx: HeadContext, m: Match) -> bool:
+    """Whether the head is a dual with the article ("الاتفاقين"): two agreements named before,
+    not a new local deal, whatever surrender word stands near it."""
+    words = ctx.text[m.start : m.end].split()
+    return bool(words) and words[-1] in ctx.lex.word_sets["dual_heads"]
 
 
 def _surrendering(ctx: HeadContext, m: Match, sentence: int) -> bool:

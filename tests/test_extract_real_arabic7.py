@@ -114,3 +114,26 @@ def test_a_ceasefire_glued_to_a_plural_head_is_what_the_agreements_are():
     assert ("ghouta_truce_2017", "eastern_ghouta", "covers") in found
     assert ("ghouta_truce_2017", "north_homs", "covers") not in found
     assert ("homs_truce_2017", "eastern_ghouta", "covers") not in found
+
+
+def test_the_end_of_a_zone_set_up_by_an_agreement_is_both_covers_and_ends():
+    # "نهاية منطقة الجنوب التي أرساها الاتفاق الثلاثي" (the end of the southern zone that the
+    # trilateral agreement set up): the agreement covered the zone, and the zone ended
+    text = (
+        "واستعادت القوات الحكومية بلدة نوى، وهو ما عدّه محللون نهاية منطقة الجنوب التي أقرها "
+        "الاتفاق الأمريكي الروسي الأردني قبل عام."
+    )
+    found = relations(text, "2018-08-01")
+    assert ("southwest_ceasefire_2017", "south", "ends") in found
+    assert ("southwest_ceasefire_2017", "south", "covers") in found
+
+
+def test_the_two_agreements_near_a_surrender_word_are_still_the_two_named_before():
+    # "وقعت الفصائل اتفاقاً للخروج ... لتطوي صفحة الاتفاقين": the surrender word is the local
+    # deal's; the dual with the article is the two agreements named before, not a local deal
+    text = (
+        "وُقّعت في القاهرة هدنة الغوطة الشرقية ثم هدنة ريف حمص الشمالي. "
+        "وفي ربيع 2018 وقعت الفصائل اتفاقاً للخروج نحو الشمال، لتطوي صفحة الاتفاقين معاً."
+    )
+    said = agreements_said(text, "2019-01-01")
+    assert said.count("ghouta_truce_2017") == 2 and said.count("homs_truce_2017") == 2
