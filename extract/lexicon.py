@@ -119,6 +119,7 @@ LISTED = (
     "list_labels",
     "deadline_words",
     "dual_heads",
+    "ended_actions",
     "clause_openers",
 )
 

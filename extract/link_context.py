@@ -199,6 +199,8 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
             continue  # "بين مناطق سيطرة النظام والفصائل": whose areas, not a takeover
+        if t.entries[0].ident == "ends" and _ends_an_action(t, text, lex):
+            continue  # "انتهاء سحب الأسلحة من المنطقة": the withdrawal ended, not the zone
         after = text[t.end : t.end + NEGATION_REACH].split()
         if t.entries[0].ident == "excludes" and after and after[0] in only:
             t = with_readings(t, (_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
@@ -209,6 +211,13 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
                 t = with_readings(t, (_excluding(t.entries[0]),))
         out.append(t)
     return out
+
+
+def _ends_an_action(t: Match, text: str, lex: Lexicon) -> bool:
+    """Whether the word right after an ending word names an action or a meeting ("انتهاء سحب",
+    "انتهت الجولة"), which is what ended."""
+    after = text[t.end : t.end + NEGATION_REACH].split()
+    return bool(after) and after[0] in lex.word_sets["ended_actions"]
 
 
 def _continues_exclusion(before: Match, t: Match) -> bool:

@@ -137,3 +137,24 @@ def test_the_two_agreements_near_a_surrender_word_are_still_the_two_named_before
     )
     said = agreements_said(text, "2019-01-01")
     assert said.count("ghouta_truce_2017") == 2 and said.count("homs_truce_2017") == 2
+
+
+def test_the_end_of_an_action_is_no_end_of_the_zone():
+    # "انتهاء سحب الأسلحة الثقيلة من المنطقة منزوعة السلاح في إدلب": the withdrawal ended (a
+    # term of the agreement carried out), not the zone; "انتهت الجولة" likewise
+    text = (
+        "أعلنت أنقرة انتهاء سحب الأسلحة الثقيلة من المنطقة منزوعة السلاح في إدلب، تطبيقاً "
+        "لاتفاق سوتشي."
+    )
+    found = relations(text, "2018-10-11")
+    assert ("sochi_2018", "idlib", "covers") in found
+    assert ("sochi_2018", "idlib", "ends") not in found
+
+
+def test_contact_lines_a_round_drew_are_its_lines_of_the_zone():
+    # "على خطوط التماس التي رسمتها الجولة السادسة": the round drew the zone's lines
+    text = (
+        "وتقع نقاط المراقبة التركية في ريف إدلب الجنوبي على خطوط التماس التي رسمتها الجولة "
+        "السادسة من محادثات أستانا."
+    )
+    assert ("astana_6", "idlib", "delineates") in relations(text, "2018-03-01")
