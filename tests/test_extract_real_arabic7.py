@@ -158,3 +158,9 @@ def test_contact_lines_a_round_drew_are_its_lines_of_the_zone():
         "السادسة من محادثات أستانا."
     )
     assert ("astana_6", "idlib", "delineates") in relations(text, "2018-03-01")
+
+
+def test_the_southern_de_escalation_zone_by_its_adjective_is_the_south():
+    # "منطقة خفض التصعيد الجنوبية" (the southern de-escalation zone) names the southern zone
+    text = "وتبقى منطقة خفض التصعيد الجنوبية، وهي إحدى المناطق التي أنشأتها مذكرة أستانا، هادئة."
+    assert ("astana_memorandum_2017", "south", "covers") in relations(text, "2017-12-01")
