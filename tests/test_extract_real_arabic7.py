@@ -26,6 +26,12 @@ def test_did_not_address_is_an_exclusion_and_its_subject_keeps_its_antecedent():
     assert ("sochi_2018", "idlib", "ends") not in found
     text = "وقالت الخارجية إن مذكرة عمّان لم تتطرق إلى ريف حمص الشمالي."
     assert ("southwest_ceasefire_2017", "north_homs", "excludes") in relations(text, "2017-11-20")
+    # said of a statement about the agreement, it leaves out nothing of the agreement's
+    text = (
+        "وأعلنت موسكو بدء سريان هدنة ريف حمص الشمالي. ولم يتطرق البيان إلى الفصائل التي "
+        "رفضت الاتفاق في ريف حمص الشمالي."
+    )
+    assert ("homs_truce_2017", "north_homs", "excludes") not in relations(text, "2017-08-04")
 
 
 def _days(text: str, published: str | None) -> set[str]:
