@@ -148,17 +148,24 @@ def _listed_rounds(text: str, lex: Lexicon, nouns: list[Match], found: list[Roun
     skip = lists | frozenset(lex.words["of"])
     out: list[Round] = []
     for noun in nouns:
-        position, numbers, ranged = noun.end, [], False
-        for word in text[noun.end : noun.end + LISTED_REACH].split():
-            at = text.find(word, position)
-            position = at + len(word)
+        words, numbers, ranged = _words_at(text, noun.end), [], False
+        i = 0
+        while i < len(words):
+            word, at, end = words[i]
+            pair = f"{word} {words[i + 1][0]}" if i + 1 < len(words) else ""
+            number = _round_number(pair, lex) if pair else None  # "الثالثة عشرة"
+            if number is not None:
+                numbers.append((number, at, words[i + 1][2]))
+                i += 2
+                continue
             number = _round_number(word, lex)
             if number is not None:
-                numbers.append((number, at, position))
+                numbers.append((number, at, end))
             elif word in ranges and numbers:
                 ranged = True
             elif word not in skip or (numbers and word in lex.words["of"]):
                 break
+            i += 1
         if len(numbers) < 2:
             continue
         if ranged and len(numbers) == 2 and 0 < numbers[1][0] - numbers[0][0] <= RANGE_SPAN:
@@ -168,6 +175,17 @@ def _listed_rounds(text: str, lex: Lexicon, nouns: list[Match], found: list[Roun
         for number, start, end in numbers:
             if not any(r.start <= start < r.end for r in found):
                 out.append(Round(start, end, number))
+    return out
+
+
+def _words_at(text: str, start: int) -> list[tuple[str, int, int]]:
+    """(word, start, end) of the words of ``text`` within ``LISTED_REACH`` after ``start``."""
+    out: list[tuple[str, int, int]] = []
+    position = start
+    for word in text[start : start + LISTED_REACH].split():
+        at = text.find(word, position)
+        position = at + len(word)
+        out.append((word, at, position))
     return out
 
 

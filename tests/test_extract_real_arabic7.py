@@ -78,6 +78,10 @@ def test_a_dual_or_plural_round_noun_names_every_round_it_lists():
     said = set(agreements_said(text, "2019-03-01"))
     assert {"astana_2", "astana_3", "astana_7", "astana_8", "astana_9"} <= said
     assert "astana_memorandum_2017" not in said
+    # compound ordinals ("الحادية عشرة والثانية عشرة") are one round each
+    text = "وانعقدت الجولتان الحادية عشرة والثانية عشرة من محادثات أستانا دون اختراق."
+    said = set(agreements_said(text, "2019-06-01"))
+    assert {"astana_11", "astana_12"} <= said and "astana_1" not in said
     # a plural round noun with no ordinals after it names no round
     assert agreements_said("شهدت أستانا جولات من التفاوض الصعب.", "2019-03-01") == []
 
