@@ -174,3 +174,22 @@ def test_the_southern_de_escalation_zone_by_its_adjective_is_the_south():
     # "منطقة خفض التصعيد الجنوبية" (the southern de-escalation zone) names the southern zone
     text = "وتبقى منطقة خفض التصعيد الجنوبية، وهي إحدى المناطق التي أنشأتها مذكرة أستانا، هادئة."
     assert ("astana_memorandum_2017", "south", "covers") in relations(text, "2017-12-01")
+
+
+def test_closing_the_page_with_a_word_between_is_an_ending():
+    # "لتطوي بذلك صفحة اتفاق القاهرة" (closing thereby the page of the Cairo agreement): a
+    # word between the verb and "صفحة" keeps the idiom
+    text = "ورفعت القوات العلم في الغوطة الشرقية، لتطوي بذلك صفحة اتفاق القاهرة."
+    assert ("ghouta_truce_2017", "eastern_ghouta", "ends") in relations(text, "2018-04-13")
+
+
+def test_a_comparison_ends_where_a_comma_opens_a_new_that_clause():
+    # "هي الثالثة بعد منطقتي الجنوب والغوطة، وأن العمل جارٍ لإنشاء منطقة في إدلب وفق مذكرة
+    # أستانا": the zones compared are those before the comma; Idlib is the next clause's
+    text = (
+        "وقال المتحدث إن منطقة حمص هي الثالثة بعد منطقتي الجنوب الغربي والغوطة الشرقية، "
+        "وإن العمل جارٍ لإنشاء منطقة رابعة في إدلب وفق مذكرة أستانا."
+    )
+    found = relations(text, "2017-08-05")
+    assert ("astana_memorandum_2017", "idlib", "covers") in found
+    assert ("astana_memorandum_2017", "eastern_ghouta", "covers") not in found
