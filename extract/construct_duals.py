@@ -134,3 +134,26 @@ def complement_end(ctx: HeadContext, m: Match, heads: list[Match]) -> int:
         if h.start >= m.end and len(gap) <= 1 and (gap in markers or ctx.text[h.start] in markers):
             return h.end
     return m.end
+
+
+def venues_joined(ctx: HeadContext, head: Head) -> list[str]:
+    """The agreements of the head's venue, and of every venue a list word joins to it ("التفاهمات
+    التي وقعت في القاهرة وعمّان": Cairo's and Amman's)."""
+    ids = list(head.venue or ())
+    joiners = ctx.lex.word_sets["list_joiners"]
+    venues = sorted(ctx.venues_in.get(head.sentence, []), key=lambda v: v.start)
+    for first, second in zip(venues, venues[1:], strict=False):
+        gap = ctx.text[first.end : second.start].strip()
+        if gap and gap not in joiners:
+            continue
+        pair = [_venue_agreements(ctx, v) for v in (first, second)]
+        if set(ids) in ({*pair[0]}, {*pair[1]}):
+            ids += [i for i in (*pair[0], *pair[1]) if i not in ids]
+    return ids
+
+
+def _venue_agreements(ctx: HeadContext, v: Match) -> tuple[str, ...]:
+    for e in v.entries:
+        if e.ident in ctx.lex.venues:
+            return ctx.lex.venues[e.ident]
+    return ()

@@ -12,6 +12,7 @@ from extract.head import Head
 from extract.heads import HeadContext
 from extract.item import Item
 from extract.recognise import Match
+from extract.rounds import round_on
 
 #: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
 JOINED_WORDS = 6
@@ -104,3 +105,32 @@ def current_agreement(ctx: HeadContext, before: int) -> Item | None:
     if live:
         return max(live, key=lambda pair: pair[0])[1]
     return next((i for i in named if i.id is None), None)
+
+
+def round_of_the_day(ctx: HeadContext, head: Head) -> str | None:
+    """The Astana round held on the day said with a head that no signed agreement fits ("وطال
+    الاتفاق الذي أعلن اليوم إدلب" on the last day of a round), when the text names that round
+    and the registry has it cover or draw the head's zone."""
+    for d in head.near_dates:
+        held = round_on(d.value, ctx.lex) if d.precision == DAY and d.value else None
+        zones = ctx.lex.agreements[held].zones if held else frozenset()
+        fits = held is not None and (head.zone is None or head.zone.zone in zones)
+        if fits and any(i.id == held for i in ctx.known):
+            return held
+    return None
+
+
+def agreed_on(ctx: HeadContext, head: Head) -> Item | None:
+    """ "البيان الختامي للجولة السادسة: الاتفاق على حدود منطقة إدلب": a head that is the act of
+    agreeing on something (``agreeing_phrases``) is that of the registry agreement its sentence
+    names before it, if any."""
+    m = head.match
+    said = ctx.text[m.start : m.end + AGREEING_REACH]
+    if not said.startswith(tuple(ctx.lex.words["agreeing_phrases"])):
+        return None
+    before = [i for i in ctx.known if i.sentence == head.sentence and i.end <= m.start and i.id]
+    return before[-1] if before else None
+
+
+#: Characters after a head read for the rest of an agreeing phrase ("الاتفاق على").
+AGREEING_REACH = 6

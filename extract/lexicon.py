@@ -120,6 +120,8 @@ LISTED = (
     "deadline_words",
     "dual_heads",
     "ended_actions",
+    "agreeing_phrases",
+    "failure_words",
     "clause_openers",
 )
 

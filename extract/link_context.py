@@ -91,6 +91,9 @@ class LinkContext:
     carriers: list[Match] = field(default_factory=list)
     #: relative pronouns ("التي", "which"): a zone in a relative clause is the clause head's
     relatives: frozenset[str] = frozenset()
+    #: verbs of failing ("أخفقت"), and the proclitics that may be glued to them
+    failing: frozenset[str] = frozenset()
+    glued: frozenset[str] = frozenset()
     #: (start, end) of the comparison phrases (``comparison_phrase``), in order
     phrases: list[tuple[int, int]] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)
@@ -195,7 +198,9 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
     for t in triggers:
         if out and _continues_exclusion(out[-1], t):
             t = with_readings(t, (_excluding(t.entries[0]),))  # "لم تشمل مظلتها": its subject
-        if t.entries[0].ident == "delineates" and _deferred(t, text, negations, deferrals):
+        if t.entries[0].ident == "delineates" and (
+            _deferred(t, text, negations, deferrals) or _failed(t, text, lex)
+        ):
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
             continue  # "بين مناطق سيطرة النظام والفصائل": whose areas, not a takeover
@@ -211,6 +216,24 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
                 t = with_readings(t, (_excluding(t.entries[0]),))
         out.append(t)
     return out
+
+
+#: Characters before a boundary word read, back to the clause start, for a verb of failing.
+FAILURE_REACH = 64
+
+
+def _failed(t: Match, text: str, lex: Lexicon) -> bool:
+    """Whether a verb of failing stands earlier in the boundary word's clause ("أخفقت الجولتان
+    الرابعة والخامسة في حسم خرائط إدلب": they drew no lines)."""
+    return failed_before(text, t.start, lex.word_sets["failure_words"], lex.proclitic_letters)
+
+
+def failed_before(text: str, position: int, failing: frozenset[str], glued: frozenset[str]) -> bool:
+    """Whether a verb of failing stands earlier in the clause of ``position``."""
+    before = text[max(0, position - FAILURE_REACH) : position]
+    cut = max(before.rfind(c) for c in ",،.;؛:")
+    words = before[cut + 1 :].split()
+    return any(w in failing or (w[:1] in glued and w[1:] in failing) for w in words)
 
 
 def _ends_an_action(t: Match, text: str, lex: Lexicon) -> bool:

@@ -35,6 +35,7 @@ from extract.choose import (
 from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
+    agreed_on,
     brokered_by,
     current_agreement,
     existed_by,
@@ -42,6 +43,7 @@ from extract.head_checks import (
     heading_zones,
     joined_to,
     latest,
+    round_of_the_day,
     unknown,
 )
 from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
@@ -69,11 +71,11 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if head.outside:  # "a 30-day truce demanded by the Security Council", "هدنة من جانب واحد"
             ctx.resolved.append(unknown(head))
             continue
-        if is_current(ctx, m):  # "the new deal", "الاتفاق الحالي": the one now in force
-            topic = current_agreement(ctx, m.start)
-            if topic is not None:
-                ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
-                continue
+        # "the new deal", "الاتفاق الحالي": the one now in force; "الاتفاق على": the act of one
+        topic = current_agreement(ctx, m.start) if is_current(ctx, m) else agreed_on(ctx, head)
+        if topic is not None:
+            ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
+            continue
         several = _plural(ctx, head) or duals.brokers_each(ctx, head)
         if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
             ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
@@ -108,7 +110,7 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     if duals.picked_one(ctx, m):  # "one of the de-escalation arrangements Russia brokered"
         return []
     if head.venue is not None:
-        pool = [ctx.lex.agreements[i] for i in head.venue]
+        pool = [ctx.lex.agreements[i] for i in duals.venues_joined(ctx, head)]
     elif head.parties:
         pool = list(candidates(ctx.lex, head.parties, ""))
     else:
@@ -337,11 +339,6 @@ def _in_force(ctx: HeadContext, head: Head, zone: str) -> str | None:
     return live[0].id if len(live) == 1 else None
 
 
-def _unresolved(ctx: HeadContext, head: Head) -> None:
-    """A bare head ("a deal") with no party, zone, date or antecedent says nothing."""
-    return None
-
-
 def _by_description(ctx: HeadContext, head: Head) -> Item | None:
     """A head with parties or a zone: the registry agreements they fit, on the date it speaks
     of; none fits and it is tied to a zone or two parties: an unknown agreement."""
@@ -362,6 +359,9 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
         cands = []
     for d in head.near_dates:
         cands = [a for a in cands if fits_as_said(a, d, ctx.text)]
+    held = round_of_the_day(ctx, head) if head.near_dates and not cands else None
+    if held is not None:  # "وطال الاتفاق الذي أعلن اليوم إدلب" on a round's day: the round's
+        return head.item(held)
     reference = existed_by(head, ctx.published)
     # the date the sentence speaks of: a zone's agreement may be over today but not then
     in_sentence = ctx.dates_in.get(head.sentence, ())
@@ -394,5 +394,5 @@ _CASES: dict[str, Callable[[HeadContext, Head], Item | None]] = {
     "described": _by_description,
     "anaphor": _by_antecedent,
     "dated": _by_date_alone,
-    "bare": _unresolved,
+    "bare": lambda ctx, head: None,  # "a deal" with no party, zone, date or antecedent
 }

@@ -193,3 +193,40 @@ def test_a_comparison_ends_where_a_comma_opens_a_new_that_clause():
     found = relations(text, "2017-08-05")
     assert ("astana_memorandum_2017", "idlib", "covers") in found
     assert ("astana_memorandum_2017", "eastern_ghouta", "covers") not in found
+
+
+def test_a_season_with_its_year_gives_the_year_to_the_days_after_it():
+    # "شهد صيف 2018 ... في 19 جوان" in an undated copy: the season states the year
+    text = "شهد صيف 2018 حملة على ريف درعا بدأت في 19 جوان، وسقط معبر نصيب في 6 جويلية."
+    assert {"2018-06-19", "2018-07-06"} <= _days(text, None)
+
+
+def test_understandings_signed_at_two_venues_are_each_venues_own():
+    # "التفاهمات التي وقعت في القاهرة وعمّان" after the zones: Cairo's two truces and Amman's
+    # agreement, each for its own zone
+    text = (
+        "وباتت الغوطة الشرقية وريف حمص الشمالي والجنوب مناطق هادئة، بفضل التفاهمات التي "
+        "وقعت في القاهرة وعمّان خلال الصيف."
+    )
+    found = relations(text, "2017-09-20")
+    assert {
+        ("ghouta_truce_2017", "eastern_ghouta", "covers"),
+        ("homs_truce_2017", "north_homs", "covers"),
+        ("southwest_ceasefire_2017", "south", "covers"),
+    } <= found
+    assert ("ghouta_truce_2017", "south", "covers") not in found
+
+
+def test_a_round_named_by_its_day_and_the_act_of_agreeing_are_the_rounds():
+    # on a round's last day, "الاتفاق الذي أعلن اليوم" is the round's, as is "الاتفاق على"
+    # after "للجولة السادسة"; rounds that "failed" to settle the maps draw no lines
+    text = (
+        "أستانا - 15 أيلول 2017. البيان الختامي للجولة السادسة: الاتفاق على حدود منطقة إدلب. "
+        "وطال الاتفاق الذي أعلن اليوم إدلب وأرياف حماة واللاذقية، بعد أن أخفقت الجولتان "
+        "الرابعة والخامسة في حسم خرائط إدلب."
+    )
+    found = relations(text, "2017-09-15")
+    assert ("astana_6", "idlib", "delineates") in found
+    assert ("astana_6", "idlib", "covers") in found
+    assert ("astana_5", "idlib", "delineates") not in found
+    assert ("astana_memorandum_2017", "idlib", "delineates") not in found
