@@ -267,11 +267,11 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     if ident == UNKNOWN and head.near_dates and not named:
         # "ثلاث هدن محلية ... فالهدنة الأولى بدأ سريانها في التاسع من تموز": its own date names it
         ident = by_date(None, head.near_dates, ctx.lex) or UNKNOWN
-    if ident == UNKNOWN:  # "a surrender deal ... The deal allows fighters to leave"
+    if ident == UNKNOWN and not head.sponsors:  # "a surrender deal ... The deal allows ..."
         return Item("agreement", None, m.start, m.end, head.sentence)
     if head.near_dates and not named:
         ident = by_date(ident, head.near_dates, ctx.lex)
-    if head.sponsors and (ident is None or not brokered_by(ctx, ident, head.sponsors)):
+    if head.sponsors and (ident in (None, UNKNOWN) or not brokered_by(ctx, ident, head.sponsors)):
         # nothing before it, or an antecedent its brokers did not sign ("the ceasefire ... is
         # the one agreed by Russia, the United States and Jordan"): who brokered it says which
         return _by_description(ctx, replace(head, parties=head.sponsors, anaphor=False))

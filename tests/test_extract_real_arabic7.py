@@ -230,3 +230,15 @@ def test_a_round_named_by_its_day_and_the_act_of_agreeing_are_the_rounds():
     assert ("astana_6", "idlib", "covers") in found
     assert ("astana_5", "idlib", "delineates") not in found
     assert ("astana_memorandum_2017", "idlib", "delineates") not in found
+
+
+def test_a_truce_its_relative_clause_gives_brokers_is_theirs_after_local_deals():
+    # "الهدنة التي أعلنتها واشنطن وموسكو" after a surrender deal: the brokers named in its own
+    # relative clause say which truce it is (not the local deal before it)
+    text = (
+        "وقعت فصائل القنيطرة اتفاق الاستسلام مع الجانب الروسي، لتطوي بذلك صفحة الهدنة التي "
+        "أعلنتها واشنطن وموسكو في الجنوب قبل عام."
+    )
+    found = relations(text, "2018-07-20")
+    assert ("southwest_ceasefire_2017", "south", "ends") in found
+    assert not any(a is not None and a.startswith("?") for a, _, _ in found)
