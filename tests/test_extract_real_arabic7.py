@@ -242,3 +242,16 @@ def test_a_truce_its_relative_clause_gives_brokers_is_theirs_after_local_deals()
     found = relations(text, "2018-07-20")
     assert ("southwest_ceasefire_2017", "south", "ends") in found
     assert not any(a is not None and a.startswith("?") for a, _, _ in found)
+
+
+def test_an_agreement_the_new_one_does_not_cancel_is_named_in_passing():
+    # "الاتفاق الجديد لا يلغي تفاهم سوتشي بل يضاف إليه": Sochi is background; a later "وقف
+    # إطلاق النار" in the main story is the new agreement's
+    text = (
+        "وقع الرئيسان في موسكو البروتوكول الإضافي الذي يوقف القتال في إدلب. "
+        "وقال مسؤول تركي إن الاتفاق الجديد لا يلغي تفاهم سوتشي بل يضاف إليه. "
+        "وتواصل القصف على جبل الزاوية قبل ساعات من بدء سريان وقف إطلاق النار."
+    )
+    found = relations(text, "2020-03-05")
+    assert ("moscow_protocol_2020", "idlib", "covers") in found
+    assert ("sochi_2018", "idlib", "covers") not in found
