@@ -255,3 +255,9 @@ def test_an_agreement_the_new_one_does_not_cancel_is_named_in_passing():
     found = relations(text, "2020-03-05")
     assert ("moscow_protocol_2020", "idlib", "covers") in found
     assert ("sochi_2018", "idlib", "covers") not in found
+
+
+def test_maghrebi_past_words_move_a_date_back():
+    # "الفارط" / "المنقضي" (Maghrebi "last"): "5 أوت الفارط" in a July page is last year's
+    assert "2017-08-05" in _days("أعلن الاتفاق يوم 5 أوت الفارط.", "2018-07-20")
+    assert "2017-07-22" in _days("وقعت الهدنة في 22 جويلية المنقضي.", "2018-03-01")
