@@ -261,3 +261,15 @@ def test_maghrebi_past_words_move_a_date_back():
     # "الفارط" / "المنقضي" (Maghrebi "last"): "5 أوت الفارط" in a July page is last year's
     assert "2017-08-05" in _days("أعلن الاتفاق يوم 5 أوت الفارط.", "2018-07-20")
     assert "2017-07-22" in _days("وقعت الهدنة في 22 جويلية المنقضي.", "2018-03-01")
+
+
+def test_official_titles_with_establishment_synonyms_and_document_names():
+    # "مذكرة التفاهم بشأن إقامة مناطق خفض التوتر" (إقامة for إنشاء, التوتر for التصعيد),
+    # "وثيقة أستانا" (the Astana document), "اتفاق خفض التصعيد في جنوب غرب سوريا"
+    said = agreements_said("نصت مذكرة التفاهم بشأن إقامة مناطق خفض التوتر على أربع مناطق.", None)
+    assert said == ["astana_memorandum_2017"]
+    assert agreements_said("وتحدثت وثيقة أستانا عن مراقبين.", None) == ["astana_memorandum_2017"]
+    said = agreements_said(
+        "وأكد الأردن التزامه باتفاق خفض التصعيد في جنوب غرب سوريا.", "2018-01-05"
+    )
+    assert said == ["southwest_ceasefire_2017"]
