@@ -5,12 +5,14 @@ with a head fits an agreement, and whether a head is joined to an agreement name
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from extract.choose import fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
 from extract.head import Head
 from extract.heads import HeadContext
 from extract.item import Item
+from extract.lexicon import Lexicon
 from extract.recognise import Match
 from extract.rounds import round_on
 
@@ -125,12 +127,13 @@ def agreed_on(ctx: HeadContext, head: Head) -> Item | None:
     agreeing on something (``agreeing_phrases``) is that of the registry agreement its sentence
     names before it, if any."""
     m = head.match
-    said = ctx.text[m.start : m.end + AGREEING_REACH]
-    if not said.startswith(tuple(ctx.lex.words["agreeing_phrases"])):
+    if not ctx.text.startswith(_agreeing(ctx.lex), m.start):
         return None
     before = [i for i in ctx.known if i.sentence == head.sentence and i.end <= m.start and i.id]
     return before[-1] if before else None
 
 
-#: Characters after a head read for the rest of an agreeing phrase ("الاتفاق على").
-AGREEING_REACH = 6
+@lru_cache(maxsize=4)
+def _agreeing(lex: Lexicon) -> tuple[str, ...]:
+    """The agreeing phrases, as a tuple for ``str.startswith`` (built once per lexicon)."""
+    return tuple(lex.words["agreeing_phrases"])

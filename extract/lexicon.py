@@ -121,7 +121,6 @@ LISTED = (
     "dual_heads",
     "ended_actions",
     "agreeing_phrases",
-    "failure_words",
     "clause_openers",
 )
 

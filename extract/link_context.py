@@ -91,9 +91,8 @@ class LinkContext:
     carriers: list[Match] = field(default_factory=list)
     #: relative pronouns ("التي", "which"): a zone in a relative clause is the clause head's
     relatives: frozenset[str] = frozenset()
-    #: verbs of failing ("أخفقت"), and the proclitics that may be glued to them
-    failing: frozenset[str] = frozenset()
-    glued: frozenset[str] = frozenset()
+    #: the verbs of failing found ("أخفقت")
+    failures: list[Match] = field(default_factory=list)
     #: (start, end) of the comparison phrases (``comparison_phrase``), in order
     phrases: list[tuple[int, int]] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)
@@ -187,19 +186,21 @@ def _object_of(t: Match, o: Item, text: str) -> bool:
     )
 
 
-def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
+def negated(
+    triggers: list[Match], text: str, lex: Lexicon, failures: Sequence[Match] = ()
+) -> list[Match]:
     """The triggers, a covering word right after a negation read as excludes ("ولا يسري اتفاق
-    الجنوب على الغوطة", "it never covered Idlib")."""
+    الجنوب على الغوطة", "it never covered Idlib"); ``failures``: the verbs of failing found."""
     negations, glued = lex.words["negations"], lex.proclitic_letters
     only = lex.words["only_particles"]
     deferrals = lex.words["deferral_words"]
     territory = lex.words["territory_nouns"]
     out: list[Match] = []
     for t in triggers:
-        if out and _continues_exclusion(out[-1], t):
+        if t.entries[0].ident == "covers" and out and _continues_exclusion(out[-1], t):
             t = with_readings(t, (_excluding(t.entries[0]),))  # "لم تشمل مظلتها": its subject
         if t.entries[0].ident == "delineates" and (
-            _deferred(t, text, negations, deferrals) or _failed(t, text, lex)
+            _deferred(t, text, negations, deferrals) or failed_before(text, t.start, failures)
         ):
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
@@ -222,18 +223,14 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
 FAILURE_REACH = 64
 
 
-def _failed(t: Match, text: str, lex: Lexicon) -> bool:
-    """Whether a verb of failing stands earlier in the boundary word's clause ("أخفقت الجولتان
-    الرابعة والخامسة في حسم خرائط إدلب": they drew no lines)."""
-    return failed_before(text, t.start, lex.word_sets["failure_words"], lex.proclitic_letters)
-
-
-def failed_before(text: str, position: int, failing: frozenset[str], glued: frozenset[str]) -> bool:
-    """Whether a verb of failing stands earlier in the clause of ``position``."""
-    before = text[max(0, position - FAILURE_REACH) : position]
-    cut = max(before.rfind(c) for c in ",،.;؛:")
-    words = before[cut + 1 :].split()
-    return any(w in failing or (w[:1] in glued and w[1:] in failing) for w in words)
+def failed_before(text: str, position: int, failures: Sequence[Match]) -> bool:
+    """Whether a verb of failing (``failures``, as found) stands earlier in the clause of
+    ``position`` ("أخفقت الجولتان الرابعة والخامسة في حسم خرائط إدلب": no lines drawn)."""
+    return any(
+        position - FAILURE_REACH <= f.start < position
+        and not any(c in text[f.end : position] for c in ",،.;؛:")
+        for f in failures
+    )
 
 
 def _ends_an_action(t: Match, text: str, lex: Lexicon) -> bool:
@@ -246,11 +243,7 @@ def _ends_an_action(t: Match, text: str, lex: Lexicon) -> bool:
 def _continues_exclusion(before: Match, t: Match) -> bool:
     """Whether covering word ``t`` comes right after an excluding one, as its subject or object
     ("لم تشمل مظلتها أياً من المنطقتين"): it says what is left out too."""
-    return (
-        t.entries[0].ident == "covers"
-        and before.entries[0].ident == "excludes"
-        and 0 <= t.start - before.end <= 1
-    )
+    return before.entries[0].ident == "excludes" and 0 <= t.start - before.end <= 1
 
 
 def _after_word(t: Match, text: str, words: Sequence[str], glued: frozenset[str]) -> bool:

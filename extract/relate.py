@@ -135,8 +135,7 @@ def link_sentences(
         future=future_words(lex),
         carriers=list(cues.get("carrier", ())),
         relatives=lex.word_sets["relative_pronouns"],
-        failing=lex.word_sets["failure_words"],
-        glued=lex.proclitic_letters,
+        failures=list(cues.get("failure", ())),
         phrases=phrases,
     )
     for s in sorted(ctx.groups):
@@ -236,7 +235,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 said = [t for t in triggers if t.entries[0].ident != "ends" and not planned(ctx, t)]
                 if anchor_for_all is None and not has_trigger(a, termed(ctx, z), said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
-                if failed_before(ctx.text, a.start, ctx.failing, ctx.glued):
+                if ctx.failures and failed_before(ctx.text, a.start, ctx.failures):
                     continue  # "أخفقت الجولتان الرابعة والخامسة في حسم خرائط إدلب"
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
             if relation != "excludes" and anchor_for_all is None and has_own(ctx, a, z, zs):

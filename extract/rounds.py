@@ -126,7 +126,7 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
         if number is None and _other_round(text, m.start(), lex):
             continue  # "the next round of the Astana talks", "الجولة المقبلة": not the current one
         out.append(Round(m.start(), m.end(), number))
-    plural = [c for c in cores if any(e.ident == "plural_rounds" for e in c.entries)]
+    plural = [c for c in cores if "plural_rounds" in (c.entries[0].ident, c.entries[-1].ident)]
     if plural:
         out += _listed_rounds(text, lex, plural, out)
         out.sort(key=lambda r: r.start)
