@@ -273,3 +273,11 @@ def test_official_titles_with_establishment_synonyms_and_document_names():
         "وأكد الأردن التزامه باتفاق خفض التصعيد في جنوب غرب سوريا.", "2018-01-05"
     )
     assert said == ["southwest_ceasefire_2017"]
+
+
+def test_lines_a_round_drew_or_agreed_are_its_lines():
+    # "التي رسمتها الجولة السادسة" (which the sixth round drew), "اتفقوا على خطوط منطقة إدلب"
+    text = "أما إدلب فتخضع لحدود مؤقتة رسمتها الجولة السادسة من محادثات أستانا."
+    assert ("astana_6", "idlib", "delineates") in relations(text, "2018-02-01")
+    text = "وفي الجولة السادسة من محادثات أستانا اتفق الضامنون على خطوط منطقة إدلب."
+    assert ("astana_6", "idlib", "delineates") in relations(text, "2018-02-01")
