@@ -281,3 +281,16 @@ def test_lines_a_round_drew_or_agreed_are_its_lines():
     assert ("astana_6", "idlib", "delineates") in relations(text, "2018-02-01")
     text = "وفي الجولة السادسة من محادثات أستانا اتفق الضامنون على خطوط منطقة إدلب."
     assert ("astana_6", "idlib", "delineates") in relations(text, "2018-02-01")
+
+
+def test_a_carried_list_takes_the_relation_of_its_predicate_after_it():
+    # "أما المناطق الثلاث الأخرى، أي X وY وZ، فقد سقطت بيد النظام": the list belongs to the
+    # agreement of the sentence before, and the predicate after it says they ended
+    text = (
+        "ولا تزال إدلب وحدها منطقة قائمة من مناطق مذكرة أستانا. أما المناطق الثلاث الأخرى، أي "
+        "الغوطة الشرقية وريف حمص الشمالي والجنوب، فقد عادت إلى سيطرة النظام عام 2018."
+    )
+    found = relations(text, "2020-05-04")
+    for zone in ("eastern_ghouta", "north_homs", "south"):
+        assert ("astana_memorandum_2017", zone, "ends") in found, zone
+        assert ("astana_memorandum_2017", zone, "covers") in found, zone
