@@ -120,6 +120,7 @@ LISTED = (
     "deadline_words",
     "dual_heads",
     "ended_actions",
+    "removed_objects",
     "agreeing_phrases",
     "clause_openers",
 )

@@ -205,8 +205,12 @@ def negated(
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
             continue  # "بين مناطق سيطرة النظام والفصائل": whose areas, not a takeover
-        if t.entries[0].ident == "ends" and _ends_an_action(t, text, lex):
+        if t.entries[0].ident == "ends" and _next_word_in(t, text, lex.word_sets["ended_actions"]):
             continue  # "انتهاء سحب الأسلحة من المنطقة": the withdrawal ended, not the zone
+        if t.entries[0].ident == "excludes" and _next_word_in(
+            t, text, lex.word_sets["removed_objects"]
+        ):
+            continue  # "بإخراج المجموعات المتشددة منها": a term of the agreement, not a zone out
         after = text[t.end : t.end + NEGATION_REACH].split()
         if t.entries[0].ident == "excludes" and after and after[0] in only:
             t = with_readings(t, (_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
@@ -233,11 +237,12 @@ def failed_before(text: str, position: int, failures: Sequence[Match]) -> bool:
     )
 
 
-def _ends_an_action(t: Match, text: str, lex: Lexicon) -> bool:
-    """Whether the word right after an ending word names an action or a meeting ("انتهاء سحب",
-    "انتهت الجولة"), which is what ended."""
+def _next_word_in(t: Match, text: str, words: frozenset[str]) -> bool:
+    """Whether the word right after trigger ``t`` is one of ``words``: an action or a
+    meeting after an ending word ("انتهاء سحب", "انتهت الجولة": what ended), what an excluding
+    word removes ("إخراج المجموعات": what is taken out)."""
     after = text[t.end : t.end + NEGATION_REACH].split()
-    return bool(after) and after[0] in lex.word_sets["ended_actions"]
+    return bool(after) and after[0] in words
 
 
 def _continues_exclusion(before: Match, t: Match) -> bool:

@@ -294,3 +294,15 @@ def test_a_carried_list_takes_the_relation_of_its_predicate_after_it():
     for zone in ("eastern_ghouta", "north_homs", "south"):
         assert ("astana_memorandum_2017", zone, "ends") in found, zone
         assert ("astana_memorandum_2017", zone, "covers") in found, zone
+
+
+def test_removing_groups_from_a_zone_is_a_term_not_an_exclusion():
+    # "تعهدت تركيا بإخراج المجموعات المتشددة منها": the agreement takes the groups out of the
+    # zone; it does not leave the zone out
+    text = (
+        "وأنشأ اتفاق سوتشي منطقة منزوعة السلاح في إدلب، وتعهدت فيه تركيا بإخراج المجموعات "
+        "المتشددة منها."
+    )
+    found = relations(text, "2018-10-01")
+    assert ("sochi_2018", "idlib", "covers") in found
+    assert ("sochi_2018", "idlib", "excludes") not in found
