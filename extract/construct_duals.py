@@ -28,7 +28,8 @@ def zones_own(ctx: HeadContext, head: Head, word: str) -> list[Item]:
     """A dual in construct with zone words and no venue or brokers ("اتفاقي الجنوب والغوطة"):
     for each zone right after it, the one registry agreement that covers that zone alone."""
     m = head.match
-    zones = [z for z in ctx.zones_in.get(head.sentence, ()) if z.start >= m.end]
+    named = ctx.named_zones_in or ctx.zones_in  # (compared zones still say which agreements)
+    zones = [z for z in named.get(head.sentence, ()) if z.start >= m.end]
     # "the truces for X and Y": the first zone only a short preposition after the head
     if word not in ctx.lex.words["construct_plural_heads"] and (
         not zones or min(z.start for z in zones) - m.end > PLURAL_ZONE_GAP

@@ -83,6 +83,9 @@ class HeadContext:
     joiners: frozenset[str] = frozenset()
     #: ``joiners`` and the clause openers ("that", "أن"): a date before one is another clause's
     date_breaks: frozenset[str] = frozenset()
+    #: every zone by sentence, those a comparison names included ("بعد اتفاقي الجنوب
+    #: والغوطة": the zone words that say which two agreements, though not covered here)
+    named_zones_in: dict[int, list[Item]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -115,7 +118,7 @@ class HeadContext:
             adjectives=adjectives,
             adjective_starts=[a.start for a in adjectives],
             surrender=cues.get("surrender", []),
-            zones_in=_zones_by_sentence(zones),
+            zones_in=zones_by_sentence(zones),
             dates_in=_by_sentence([d for d in dates if d.value is not None], sentence_of),
             # a venue inside a name ("the 2018 Sochi memorandum") is that name's, not a head's
             venues_in=_by_sentence(_outside(cues.get("venue", []), known), sentence_of),
@@ -183,7 +186,7 @@ def _complements(text: str, heads: list, known: list[Item], lex: Lexicon) -> set
     return out
 
 
-def _zones_by_sentence(zones: list[Item]) -> dict[int, list[Item]]:
+def zones_by_sentence(zones: list[Item]) -> dict[int, list[Item]]:
     out: dict[int, list[Item]] = {}
     for z in zones:
         out.setdefault(z.sentence, []).append(z)

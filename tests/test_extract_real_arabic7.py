@@ -306,3 +306,16 @@ def test_removing_groups_from_a_zone_is_a_term_not_an_exclusion():
     found = relations(text, "2018-10-01")
     assert ("sochi_2018", "idlib", "covers") in found
     assert ("sochi_2018", "idlib", "excludes") not in found
+
+
+def test_a_dual_of_zone_words_in_a_comparison_still_names_its_agreements():
+    # "هو الثالث بعد اتفاقي الجنوب والغوطة": the zones are compared (no link), but the dual
+    # still names the south-west agreement and the Ghouta truce
+    text = (
+        "وبدأ سريان هدنة ريف حمص الشمالي. وقال مصدر إن الاتفاق هو الثالث بعد اتفاقي الجنوب والغوطة."
+    )
+    said = set(agreements_said(text, "2017-08-04"))
+    assert {"homs_truce_2017", "ghouta_truce_2017", "southwest_ceasefire_2017"} <= said
+    found = relations(text, "2017-08-04")
+    assert ("ghouta_truce_2017", "eastern_ghouta", "covers") not in found
+    assert ("homs_truce_2017", "south", "covers") not in found
