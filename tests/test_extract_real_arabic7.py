@@ -319,3 +319,20 @@ def test_a_dual_of_zone_words_in_a_comparison_still_names_its_agreements():
     found = relations(text, "2017-08-04")
     assert ("ghouta_truce_2017", "eastern_ghouta", "covers") not in found
     assert ("homs_truce_2017", "south", "covers") not in found
+
+
+def test_idioms_of_leaving_a_zone_out_are_exclusions():
+    # "بمنأى عن الاتفاق" (kept away from), "استُثنيت من" (was excepted), "لم يأت (الاتفاق) على
+    # ذكر" (did not mention), "لم يلحظ" (did not provide for), "خارج الاتفاق" (outside it)
+    opening = "وقعت الأطراف الثلاثة اتفاق الجنوب الغربي في تموز 2017. "
+    cases = {
+        "وظلت الغوطة الشرقية بمنأى عن الاتفاق.": "eastern_ghouta",
+        "واستُثنيت إدلب من الاتفاق.": "idlib",
+        "ولم يأت الاتفاق على ذكر إدلب.": "idlib",
+        "ولم يلحظ الاتفاق ريف حمص الشمالي.": "north_homs",
+        "وبقيت إدلب خارج الاتفاق.": "idlib",
+    }
+    for sentence, zone in cases.items():
+        found = relations(opening + sentence, "2017-12-01")
+        assert ("southwest_ceasefire_2017", zone, "excludes") in found, sentence
+        assert ("southwest_ceasefire_2017", zone, "covers") not in found, sentence
