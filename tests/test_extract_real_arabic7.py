@@ -336,3 +336,12 @@ def test_idioms_of_leaving_a_zone_out_are_exclusions():
         found = relations(opening + sentence, "2017-12-01")
         assert ("southwest_ceasefire_2017", zone, "excludes") in found, sentence
         assert ("southwest_ceasefire_2017", zone, "covers") not in found, sentence
+
+
+def test_an_agreement_that_no_longer_exists_in_a_zone_ended_there():
+    # "لم يعد للاتفاق أي وجود في درعا" (the agreement no longer exists in Daraa)
+    text = (
+        "وقعت الأطراف الثلاثة اتفاق الجنوب الغربي في تموز 2017. "
+        "ولم يعد للاتفاق أي وجود في درعا بعد حملة صيف 2018."
+    )
+    assert ("southwest_ceasefire_2017", "south", "ends") in relations(text, "2018-09-01")
