@@ -342,6 +342,6 @@ def test_an_agreement_that_no_longer_exists_in_a_zone_ended_there():
     # "لم يعد للاتفاق أي وجود في درعا" (the agreement no longer exists in Daraa)
     text = (
         "وقعت الأطراف الثلاثة اتفاق الجنوب الغربي في تموز 2017. "
-        "ولم يعد للاتفاق أي وجود في درعا بعد حملة صيف 2018."
+        "ولم يعد للاتفاق أي وجود في درعا بعد الحملة العسكرية."
     )
     assert ("southwest_ceasefire_2017", "south", "ends") in relations(text, "2018-09-01")
