@@ -345,3 +345,15 @@ def test_an_agreement_that_no_longer_exists_in_a_zone_ended_there():
         "ولم يعد للاتفاق أي وجود في درعا بعد الحملة العسكرية."
     )
     assert ("southwest_ceasefire_2017", "south", "ends") in relations(text, "2018-09-01")
+
+
+def test_a_round_that_ended_without_agreeing_the_lines_drew_none():
+    # "دون الاتفاق على حدود إدلب" (without agreeing the boundaries), "لم يتم ... الاتفاق على
+    # خرائط": no lines drawn, and no other agreement takes the boundary word
+    for text in (
+        "واختتمت الجولة الخامسة من أستانا دون الاتفاق على حدود إدلب.",
+        "ولم يتم في الجولة الخامسة من أستانا الاتفاق على خرائط الغوطة الشرقية.",
+    ):
+        assert relations(text, "2017-07-06") == set(), text
+    text = "واتفقت الدول الضامنة في الجولة السادسة من أستانا على حدود إدلب دون أي اعتراض."
+    assert ("astana_6", "idlib", "delineates") in relations(text, "2017-09-16")
