@@ -267,7 +267,7 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     if ident == UNKNOWN and head.near_dates and not named:
         # "ثلاث هدن محلية ... فالهدنة الأولى بدأ سريانها في التاسع من تموز": its own date names it
         ident = by_date(None, head.near_dates, ctx.lex) or UNKNOWN
-    if ident == UNKNOWN and not head.sponsors:  # "a surrender deal ... The deal allows ..."
+    if ident == UNKNOWN and not (head.sponsors and here):  # "a surrender deal ... The deal ..."
         return Item("agreement", None, m.start, m.end, head.sentence)
     if head.near_dates and not named:
         ident = by_date(ident, head.near_dates, ctx.lex)

@@ -242,6 +242,13 @@ def test_a_truce_its_relative_clause_gives_brokers_is_theirs_after_local_deals()
     found = relations(text, "2018-07-20")
     assert ("southwest_ceasefire_2017", "south", "ends") in found
     assert not any(a is not None and a.startswith("?") for a, _, _ in found)
+    # with no zone of its own, "الاتفاق الذي رعته روسيا وتركيا" after an evacuation deal is
+    # that deal, not the brokers' registry agreement
+    text = (
+        "خرج المقاتلون من حرستا بموجب اتفاق إخلاء. وقال ناشطون إن الاتفاق الذي رعته روسيا "
+        "وتركيا لم يطبق بالكامل."
+    )
+    assert agreements_said(text, "2018-03-30") == [None, None]
 
 
 def test_an_agreement_the_new_one_does_not_cancel_is_named_in_passing():
