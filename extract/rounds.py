@@ -141,41 +141,70 @@ RANGE_SPAN = 8
 
 def _listed_rounds(text: str, lex: Lexicon, nouns: list[Match], found: list[Round]) -> list[Round]:
     """One round per ordinal (or number) listed right after a dual or plural round noun
-    ("الجولتان الثانية والثالثة", "rounds 4 and 5"), every round of a range ("الجولات من الرابعة
-    إلى السادسة", "rounds four to six"); none already read by a single-round phrase."""
-    lists = frozenset(lex.words["list_joiners"])
-    ranges = frozenset(lex.words["range_joiners"]) - lists
-    skip = lists | frozenset(lex.words["of"])
+    ("الجولتان الثانية والثالثة", "rounds 4 and 5"), or right before it ("the second and third
+    rounds"), every round of a range ("الجولات من الرابعة إلى السادسة", "rounds four to six");
+    none already read by a single-round phrase."""
     out: list[Round] = []
     for noun in nouns:
-        words, numbers, ranged = _words_at(text, noun.end), [], False
-        i = 0
-        while i < len(words):
-            word, at, end = words[i]
-            pair = f"{word} {words[i + 1][0]}" if i + 1 < len(words) else ""
-            number = _round_number(pair, lex) if pair else None  # "الثالثة عشرة"
-            if number is not None:
-                numbers.append((number, at, words[i + 1][2]))
-                i += 2
-                continue
-            number = _round_number(word, lex)
-            if number is not None:
-                numbers.append((number, at, end))
-            elif word in ranges and numbers:
-                ranged = True
-            elif word not in skip or (numbers and word in lex.words["of"]):
-                break
-            i += 1
+        numbers = _list_numbers(_words_at(text, noun.end), lex)
         if len(numbers) < 2:
-            continue
-        if ranged and len(numbers) == 2 and 0 < numbers[1][0] - numbers[0][0] <= RANGE_SPAN:
-            first, last = numbers
-            numbers = [first, *((n, first[1], last[2]) for n in range(first[0] + 1, last[0]))]
-            numbers.append(last)
+            numbers = _list_numbers(_words_before(text, noun.start, lex), lex)
         for number, start, end in numbers:
             if not any(r.start <= start < r.end for r in found):
                 out.append(Round(start, end, number))
     return out
+
+
+def _list_numbers(words: list[tuple[str, int, int]], lex: Lexicon) -> list[tuple[int, int, int]]:
+    """(round, start, end) of the ordinals or numbers a list of words opens with, joined by list
+    words, or the rounds of a range between two of them; none unless two or more are listed."""
+    lists = lex.word_sets["list_joiners"]
+    ranges = lex.word_sets["range_joiners"] - lists
+    numbers: list[tuple[int, int, int]] = []
+    ranged, i = False, 0
+    while i < len(words):
+        word, at, end = words[i]
+        pair = f"{word} {words[i + 1][0]}" if i + 1 < len(words) else ""
+        number = _round_number(pair, lex) if pair else None  # "الثالثة عشرة"
+        if number is not None:
+            numbers.append((number, at, words[i + 1][2]))
+            i += 2
+            continue
+        number = _round_number(word, lex)
+        if number is not None:
+            numbers.append((number, at, end))
+        elif word in ranges and numbers:
+            ranged = True
+        elif (word not in lists and word not in lex.word_sets["of"]) or (
+            numbers and word in lex.word_sets["of"]
+        ):
+            break
+        i += 1
+    if len(numbers) < 2:
+        return []
+    if ranged and len(numbers) == 2 and 0 < numbers[1][0] - numbers[0][0] <= RANGE_SPAN:
+        first, last = numbers
+        numbers = [first, *((n, first[1], last[2]) for n in range(first[0] + 1, last[0]))]
+        numbers.append(last)
+    return numbers
+
+
+def _words_before(text: str, end: int, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """The words right before ``end`` that can make a list of rounds ("the second and third"),
+    in text order."""
+    lists, ranges = lex.word_sets["list_joiners"], lex.word_sets["range_joiners"]
+    start = max(0, end - LISTED_REACH)
+    kept: list[tuple[str, int, int]] = []
+    for word in reversed(text[start:end].split()):
+        at = text.rfind(word, start, end)
+        end = at
+        bare = word.rstrip(",\u060c")  # "the fourth, fifth and sixth": a comma between items
+        if bare.rstrip(_TRAILING) != bare or (bare != word and _round_number(bare, lex) is None):
+            break  # other punctuation before the list ends it
+        if _round_number(bare, lex) is None and bare not in lists and bare not in ranges:
+            break
+        kept.append((bare, at, at + len(bare)))
+    return kept[::-1]
 
 
 def _words_at(text: str, start: int) -> list[tuple[str, int, int]]:
@@ -185,8 +214,16 @@ def _words_at(text: str, start: int) -> list[tuple[str, int, int]]:
     for word in text[start : start + LISTED_REACH].split():
         at = text.find(word, position)
         position = at + len(word)
-        out.append((word, at, position))
+        bare = word.rstrip(_TRAILING)  # "السادسة." at the end of a sentence
+        if bare:
+            out.append((bare, at, at + len(bare)))
+        if bare != word and word.rstrip(",\u060c") != bare:
+            break  # punctuation closes the list (a comma may stand between its items)
     return out
+
+
+#: Punctuation that may follow the last word of a list of rounds.
+_TRAILING = ".,;:!?)»\"'\u060c\u061b\u061f"
 
 
 def _round_number(word: str, lex: Lexicon) -> int | None:

@@ -364,3 +364,15 @@ def test_a_round_that_ended_without_agreeing_the_lines_drew_none():
         assert relations(text, "2017-07-06") == set(), text
     text = "واتفقت الدول الضامنة في الجولة السادسة من أستانا على حدود إدلب دون أي اعتراض."
     assert ("astana_6", "idlib", "delineates") in relations(text, "2017-09-16")
+
+
+def test_ordinals_listed_before_a_plural_round_noun_or_with_commas_name_each_round():
+    # "the second and third rounds", "the fourth, fifth and sixth rounds", "الجولتان الرابعة،
+    # والخامسة", and a list closed by a full stop ("... إلى السادسة.")
+    said = set(agreements_said("The second and third rounds of the Astana talks did little.", None))
+    assert {"astana_2", "astana_3"} <= said
+    text = "In Astana, the fourth, fifth and sixth rounds set up the zones."
+    assert {"astana_memorandum_2017", "astana_5", "astana_6"} <= set(agreements_said(text, None))
+    text = "وعقدت في أستانا الجولتان الرابعة، والخامسة. ثم جاءت الجولات من السابعة إلى التاسعة."
+    said = set(agreements_said(text, "2018-06-01"))
+    assert {"astana_memorandum_2017", "astana_5", "astana_7", "astana_8", "astana_9"} <= said
