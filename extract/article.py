@@ -18,6 +18,7 @@ from extract.control import find_control
 from extract.dates import DateMention, agreement_hints, find_dates
 from extract.dates.calendar import published_day
 from extract.furniture import page_furniture
+from extract.heads import zones_by_sentence
 from extract.item import Item
 from extract.keys import alternation
 from extract.language import LANGUAGES, detect_language
@@ -194,6 +195,8 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
     )
     furniture = page_furniture(doc.text, doc.spans, doc.cues.get("navigation", []), doc.sentence_of)
     ctx.passing |= furniture  # "اقرأ أيضا: اتفاق سوتشي" is no antecedent
+    kept = [z for z in zones if (z.start, z.end) not in named.in_names] if moved else []
+    ctx.named_zones_in = zones_by_sentence(kept)  # compared ones say what "اتفاقي X وY" names
     ctx.bare = bare_lines(doc.text, doc.spans)  # headings between an anaphor and its name
     agreements = sorted(named.known + resolve_heads(ctx, heads), key=_START)
     # a name that only completes another ("the additional protocol to the Sochi memorandum") is
@@ -233,7 +236,9 @@ def _links(
             [t for t in cues.get("trigger", []) if not in_date[t.start]],
             doc.text,
             doc.lex,
+            cues.get("failure", []),
         ),
+        "failure": cues.get("failure", []),
         "enumhead": cues.get("enumhead", []),
         "enumitem": cues.get("enumitem", []),
         "detached": cues.get("detached", []),

@@ -69,6 +69,10 @@ def itemised_links(ctx: LinkContext, s: int, zs: list[Item], triggers, items) ->
         ctx.emit(agreement, z, relation, None, s)
 
 
+#: Characters past the last zone of a carried list where its predicate's trigger may start.
+PREDICATE_REACH = 36
+
+
 def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     """Links of a sentence that lists several zones under a zone term or a "the three others"
     and names no agreement: to the agreement last named in the sentences just before it, with
@@ -94,7 +98,10 @@ def carried_links(ctx: LinkContext, s: int, zs: list[Item], triggers) -> None:
     zs = [z for z in zs if _plausible(info, z, "covers")]
     if not zs:
         return
-    listed = Item("zone", None, min(z.start for z in zs), max(z.end for z in zs), s)
+    # the list's predicate may follow it ("أما المناطق الثلاث الأخرى، أي ...، فقد عادت إلى
+    # سيطرة النظام"): its trigger words are looked for a little past the last zone
+    end = max(z.end for z in zs) + PREDICATE_REACH
+    listed = Item("zone", None, min(z.start for z in zs), end, s)
     relation = relation_of(listed, listed, triggers) if triggers else "covers"
     if relation == "covers" and _ended_after(listed, triggers):
         relation = "ends"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from extract.choose import candidates, existing
 from extract.item import Item
+from extract.recognise import Match
 
 if TYPE_CHECKING:
     from extract.head import Head
@@ -27,7 +28,8 @@ def zones_own(ctx: HeadContext, head: Head, word: str) -> list[Item]:
     """A dual in construct with zone words and no venue or brokers ("اتفاقي الجنوب والغوطة"):
     for each zone right after it, the one registry agreement that covers that zone alone."""
     m = head.match
-    zones = [z for z in ctx.zones_in.get(head.sentence, ()) if z.start >= m.end]
+    named = ctx.named_zones_in or ctx.zones_in  # (compared zones still say which agreements)
+    zones = [z for z in named.get(head.sentence, ()) if z.start >= m.end]
     # "the truces for X and Y": the first zone only a short preposition after the head
     if word not in ctx.lex.words["construct_plural_heads"] and (
         not zones or min(z.start for z in zones) - m.end > PLURAL_ZONE_GAP
@@ -129,3 +131,59 @@ def _said_before(ctx: HeadContext, m, words: list[str]) -> bool:
         return False
     padded = f" {' '.join(before.split())} "
     return any(f" {w} " in padded for w in words)
+
+
+#: Sentences back in which "the two agreements" finds the two it means.
+DUAL_REACH = 4
+
+
+def last_pair(ctx: HeadContext, head: Head, word: str) -> list[Item]:
+    """A dual head with nothing else ("ويضع الاتفاقان المنطقتين تحت رقابة روسية"): the last two
+    registry agreements named before it (not talks, not nationwide), a few sentences back."""
+    if word not in ctx.lex.word_sets["dual_heads"]:
+        return []
+    m = head.match
+    ids: list[str] = []
+    for i in sorted(ctx.items(), key=lambda i: i.start, reverse=True):
+        info = ctx.lex.agreements.get(i.id) if i.id else None
+        if i.start >= m.start or info is None or info.kind == "talks" or not info.zones:
+            continue
+        if head.sentence - i.sentence > DUAL_REACH or len(ids) == 2:
+            break
+        if info.id not in ids and info.id not in ctx.lex.nationwide:
+            ids.append(info.id)
+    return [head.item(ident) for ident in reversed(ids)] if len(ids) == 2 else []
+
+
+def complement_end(ctx: HeadContext, m: Match, heads: list[Match]) -> int:
+    """The end of the head glued to a complement marker right after plural head ``m``
+    ("اتفاقان لوقف إطلاق النار": two agreements for a ceasefire), else ``m.end``."""
+    markers = ctx.lex.words["complement_markers"]
+    for h in heads:
+        gap = ctx.text[m.end : h.start].strip()
+        if h.start >= m.end and len(gap) <= 1 and (gap in markers or ctx.text[h.start] in markers):
+            return h.end
+    return m.end
+
+
+def venues_joined(ctx: HeadContext, head: Head) -> list[str]:
+    """The agreements of the head's venue, and of every venue a list word joins to it ("التفاهمات
+    التي وقعت في القاهرة وعمّان": Cairo's and Amman's)."""
+    ids = list(head.venue or ())
+    joiners = ctx.lex.word_sets["list_joiners"]
+    venues = sorted(ctx.venues_in.get(head.sentence, []), key=lambda v: v.start)
+    for first, second in zip(venues, venues[1:], strict=False):
+        gap = ctx.text[first.end : second.start].strip()
+        if gap and gap not in joiners:
+            continue
+        pair = [_venue_agreements(ctx, v) for v in (first, second)]
+        if set(ids) in ({*pair[0]}, {*pair[1]}):
+            ids += [i for i in (*pair[0], *pair[1]) if i not in ids]
+    return ids
+
+
+def _venue_agreements(ctx: HeadContext, v: Match) -> tuple[str, ...]:
+    for e in v.entries:
+        if e.ident in ctx.lex.venues:
+            return ctx.lex.venues[e.ident]
+    return ()

@@ -7,6 +7,7 @@ a day no agreement has, dated by the days around it)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extract.antecedents import UNKNOWN
 from extract.choose import fits_as_written, fits_date
@@ -15,8 +16,10 @@ from extract.head import Head
 from extract.head_kinds import of_its_kind
 from extract.heads import HeadContext, dates_a_name
 from extract.item import Item
+from extract.lexicon import Lexicon
 from extract.new_deals import NEW_DEAL_NOTE
 from extract.recognise import Match
+from extract.rounds import round_on
 from extract.windows import DATE_AFTER, opens_after_comma
 
 #: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
@@ -240,3 +243,33 @@ def only_zone(ctx: HeadContext) -> set[str]:
     else none."""
     spoken = {z.zone for zones in ctx.zones_in.values() for z in zones}
     return spoken if len(spoken) == 1 else set()
+
+
+def round_of_the_day(ctx: HeadContext, head: Head) -> str | None:
+    """The Astana round held on the day said with a head that no signed agreement fits ("وطال
+    الاتفاق الذي أعلن اليوم إدلب" on the last day of a round), when the text names that round
+    and the registry has it cover or draw the head's zone."""
+    for d in head.near_dates:
+        held = round_on(d.value, ctx.lex) if d.precision == DAY and d.value else None
+        zones = ctx.lex.agreements[held].zones if held else frozenset()
+        fits = held is not None and (head.zone is None or head.zone.zone in zones)
+        if fits and any(i.id == held for i in ctx.known):
+            return held
+    return None
+
+
+def agreed_on(ctx: HeadContext, head: Head) -> Item | None:
+    """ "البيان الختامي للجولة السادسة: الاتفاق على حدود منطقة إدلب": a head that is the act of
+    agreeing on something (``agreeing_phrases``) is that of the registry agreement its sentence
+    names before it, if any."""
+    m = head.match
+    if not ctx.text.startswith(_agreeing(ctx.lex), m.start):
+        return None
+    before = [i for i in ctx.known if i.sentence == head.sentence and i.end <= m.start and i.id]
+    return before[-1] if before else None
+
+
+@lru_cache(maxsize=4)
+def _agreeing(lex: Lexicon) -> tuple[str, ...]:
+    """The agreeing phrases, as a tuple for ``str.startswith`` (built once per lexicon)."""
+    return tuple(lex.words["agreeing_phrases"])

@@ -84,6 +84,9 @@ class HeadContext:
     joiners: frozenset[str] = frozenset()
     #: ``joiners`` and the clause openers ("that", "أن"): a date before one is another clause's
     date_breaks: frozenset[str] = frozenset()
+    #: every zone by sentence, those a comparison names included ("بعد اتفاقي الجنوب
+    #: والغوطة": the zone words that say which two agreements, though not covered here)
+    named_zones_in: dict[int, list[Item]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -116,7 +119,7 @@ class HeadContext:
             adjectives=adjectives,
             adjective_starts=[a.start for a in adjectives],
             surrender=cues.get("surrender", []),
-            zones_in=_zones_by_sentence(zones),
+            zones_in=zones_by_sentence(zones),
             dates_in=_by_sentence([d for d in dates if d.value is not None], sentence_of),
             # a venue inside a name ("the 2018 Sochi memorandum") is that name's, not a head's
             venues_in=_by_sentence(_outside(cues.get("venue", []), known), sentence_of),
@@ -184,7 +187,7 @@ def _complements(text: str, heads: list, known: list[Item], lex: Lexicon) -> set
     return out
 
 
-def _zones_by_sentence(zones: list[Item]) -> dict[int, list[Item]]:
+def zones_by_sentence(zones: list[Item]) -> dict[int, list[Item]]:
     out: dict[int, list[Item]] = {}
     for z in zones:
         out.setdefault(z.sentence, []).append(z)
@@ -244,6 +247,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     if not near_dates and not anaphor:  # "a cease-fire that ... announced ... on Jan. 12"
         near_dates = clause_date(ctx.text, m, dates, ctx.lex)
     topic = topic_zone(ctx, m, sentence)
+    zones = ctx.zones_in.get(sentence, ())
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
         onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
@@ -253,7 +257,7 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
         sentence=sentence,
         end=end,
         parties=parties,
-        zone=zone_near(m, ctx.zones_in.get(sentence, ()), ctx.text)
+        zone=(None if anaphor and _negated_verb_before(ctx, m) else zone_near(m, zones, ctx.text))
         or relative_zone(ctx, m, sentence)
         or topic,
         topic=topic is not None,
@@ -265,11 +269,27 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
             any(abs(c.start - m.start) < SURRENDER_WINDOW for c in ctx.outside_in.get(sentence, ()))
             and not pointed_back(ctx, m)
         )
-        or (not anaphor and _surrendering(ctx, m, sentence)),
+        or (not anaphor and not _dual(ctx, m) and _surrendering(ctx, m, sentence)),
         anaphor=anaphor,
         venue=venue,
         national=national,
     )
+
+
+#: Words before an anaphoric head read for the negated verb it is the subject of.
+NEGATED_VERB_WORDS = 2
+
+
+def _negated_verb_before(ctx: HeadContext, m: Match) -> bool:
+    """Whether the anaphor is the subject of a negated verb ("لم يتطرق الاتفاق إلى ريف حمص",
+    "لا تشمل الهدنة الغوطة"): the zone after it is what it leaves out, not what it is."""
+    words = ctx.text[max(0, m.start - 24) : m.start].split()[-NEGATED_VERB_WORDS:]
+    return len(words) == NEGATED_VERB_WORDS and _negation(ctx.lex, words[0])
+
+
+def _negation(lex: Lexicon, word: str) -> bool:
+    negations = lex.word_sets["negations"]
+    return word in negations or (word[:1] in lex.proclitic_letters and word[1:] in negations)
 
 
 def zone_near(head: Match, zones, text: str = "") -> Item | None:
@@ -291,6 +311,13 @@ def _clause_ends(between: str) -> bool:
     opening a list before it ("set up four zones: first, Idlib")."""
     inner = between.lstrip(" ,\u060c")
     return ":" not in inner and any(c in CLAUSE_MARKS for c in inner)
+
+
+def _dual(ctx: HeadContext, m: Match) -> bool:
+    """Whether the head is a dual with the article ("الاتفاقين"): two agreements named before,
+    not a new local deal, whatever surrender word stands near it."""
+    words = ctx.text[m.start : m.end].split()
+    return bool(words) and words[-1] in ctx.lex.word_sets["dual_heads"]
 
 
 def _surrendering(ctx: HeadContext, m: Match, sentence: int) -> bool:

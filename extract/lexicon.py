@@ -55,6 +55,10 @@ LISTED = (
     "month_word",
     "year_words",
     "ago_words",
+    "following_year",
+    "anniversary_days",
+    "year_units",
+    "dual_years",
     "day_word",
     "of",
     "count_event_prepositions",
@@ -123,6 +127,10 @@ LISTED = (
     "boundary_words",
     "list_labels",
     "deadline_words",
+    "dual_heads",
+    "ended_actions",
+    "removed_objects",
+    "agreeing_phrases",
     "clause_openers",
 )
 

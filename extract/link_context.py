@@ -91,6 +91,8 @@ class LinkContext:
     carriers: list[Match] = field(default_factory=list)
     #: relative pronouns ("التي", "which"): a zone in a relative clause is the clause head's
     relatives: frozenset[str] = frozenset()
+    #: the verbs of failing found ("أخفقت")
+    failures: list[Match] = field(default_factory=list)
     #: (start, end) of the comparison phrases (``comparison_phrase``), in order
     phrases: list[tuple[int, int]] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)
@@ -119,17 +121,31 @@ def has_trigger(a: Item, z: Item, triggers: list[Match]) -> bool:
 BOTH = {"covers": "ends", "ends": "covers"}
 
 
-def second_relation(a: Item, z: Item, triggers, relation: str) -> str | None:
-    """The second relation of the pair, when a trigger for it lies in the link's window too."""
+def second_relation(
+    a: Item, z: Item, triggers, relation: str, zones: Sequence[Item] = (), text: str = ""
+) -> str | None:
+    """The second relation of the pair, when a trigger for it lies in the link's window too,
+    and not in the clause of another zone before it (``zones``: those of the sentence)."""
     other = BOTH.get(relation)
     if other is None or not triggers:
         return None
     lo = min(a.start, z.start) - TRIGGER_BEFORE
     hi = max(a.end, z.end) + TRIGGER_AFTER
     for t in triggers:
-        if lo < t.start and t.end < hi and any(e.ident == other for e in t.entries):
+        if not (lo < t.start and t.end < hi and any(e.ident == other for e in t.entries)):
+            continue
+        if not (text and _of_zone_before(a, z, t, zones, text)):
             return other
     return None
+
+
+def _of_zone_before(a: Item, z: Item, t: Match, zones: Sequence[Item], text: str) -> bool:
+    """Whether trigger ``t`` ends the clause of another zone named after the agreement and
+    before it, a comma closing that clause before zone ``z`` ("لم يتطرق الاتفاق إلى ريف حمص
+    أو الجنوب، اللذين عادا إلى سيطرة النظام، واقتصرت مظلته على إدلب")."""
+    if t.end > z.start or not any(c in text[t.end : z.start] for c in ",،"):
+        return False
+    return any(o is not z and a.end <= o.start and o.end <= t.start for o in zones)
 
 
 def relation_of(
@@ -170,21 +186,33 @@ def _object_of(t: Match, o: Item, text: str) -> bool:
     )
 
 
-def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
+def negated(
+    triggers: list[Match], text: str, lex: Lexicon, failures: Sequence[Match] = ()
+) -> list[Match]:
     """The triggers, a covering word right after a negation read as excludes ("ولا يسري اتفاق
-    الجنوب على الغوطة", "it never covered Idlib")."""
+    الجنوب على الغوطة", "it never covered Idlib"); ``failures``: the verbs of failing found."""
     negations, glued = lex.words["negations"], lex.proclitic_letters
     only = lex.words["only_particles"]
     deferrals = lex.words["deferral_words"]
     territory = lex.words["territory_nouns"]
-    out = []
+    out: list[Match] = []
     for t in triggers:
-        if t.entries[0].ident == "delineates" and _deferred(t, text, negations, deferrals):
+        if t.entries[0].ident == "covers" and out and _continues_exclusion(out[-1], t):
+            t = with_readings(t, (_excluding(t.entries[0]),))  # "لم تشمل مظلتها": its subject
+        if t.entries[0].ident == "delineates" and (
+            _deferred(t, text, negations, deferrals) or failed_before(text, t.start, failures)
+        ):
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
             continue  # "بين مناطق سيطرة النظام والفصائل": whose areas, not a takeover
         if t.entries[0].ident == "ends" and (_partial(t, text, lex) or _signed(t, text, lex)):
             continue  # "قضمت ... أجزاء منها", "انتهت بتوقيع اتفاق": not the zone's end
+        if t.entries[0].ident == "ends" and _next_word_in(t, text, lex.word_sets["ended_actions"]):
+            continue  # "انتهاء سحب الأسلحة من المنطقة": the withdrawal ended, not the zone
+        if t.entries[0].ident == "excludes" and _next_word_in(
+            t, text, lex.word_sets["removed_objects"]
+        ):
+            continue  # "بإخراج المجموعات المتشددة منها": a term of the agreement, not a zone out
         after = text[t.end : t.end + NEGATION_REACH].split()
         if t.entries[0].ident == "excludes" and after and after[0] in only:
             t = with_readings(t, (_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
@@ -195,6 +223,34 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
                 t = with_readings(t, (_excluding(t.entries[0]),))
         out.append(t)
     return out
+
+
+#: Characters before a boundary word read, back to the clause start, for a verb of failing.
+FAILURE_REACH = 64
+
+
+def failed_before(text: str, position: int, failures: Sequence[Match]) -> bool:
+    """Whether a verb of failing (``failures``, as found) stands earlier in the clause of
+    ``position`` ("أخفقت الجولتان الرابعة والخامسة في حسم خرائط إدلب": no lines drawn)."""
+    return any(
+        position - FAILURE_REACH <= f.start < position
+        and not any(c in text[f.end : position] for c in ",،.;؛:")
+        for f in failures
+    )
+
+
+def _next_word_in(t: Match, text: str, words: frozenset[str]) -> bool:
+    """Whether the word right after trigger ``t`` is one of ``words``: an action or a
+    meeting after an ending word ("انتهاء سحب", "انتهت الجولة": what ended), what an excluding
+    word removes ("إخراج المجموعات": what is taken out)."""
+    after = text[t.end : t.end + NEGATION_REACH].split()
+    return bool(after) and after[0] in words
+
+
+def _continues_exclusion(before: Match, t: Match) -> bool:
+    """Whether covering word ``t`` comes right after an excluding one, as its subject or object
+    ("لم تشمل مظلتها أياً من المنطقتين"): it says what is left out too."""
+    return before.entries[0].ident == "excludes" and 0 <= t.start - before.end <= 1
 
 
 def _after_word(t: Match, text: str, words: Sequence[str], glued: frozenset[str]) -> bool:

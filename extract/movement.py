@@ -125,15 +125,39 @@ def compared(
         s: next(((e, _next_comma(text, e)) for b, e in phrases if b <= at < e), (-1, -1))
         for s, at in starts.items()
     }
+    openers_of = lex.word_sets["clause_openers"]
+    ends = {
+        s: _next_clause(text, at, openers_of, lex.proclitic_letters) for s, at in starts.items()
+    }
     return {
         (z.start, z.end)
         for z in zones
         if z.sentence in starts
-        and z.start > starts[z.sentence]
+        and starts[z.sentence] < z.start < ends[z.sentence]
         and (z.start, z.end) not in owned
         and not host[z.sentence][0] < z.start < host[z.sentence][1]
         and not _in_relative_clause(text, starts[z.sentence], z.start, relatives)
     }
+
+
+#: Characters after a comparison preposition read for a comma that opens a new clause.
+CLAUSE_REACH = 240
+
+
+def _next_clause(text: str, start: int, openers: frozenset[str], glued: frozenset[str]) -> int:
+    """Where a comma followed by a clause opener ("، وأن العمل جارٍ ...", "، بأن") ends the
+    comparison begun at ``start``: a zone after it is the next clause's (``len(text)``: none)."""
+    end = min(len(text), start + CLAUSE_REACH)
+    at = start
+    while True:
+        found = [i for i in (text.find(c, at + 1, end) for c in COMMAS) if i >= 0]
+        if not found:
+            return len(text)
+        at = min(found)
+        words = text[at + 1 : at + 12].split()
+        word = words[0] if words else ""
+        if word in openers or (word[:1] in glued and word[1:] in openers):
+            return at
 
 
 def _next_comma(text: str, start: int) -> int:

@@ -41,6 +41,7 @@ from extract.link_context import (
     LinkContext,
     RawLink,
     center,
+    failed_before,
     future_words,
     has_trigger,
     planned,
@@ -134,6 +135,7 @@ def link_sentences(
         future=future_words(lex),
         carriers=list(cues.get("carrier", ())),
         relatives=lex.word_sets["relative_pronouns"],
+        failures=list(cues.get("failure", ())),
         phrases=phrases,
     )
     for s in sorted(ctx.groups):
@@ -233,6 +235,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 said = [t for t in triggers if t.entries[0].ident != "ends" and not planned(ctx, t)]
                 if anchor_for_all is None and not has_trigger(a, termed(ctx, z), said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
+                if ctx.failures and failed_before(ctx.text, a.start, ctx.failures):
+                    continue  # "أخفقت الجولتان الرابعة والخامسة في حسم خرائط إدلب"
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
             if relation != "excludes" and anchor_for_all is None and has_own(ctx, a, z, zs):
                 continue
@@ -240,7 +244,7 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 continue  # "... إدلب وحدها، أما الغوطة ودرعا فقد انتهى أمرهما بتسويات": not its end
             when = min(dated, key=lambda d: abs(center(d) - center(a)), default=None)
             ctx.emit(a, z, relation, when, s)
-            also = second_relation(a, z, said, relation)
+            also = second_relation(a, z, said, relation, zs, ctx.text)
             if also:  # "the zone set up under the memorandum ... fell": covers and ends
                 ctx.emit(a, z, also, when, s)
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from extract import construct_duals as duals
 from extract.antecedents import UNKNOWN, antecedent, line_date, named_right_after
 from extract.choose import (
     ENDED_SLACK,
@@ -31,10 +32,10 @@ from extract.choose import (
     nearest_covering,
     pick,
 )
-from extract.construct_duals import brokers_each, distributed, picked_one, zones_own
 from extract.dates import DAY, MONTH
 from extract.head import Head
 from extract.head_checks import (
+    agreed_on,
     another,
     brokered_by,
     clause_end,
@@ -49,6 +50,7 @@ from extract.head_checks import (
     only_zone,
     onset_unfit,
     round_act,
+    round_of_the_day,
     story_deal,
     unknown,
 )
@@ -75,21 +77,24 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
     taken = bytearray(len(ctx.text) + 1)
     for i in ctx.known:
         taken[i.start : i.end] = b"\x01" * (i.end - i.start)
-    for m in outermost(heads + ctx.anaphors + ctx.plurals):
+    every = outermost(heads + ctx.anaphors + ctx.plurals)
+    for m in every:
         if taken[m.start] or taken[m.end - 1]:
             continue
         head = read_head(ctx, m)
         if head.outside:  # "a 30-day truce demanded by the Security Council", "هدنة من جانب واحد"
             ctx.resolved.append(unknown(head))
             continue
-        if is_current(ctx, m):  # "the new deal", "الاتفاق الحالي": the one now in force
-            topic = current_agreement(ctx, m.start)
-            if topic is not None:
-                ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
-                continue
-        several = _plural(ctx, head) or brokers_each(ctx, head)
+        # "the new deal", "الاتفاق الحالي": the one now in force; "الاتفاق على": the act of one
+        topic = current_agreement(ctx, m.start) if is_current(ctx, m) else agreed_on(ctx, head)
+        if topic is not None:
+            ctx.resolved.append(Item("agreement", topic.id, m.start, m.end, head.sentence))
+            continue
+        several = _plural(ctx, head) or duals.brokers_each(ctx, head)
         if several or (m.kind == "pluralhead" and (not head.topic or pointed_back(ctx, m))):
             ctx.resolved += several  # "talks in Cairo produced truces for X and Y"
+            end = duals.complement_end(ctx, m, every)  # "اتفاقان لوقف إطلاق النار": what they are
+            taken[m.end : end] = b"\x01" * (end - m.end)
             continue
         item = story_deal(ctx, head)  # "the Russian-Turkish accord" after that day's new deal
         if item is None:
@@ -113,17 +118,17 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     covers a zone its sentence names, when there are two or more of them."""
     m = head.match
     word = ctx.text[m.start : m.end].split()[-1]
-    plural = word in ctx.lex.words["plural_heads"] or distributed(ctx, m)
+    plural = word in ctx.lex.words["plural_heads"] or duals.distributed(ctx, m)
     if not plural or _accusative(ctx, m, word):
         return []
-    if picked_one(ctx, m):  # "one of the de-escalation arrangements Russia brokered"
+    if duals.picked_one(ctx, m):  # "one of the de-escalation arrangements Russia brokered"
         return []
     if head.venue is not None:
-        pool = [ctx.lex.agreements[i] for i in head.venue]
+        pool = [ctx.lex.agreements[i] for i in duals.venues_joined(ctx, head)]
     elif head.parties:
         pool = list(candidates(ctx.lex, head.parties, ""))
     else:
-        return zones_own(ctx, head, word)
+        return duals.zones_own(ctx, head, word) or duals.last_pair(ctx, head, word)
     named = {z.zone for z in ctx.zones_in.get(head.sentence, ())}
     if ctx.published is not None:
         pool = existing(pool, ctx.published)
@@ -259,11 +264,11 @@ def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
     if ident == UNKNOWN and head.near_dates and not named:
         # "ثلاث هدن محلية ... فالهدنة الأولى بدأ سريانها في التاسع من تموز": its own date names it
         ident = by_date(None, head.near_dates, ctx.lex) or UNKNOWN
-    if ident == UNKNOWN:  # "a surrender deal ... The deal allows fighters to leave"
+    if ident == UNKNOWN and not (head.sponsors and here):  # "a surrender deal ... The deal ..."
         return Item("agreement", None, m.start, m.end, head.sentence)
     if head.near_dates and not named:
         ident = by_date(ident, head.near_dates, ctx.lex)
-    if head.sponsors and (ident is None or not brokered_by(ctx, ident, head.sponsors)):
+    if head.sponsors and (ident in (None, UNKNOWN) or not brokered_by(ctx, ident, head.sponsors)):
         # nothing before it, or an antecedent its brokers did not sign ("the ceasefire ... is
         # the one agreed by Russia, the United States and Jordan"): who brokered it says which
         return _by_description(ctx, replace(head, parties=head.sponsors, anaphor=False))
@@ -354,6 +359,9 @@ def _by_description(ctx: HeadContext, head: Head) -> Item | None:
         cands = []
     for d in head.near_dates:
         cands = [a for a in cands if fits_as_said(a, d, ctx.text)]
+    held = round_of_the_day(ctx, head) if head.near_dates and not cands else None
+    if held is not None:  # "وطال الاتفاق الذي أعلن اليوم إدلب" on a round's day: the round's
+        return head.item(held)
     reference = existed_by(head, ctx.published)
     # the date the sentence speaks of: a zone's agreement may be over today but not then
     in_sentence = ctx.dates_in.get(head.sentence, ())

@@ -126,37 +126,115 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
         if number is None and _other_round(text, m.start(), lex):
             continue  # "the next round of the Astana talks", "الجولة المقبلة": not the current one
         out.append(Round(m.start(), m.end(), number))
-    return out + paired_rounds(text, cores, lex, out)
-
-
-#: Characters before a plural round word read for two joined ordinals ("seventh and eighth ").
-PAIR_REACH = 28
-
-
-def paired_rounds(text: str, cores: list[Match], lex: Lexicon, found: list[Round]) -> list[Round]:
-    """ "Second and third rounds (15-16 February and 14-15 March 2017)", "the seventh and eighth
-    rounds": two ordinals joined right before the noun "round(s)" are two rounds, each spanning
-    its own ordinal (the caller has checked that the text names Astana; "their second and
-    third meetings" may be a summit's, and are left alone)."""
-    out = []
-    taken = {r.start for r in found}
-    nouns = lex.words["round_nouns"]
-    for core in cores:
-        word = text[core.start : core.end]
-        if core.entries[0].ident == "astana" or not (word in nouns or word[:-1] in nouns):
-            continue
-        words = text[max(0, core.start - PAIR_REACH) : core.start].split()
-        if len(words) < 3 or words[-2] not in lex.words["adjective_joiners"]:
-            continue
-        first, second = lex.ordinals.get(words[-3]), lex.ordinals.get(words[-1])
-        if first is None or second is None or max(first, second) > MAX_ROUND:
-            continue
-        start = text.rfind(words[-3], 0, core.start)
-        join = text.rfind(words[-1], 0, core.start)
-        out.append(Round(start, start + len(words[-3]), first))
-        if join not in taken:
-            out.append(Round(join, core.end, second))
+    plural = [c for c in cores if "plural_rounds" in (c.entries[0].ident, c.entries[-1].ident)]
+    if plural:
+        out += _listed_rounds(text, lex, plural, out)
+        out.sort(key=lambda r: r.start)
     return out
+
+
+#: Characters after a plural round noun read for the ordinals it lists.
+LISTED_REACH = 64
+#: Most rounds one range may span ("الجولات من الرابعة إلى السادسة").
+RANGE_SPAN = 8
+
+
+def _listed_rounds(text: str, lex: Lexicon, nouns: list[Match], found: list[Round]) -> list[Round]:
+    """One round per ordinal (or number) listed right after a dual or plural round noun
+    ("الجولتان الثانية والثالثة", "rounds 4 and 5"), or right before it ("the second and third
+    rounds"), every round of a range ("الجولات من الرابعة إلى السادسة", "rounds four to six");
+    none already read by a single-round phrase."""
+    out: list[Round] = []
+    for noun in nouns:
+        numbers = _list_numbers(_words_at(text, noun.end), lex)
+        if len(numbers) < 2:
+            numbers = _list_numbers(_words_before(text, noun.start, lex), lex)
+        for number, start, end in numbers:
+            if not any(r.start <= start < r.end for r in found):
+                out.append(Round(start, end, number))
+    return out
+
+
+def _list_numbers(words: list[tuple[str, int, int]], lex: Lexicon) -> list[tuple[int, int, int]]:
+    """(round, start, end) of the ordinals or numbers a list of words opens with, joined by list
+    words, or the rounds of a range between two of them; none unless two or more are listed."""
+    lists = lex.word_sets["list_joiners"]
+    ranges = lex.word_sets["range_joiners"] - lists
+    numbers: list[tuple[int, int, int]] = []
+    ranged, i = False, 0
+    while i < len(words):
+        word, at, end = words[i]
+        pair = f"{word} {words[i + 1][0]}" if i + 1 < len(words) else ""
+        number = _round_number(pair, lex) if pair else None  # "الثالثة عشرة"
+        if number is not None:
+            numbers.append((number, at, words[i + 1][2]))
+            i += 2
+            continue
+        number = _round_number(word, lex)
+        if number is not None:
+            numbers.append((number, at, end))
+        elif word in ranges and numbers:
+            ranged = True
+        elif (word not in lists and word not in lex.word_sets["of"]) or (
+            numbers and word in lex.word_sets["of"]
+        ):
+            break
+        i += 1
+    if len(numbers) < 2:
+        return []
+    if ranged and len(numbers) == 2 and 0 < numbers[1][0] - numbers[0][0] <= RANGE_SPAN:
+        first, last = numbers
+        numbers = [first, *((n, first[1], last[2]) for n in range(first[0] + 1, last[0]))]
+        numbers.append(last)
+    return numbers
+
+
+def _words_before(text: str, end: int, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """The words right before ``end`` that can make a list of rounds ("the second and third"),
+    in text order."""
+    lists, ranges = lex.word_sets["list_joiners"], lex.word_sets["range_joiners"]
+    start = max(0, end - LISTED_REACH)
+    kept: list[tuple[str, int, int]] = []
+    for word in reversed(text[start:end].split()):
+        at = text.rfind(word, start, end)
+        end = at
+        bare = word.rstrip(",\u060c")  # "the fourth, fifth and sixth": a comma between items
+        if bare.rstrip(_TRAILING) != bare or (bare != word and _round_number(bare, lex) is None):
+            break  # other punctuation before the list ends it
+        if _round_number(bare, lex) is None and bare not in lists and bare not in ranges:
+            break
+        kept.append((bare, at, at + len(bare)))
+    return kept[::-1]
+
+
+def _words_at(text: str, start: int) -> list[tuple[str, int, int]]:
+    """(word, start, end) of the words of ``text`` within ``LISTED_REACH`` after ``start``."""
+    out: list[tuple[str, int, int]] = []
+    position = start
+    for word in text[start : start + LISTED_REACH].split():
+        at = text.find(word, position)
+        position = at + len(word)
+        bare = word.rstrip(_TRAILING)  # "السادسة." at the end of a sentence
+        if bare:
+            out.append((bare, at, at + len(bare)))
+        if bare != word and word.rstrip(",\u060c") != bare:
+            break  # punctuation closes the list (a comma may stand between its items)
+    return out
+
+
+#: Punctuation that may follow the last word of a list of rounds.
+_TRAILING = ".,;:!?)»\"'\u060c\u061b\u061f"
+
+
+def _round_number(word: str, lex: Lexicon) -> int | None:
+    """The round an ordinal or a number names, a glued "و" allowed ("والثالثة")."""
+    for w in (word, word[1:] if word[:1] in lex.proclitic_letters else word):
+        number = lex.ordinals.get(w) or lex.cardinals.get(w)
+        if number is None and w.isdigit():
+            number = int(w)
+        if number is not None and 0 < number <= MAX_ROUND:
+            return number
+    return None
 
 
 def table_rounds(text: str, lex: Lexicon) -> list[Round]:

@@ -31,9 +31,10 @@ def zone_anaphors(
     earlier in its own sentence, or, when its sentence names none before it, the one zone of
     the sentence before; a pronoun ("it was included in", "كما شملها") the same, also when its
     sentence names other zones after it, but not after a relative pronoun whose noun is a
-    common area noun ("المناطق التي شملتها": the areas). A plural one ("both areas") means every
-    zone of the sentence before, when there are two or more, also one said in an agreement's
-    name (``in_names``: "بعد اتفاق الغوطة الشرقية"). Sentences before that name no zone
+    common area noun ("المناطق التي شملتها": the areas). A plural one ("both areas", "المنطقتين")
+    means the zones of the sentences before, those agreement names state included ("هدنة
+    الغوطة"; ``in_names``), as many as it counts and none its own sentence names before it, or
+    the same zones as the plural one read just before it. Sentences before that name no zone
     are passed over, a few of them (``SINGULAR_REACH``), short answers without counting
     ("Wasn't Ghouta protected? Yes, twice over. It was one of ...")."""
     if not cues and not plural and not pronouns:
@@ -60,15 +61,22 @@ def zone_anaphors(
         item = Item(kind, zone, c.start, c.end, s, zone)
         out.append(item)
         named.setdefault(s, []).append(item)  # "It was one of four zones ... the enclave"
-    said = dict(named) if plural and in_names else named
-    for z in in_names if plural else ():  # a zone said in an agreement's name is one before it
-        said[z.sentence] = [*said.get(z.sentence, ()), z]
+    for z in in_names:  # "بعد هدنة الغوطة الشرقية ... المنطقتين": a name's zone is spoken of
+        named.setdefault(z.sentence, []).append(z)
+    last: tuple[int, list[str]] | None = None  # the sentence and zones of the last one read
     for c in plural:
         s = sentence_of(c.start)
         need = _count(text[c.start : c.end], lex)  # "all four zones": four, "both areas": two
-        before = _last_zones(said, s, need)
-        if s not in named and len(before) >= need:
+        own = {z.zone for z in named.get(s, ()) if z.end <= c.start}
+        if len(own) >= need or (own and not text):
+            continue  # "الغوطة وريف حمص ... المنطقتين": the zones just named, linked as named
+        if last is not None and len(last[1]) == need and s - last[0] <= PLURAL_REACH:
+            before = last[1]  # "أدرجت المنطقتين ... ولم تشمل أياً من المنطقتين": the same two
+        else:
+            before = [z for z in _last_zones(named, s, need + len(own)) if z not in own]
+        if len(before) >= need:
             out += [Item("zone", zone, c.start, c.end, s, zone) for zone in before]
+            last = (s, before)
     return out
 
 

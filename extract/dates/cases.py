@@ -227,11 +227,44 @@ def relative_month(m: re.Match, ctx: Context) -> list[DateMention]:
 
 
 def relative_year(m: re.Match, ctx: Context) -> list[DateMention]:
-    """ "العام الماضي", "last year", "هذا العام"."""
+    """ "العام الماضي", "last year", "هذا العام"; "تلك السنة" / "العام التالي" (the year of the
+    story told, or the one after it), which the days after it without a year take."""
+    sequel = m.group("sequel")
+    if sequel or m.group("sameyear"):
+        base = ctx.story_year(m.start())
+        if base is None:
+            return [DateMention(m.start(), m.end(), None, YEAR)]
+        year = base + 1 if sequel else base
+        ctx.state_sequel(m.start(), year)
+        return [DateMention(m.start(), m.end(), date(year, 1, 1), YEAR)]
     if ctx.today is None:
         return [DateMention(m.start(), m.end(), None, YEAR)]
     direction = ctx.grammar.direction(m.group("relpre") or m.group("relpost")) or 0
     return [DateMention(m.start(), m.end(), date(ctx.today.year + direction, 1, 1), YEAR)]
+
+
+def anniversary(m: re.Match, ctx: Context) -> list[DateMention]:
+    """ "في مثل هذا اليوم قبل عامين" / "من عام 2017": the publication day of that year; alone
+    ("في مثل هذا اليوم"), a day of a year the text does not give: no date."""
+    today, g = ctx.today, ctx.grammar
+    if today is None:
+        return []
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif m.group("dual"):
+        year = today.year - 2
+    elif m.group("count"):
+        word = m.group("count")
+        year = today.year - (int(word) if word.isdigit() else g.lex.cardinals.get(word, 0))
+    elif m.group("unit") or m.group("rel"):
+        year = today.year - 1  # "قبل عام", "من العام الماضي"
+    else:
+        return []
+    value = safe_date(year, today.month, today.day)
+    if value is None or year == today.year:
+        return []
+    ctx.state_year(m.start(), year)
+    return [DateMention(m.start(), m.end(), value, DAY)]
 
 
 def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
@@ -338,6 +371,7 @@ RESOLVERS: dict[str, Resolver] = {
     k.RELATIVE_MONTH: relative_month,
     k.QUALIFIER: qualifier,
     k.RELATIVE_YEAR: relative_year,
+    k.ANNIVERSARY: anniversary,
     k.COUNTED_DAYS: counted_days,
     k.RELATIVE_DAY: relative_day,
 }

@@ -87,6 +87,8 @@ class Context:
     stated: tuple[int, int] | None = None
     #: the weekday written right before the next calendar date ("الخميس 13 أيلول")
     weekday: int | None = None
+    #: (position, year) of the last "that year" / "the following year" (``state_sequel``)
+    sequel: tuple[int, int] | None = None
     _heading_positions: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -96,6 +98,32 @@ class Context:
 
     def state_year(self, position: int, year: int) -> None:
         self.stated = (position, year)
+
+    def state_sequel(self, position: int, year: int) -> None:
+        """ "في العام التالي", "تلك السنة": the year the days after it without one are in."""
+        self.stated = self.sequel = (position, year)
+
+    def story_year(self, position: int) -> int | None:
+        """The year the text is telling of at ``position``: that of the nearest heading, year
+        stated or day read before it, else the publication year."""
+        i = bisect_right(self._heading_positions, position)
+        anchors = [a for a in (self.headings[i - 1] if i else None, self.stated) if a is not None]
+        last = self.last
+        if last is not None and last.value is not None and last.start < position:
+            anchors.append((last.start, last.value.year))
+        if anchors:
+            return max(anchors)[1]
+        return self.published.year if self.published is not None else None
+
+    def _sequel_year(self, position: int, lines: bool = False) -> int | None:
+        """The year of a "that year" / "the following year" still in force at ``position``: no
+        other year stated since, and (unless ``lines``) in the same paragraph."""
+        sequel = self.sequel
+        if sequel is None or self.stated != sequel or position <= sequel[0]:
+            return None
+        if not lines and "\n" in self.text[sequel[0] : position]:
+            return None
+        return sequel[1]
 
     def year_for(
         self, position: int, month: int, day: int | None, precision: str, word: str | None
@@ -107,6 +135,7 @@ class Context:
         if self.published is not None:
             year = year_near(self.published, month, day or 1, direction)
             if direction is None:
+                year = self._sequel_year(position) or year
                 year = self._agreement_year(position, month, day, precision, year)
                 year = self._story_year(position, month, day, year)
                 if year is not None and day is not None:
@@ -194,7 +223,7 @@ class Context:
         named elsewhere: an article about 2018 names the 2017 truces)."""
         year = self._agreement_year(position, month, day, precision, None)
         if year is None:
-            year = self._heading_of_entry(position)
+            year = self._sequel_year(position, lines=True) or self._heading_of_entry(position)
         if year is None and self.headings and self._heading_positions[0] < position:
             year = self._text_year(position, month)  # a text in sections: its years rule
         if year is None:

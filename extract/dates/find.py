@@ -26,6 +26,7 @@ ANCHORED: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     "weekdays": (((k.WEEKDAY,), 16),),
     "ordinals": (((k.ORDINAL,), 6),),
     "relative_days": (((k.RELATIVE_DAY,), 0),),
+    "anniversary_days": (((k.ANNIVERSARY,), 0),),
     "year_words": (((k.RELATIVE_YEAR,), 10),),
     "month_word": (((k.RELATIVE_MONTH,), 24),),
     "day_word": (((k.RELATIVE_DAY, k.COUNTED_DAYS), 16),),

@@ -39,7 +39,8 @@ BARE_ORDINAL = "bare_ordinal"  # on the 6th
 WEEKDAY = "weekday"  # أمس الثلاثاء ; last Tuesday ; on Friday
 MONTH_ONLY = "month"  # نهاية ديسمبر الماضي ; mid-September ; in May 2017
 YEAR_ONLY = "year"  # عام 2017 ; in 2018 ; مطلع 2018
-RELATIVE_YEAR = "relative_year"  # العام الماضي ; last year
+RELATIVE_YEAR = "relative_year"  # العام الماضي ; last year ; في العام التالي ; تلك السنة
+ANNIVERSARY = "anniversary"  # في مثل هذا اليوم قبل عامين ; في مثل هذا اليوم من عام 2017
 RELATIVE_MONTH = "relative_month"  # الشهر الماضي ; late last month ; منتصف الشهر الجاري
 QUALIFIER = "qualifier"  # the May memorandum ; the 2018 memorandum ; the July 2017 agreement
 COUNTED_DAYS = "counted_days"  # two days later ; بعد يومين
@@ -196,6 +197,10 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         two_days=alt(w["two_days"]),
         signing=alt(w["signing_words"]),
         that=alt(w["that_words"]),
+        following=alt(w["following_year"]),
+        anniversary=alt(w["anniversary_days"]),
+        year_units=alt(w["year_units"]),
+        dual_years=alt(w["dual_years"]),
         glued="[" + re.escape("".join(sorted(lex.proclitic_letters))) + "]"
         if lex.proclitic_letters
         else "(?!)",
@@ -238,6 +243,28 @@ def _pieces(a: SimpleNamespace) -> SimpleNamespace:
         count=rf"(?:\d{{1,2}}|{a.cardinal})",
         lead=rf"(?:(?P<mod>{a.modifier}){W}*(?:{a.of}{W}+|-{W}*)?)?",
     )
+
+
+def _year_parts(a: SimpleNamespace, p: SimpleNamespace, ws: str) -> dict[str, str]:
+    """The sources of the dates that name a year relative to another: publication ("العام
+    الماضي"), the story told ("تلك السنة", "العام التالي"), an anniversary."""
+    return {
+        RELATIVE_YEAR: (
+            rf"{ws}(?:{a.year_word}{W}+(?P<relpost>{a.rel})"
+            rf"|(?P<relpre>{a.rel}){W}+{a.year_word}"
+            # the year of the story told, or the one after it ("تلك السنة", "العام التالي")
+            rf"|(?P<sequel>{a.following})"
+            rf"|(?P<sameyear>(?:{a.that}|{a.same}){W}+{a.year_word}(?:{W}+{a.same})?"
+            rf"|{a.year_word}{W}+{a.same})){END}"
+        ),
+        # "في مثل هذا اليوم قبل عامين": the publication day, so many years back
+        ANNIVERSARY: (
+            rf"{ws}{a.anniversary}(?:{W}+(?:{a.earlier}{W}+(?:(?P<dual>{a.dual_years})"
+            rf"|(?:(?P<count>{p.count}){W}+)?(?P<unit>{a.year_units}))"
+            rf"|{a.of}{W}+(?:{a.year_word}{W}*)?(?P<year>{YEAR_DIGITS})"
+            rf"|{a.of}{W}+{a.year_word}{W}+(?P<rel>{a.past})))?{END}"
+        ),
+    }
 
 
 def _parts(lex: Lexicon) -> dict[str, str]:
@@ -292,10 +319,6 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"{ws}{a.articles}{W}+(?:(?P<month>{a.month})(?:{W}+(?P<year>{YEAR_DIGITS}))?"
             rf"|(?P<bare>{YEAR_DIGITS}))(?={W}+{a.heads}{END})"
         ),
-        RELATIVE_YEAR: (
-            rf"{ws}(?:{a.year_word}{W}+(?P<relpost>{a.rel})"
-            rf"|(?P<relpre>{a.rel}){W}+{a.year_word}){END}"
-        ),
         COUNTED_DAYS: (
             rf"{ws}(?:(?P<count>{p.count}){W}+{a.day_word}{W}+(?P<dir>{a.later}|{a.earlier})"
             # "قبل ذلك بيوم" (a day before that): the count glued to "by" after "that"
@@ -313,4 +336,4 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"|(?P<sameday>{p.same_day})"
             rf"|(?P<relday>{a.relative_day})(?!{W}+{a.ordinal}{END})){END}"
         ),
-    }
+    } | _year_parts(a, p, ws)
