@@ -271,13 +271,16 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
 
 def zone_near(head: Match, zones, text: str = "") -> Item | None:
     """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
-    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence. A zone
+    before it in English ("the Daraa deal", no comma between); ``zones``: those of the head's
+    sentence. A zone
     after the end of the head's clause ("an arrangement announced on 7 July, the Ghouta area
     through ...") is not the head's: a comma or semicolon between, but one that opens a
     clause right after the head ("the deal, which covers Idlib")."""
     for z in zones:
-        if 0 <= head.start - z.end <= ZONE.before:
-            return z
+        if 0 <= head.start - z.end <= ZONE.before and CLAUSE_MARKS.isdisjoint(
+            text[z.end : head.start]
+        ):
+            return z  # (not "Like the truces for ... northern Homs, the arrangement in ...")
         if 0 <= z.start - head.end <= ZONE.after and not _clause_ends(text[head.end : z.start]):
             return z
     return None

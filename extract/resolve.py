@@ -116,6 +116,10 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     found = [a for a in pool if a.kind != "talks" and a.zones & named]
     if not named and head.venue is not None:  # "the agreements signed in Cairo": all of them
         found = [a for a in pool if a.kind != "talks" and a.zones]
+    kinds = ctx.lex.head_kinds.get(phrase_key(word))
+    if kinds is not None and len([a for a in found if a.kind in kinds]) >= 2:
+        found = [a for a in found if a.kind in kinds]  # "the truces Russia brokered": not the
+        # memorandum Russia signed too
     if len(found) < 2:
         return []
     return [head.item(a.id) for a in found]
@@ -328,7 +332,7 @@ def _in_force(ctx: HeadContext, head: Head, zone: str) -> str | None:
         if (a.ended_in(zone) or date.max) >= about - ENDED_SLACK
     ]
     word = phrase_key(ctx.text[head.match.start : head.match.end])
-    kinds = ctx.lex.head_kinds.get(word)
+    kinds = ctx.lex.head_kinds.get(phrase_key(word))
     if kinds and len(live) > 1:  # "the truce": a truce or ceasefire, not the memorandum
         live = [a for a in live if a.kind in kinds]
     return live[0].id if len(live) == 1 else None

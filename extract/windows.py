@@ -234,6 +234,8 @@ def venue_match(
             # venue is the nearer head's
         if after and between.strip() and not _located(text, v.start, lex):
             continue  # "the arrangement it brokered with Moscow": a party, not where
+        if after and not between.strip() and _acts(text, v, lex):
+            continue  # "the truces Moscow brokered in Cairo": the city is who brokered them
         before = 0 <= head.start - v.end <= VENUE_BEFORE
         gap = text[v.end : head.start].strip()
         if (
@@ -282,6 +284,20 @@ GUARANTORS = frozenset(("russia", "turkey", "iran", "united_states", "jordan", "
 #: A single broker identifies an agreement when it is a party to at most this many of them
 #: (Egypt: the two Cairo truces; Russia or Turkey alone say little).
 DISTINCTIVE_BROKER = 2
+
+
+def _acts(text: str, v: Match, lex: Lexicon) -> bool:
+    """Whether a city with no venue preposition is the subject of a verb of agreeing right
+    after it ("Moscow brokered", "Moscow and Ankara signed"): a party, not a place."""
+    words = text[v.end : v.end + ACTOR_LOOK].split()
+    if len(words) > 2 and words[0] in lex.words["list_joiners"]:
+        words = words[2:]  # "Moscow and Ankara signed"
+    verbs = lex.words["clause_participles"]
+    return bool(words) and words[0] in verbs and not _located(text, v.start, lex)
+
+
+#: Characters read after a city for the verb it is the subject of.
+ACTOR_LOOK = 32
 
 
 def _located(text: str, start: int, lex: Lexicon) -> bool:

@@ -83,6 +83,9 @@ class Context:
     stated: tuple[int, int] | None = None
     #: the weekday written right before the next calendar date ("الخميس 13 أيلول")
     weekday: int | None = None
+    #: (month, day) -> year of the days read so far: the same day written again without its
+    #: year is the same day ("Date: 19 June – 31 July 2018" ... "began the assault on 19 June")
+    days_read: dict[tuple[int, int], int] = field(default_factory=dict)
     _heading_positions: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -100,6 +103,8 @@ class Context:
         written with it ("الماضي", "this"). None where nothing in the text says."""
         direction = self.grammar.direction(word)
         year: int | None
+        if direction is None and day is not None and (month, day) in self.days_read:
+            return self.days_read[(month, day)]
         if self.published is not None:
             year = year_near(self.published, month, day or 1, direction)
             if direction is None:
@@ -161,6 +166,8 @@ class Context:
         if year is None:
             year = self._sentence_year(position)
         if year is None:
+            year = self._story_goes_on(position, month, day)
+        if year is None:
             year = self._agreement_year(position, month, day, precision, None, anywhere=True)
         if year is None:
             year = self._text_year(position, month)
@@ -176,6 +183,23 @@ class Context:
             return None
         between = self.text[stated[0] : position]
         return None if _SENTENCE_BREAK.search(between) else stated[1]
+
+    def _story_goes_on(self, position: int, month: int, day: int | None) -> int | None:
+        """In an undated text, the year of the last date read when it was written with its year
+        just before (``STORY_REACH``) and this day follows it soon (``STORY_SPAN``): "In April
+        2018, Russian officers gave an ultimatum. On 2 May the rebels accepted ..."."""
+        last, stated = self.last, self.stated
+        if last is None or last.value is None or stated is None:
+            return None
+        if not last.start <= stated[0] < last.end or position - last.end > STORY_REACH:
+            return None
+        then = safe_date(stated[1], month, day or 1)
+        since = (
+            last.value if day is not None and last.precision == DAY else last.value.replace(day=1)
+        )
+        if then is None or not timedelta(0) <= then - since <= STORY_SPAN:
+            return None
+        return stated[1]
 
     def _text_year(self, position: int, month: int) -> int | None:
         """The nearest year given before ``position`` (a heading, a year stated, the year of the

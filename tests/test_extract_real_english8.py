@@ -1,0 +1,104 @@
+"""Reading the English voices of the probe set ``tests/devset/realistic7b`` (issue 9):
+newspaper long reads, think-tank notes with footnotes, encyclopaedia articles with infoboxes, UN
+reports and Security Council records, humanitarian situation reports. Every text here is the
+team's own sentence, not one of the set's."""
+
+from __future__ import annotations
+
+from extract import extract_article
+from tests.reading import links
+
+
+def _days(text: str, published: str | None) -> set[str]:
+    return {
+        d.date for d in extract_article(text, published).dates if d.precision == "day" and d.date
+    }
+
+
+def test_a_sentence_opened_by_like_keeps_the_compared_heads_own_zones():
+    text = (
+        "Like the truces Russia brokered in Egypt for Eastern Ghouta and the pocket north of "
+        "Homs, the Idlib zone had no international monitors."
+    )
+    assert links(text, "2018-03-01") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_a_city_before_a_verb_of_agreeing_is_who_agreed_not_where():
+    text = "The truces Moscow negotiated in Cairo for Eastern Ghouta and Rastan were shortlived."
+    assert links(text, "2018-03-01") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_a_zone_before_a_comma_is_not_the_heads_modifier():
+    text = (
+        "Unlike the truces for Eastern Ghouta and northern Homs, the arrangement in the south "
+        "was monitored from Amman."
+    )
+    assert ("southwest_ceasefire_2017", "south") in links(text, "2018-03-01")
+    assert ("homs_truce_2017", "south") not in links(text, "2018-03-01")
+
+
+def test_a_zone_after_like_is_not_the_main_clauses_agreements():
+    text = (
+        "Like Eastern Ghouta before it, Daraa was hit hard although the south-west ceasefire "
+        "had been in force since July."
+    )
+    assert links(text, "2018-07-01") == {("southwest_ceasefire_2017", "south")}
+
+
+def test_a_day_written_again_without_its_year_is_the_same_day():
+    text = (
+        "Operation in the south\n\nDate\t19 June – 31 July 2018\n\n"
+        "Background\nThe ceasefire for the south-west took effect on 9 July 2017, and the three "
+        "states confirmed it in November 2017.\n\n"
+        "Offensive\nThe army began its assault on 19 June. On 6 July most factions gave in."
+    )
+    days = _days(text, None)
+    assert {"2018-06-19", "2018-07-06"} <= days
+    assert "2017-06-19" not in days and "2017-07-06" not in days
+
+
+def test_a_day_written_again_keeps_its_year_in_a_dated_text():
+    text = (
+        "The memorandum of 17 September 2018 created a buffer strip. Little of what the two "
+        "presidents agreed on 17 September was carried out."
+    )
+    days = _days(text, "2019-10-14")
+    assert "2018-09-17" in days and "2019-09-17" not in days
+
+
+def test_an_undated_story_goes_on_in_the_year_just_written():
+    text = (
+        "The northern Homs truce, agreed in Cairo on 31 July 2017, held for a while. Fighting "
+        "never stopped entirely.\n\nIn April 2018 Russian officers issued an ultimatum. On 2 May "
+        "the factions accepted to leave, and on 15 May the army took the last villages."
+    )
+    days = _days(text, None)
+    assert {"2018-05-02", "2018-05-15"} <= days
+    assert not days & {"2017-05-02", "2017-05-15"}
+
+
+def test_the_first_day_of_a_range_takes_the_year_of_the_last():
+    text = "Infobox\nDate\t19 June – 31 July 2018\nLocation\tDaraa"
+    assert {"2018-06-19", "2018-07-31"} <= _days(text, None)
+
+
+def test_a_count_of_days_does_not_reach_back_paragraphs():
+    text = (
+        "The memorandum was signed on 4 May 2017 in Astana.\n\nIt listed four areas, among them "
+        "the pocket of Rastan and Talbiseh, where rebels had held out for years under siege. "
+        "Russian military police were to man checkpoints around it and aid was to flow in "
+        "through agreed crossings. The Ghouta truce, signed in Cairo ten days earlier, was "
+        "the model for its terms."
+    )
+    assert _days(text, None) == {"2017-05-04"}
+
+
+def test_a_count_of_days_still_counts_from_a_day_of_its_paragraph():
+    text = "A truce declared on 1 August 2019 collapsed four days later."
+    assert "2019-08-05" in _days(text, "2019-10-01")
