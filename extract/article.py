@@ -26,7 +26,7 @@ from extract.model import Extraction
 from extract.movement import compared, endpoints
 from extract.named import named_agreements
 from extract.normalise import Normalised, normalise
-from extract.place_resolve import add_latin, resolve_homonyms
+from extract.place_resolve import add_latin, listing_weak, resolve_homonyms
 from extract.recognise import Match, scan, scan_text, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
@@ -361,9 +361,11 @@ def _places(doc: _Document):
             else:
                 zones.append(item)
                 strong_by_sentence.setdefault(s, set()).add(top)
+    listing = listing_weak(pending_weak)
     for item in pending_weak:
         # weak names count where the sentence speaks of agreements or zones, or lists other zones
-        if item.sentence in doc.context or item.sentence in strong_by_sentence:
+        s = item.sentence
+        if s in doc.context or s in strong_by_sentence or s in listing:
             zones.append(item)
     zones.sort(key=_START)
     return zones, places, parties, blocked

@@ -17,6 +17,7 @@ from functools import lru_cache
 from extract.agreement_info import AgreementInfo
 from extract.choose import candidates, fits_date, fitting
 from extract.dates import DAY, MONTH, DateMention
+from extract.drawn_at import lines_dated
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
@@ -130,6 +131,7 @@ def implicit_mentions(
         named_before[i.sentence] = max(i.end, named_before.get(i.sentence, 0))
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
+    out += lines_dated(cues.get("trigger", ()), dates_in, busy, lex, sentence_of)
     return out + _zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.choose import fits_as_written, fits_date
+from extract.choose import YEAR_WRITTEN, fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
 from extract.head import Head
 from extract.heads import HeadContext
@@ -104,3 +104,25 @@ def current_agreement(ctx: HeadContext, before: int) -> Item | None:
     if live:
         return max(live, key=lambda pair: pair[0])[1]
     return next((i for i in named if i.id is None), None)
+
+
+#: How many sentences before a head's month are read for the year its story just wrote.
+STORY_SENTENCES = 1
+
+
+def told_in_year(ctx: HeadContext, head: Head, d: DateMention) -> bool:
+    """Whether a month said with a head without its year continues a story the text just dated
+    in that year ("In late July 2021 the army besieged Daraa al-Balad. A new agreement in
+    September ..."): the month is then that year's, not any year's ("the May memorandum")."""
+    if d.value is None or YEAR_WRITTEN.search(ctx.text, d.start, d.end):
+        return False
+    for s in range(head.sentence - STORY_SENTENCES, head.sentence + 1):
+        for said in ctx.dates_in.get(s, ()):
+            if (
+                said.end <= d.start
+                and said.value is not None
+                and said.value.year == d.value.year
+                and YEAR_WRITTEN.search(ctx.text, said.start, said.end)
+            ):
+                return True
+    return False

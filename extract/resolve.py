@@ -42,6 +42,7 @@ from extract.head_checks import (
     heading_zones,
     joined_to,
     latest,
+    told_in_year,
     unknown,
 )
 from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
@@ -118,8 +119,7 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
         found = [a for a in pool if a.kind != "talks" and a.zones]
     kinds = ctx.lex.head_kinds.get(phrase_key(word))
     if kinds is not None and len([a for a in found if a.kind in kinds]) >= 2:
-        found = [a for a in found if a.kind in kinds]  # "the truces Russia brokered": not the
-        # memorandum Russia signed too
+        found = [a for a in found if a.kind in kinds]  # "truces Russia brokered": no memorandum
     if len(found) < 2:
         return []
     return [head.item(a.id) for a in found]
@@ -220,7 +220,8 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     July truce"), the one that covers the zones its sentence names ("Douma ... is covered by the
     July truce")."""
     d = head.near_dates[0]
-    if d.precision == MONTH:  # "the May memorandum": its month, whatever year was inferred
+    if d.precision == MONTH and not told_in_year(ctx, head, d):  # "the May memorandum": its
+        # month, whatever year was inferred (not a year the story just wrote)
         fit = tuple(a for a in ctx.lex.agreements.values() if fits_as_written(a, d, ctx.text))
     else:
         fit = fitting(ctx.lex, d.value, d.precision)

@@ -6,7 +6,7 @@ team's own sentence, not one of the set's."""
 from __future__ import annotations
 
 from extract import extract_article
-from tests.reading import links
+from tests.reading import agreements_said, links
 
 
 def _days(text: str, published: str | None) -> set[str]:
@@ -36,8 +36,8 @@ def test_a_city_before_a_verb_of_agreeing_is_who_agreed_not_where():
 
 def test_a_zone_before_a_comma_is_not_the_heads_modifier():
     text = (
-        "Unlike the truces for Eastern Ghouta and northern Homs, the arrangement in the south "
-        "was monitored from Amman."
+        "Like the truces for Eastern Ghouta and northern Homs, the arrangement in the south "
+        "had no monitors."
     )
     assert ("southwest_ceasefire_2017", "south") in links(text, "2018-03-01")
     assert ("homs_truce_2017", "south") not in links(text, "2018-03-01")
@@ -65,18 +65,18 @@ def test_a_day_written_again_without_its_year_is_the_same_day():
 
 def test_a_day_written_again_keeps_its_year_in_a_dated_text():
     text = (
-        "The memorandum of 17 September 2018 created a buffer strip. Little of what the two "
-        "presidents agreed on 17 September was carried out."
+        "A strike on 5 June 2018 destroyed the market of Ariha.\n\nOn 2 October, the council "
+        "reopened the school.\n\nSince 5 June, traders have sold from tents."
     )
     days = _days(text, "2019-10-14")
-    assert "2018-09-17" in days and "2019-09-17" not in days
+    assert "2018-06-05" in days and "2019-06-05" not in days
 
 
 def test_an_undated_story_goes_on_in_the_year_just_written():
     text = (
-        "The northern Homs truce, agreed in Cairo on 31 July 2017, held for a while. Fighting "
-        "never stopped entirely.\n\nIn April 2018 Russian officers issued an ultimatum. On 2 May "
-        "the factions accepted to leave, and on 15 May the army took the last villages."
+        "The Astana memorandum of 4 May 2017 listed the pocket among the four areas.\n\n"
+        "In April 2018 Russian officers issued an ultimatum. On 2 May the factions accepted to "
+        "leave, and on 15 May the army took the last villages."
     )
     days = _days(text, None)
     assert {"2018-05-02", "2018-05-15"} <= days
@@ -102,3 +102,49 @@ def test_a_count_of_days_does_not_reach_back_paragraphs():
 def test_a_count_of_days_still_counts_from_a_day_of_its_paragraph():
     text = "A truce declared on 1 August 2019 collapsed four days later."
     assert "2019-08-05" in _days(text, "2019-10-01")
+
+
+def test_a_month_said_with_a_head_takes_the_year_the_story_just_wrote():
+    text = (
+        "In late June 2021 the army encircled Tafas. A Russian-mediated agreement in September "
+        "let the fighters stay."
+    )
+    assert "sochi_2018" not in agreements_said(text, "2021-11-01")
+
+
+def test_weak_names_of_several_zones_in_one_sentence_are_zones():
+    text = (
+        "The plan names a pocket north of the city of Homs, the suburbs east of Damascus and a "
+        "strip in the south."
+    )
+    zones = set(extract_article(text, "2017-05-05").zones)
+    assert {"north_homs", "eastern_ghouta", "south"} <= zones
+
+
+def test_the_largest_is_an_item_of_the_agreement_just_named():
+    text = (
+        "The memorandum signed on Thursday sets up four de-escalation zones. The largest is the "
+        "province of Idlib with parts of Hama and Latakia."
+    )
+    assert ("astana_memorandum_2017", "idlib") in links(text, "2017-05-05")
+
+
+def test_lines_drawn_on_a_rounds_date_are_that_rounds():
+    text = (
+        "Idlib was the largest of the four areas. Its borders were settled by Russia, Turkey "
+        "and Iran in September 2017."
+    )
+    assert ("astana_6", "idlib") in links(text, None)
+
+
+def test_lines_drawn_on_a_date_of_no_such_round_name_no_round():
+    text = "The borders of the Idlib area were discussed again in March 2018."
+    assert "astana_6" not in agreements_said(text, None)
+
+
+def test_a_day_takes_the_year_of_a_day_later_in_its_sentence():
+    text = (
+        "Heavy weapons were to leave the strip by 10 October, and the jihadists by 15 October "
+        "2018.\n\nSee also\nIdlib offensive (2019)"
+    )
+    assert {"2018-10-10", "2018-10-15"} <= _days(text, None)

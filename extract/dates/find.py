@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from extract.dates import grammar as k
 from extract.dates.calendar import safe_date
@@ -106,12 +106,14 @@ _RANGE_MARKS = frozenset("-\u2013\u2014")
 
 def _range_start(first: DateMention, last: DateMention, text: str, g: Grammar) -> DateMention:
     """The first day of a range whose last day states the year ("19 June – 31 July 2018",
-    "from 28 December to 3 January 2018"): in that year, or the one before when it would lie
-    after the last day; any other mention as it was."""
+    "from 28 December to 3 January 2018"), or of a series that goes on in the same sentence
+    (``SERIES_REACH``): in that year, or the one before when it would lie after the last day;
+    any other mention as it was."""
     between = text[first.end : last.start].strip()
     if first.precision != DAY or last.value is None:
         return first
-    if not (between in _RANGE_MARKS or between in g.lex.words["range_joiners"]):
+    ranged = between in _RANGE_MARKS or between in g.lex.words["range_joiners"]
+    if not ranged and (len(between) > SERIES_REACH or _BREAK.search(between)):
         return first
     month_day = _month_and_day(text[first.start : first.end], g)
     if month_day is None:
@@ -120,7 +122,18 @@ def _range_start(first: DateMention, last: DateMention, text: str, g: Grammar) -
     value = safe_date(last.value.year, month, day)
     if value is not None and value > last.value:
         value = safe_date(last.value.year - 1, month, day)
-    return first if value is None else DateMention(first.start, first.end, value, DAY)
+    if value is None or not (ranged or last.value - value <= SERIES_SPAN):
+        return first
+    return DateMention(first.start, first.end, value, DAY)
+
+
+#: A day without its year this close before a day of the same sentence written with its year
+#: is of that year when it falls soon before it ("heavy weapons out by 10 October, and the
+#: groups by 15 October 2018"): characters, and days.
+SERIES_REACH = 80
+SERIES_SPAN = timedelta(days=92)
+#: What ends a sentence between two days.
+_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 def _month_and_day(phrase: str, g: Grammar) -> tuple[int, int] | None:
