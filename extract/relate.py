@@ -233,6 +233,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                 said = [t for t in triggers if t.entries[0].ident != "ends" and not planned(ctx, t)]
                 if anchor_for_all is None and not has_trigger(a, termed(ctx, z), said):
                     continue  # a round of talks and a zone in one sentence: no link unless said
+                if not said and triggers:
+                    continue  # "the ninth round took place after forces had recaptured X"
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
             if relation != "excludes" and anchor_for_all is None and has_own(ctx, a, z, zs):
                 continue

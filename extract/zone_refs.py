@@ -62,9 +62,21 @@ def zone_anaphors(
         s = sentence_of(c.start)
         need = _count(text[c.start : c.end], lex)  # "all four zones": four, "both areas": two
         before = _last_zones(named, s, need)
-        if s not in named and len(before) >= need:
+        if not _spelled_out(named.get(s, ()), c) and len(before) >= need:
             out += [Item("zone", zone, c.start, c.end, s, zone) for zone in before]
     return out
+
+
+#: Characters after a plural anaphor within which a zone spells out what it means ("both
+#: areas, Douma and Rastan").
+SPELLED_OUT = 16
+
+
+def _spelled_out(here, c: Match) -> bool:
+    """Whether the sentence of a plural anaphor names a zone before it or right after it: the
+    anaphor then means those, not the zones before ("the two enclaves had been declared zones
+    alongside Idlib and the south" still means the two named before)."""
+    return any(z.end <= c.start or 0 <= z.start - c.end <= SPELLED_OUT for z in here)
 
 
 #: Most characters between a zone and the relative pronoun after it ("ريف حمص الشمالي، الذي").

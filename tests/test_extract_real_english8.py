@@ -148,3 +148,40 @@ def test_a_day_takes_the_year_of_a_day_later_in_its_sentence():
         "2018.\n\nSee also\nIdlib offensive (2019)"
     )
     assert {"2018-10-10", "2018-10-15"} <= _days(text, None)
+
+
+def test_a_plural_anaphor_before_other_zones_of_its_sentence_means_the_zones_before():
+    text = (
+        "A truce for Eastern Ghouta was signed in Cairo on 22 July 2017, and one for the "
+        "northern Homs countryside on 31 July. Both were presented as implementing the Astana "
+        "memorandum, under which the two enclaves had become de-escalation zones alongside "
+        "Idlib and the south."
+    )
+    found = links(text, "2017-09-01")
+    assert ("astana_memorandum_2017", "eastern_ghouta") in found
+    assert ("astana_memorandum_2017", "north_homs") in found
+
+
+def test_a_plural_anaphor_spelled_out_right_after_means_those_zones():
+    text = (
+        "Eastern Ghouta and Rastan were shelled. Both areas, Idlib and Daraa, were covered by "
+        "the Astana memorandum."
+    )
+    found = links(text, "2017-09-01")
+    assert ("astana_memorandum_2017", "eastern_ghouta") not in found
+
+
+def test_a_round_held_after_zones_fell_does_not_cover_them():
+    text = (
+        "The ninth Astana round (14-15 May 2018) took place after government forces had "
+        "recaptured Eastern Ghouta and the northern Homs pocket, two of the four areas."
+    )
+    assert not {a for a, _ in links(text, None)} & {"astana_9"}
+
+
+def test_the_eastern_suburbs_of_damascus_are_eastern_ghouta():
+    text = (
+        "That arrangement did little for the other zones. Forces retook the eastern suburbs of "
+        "Damascus in April and the area north of Homs in May."
+    )
+    assert "eastern_ghouta" in extract_article(text, "2018-09-17").zones
