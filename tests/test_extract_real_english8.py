@@ -185,3 +185,20 @@ def test_the_eastern_suburbs_of_damascus_are_eastern_ghouta():
         "Damascus in April and the area north of Homs in May."
     )
     assert "eastern_ghouta" in extract_article(text, "2018-09-17").zones
+
+
+def test_a_day_right_after_a_season_of_an_earlier_year_is_in_that_year():
+    text = (
+        "When troops massed around the zone in the summer of 2018, the two presidents met at "
+        "the Black Sea. There, on 17 September, they agreed on a buffer strip."
+    )
+    days = _days(text, "2019-10-14")
+    assert "2018-09-17" in days and "2019-09-17" not in days
+
+
+def test_a_season_in_an_earlier_paragraph_does_not_date_a_new_story():
+    text = (
+        "By the spring of 2019 the strip had become a battlefield.\n\n"
+        "The new protocol freezes the lines held on March 6."
+    )
+    assert "2020-03-06" in _days(text, "2020-03-10")

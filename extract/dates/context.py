@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from extract.dates.calendar import safe_date, year_near
 from extract.dates.grammar import YEAR_DIGITS, Grammar, W
-from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, AgreementHint, DateMention
+from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, YEAR, AgreementHint, DateMention
 
 #: Page furniture glued to a heading by a scraped encyclopaedia page ("2019[edit]", "2018 [edit
 #: source]"): short bracketed words with no digit.
@@ -132,7 +132,11 @@ class Context:
         last, stated, published = self.last, self.stated, self.published
         if year is None or last is None or last.value is None or stated is None:
             return year
-        if last.precision not in (DAY, MONTH) or published is None or stated[1] == year:
+        if published is None or stated[1] == year:
+            return year
+        if last.precision == YEAR:
+            return stated[1] if self._in_season(last, position, year, stated[1]) else year
+        if last.precision not in (DAY, MONTH):
             return year
         ahead = safe_date(year, month, day or 1)
         then = safe_date(stated[1], month, day or 1)
@@ -148,6 +152,20 @@ class Context:
         story = (own or last.value.year == stated[1]) and stated[1] < year
         close = story and position - last.end <= STORY_REACH
         return stated[1] if close and timedelta(0) <= after_last <= STORY_SPAN else year
+
+    def _in_season(self, last: DateMention, position: int, year: int, then: int) -> bool:
+        """Whether a day follows soon after a part of an earlier year the text just named ("in
+        the summer of 2018, the presidents met in Sochi. There, on 17 September, ..."), in the
+        same paragraph: a year said with a part of it, not a bare year ("in 2018" may open a
+        background aside)."""
+        said = " ".join(self.text[last.start : last.end].split())
+        return (
+            last.value is not None
+            and last.value.year == then < year
+            and any(w in said for w in self.grammar.lex.words["month_modifiers"])
+            and 0 <= position - last.end <= STORY_REACH
+            and "\n" not in self.text[last.end : position]
+        )
 
     def _undated_year(
         self, position: int, month: int, day: int | None, precision: str
