@@ -11,6 +11,7 @@ from extract.dates import DAY, DateMention, last_day
 from extract.head import Head
 from extract.heads import HeadContext
 from extract.item import Item
+from extract.keys import phrase_key
 from extract.recognise import Match
 
 #: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
@@ -126,3 +127,21 @@ def told_in_year(ctx: HeadContext, head: Head, d: DateMention) -> bool:
             ):
                 return True
     return False
+
+
+def undated_plural(ctx: HeadContext, head: Head) -> bool:
+    """Whether a plural head without venue, brokers or zone is dated only on days no registry
+    agreement has ("the truces announced in January and in 2019", said in March 2020): truces
+    the registry does not hold."""
+    m = head.match
+    if m.kind != "pluralhead" or head.venue is not None or head.parties or head.zone:
+        return False
+    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end].split()[-1]))
+    of_kind = [
+        a
+        for a in ctx.lex.agreements.values()
+        if a.kind != "talks" and (kinds is None or a.kind in kinds)
+    ]
+    return bool(head.near_dates) and not any(
+        fits_as_said(a, d, ctx.text) for d in head.near_dates for a in of_kind
+    )

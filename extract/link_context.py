@@ -204,12 +204,20 @@ def _after_word(t: Match, text: str, words: Sequence[str], glued: frozenset[str]
 
 #: Words before a boundary word read for a negation or a deferral ("تركت رسم حدودها").
 DEFERRAL_WORDS = 2
+#: Characters after a boundary word read, up to its clause's end, for a deferral ("failed").
+DEFERRAL_AFTER = 80
 
 
 def _deferred(t: Match, text: str, negations: list[str], deferrals: list[str]) -> bool:
-    """Whether a boundary word is negated or put off by one of the two words before it."""
+    """Whether a boundary word is negated or put off by one of the two words before it, or its
+    clause goes on to say the talks on it came to nothing ("Talks on the boundaries at the
+    fifth round failed")."""
     words = text[max(0, t.start - 2 * NEGATION_REACH) : t.start].split()[-DEFERRAL_WORDS:]
-    return any(w in negations or w in deferrals for w in words)
+    if any(w in negations or w in deferrals for w in words):
+        return True
+    rest = text[t.end : t.end + DEFERRAL_AFTER]
+    cut = min((i for i in (rest.find(c) for c in ".;,\n") if i >= 0), default=len(rest))
+    return any(w.strip(".") in deferrals for w in rest[: cut + 1].split())
 
 
 @lru_cache(maxsize=256)

@@ -43,6 +43,7 @@ from extract.head_checks import (
     joined_to,
     latest,
     told_in_year,
+    undated_plural,
     unknown,
 )
 from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
@@ -66,8 +67,8 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if taken[m.start] or taken[m.end - 1]:
             continue
         head = read_head(ctx, m)
-        if head.outside:  # "a 30-day truce demanded by the Security Council", "هدنة من جانب واحد"
-            ctx.resolved.append(unknown(head))
+        if head.outside or undated_plural(ctx, head):  # "a 30-day truce demanded by the
+            ctx.resolved.append(unknown(head))  # Security Council", "truces of January 2020"
             continue
         if is_current(ctx, m):  # "the new deal", "الاتفاق الحالي": the one now in force
             topic = current_agreement(ctx, m.start)
@@ -220,8 +221,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     July truce"), the one that covers the zones its sentence names ("Douma ... is covered by the
     July truce")."""
     d = head.near_dates[0]
-    if d.precision == MONTH and not told_in_year(ctx, head, d):  # "the May memorandum": its
-        # month, whatever year was inferred (not a year the story just wrote)
+    if d.precision == MONTH and not told_in_year(ctx, head, d):  # "the May memo": any May
         fit = tuple(a for a in ctx.lex.agreements.values() if fits_as_written(a, d, ctx.text))
     else:
         fit = fitting(ctx.lex, d.value, d.precision)

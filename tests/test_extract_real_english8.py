@@ -202,3 +202,25 @@ def test_a_season_in_an_earlier_paragraph_does_not_date_a_new_story():
         "The new protocol freezes the lines held on March 6."
     )
     assert "2020-03-06" in _days(text, "2020-03-10")
+
+
+def test_a_set_of_arrangements_is_one_agreement():
+    text = (
+        "On 5 March, Presidents Putin and Erdogan met in Moscow and agreed on a set of "
+        "arrangements for the north-west, including a corridor along the M4."
+    )
+    assert agreements_said(text, "2020-03-19") == ["moscow_protocol_2020"]
+
+
+def test_plural_truces_dated_on_no_registry_truce_are_unknown():
+    text = "The truces announced in January and in 2019 never lasted more than a week."
+    said = agreements_said(text, "2020-03-19")
+    assert said and all(a is None for a in said)
+
+
+def test_boundary_talks_that_failed_draw_no_lines():
+    text = (
+        "Eastern Ghouta was one of the four areas. Talks on the zone's boundaries at the fifth "
+        "Astana round on 4-5 July failed."
+    )
+    assert ("astana_5", "eastern_ghouta") not in links(text, "2017-07-10")
