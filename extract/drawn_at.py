@@ -51,8 +51,10 @@ def lines_dated(
     registry has drawing a zone's lines, mentions that round (at the boundary word)."""
     out = []
     for t in triggers:
+        if t.entries[0].ident != "delineates":
+            continue
         s = sentence_of(t.start)
-        if t.entries[0].ident != "delineates" or s in busy:
+        if s in busy:
             continue
         fit = {
             a.id

@@ -243,7 +243,14 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     topic = topic_zone(ctx, m, sentence)
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
-        onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
+        onset = onset_date(
+            m,
+            ctx.onsets_in.get(sentence, ()),
+            dates,
+            ctx.text,
+            ctx.lex.word_sets["agreement_heads"],
+            ctx.lex.word_sets["agreement_joiners"],
+        )
         near_dates = [onset] if onset is not None else []
     return Head(
         match=m,

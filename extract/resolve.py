@@ -241,7 +241,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
         # "a deal signed in Geneva in mid-August" in a sentence about Eastern Ghouta: the
         # August truce of northern Homs fits the month, not the zone; another agreement
         return unknown(head)
-    return head.item(dated[0].id) if len(dated) == 1 else None
+    return head.item(dated[0].id) if len(dated) == 1 else None if dated else unknown(head)
 
 
 def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:

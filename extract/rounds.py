@@ -110,7 +110,7 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
         if gd["o8"] or gd["o9"]:
             if astana is None:
                 astana = _mentions_astana(text, lex)
-            if not astana:
+            if not astana or _another_round(text, m.start(), m.end(), lex):
                 continue
         for key in ("o1", "o2", "o6", "o8", "o9"):
             if gd[key]:
@@ -175,6 +175,21 @@ def _other_round(text: str, start: int, lex: Lexicon) -> bool:
     after = text[start : start + 2 * OTHER_ROUND_REACH].split()
     other = (*lex.words["next"], *lex.words["past"])
     return bool(before and before[-1] in other) or any(w in other for w in after[1:3])
+
+
+#: Characters after an indefinite round read for the name of Astana ("a sixth round of talks
+#: in Astana").
+ASTANA_AFTER = 40
+
+
+def _another_round(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether an ordinal round opened by an indefinite article names no Astana after it ("a
+    second round of talks there produced a truce"): one more round of some talks, not the
+    Astana round of that number."""
+    before = text[max(0, start - OTHER_ROUND_REACH) : start].split()
+    if not before or before[-1] not in lex.words["indefinite_articles"]:
+        return False
+    return not any(w in text[end : end + ASTANA_AFTER] for w in lex.words["astana"])
 
 
 def _mentions_astana(text: str, lex: Lexicon) -> bool:

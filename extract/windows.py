@@ -160,16 +160,39 @@ def _signed_on(gap: str, lex: Lexicon) -> bool:
     return 0 < len(words) <= 2 and words[0] in lex.words["clause_participles"]
 
 
-def onset_date(head, onsets, dates) -> DateMention | None:
+def onset_date(
+    head,
+    onsets,
+    dates,
+    text: str = "",
+    heads: frozenset[str] = frozenset(),
+    joins: frozenset[str] = frozenset(),
+) -> DateMention | None:
     """A date right after an onset cue that follows the head in its sentence ("A ceasefire in
-    Idlib announced by Russia and Turkey took effect on Sunday")."""
+    Idlib announced by Russia and Turkey took effect on Sunday"), with no other head between
+    ("an agreement ..., and talks produced a truce ..., which took effect on August 3": the
+    truce's)."""
     for cue in onsets:
         if cue.start < head.end:
             continue
+        if heads and _other_head_between(text[head.end : cue.start], heads, joins):
+            break
         for d in dates:
             if 0 <= d.start - cue.end <= ONSET_AFTER:
                 return d
     return None
+
+
+def _other_head_between(between: str, heads: frozenset[str], joins: frozenset[str]) -> bool:
+    """Whether another clause with its own head stands between a head and an onset cue
+    ("an agreement ..., and talks produced a truce ..., which took effect": ``joins`` or a
+    semicolon before that head), not an apposition ("A third arrangement, a ceasefire for Idlib
+    announced ...")."""
+    words = [w.strip(",") for w in between.replace(";", " ; ").split()]
+    for i, w in enumerate(words):
+        if w in heads:
+            return ";" in words[:i] or not joins.isdisjoint(words[:i])
+    return False
 
 
 def _without(gap: str, words: list[str]) -> str:

@@ -224,3 +224,46 @@ def test_boundary_talks_that_failed_draw_no_lines():
         "Astana round on 4-5 July failed."
     )
     assert ("astana_5", "eastern_ghouta") not in links(text, "2017-07-10")
+
+
+def test_a_zone_agreed_at_a_venue_in_a_year_names_that_venues_agreement():
+    text = (
+        "A demilitarised zone agreed in Sochi in 2018 was never completed, and a truce declared in "
+        "January broke down within days."
+    )
+    assert ("sochi_2018", "idlib") in links(text, "2020-03-15")
+
+
+def test_a_truce_dated_on_no_registry_day_is_unknown():
+    said = agreements_said("A truce declared in January broke down within days.", "2020-03-15")
+    assert said == [None]
+
+
+def test_an_indefinite_ordinal_round_away_from_astana_is_no_astana_round():
+    text = (
+        "The Astana memorandum named four zones. On July 31 a second round of talks in the "
+        "Egyptian capital produced a truce for Rastan."
+    )
+    assert "astana_2" not in agreements_said(text, "2017-08-10")
+
+
+def test_an_indefinite_ordinal_round_in_astana_is_that_round():
+    text = "Kazakhstan will host a sixth round of talks in Astana next month."
+    assert "astana_6" in agreements_said(text, "2017-08-20")
+
+
+def test_an_onset_after_another_clauses_head_is_that_heads():
+    text = (
+        "On July 22 Russian officers signed an agreement in Cairo that halted fighting in "
+        "Eastern Ghouta, and on July 31 talks there produced a truce for the towns north of "
+        "Homs, which took effect on August 3."
+    )
+    assert links(text, "2017-08-10") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("homs_truce_2017", "north_homs"),
+    }
+
+
+def test_a_count_of_days_ago_counts_back_from_publication():
+    text = "The deal was struck in Moscow ten days ago,which ended weeks of fighting."
+    assert "2020-03-05" in _days(text, "2020-03-15")

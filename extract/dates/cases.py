@@ -254,9 +254,10 @@ def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
     else:
         word = m.group("count") or m.group("count_before") or m.group("count_after")
         n = int(word) if word.isdigit() else g.lex.cardinals.get(word, 0)
-    sign = -1 if (m.group("dir") or m.group("dirpre")) in g.earlier else 1
+    sign = -1 if (m.group("dir") or m.group("dirpre")) in g.earlier or m.group("ago") else 1
     # "قبل يومين" with no "ذلك": two days ago, counted from the publication day
     ago = m.group("dirpre") in g.earlier and not _says_that(m, g) and not m.group("event")
+    ago = ago or bool(m.group("ago"))  # "ten days ago"
     if base is None and apposed:
         base, sign = day, -sign
     elif base is None and ago:
