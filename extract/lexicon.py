@@ -112,6 +112,7 @@ LISTED = (
     "comparison_prepositions",
     "comparison_openers",
     "partitive_words",
+    "apposition_partitives",
     "distributive_words",
     "boundary_words",
     "list_labels",

@@ -91,6 +91,9 @@ class LinkContext:
     carriers: list[Match] = field(default_factory=list)
     #: relative pronouns ("التي", "which"): a zone in a relative clause is the clause head's
     relatives: frozenset[str] = frozenset()
+    #: partitives that open an apposition on a zone ("one of", "the second of"): the zone is
+    #: one of the areas the apposition's agreement names
+    partitives: tuple[str, ...] = ()
     #: (start, end) of the comparison phrases (``comparison_phrase``), in order
     phrases: list[tuple[int, int]] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)

@@ -134,6 +134,7 @@ def link_sentences(
         future=future_words(lex),
         carriers=list(cues.get("carrier", ())),
         relatives=lex.word_sets["relative_pronouns"],
+        partitives=tuple(lex.words["apposition_partitives"]),
         phrases=phrases,
     )
     for s in sorted(ctx.groups):

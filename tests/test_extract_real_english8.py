@@ -267,3 +267,22 @@ def test_an_onset_after_another_clauses_head_is_that_heads():
 def test_a_count_of_days_ago_counts_back_from_publication():
     text = "The deal was struck in Moscow ten days ago,which ended weeks of fighting."
     assert "2020-03-05" in _days(text, "2020-03-15")
+
+
+def test_a_partitive_apposition_on_a_zone_names_its_agreement_too():
+    text = (
+        "The truce in Eastern Ghouta, one of the four zones set up under the Astana memorandum, "
+        "held for a month."
+    )
+    assert links(text, "2017-08-20") == {
+        ("ghouta_truce_2017", "eastern_ghouta"),
+        ("astana_memorandum_2017", "eastern_ghouta"),
+    }
+
+
+def test_an_ordinal_partitive_apposition_on_a_zone_names_its_agreement():
+    text = (
+        "The agreement for East Ghouta, the second of the four areas defined in the Astana "
+        "memorandum to receive its own ceasefire arrangement, applies to Douma and Harasta."
+    )
+    assert ("astana_memorandum_2017", "eastern_ghouta") in links(text, "2017-08-04")
