@@ -4,7 +4,7 @@ with a head fits an agreement, and whether a head is joined to an agreement name
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from extract.choose import YEAR_WRITTEN, fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
@@ -127,6 +127,38 @@ def told_in_year(ctx: HeadContext, head: Head, d: DateMention) -> bool:
             ):
                 return True
     return False
+
+
+def not_in_registry(ctx: HeadContext, head: Head) -> bool:
+    """Whether what is said with a head rules out every registry agreement: a plural dated on
+    no registry day (``undated_plural``), or a head reached "last week" in a text dated long
+    after every registry agreement (``recent_only``)."""
+    return undated_plural(ctx, head) or recent_only(ctx, head)
+
+
+#: Characters after a head read, up to its clause's end, for a word that makes it recent.
+RECENT_REACH = 40
+#: How long before publication an agreement reached "last week" or "days ago" can lie.
+RECENT_SPAN = timedelta(days=31)
+
+
+def recent_only(ctx: HeadContext, head: Head) -> bool:
+    """ "Under the deal announced last week, fighters ... will be moved north" (May 2018): a
+    head said to be recent, when no registry agreement has a day in the month before
+    publication, is a deal the registry does not hold."""
+    published, m = ctx.published, head.match
+    if published is None or head.near_dates:
+        return False
+    after = ctx.text[m.end : m.end + RECENT_REACH]
+    cut = min((i for i in (after.find(c) for c in ",;.") if i >= 0), default=len(after))
+    said = " " + " ".join(after[:cut].split()) + " "
+    if not any(f" {w} " in said for w in ctx.lex.words["recent_words"]):
+        return False
+    return not any(
+        published - RECENT_SPAN <= day <= published
+        for a in ctx.lex.agreements.values()
+        for day in a.days
+    )
 
 
 def undated_plural(ctx: HeadContext, head: Head) -> bool:

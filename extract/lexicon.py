@@ -109,6 +109,7 @@ LISTED = (
     "zone_terms",
     "current_qualifiers",
     "new_words",
+    "recent_words",
     "comparison_prepositions",
     "comparison_openers",
     "partitive_words",

@@ -42,8 +42,8 @@ from extract.head_checks import (
     heading_zones,
     joined_to,
     latest,
+    not_in_registry,
     told_in_year,
-    undated_plural,
     unknown,
 )
 from extract.head_kinds import document_antecedent, of_its_kind, of_the_kind_said, same_kind_before
@@ -67,7 +67,7 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if taken[m.start] or taken[m.end - 1]:
             continue
         head = read_head(ctx, m)
-        if head.outside or undated_plural(ctx, head):  # "a 30-day truce demanded by the
+        if head.outside or not_in_registry(ctx, head):  # "a 30-day truce demanded by the
             ctx.resolved.append(unknown(head))  # Security Council", "truces of January 2020"
             continue
         if is_current(ctx, m):  # "the new deal", "الاتفاق الحالي": the one now in force

@@ -286,3 +286,17 @@ def test_an_ordinal_partitive_apposition_on_a_zone_names_its_agreement():
         "memorandum to receive its own ceasefire arrangement, applies to Douma and Harasta."
     )
     assert ("astana_memorandum_2017", "eastern_ghouta") in links(text, "2017-08-04")
+
+
+def test_a_deal_announced_last_week_long_after_every_registry_agreement_is_unknown():
+    text = (
+        "The pocket north of Homs had a Cairo truce since August. Under the deal announced last "
+        "week, fighters who refuse its terms will be moved to the north."
+    )
+    said = agreements_said(text, "2018-05-07")
+    assert None in said and said.count("homs_truce_2017") == 1
+
+
+def test_a_memorandum_signed_last_week_can_be_the_registrys():
+    text = "The memorandum signed last week sets up four zones, including Idlib."
+    assert agreements_said(text, "2017-05-10") == ["astana_memorandum_2017"]
