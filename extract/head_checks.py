@@ -4,7 +4,9 @@ with a head fits an agreement, and whether a head is joined to an agreement name
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extract.choose import YEAR_WRITTEN, fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
@@ -12,6 +14,7 @@ from extract.head import Head
 from extract.heads import HeadContext
 from extract.item import Item
 from extract.keys import phrase_key
+from extract.lexicon import Lexicon
 from extract.recognise import Match
 
 #: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
@@ -133,7 +136,9 @@ def not_in_registry(ctx: HeadContext, head: Head) -> bool:
     """Whether what is said with a head rules out every registry agreement: a plural dated on
     no registry day (``undated_plural``), or a head reached "last week" in a text dated long
     after every registry agreement (``recent_only``)."""
-    return undated_plural(ctx, head) or recent_only(ctx, head)
+    if head.match.kind == "pluralhead":
+        return undated_plural(ctx, head)
+    return ctx.published is not None and not head.near_dates and recent_only(ctx, head)
 
 
 #: Characters after a head read, up to its clause's end, for a word that makes it recent.
@@ -149,16 +154,21 @@ def recent_only(ctx: HeadContext, head: Head) -> bool:
     published, m = ctx.published, head.match
     if published is None or head.near_dates:
         return False
-    after = ctx.text[m.end : m.end + RECENT_REACH]
-    cut = min((i for i in (after.find(c) for c in ",;.") if i >= 0), default=len(after))
-    said = " " + " ".join(after[:cut].split()) + " "
-    if not any(f" {w} " in said for w in ctx.lex.words["recent_words"]):
-        return False
+    found = _recent(ctx.lex).search(ctx.text, m.end, m.end + RECENT_REACH)
+    if found is None or any(c in ctx.text[m.end : found.start()] for c in ",;."):
+        return False  # (most heads: one search, no words read)
     return not any(
         published - RECENT_SPAN <= day <= published
         for a in ctx.lex.agreements.values()
         for day in a.days
     )
+
+
+@lru_cache(maxsize=4)
+def _recent(lex: Lexicon) -> re.Pattern[str]:
+    """The ``recent_words`` as one pattern of whole words."""
+    words = "|".join(re.escape(w) for w in lex.words["recent_words"]) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def undated_plural(ctx: HeadContext, head: Head) -> bool:

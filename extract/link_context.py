@@ -6,6 +6,7 @@ sentences (``carry``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -182,7 +183,9 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
     territory = lex.words["territory_nouns"]
     out = []
     for t in triggers:
-        if t.entries[0].ident == "delineates" and _deferred(t, text, negations, deferrals):
+        if t.entries[0].ident == "delineates" and _deferred(
+            t, text, negations, deferrals, _deferral(lex)
+        ):
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
             continue  # "بين مناطق سيطرة النظام والفصائل": whose areas, not a takeover
@@ -211,16 +214,24 @@ DEFERRAL_WORDS = 2
 DEFERRAL_AFTER = 80
 
 
-def _deferred(t: Match, text: str, negations: list[str], deferrals: list[str]) -> bool:
+def _deferred(
+    t: Match, text: str, negations: list[str], deferrals: list[str], later: re.Pattern[str]
+) -> bool:
     """Whether a boundary word is negated or put off by one of the two words before it, or its
     clause goes on to say the talks on it came to nothing ("Talks on the boundaries at the
     fifth round failed")."""
     words = text[max(0, t.start - 2 * NEGATION_REACH) : t.start].split()[-DEFERRAL_WORDS:]
     if any(w in negations or w in deferrals for w in words):
         return True
-    rest = text[t.end : t.end + DEFERRAL_AFTER]
-    cut = min((i for i in (rest.find(c) for c in ".;,\n") if i >= 0), default=len(rest))
-    return any(w.strip(".") in deferrals for w in rest[: cut + 1].split())
+    found = later.search(text, t.end, t.end + DEFERRAL_AFTER)
+    return found is not None and not any(c in text[t.end : found.start()] for c in ".;,\n")
+
+
+@lru_cache(maxsize=4)
+def _deferral(lex: Lexicon) -> re.Pattern[str]:
+    """The ``deferral_words`` as one pattern of whole words (read after a boundary word)."""
+    words = "|".join(re.escape(w) for w in lex.words["deferral_words"]) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 @lru_cache(maxsize=256)

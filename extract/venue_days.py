@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from extract.agreement_info import AgreementInfo
 from extract.choose import fits_date
-from extract.dates import DAY, MONTH, YEAR, DateMention
+from extract.dates import DAY, MONTH, DateMention
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
@@ -29,10 +29,12 @@ def venue_days(
     for s, venues in venues_in.items():
         if s in busy:
             continue
-        said: tuple[str, ...] = (DAY, MONTH) if s in agreeing else (DAY,)
+        said = (DAY, MONTH) if s in agreeing else (DAY,)
+        dated = dates_in.get(s, ())
+        stated = [d for d in dated if d.precision in said]
         for v in venues:
-            when = said + (YEAR,) if s in agreeing and _agreed_at(text, v, lex) else said
-            days = [d for d in dates_in.get(s, ()) if d.precision in when]
+            yearly = s in agreeing and _agreed_at(text, v, lex)
+            days = list(dated) if yearly else stated  # "agreed in Sochi in 2018": a year too
             reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
             fit = [a for a in reached if a.kind != "talks" and any(fits_date(a, d) for d in days)]
             if len(fit) == 1:  # each venue its own ("at Sochi in 2018 and in Moscow in 2020")
@@ -85,9 +87,11 @@ def new_head_sentences(
     """The sentences with a head that is no anaphor and shares its clause with a venue of its
     sentence, or whose sentence has none: their venue names no agreement by its day."""
     spans = {(a.start, a.end) for a in cues.get("anaphor", [])}
-    return {
-        sentence_of(h.start)
-        for h in cues.get("head", [])
-        if (h.start, h.end) not in spans
-        and _with_a_venue(text, h, venues_in.get(sentence_of(h.start), ()))
-    }
+    out = set()
+    for h in cues.get("head", []):
+        s = sentence_of(h.start)
+        if s not in out and (h.start, h.end) not in spans:
+            venues = venues_in.get(s)
+            if not venues or _with_a_venue(text, h, venues):
+                out.add(s)
+    return out

@@ -84,7 +84,7 @@ def find_dates(
         if _names_the_next_date(m, kind, chosen[i + 1] if i + 1 < len(chosen) else None, g):
             ctx.weekday = g.lex.weekdays[m.group("weekday")]
             continue
-        stated = bool(m.groupdict().get("year"))
+        stated = "year" in m.re.groupindex and bool(m.group("year"))
         for mention in RESOLVERS[kind](m, ctx):
             if stated and out and not last_stated and mention.precision == DAY:
                 out[-1] = _range_start(out[-1], mention, text, g)
