@@ -163,7 +163,10 @@ class _Document:
             imported,
             scanned,
             comparison_phrases(
-                ntext, tuple(lex.words["comparison_openers"]), lex.word_sets["relative_pronouns"]
+                ntext,
+                tuple(lex.words["comparison_openers"]),
+                lex.word_sets["relative_pronouns"],
+                tuple(lex.words["comparison_sentence_openers"]),
             ),
         )
 

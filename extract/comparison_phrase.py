@@ -28,14 +28,29 @@ def _openers(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def comparison_phrases(
-    text: str, openers: tuple[str, ...], relatives: frozenset[str]
+    text: str,
+    openers: tuple[str, ...],
+    relatives: frozenset[str],
+    initial: tuple[str, ...] = (),
 ) -> list[tuple[int, int]]:
-    """(start, end) of every comparison phrase of the text, in order."""
-    if not any(w in text for w in openers):
+    """(start, end) of every comparison phrase of the text, in order; ``initial``: openers that
+    open one only at the start of a sentence ("Like the truces ..., the arrangement ...")."""
+    if not any(w in text for w in openers) and not any(w in text for w in initial):
         return []  # the pattern needs one of the words: most articles compare nothing
+    found = _openers(openers + initial).finditer(text)
     return [
-        (m.start(), _phrase_end(text, m.end(), relatives)) for m in _openers(openers).finditer(text)
+        (m.start(), _phrase_end(text, m.end(), relatives))
+        for m in found
+        if m.group() not in initial or opens_sentence(text, m.start())
     ]
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of its sentence or line."""
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in _STOPS
 
 
 def _phrase_end(text: str, start: int, relatives: frozenset[str]) -> int:

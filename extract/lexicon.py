@@ -112,6 +112,7 @@ LISTED = (
     "recent_words",
     "comparison_prepositions",
     "comparison_openers",
+    "comparison_sentence_openers",
     "partitive_words",
     "apposition_partitives",
     "distributive_words",

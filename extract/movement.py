@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extract.comparison_phrase import opens_sentence
 from extract.item import Item
 from extract.keys import alternation
 from extract.lexicon import Lexicon
@@ -106,6 +107,7 @@ def compared(
         return set()
     preposition = _after_pattern(lex)
     openers = lex.word_sets["comparison_openers"]
+    initial = lex.word_sets["comparison_sentence_openers"]
     starts: dict[int, int] = {}
     fenced: set[int] = set()
     for c in cues:
@@ -113,7 +115,7 @@ def compared(
         m = preposition.search(text, c.start, c.end + COMPARISON_REACH)
         if m is not None and sentence_of(m.start()) == s:
             starts[s] = min(starts.get(s, m.start()), m.start())
-            if m.group() in openers:
+            if m.group() in openers or (m.group() in initial and opens_sentence(text, m.start())):
                 fenced.add(s)
     relatives = lex.word_sets["relative_pronouns"]
     heads = cue_kinds.get("head", []) + cue_kinds.get("pluralhead", [])

@@ -300,3 +300,11 @@ def test_a_deal_announced_last_week_long_after_every_registry_agreement_is_unkno
 def test_a_memorandum_signed_last_week_can_be_the_registrys():
     text = "The memorandum signed last week sets up four zones, including Idlib."
     assert agreements_said(text, "2017-05-10") == ["astana_memorandum_2017"]
+
+
+def test_like_inside_a_sentence_gives_examples_not_a_comparison():
+    text = (
+        "Under the Astana memorandum, areas like Idlib, northern Homs and Eastern Ghouta became "
+        "de-escalation zones."
+    )
+    assert ("astana_memorandum_2017", "idlib") in links(text, "2017-06-01")
