@@ -180,11 +180,12 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
     negations, glued = lex.words["negations"], lex.proclitic_letters
     only = lex.words["only_particles"]
     deferrals = lex.words["deferral_words"]
+    participles = lex.word_sets["clause_participles"]
     territory = lex.words["territory_nouns"]
     out = []
     for t in triggers:
         if t.entries[0].ident == "delineates" and _deferred(
-            t, text, negations, deferrals, _deferral(lex)
+            t, text, negations, deferrals, _deferral(lex), participles
         ):
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
@@ -215,7 +216,12 @@ DEFERRAL_AFTER = 80
 
 
 def _deferred(
-    t: Match, text: str, negations: list[str], deferrals: list[str], later: re.Pattern[str]
+    t: Match,
+    text: str,
+    negations: list[str],
+    deferrals: list[str],
+    later: re.Pattern[str],
+    participles: frozenset[str],
 ) -> bool:
     """Whether a boundary word is negated or put off by one of the two words before it, or its
     clause goes on to say the talks on it came to nothing ("Talks on the boundaries at the
@@ -224,7 +230,11 @@ def _deferred(
     if any(w in negations or w in deferrals for w in words):
         return True
     found = later.search(text, t.end, t.end + DEFERRAL_AFTER)
-    return found is not None and not any(c in text[t.end : found.start()] for c in ".;,\n")
+    if found is None:
+        return False
+    between = text[t.end : found.start()]
+    # not "the boundaries agreed at Astana-6 failed to stop the offensive": drawn, then failed
+    return not any(c in between for c in ".;,\n") and participles.isdisjoint(between.split())
 
 
 @lru_cache(maxsize=4)

@@ -337,10 +337,15 @@ def _cell(p: PlaceInfo) -> tuple[int, int]:
 
 
 def listing_weak(weak: list[Item]) -> set[int]:
-    """The sentences whose weak names name two zones or more: a list of regions ("an enclave
+    """The sentences whose weak names name three zones or more: a list of regions ("an enclave
     north of the city of Homs, the suburbs east of Damascus and a strip in the south") speaks
     of the zones."""
     seen: dict[int, set[str]] = {}
     for item in weak:
         seen.setdefault(item.sentence, set()).add(item.zone)
-    return {s for s, named in seen.items() if len(named) >= 2}
+    return {s for s, named in seen.items() if len(named) >= LISTED_ZONES}
+
+
+#: Distinct zones that a sentence's weak names must name to be a list of the zones ("Hama
+#: province and rural Damascus" may be any two regions).
+LISTED_ZONES = 3

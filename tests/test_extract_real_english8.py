@@ -308,3 +308,16 @@ def test_like_inside_a_sentence_gives_examples_not_a_comparison():
         "de-escalation zones."
     )
     assert ("astana_memorandum_2017", "idlib") in links(text, "2017-06-01")
+
+
+def test_weak_names_of_only_two_regions_are_no_list_of_zones():
+    text = "Air strikes hit villages in Hama province and rural Damascus overnight."
+    assert extract_article(text, "2019-05-10").zones == []
+
+
+def test_lines_drawn_and_then_failing_are_still_drawn():
+    text = (
+        "The boundaries of the Idlib zone agreed at the sixth Astana round failed to stop the "
+        "offensive."
+    )
+    assert ("astana_6", "idlib") in links(text, "2019-06-01")
