@@ -35,7 +35,8 @@ def comparison_phrases(
 ) -> list[tuple[int, int]]:
     """(start, end) of every comparison phrase of the text, in order; ``initial``: openers that
     open one only at the start of a sentence ("Like the truces ..., the arrangement ...")."""
-    if not any(w in text for w in openers) and not any(w in text for w in initial):
+    initial = tuple(w for w in initial if _may_open(text, w))
+    if not any(w in text for w in openers) and not initial:
         return []  # the pattern needs one of the words: most articles compare nothing
     found = _openers(openers + initial).finditer(text)
     return [
@@ -43,6 +44,16 @@ def comparison_phrases(
         for m in found
         if m.group() not in initial or opens_sentence(text, m.start())
     ]
+
+
+def _may_open(text: str, word: str) -> bool:
+    """Whether ``word`` may open a sentence of ``text`` (a few substring tests, no pattern):
+    "like" is common inside sentences ("likely", "areas like Idlib")."""
+    return (
+        text.startswith(word + " ")
+        or any(f"{c} {word} " in text for c in _STOPS)
+        or (f"\n{word} " in text)
+    )
 
 
 def opens_sentence(text: str, start: int) -> bool:

@@ -4,9 +4,7 @@ with a head fits an agreement, and whether a head is joined to an agreement name
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
-from functools import lru_cache
 
 from extract.choose import YEAR_WRITTEN, fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
@@ -14,7 +12,6 @@ from extract.head import Head
 from extract.heads import HeadContext
 from extract.item import Item
 from extract.keys import phrase_key
-from extract.lexicon import Lexicon
 from extract.recognise import Match
 
 #: Most words between an agreement and a head joined to it ("... on 4 May 2017 and the").
@@ -152,23 +149,16 @@ def recent_only(ctx: HeadContext, head: Head) -> bool:
     head said to be recent, when no registry agreement has a day in the month before
     publication, is a deal the registry does not hold."""
     published, m = ctx.published, head.match
-    if published is None or head.near_dates:
+    if published is None or head.near_dates or not ctx.recent:
+        return False  # (most texts: no recent word at all)
+    said = [r for r in ctx.recent if 0 <= r.start - m.end <= RECENT_REACH]
+    if not said or any(c in ctx.text[m.end : said[0].start] for c in ",;."):
         return False
-    found = _recent(ctx.lex).search(ctx.text, m.end, m.end + RECENT_REACH)
-    if found is None or any(c in ctx.text[m.end : found.start()] for c in ",;."):
-        return False  # (most heads: one search, no words read)
     return not any(
         published - RECENT_SPAN <= day <= published
         for a in ctx.lex.agreements.values()
         for day in a.days
     )
-
-
-@lru_cache(maxsize=4)
-def _recent(lex: Lexicon) -> re.Pattern[str]:
-    """The ``recent_words`` as one pattern of whole words."""
-    words = "|".join(re.escape(w) for w in lex.words["recent_words"]) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def undated_plural(ctx: HeadContext, head: Head) -> bool:

@@ -83,6 +83,8 @@ class HeadContext:
     joiners: frozenset[str] = frozenset()
     #: ``joiners`` and the clause openers ("that", "أن"): a date before one is another clause's
     date_breaks: frozenset[str] = frozenset()
+    #: words that say a head is recent ("last week", ``recent_words``), as the recogniser found
+    recent: list[Match] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -129,6 +131,7 @@ class HeadContext:
             complements=_complements(text, [*cues.get("head", []), *known], known, lex),
             joiners=lex.word_sets["agreement_joiners"],
             date_breaks=frozenset(lex.words["agreement_joiners"] + lex.words["clause_openers"]),
+            recent=cues.get("recent", []),
         )
 
     def items(self) -> list[Item]:

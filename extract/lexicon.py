@@ -109,7 +109,6 @@ LISTED = (
     "zone_terms",
     "current_qualifiers",
     "new_words",
-    "recent_words",
     "comparison_prepositions",
     "comparison_openers",
     "comparison_sentence_openers",
