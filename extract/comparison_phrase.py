@@ -49,6 +49,8 @@ def comparison_phrases(
 def _may_open(text: str, word: str) -> bool:
     """Whether ``word`` may open a sentence of ``text`` (a few substring tests, no pattern):
     "like" is common inside sentences ("likely", "areas like Idlib")."""
+    if word not in text:
+        return False
     return (
         text.startswith(word + " ")
         or any(f"{c} {word} " in text for c in _STOPS)
