@@ -238,6 +238,7 @@ def _links(
             [t for t in cues.get("trigger", []) if not in_date[t.start]],
             doc.text,
             doc.lex,
+            cues.get("deferral", []),
         ),
         "enumhead": cues.get("enumhead", []),
         "enumitem": cues.get("enumitem", []),

@@ -6,7 +6,6 @@ sentences (``carry``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -174,7 +173,9 @@ def _object_of(t: Match, o: Item, text: str) -> bool:
     )
 
 
-def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
+def negated(
+    triggers: list[Match], text: str, lex: Lexicon, later: Sequence[Match] = ()
+) -> list[Match]:
     """The triggers, a covering word right after a negation read as excludes ("ولا يسري اتفاق
     الجنوب على الغوطة", "it never covered Idlib")."""
     negations, glued = lex.words["negations"], lex.proclitic_letters
@@ -185,7 +186,7 @@ def negated(triggers: list[Match], text: str, lex: Lexicon) -> list[Match]:
     out = []
     for t in triggers:
         if t.entries[0].ident == "delineates" and _deferred(
-            t, text, negations, deferrals, _deferral(lex), participles
+            t, text, negations, deferrals, later, participles
         ):
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
@@ -220,7 +221,7 @@ def _deferred(
     text: str,
     negations: list[str],
     deferrals: list[str],
-    later: re.Pattern[str],
+    later: Sequence[Match],
     participles: frozenset[str],
 ) -> bool:
     """Whether a boundary word is negated or put off by one of the two words before it, or its
@@ -229,19 +230,12 @@ def _deferred(
     words = text[max(0, t.start - 2 * NEGATION_REACH) : t.start].split()[-DEFERRAL_WORDS:]
     if any(w in negations or w in deferrals for w in words):
         return True
-    found = later.search(text, t.end, t.end + DEFERRAL_AFTER)
+    found = next((c for c in later if 0 <= c.start - t.end <= DEFERRAL_AFTER), None)
     if found is None:
         return False
-    between = text[t.end : found.start()]
+    between = text[t.end : found.start]
     # not "the boundaries agreed at Astana-6 failed to stop the offensive": drawn, then failed
     return not any(c in between for c in ".;,\n") and participles.isdisjoint(between.split())
-
-
-@lru_cache(maxsize=4)
-def _deferral(lex: Lexicon) -> re.Pattern[str]:
-    """The ``deferral_words`` as one pattern of whole words (read after a boundary word)."""
-    words = "|".join(re.escape(w) for w in lex.words["deferral_words"]) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 @lru_cache(maxsize=256)
