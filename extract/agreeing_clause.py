@@ -8,7 +8,7 @@ from __future__ import annotations
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
-from extract.windows import SPONSOR_WINDOW
+from extract.sponsors import SPONSOR_WINDOW
 
 _CLAUSE_MARKS = frozenset(",;:.\u060c\u061b")
 

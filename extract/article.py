@@ -29,7 +29,7 @@ from extract.model import Extraction
 from extract.movement import compared, endpoints
 from extract.named import named_agreements
 from extract.normalise import Normalised, normalise
-from extract.place_resolve import add_latin, resolve_homonyms
+from extract.place_resolve import add_latin, listing_weak, resolve_homonyms
 from extract.recognise import Match, scan, scan_text, scoped_cues
 from extract.relate import link_sentences
 from extract.resolve import HeadContext, resolve_heads
@@ -54,16 +54,17 @@ _START_END = attrgetter("start", "end")
 #: A region this close after another place locates it ("داريا في ريف دمشق"), not a zone.
 LOCATED_PLACE_GAP = 5
 _CONTEXT_CUES = {"head", "anaphor", "enumhead", "enumitem", "current_round"}
+#: Cue kinds the linker reads as found (besides the relation words and the carriers).
+_LINK_CUES = ["failure", "enumhead", "enumitem", "detached", "clause_break", "agreementpronoun"]
+_LINK_CUES += ["agreementverb", "subjectverb"]
 
 
 @lru_cache(maxsize=4)
 def _direction(lex: Lexicon) -> re.Pattern:
     """After a region word, what makes it a direction: "the south of Idlib", "the south-east"
     (a direction word, or a compass word glued by a hyphen or a space)."""
-    words, compass = (
-        alternation(lex.words["direction_words"]),
-        alternation(lex.words["compass_words"]),
-    )
+    words = alternation(lex.words["direction_words"])
+    compass = alternation(lex.words["compass_words"])
     return re.compile(rf" (?:{words}) |[ -](?:{compass})")
 
 
@@ -160,7 +161,10 @@ class _Document:
             imported,
             scanned,
             comparison_phrases(
-                ntext, tuple(lex.words["comparison_openers"]), lex.word_sets["relative_pronouns"]
+                ntext,
+                tuple(lex.words["comparison_openers"]),
+                lex.word_sets["relative_pronouns"],
+                tuple(lex.words["comparison_sentence_openers"]),
             ),
         )
 
@@ -231,23 +235,12 @@ def _links(
     for d in doc.dates:
         in_date[d.start : d.end] = b"\x01" * (d.end - d.start)
     cues = doc.cues
-    link_cues = {
-        "trigger": negated(
-            [t for t in cues.get("trigger", []) if not in_date[t.start]],
-            doc.text,
-            doc.lex,
-            cues.get("failure", []),
-        ),
-        "failure": cues.get("failure", []),
-        "enumhead": cues.get("enumhead", []),
-        "enumitem": cues.get("enumitem", []),
-        "detached": cues.get("detached", []),
-        "clause_break": cues.get("clause_break", []),
-        "agreementpronoun": cues.get("agreementpronoun", []),
-        "agreementverb": cues.get("agreementverb", []),
-        "subjectverb": cues.get("subjectverb", []),
-        "carrier": [m for m in doc.entities if m.kind == "zoneterm"] + cues.get("carryover", []),
-    }
+    link_cues = {kind: cues.get(kind, []) for kind in _LINK_CUES}
+    triggers = [t for t in cues.get("trigger", []) if not in_date[t.start]]
+    failures, deferrals = cues.get("failure", []), cues.get("deferral", [])
+    link_cues["trigger"] = negated(triggers, doc.text, doc.lex, failures, deferrals)
+    link_cues["carrier"] = [m for m in doc.entities if m.kind == "zoneterm"]
+    link_cues["carrier"] += cues.get("carryover", [])
     singular = cues.get("zoneanaphor", []) + cues.get("zonepronoun", [])
     back = zone_anaphors(
         cues.get("zoneanaphor", []),
@@ -365,9 +358,11 @@ def _places(doc: _Document):
             else:
                 zones.append(item)
                 strong_by_sentence.setdefault(s, set()).add(top)
+    listing = listing_weak(pending_weak)
     for item in pending_weak:
         # weak names count where the sentence speaks of agreements or zones, or lists other zones
-        if item.sentence in doc.context or item.sentence in strong_by_sentence:
+        s = item.sentence
+        if s in doc.context or s in strong_by_sentence or s in listing:
             zones.append(item)
     zones.sort(key=_START)
     return zones, places, parties, blocked

@@ -135,7 +135,7 @@ def choose_alias(
     return next((e for e in entries if chosen and e.ident == chosen.id), entries[0])
 
 
-_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def fits_as_written(info: AgreementInfo, d: DateMention, text: str) -> bool:
@@ -144,7 +144,7 @@ def fits_as_written(info: AgreementInfo, d: DateMention, text: str) -> bool:
     and an inferred year must not turn a known agreement into an unknown one."""
     if d.value is None or not info.days or d.precision == YEAR:
         return fits_date(info, d)
-    if _YEAR_WRITTEN.search(text, d.start, d.end):
+    if YEAR_WRITTEN.search(text, d.start, d.end):
         return fits_date(info, d)
     if d.precision == MONTH:
         return any(day.month == d.value.month for day in info.days)

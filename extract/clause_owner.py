@@ -29,6 +29,10 @@ def clause_owner(near: list[Item], z: Item, ctx: LinkContext) -> list[Item]:
             and _opens_clause(text[z.end : a.start], relatives)
         ):
             return _with_joined(a, near, z, ctx)
+        if 0 <= a.start - z.end <= RELATIVE_REACH and _apposed(text[z.end : a.start], ctx):
+            # "The truce in Eastern Ghouta, one of the four zones set up under the memorandum":
+            # the memorandum's, and the head's the zone follows
+            return [a] + [b for b in near if 0 <= z.start - b.end <= HEAD_GAP and b.id != a.id]
     for a in near:  # the agreement opens a clause that names the zone
         if 0 <= z.start - a.end <= RELATIVE_REACH and not _between(near, a, z):
             rivals = [b for b in near if b.id != a.id]
@@ -66,6 +70,21 @@ def _opens_clause(between: str, relatives: frozenset[str]) -> bool:
     stripped = between.lstrip()
     words = stripped[1:].split() if stripped[:1] in COMMAS else []
     return bool(words) and words[0] in relatives and not any(c in stripped[1:] for c in COMMAS)
+
+
+#: Most characters between a head and the zone it is said of (" in ", " for the ").
+HEAD_GAP = 9
+
+
+def _apposed(between: str, ctx: LinkContext) -> bool:
+    """Whether ``between`` is an apposition on the zone that makes it one of an agreement's
+    areas: a comma, a partitive ("one of", "the second of"), and no other comma up to the
+    agreement ("The truce in Eastern Ghouta, one of the four zones set up under the Astana
+    memorandum, ...")."""
+    stripped, partitives = between.lstrip(), ctx.partitives
+    if not partitives or stripped[:1] not in COMMAS or any(c in stripped[1:] for c in COMMAS):
+        return False
+    return " ".join(stripped[1:].split()).startswith(partitives)
 
 
 def _between(near: list[Item], first: Item, second: Item) -> bool:

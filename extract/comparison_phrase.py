@@ -28,14 +28,42 @@ def _openers(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def comparison_phrases(
-    text: str, openers: tuple[str, ...], relatives: frozenset[str]
+    text: str,
+    openers: tuple[str, ...],
+    relatives: frozenset[str],
+    initial: tuple[str, ...] = (),
 ) -> list[tuple[int, int]]:
-    """(start, end) of every comparison phrase of the text, in order."""
-    if not any(w in text for w in openers):
+    """(start, end) of every comparison phrase of the text, in order; ``initial``: openers that
+    open one only at the start of a sentence ("Like the truces ..., the arrangement ...")."""
+    initial = tuple(w for w in initial if _may_open(text, w))
+    if not any(w in text for w in openers) and not initial:
         return []  # the pattern needs one of the words: most articles compare nothing
+    found = _openers(openers + initial).finditer(text)
     return [
-        (m.start(), _phrase_end(text, m.end(), relatives)) for m in _openers(openers).finditer(text)
+        (m.start(), _phrase_end(text, m.end(), relatives))
+        for m in found
+        if m.group() not in initial or opens_sentence(text, m.start())
     ]
+
+
+def _may_open(text: str, word: str) -> bool:
+    """Whether ``word`` may open a sentence of ``text`` (a few substring tests, no pattern):
+    "like" is common inside sentences ("likely", "areas like Idlib")."""
+    if word not in text:
+        return False
+    return (
+        text.startswith(word + " ")
+        or any(f"{c} {word} " in text for c in _STOPS)
+        or (f"\n{word} " in text)
+    )
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of its sentence or line."""
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in _STOPS
 
 
 def _phrase_end(text: str, start: int, relatives: frozenset[str]) -> int:

@@ -17,12 +17,15 @@ from functools import lru_cache
 from extract.agreeing_clause import after_others, in_clause, says_it
 from extract.agreement_info import AgreementInfo
 from extract.choose import candidates, fits_date
-from extract.dates import DAY, MONTH, DateMention
+from extract.dates import DAY, DateMention
+from extract.drawn_at import lines_dated
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.new_deals import new_deal
 from extract.recognise import Match
-from extract.windows import GUARANTORS, after_deadline, sponsor_parties
+from extract.sponsors import GUARANTORS, sponsor_parties
+from extract.venue_days import new_head_sentences, venue_days
+from extract.windows import after_deadline
 from extract.zone_dates import STOP_MARKS, zone_dates
 
 #: Distinct provisions of one agreement that a sentence must state (one alone, such as "joint
@@ -120,19 +123,17 @@ def implicit_mentions(
     agreeing = {sentence_of(c.start) for c in sponsors}
     # a venue and its day name the agreement also where the sentence only refers back to one
     # ("فوقعها جيش الإسلام في القاهرة في الثاني والعشرين ...، على الاتفاق بشأنها")
-    spans = {(a.start, a.end) for a in cues.get("anaphor", [])}
-    new_heads = {
-        sentence_of(h.start) for h in cues.get("head", []) if (h.start, h.end) not in spans
-    }
+    new_heads = new_head_sentences(doc_text, cues, venues_in, sentence_of)
     # "The so-called Cairo agreements – one for ... on July 22, the other ... on July 31": a
     # plural head says them all; the days do not name them again
     plural = {sentence_of(h.start) for h in cues.get("pluralhead", [])}
-    out += _venue_days(venues_in, busy | new_heads | plural, dates_in, lex, agreeing)
+    out += venue_days(venues_in, busy | new_heads | plural, dates_in, lex, agreeing, doc_text)
     busy |= set(heads_at) | plural
     busy |= {i.sentence for i in out}
     named_before = _named_ends(known)
     out += _zone_venues(doc_text, terms, venues_in, busy, dates_in, lex, sentence_of, named_before)
     busy |= {i.sentence for i in out}
+    out += lines_dated(cues.get("trigger", ()), dates_in, busy, lex, sentence_of)
     return out + zone_dates(doc_text, terms, zones, dates_in, busy, lex, sentence_of)
 
 
@@ -251,42 +252,6 @@ def _by_sentence(things, sentence) -> dict[int, list]:
 
 def _start_of(sentence_of):
     return lambda x: sentence_of(x.start)
-
-
-def _venue_days(
-    venues_in: dict, busy: set[int], dates_in: dict, lex: Lexicon, agreeing: set[int]
-) -> list[Item]:
-    """ "A second Cairo meeting, on July 31, settled the northern Homs countryside": a venue and
-    a day in a sentence with no agreement named mention the one agreement reached there that
-    day (the mention is the venue); a month will do in a sentence that says they agreed or
-    signed (``agreeing``: "In September 2018 Putin and Erdogan met in Sochi and agreed to")."""
-    out = []
-    for s, venues in venues_in.items():
-        if s in busy:
-            continue
-        said = (DAY, MONTH) if s in agreeing else (DAY,)
-        days = [d for d in dates_in.get(s, ()) if d.precision in said]
-        for v in venues:
-            reached = [lex.agreements[i] for i in lex.venues.get(v.entries[0].ident, ())]
-            fit = [a for a in reached if a.kind != "talks" and any(fits_date(a, d) for d in days)]
-            if len(fit) == 1:  # each venue its own ("at Sochi in 2018 and in Moscow in 2020")
-                out.append(Item("agreement", fit[0].id, v.start, v.end, s))
-                continue
-            if len(fit) > 1:  # "Two more followed from talks in Cairo: for Eastern Ghouta on
-                # 22 July and for the countryside north of Homs on 3 August": one per day
-                out += _each_day(fit, days, s)
-                break
-    return out
-
-
-def _each_day(fit: list[AgreementInfo], days: list[DateMention], s: int) -> list[Item]:
-    """One mention per day that exactly one of the agreements fits (the mention is the day)."""
-    out = []
-    for d in days:
-        one = [a for a in fit if fits_date(a, d)]
-        if len(one) == 1:
-            out.append(Item("agreement", one[0].id, d.start, d.end, s))
-    return out if len({i.id for i in out}) == len(fit) else []
 
 
 def _zone_venues(

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extract.choose import fitting
 from extract.item import Item
+from extract.lexicon import Lexicon
 from extract.link_context import LinkContext
 from extract.recognise import Match
 
@@ -39,3 +41,28 @@ def drawn_links(
         if not gap or len(gap) > DRAWN_WORDS or any(c in ctx.text[t.end : a.start] for c in ".;,"):
             continue
         ctx.emit(a, max(before, key=lambda z: z.end), "delineates", None, s)
+
+
+def lines_dated(
+    triggers: Sequence[Match], dates_in: dict, busy: set[int], lex: Lexicon, sentence_of
+) -> list[Item]:
+    """ "Its borders were fixed by the guarantors in September of that year": a sentence that
+    names no agreement but says lines were drawn, on a date that fits one round of talks the
+    registry has drawing a zone's lines, mentions that round (at the boundary word)."""
+    out = []
+    for t in triggers:
+        if t.entries[0].ident != "delineates":
+            continue
+        s = sentence_of(t.start)
+        if s in busy:
+            continue
+        fit = {
+            a.id
+            for d in dates_in.get(s, ())
+            for a in fitting(lex, d.value, d.precision)
+            if a.kind == "talks" and a.zones
+        }
+        if len(fit) == 1:
+            out.append(Item("agreement", fit.pop(), t.start, t.end, s))
+            busy.add(s)
+    return out

@@ -10,12 +10,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from extract.antecedents import UNKNOWN
-from extract.choose import fits_as_written, fits_date
+from extract.choose import YEAR_WRITTEN, fits_as_written, fits_date
 from extract.dates import DAY, DateMention, last_day
 from extract.head import Head
 from extract.head_kinds import of_its_kind
 from extract.heads import HeadContext, dates_a_name
 from extract.item import Item
+from extract.keys import phrase_key
 from extract.lexicon import Lexicon
 from extract.new_deals import NEW_DEAL_NOTE
 from extract.recognise import Match
@@ -273,3 +274,75 @@ def agreed_on(ctx: HeadContext, head: Head) -> Item | None:
 def _agreeing(lex: Lexicon) -> tuple[str, ...]:
     """The agreeing phrases, as a tuple for ``str.startswith`` (built once per lexicon)."""
     return tuple(lex.words["agreeing_phrases"])
+
+
+#: How many sentences before a head's month are read for the year its story just wrote.
+STORY_SENTENCES = 1
+
+
+def told_in_year(ctx: HeadContext, head: Head, d: DateMention) -> bool:
+    """Whether a month said with a head without its year continues a story the text just dated
+    in that year ("In late July 2021 the army besieged Daraa al-Balad. A new agreement in
+    September ..."): the month is then that year's, not any year's ("the May memorandum")."""
+    if d.value is None or YEAR_WRITTEN.search(ctx.text, d.start, d.end):
+        return False
+    for s in range(head.sentence - STORY_SENTENCES, head.sentence + 1):
+        for said in ctx.dates_in.get(s, ()):
+            if (
+                said.end <= d.start
+                and said.value is not None
+                and said.value.year == d.value.year
+                and YEAR_WRITTEN.search(ctx.text, said.start, said.end)
+            ):
+                return True
+    return False
+
+
+def not_in_registry(ctx: HeadContext, head: Head) -> bool:
+    """Whether what is said with a head rules out every registry agreement: a plural dated on
+    no registry day (``undated_plural``), or a head reached "last week" in a text dated long
+    after every registry agreement (``recent_only``)."""
+    if head.match.kind == "pluralhead":
+        return undated_plural(ctx, head)
+    return ctx.published is not None and not head.near_dates and recent_only(ctx, head)
+
+
+#: Characters after a head read, up to its clause's end, for a word that makes it recent.
+RECENT_REACH = 40
+#: How long before publication an agreement reached "last week" or "days ago" can lie.
+RECENT_SPAN = timedelta(days=31)
+
+
+def recent_only(ctx: HeadContext, head: Head) -> bool:
+    """ "Under the deal announced last week, fighters ... will be moved north" (May 2018): a
+    head said to be recent, when no registry agreement has a day in the month before
+    publication, is a deal the registry does not hold."""
+    published, m = ctx.published, head.match
+    if published is None or head.near_dates or not ctx.recent:
+        return False  # (most texts: no recent word at all)
+    said = [r for r in ctx.recent if 0 <= r.start - m.end <= RECENT_REACH]
+    if not said or any(c in ctx.text[m.end : said[0].start] for c in ",;."):
+        return False
+    return not any(
+        published - RECENT_SPAN <= day <= published
+        for a in ctx.lex.agreements.values()
+        for day in a.days
+    )
+
+
+def undated_plural(ctx: HeadContext, head: Head) -> bool:
+    """Whether a plural head without venue, brokers or zone is dated only on days no registry
+    agreement has ("the truces announced in January and in 2019", said in March 2020): truces
+    the registry does not hold."""
+    m = head.match
+    if m.kind != "pluralhead" or head.venue is not None or head.parties or head.zone:
+        return False
+    kinds = ctx.lex.head_kinds.get(phrase_key(ctx.text[m.start : m.end].split()[-1]))
+    of_kind = [
+        a
+        for a in ctx.lex.agreements.values()
+        if a.kind != "talks" and (kinds is None or a.kind in kinds)
+    ]
+    return bool(head.near_dates) and not any(
+        fits_as_said(a, d, ctx.text) for d in head.near_dates for a in of_kind
+    )

@@ -15,11 +15,11 @@ from extract.head_zones import pointed_back, relative_zone, topic_zone
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match
+from extract.sponsors import GUARANTORS, sponsor_parties
 from extract.windows import (
     ADJECTIVE_AFTER,
     ADJECTIVE_BEFORE,
     CLAUSE_MARKS,
-    GUARANTORS,
     SURRENDER_WINDOW,
     ZONE,
     Window,
@@ -28,7 +28,6 @@ from extract.windows import (
     identity_date,
     onset_date,
     parties_near,
-    sponsor_parties,
     venue_match,
 )
 
@@ -87,6 +86,8 @@ class HeadContext:
     #: every zone by sentence, those a comparison names included ("بعد اتفاقي الجنوب
     #: والغوطة": the zone words that say which two agreements, though not covered here)
     named_zones_in: dict[int, list[Item]] = field(default_factory=dict)
+    #: words that say a head is recent ("last week", ``recent_words``), as the recogniser found
+    recent: list[Match] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -133,6 +134,7 @@ class HeadContext:
             complements=_complements(text, [*cues.get("head", []), *known], known, lex),
             joiners=lex.word_sets["agreement_joiners"],
             date_breaks=frozenset(lex.words["agreement_joiners"] + lex.words["clause_openers"]),
+            recent=cues.get("recent", []),
         )
 
     def items(self) -> list[Item]:
@@ -250,7 +252,14 @@ def read_head(ctx: HeadContext, m: Match) -> Head:
     zones = ctx.zones_in.get(sentence, ())
     onset = None
     if not near_dates:  # "A ceasefire in Idlib ... took effect on Sunday"
-        onset = onset_date(m, ctx.onsets_in.get(sentence, ()), dates)
+        onset = onset_date(
+            m,
+            ctx.onsets_in.get(sentence, ()),
+            dates,
+            ctx.text,
+            ctx.lex.word_sets["agreement_heads"],
+            ctx.lex.word_sets["agreement_joiners"],
+        )
         near_dates = [onset] if onset is not None else []
     return Head(
         match=m,
@@ -294,13 +303,16 @@ def _negation(lex: Lexicon, word: str) -> bool:
 
 def zone_near(head: Match, zones, text: str = "") -> Item | None:
     """A zone named right after the head ("اتفاق ... في درعا", "a truce for Idlib"), or right
-    before it in English ("the Daraa deal"); ``zones``: those of the head's sentence. A zone
+    before it in English ("the Daraa deal", no comma between); ``zones``: those of the head's
+    sentence. A zone
     after the end of the head's clause ("an arrangement announced on 7 July, the Ghouta area
     through ...") is not the head's: a comma or semicolon between, but one that opens a
     clause right after the head ("the deal, which covers Idlib")."""
     for z in zones:
-        if 0 <= head.start - z.end <= ZONE.before:
-            return z
+        if 0 <= head.start - z.end <= ZONE.before and CLAUSE_MARKS.isdisjoint(
+            text[z.end : head.start]
+        ):
+            return z  # (not "Like the truces for ... northern Homs, the arrangement in ...")
         if 0 <= z.start - head.end <= ZONE.after and not _clause_ends(text[head.end : z.start]):
             return z
     return None

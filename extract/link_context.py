@@ -93,6 +93,9 @@ class LinkContext:
     relatives: frozenset[str] = frozenset()
     #: the verbs of failing found ("أخفقت")
     failures: list[Match] = field(default_factory=list)
+    #: partitives that open an apposition on a zone ("one of", "the second of"): the zone is
+    #: one of the areas the apposition's agreement names
+    partitives: tuple[str, ...] = ()
     #: (start, end) of the comparison phrases (``comparison_phrase``), in order
     phrases: list[tuple[int, int]] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)
@@ -187,20 +190,27 @@ def _object_of(t: Match, o: Item, text: str) -> bool:
 
 
 def negated(
-    triggers: list[Match], text: str, lex: Lexicon, failures: Sequence[Match] = ()
+    triggers: list[Match],
+    text: str,
+    lex: Lexicon,
+    failures: Sequence[Match] = (),
+    later: Sequence[Match] = (),
 ) -> list[Match]:
     """The triggers, a covering word right after a negation read as excludes ("ولا يسري اتفاق
-    الجنوب على الغوطة", "it never covered Idlib"); ``failures``: the verbs of failing found."""
+    الجنوب على الغوطة", "it never covered Idlib"); ``failures``: the verbs of failing found;
+    ``later``: the deferral words found (talks on a boundary that "failed" or were "postponed")."""
     negations, glued = lex.words["negations"], lex.proclitic_letters
     only = lex.words["only_particles"]
     deferrals = lex.words["deferral_words"]
+    participles = lex.word_sets["clause_participles"]
     territory = lex.words["territory_nouns"]
     out: list[Match] = []
     for t in triggers:
         if t.entries[0].ident == "covers" and out and _continues_exclusion(out[-1], t):
             t = with_readings(t, (_excluding(t.entries[0]),))  # "لم تشمل مظلتها": its subject
         if t.entries[0].ident == "delineates" and (
-            _deferred(t, text, negations, deferrals) or failed_before(text, t.start, failures)
+            _deferred(t, text, negations, deferrals, later, participles)
+            or failed_before(text, t.start, failures)
         ):
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
@@ -262,6 +272,8 @@ def _after_word(t: Match, text: str, words: Sequence[str], glued: frozenset[str]
 
 #: Words before a boundary word read for a negation or a deferral ("تركت رسم حدودها").
 DEFERRAL_WORDS = 2
+#: Characters after a boundary word read, up to its clause's end, for a deferral ("failed").
+DEFERRAL_AFTER = 80
 
 
 def _signed(t: Match, text: str, lex: Lexicon) -> bool:
@@ -284,10 +296,26 @@ PARTIAL_REACH = 40
 PARTIAL_WORDS = 4
 
 
-def _deferred(t: Match, text: str, negations: list[str], deferrals: list[str]) -> bool:
-    """Whether a boundary word is negated or put off by one of the two words before it."""
+def _deferred(
+    t: Match,
+    text: str,
+    negations: list[str],
+    deferrals: list[str],
+    later: Sequence[Match],
+    participles: frozenset[str],
+) -> bool:
+    """Whether a boundary word is negated or put off by one of the two words before it, or its
+    clause goes on to say the talks on it came to nothing ("Talks on the boundaries at the
+    fifth round failed")."""
     words = text[max(0, t.start - 2 * NEGATION_REACH) : t.start].split()[-DEFERRAL_WORDS:]
-    return any(w in negations or w in deferrals for w in words)
+    if any(w in negations or w in deferrals for w in words):
+        return True
+    found = next((c for c in later if 0 <= c.start - t.end <= DEFERRAL_AFTER), None)
+    if found is None:
+        return False
+    between = text[t.end : found.start]
+    # not "the boundaries agreed at Astana-6 failed to stop the offensive": drawn, then failed
+    return not any(c in between for c in ".;,\n") and participles.isdisjoint(between.split())
 
 
 @lru_cache(maxsize=256)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extract.comparison_phrase import opens_sentence
 from extract.item import Item
 from extract.keys import alternation
 from extract.lexicon import Lexicon
@@ -106,6 +107,7 @@ def compared(
         return set()
     preposition = _after_pattern(lex)
     openers = lex.word_sets["comparison_openers"]
+    initial = lex.word_sets["comparison_sentence_openers"]
     starts: dict[int, int] = {}
     fenced: set[int] = set()
     for c in cues:
@@ -113,7 +115,7 @@ def compared(
         m = preposition.search(text, c.start, c.end + COMPARISON_REACH)
         if m is not None and sentence_of(m.start()) == s:
             starts[s] = min(starts.get(s, m.start()), m.start())
-            if m.group() in openers:
+            if m.group() in openers or (m.group() in initial and opens_sentence(text, m.start())):
                 fenced.add(s)
     relatives = lex.word_sets["relative_pronouns"]
     heads = cue_kinds.get("head", []) + cue_kinds.get("pluralhead", [])
@@ -179,18 +181,59 @@ def _heads_own(
     ends = {h.end for h in heads}
     out: set[tuple[int, int]] = set()
     previous: Item | None = None
+    places = lex.word_sets["place_prepositions"]
+    joiners = lex.word_sets["list_joiners"]
     for z in sorted(zones, key=lambda z: z.start):
         if z.sentence in fenced:
-            after_head = any(0 <= z.start - e <= HEAD_ZONE_GAP for e in ends)
+            after_head = any(
+                0 <= z.start - e <= HEAD_ZONE_GAP or _said_of(text, e, z.start, places)
+                for e in ends
+            )
             listed = (
                 previous is not None
                 and (previous.start, previous.end) in out
-                and between.fullmatch(text, previous.end, z.start) is not None
+                and (
+                    between.fullmatch(text, previous.end, z.start) is not None
+                    or _joined_item(text[previous.end : z.start], joiners)
+                )
             )
             if after_head or listed:
                 out.add((z.start, z.end))
         previous = z
     return out
+
+
+#: Most characters of a short clause between a compared head and its zone ("the truces Russia
+#: negotiated in Cairo for Eastern Ghouta").
+HEAD_CLAUSE_GAP = 48
+
+
+def _said_of(text: str, head_end: int, zone_start: int, places: frozenset[str]) -> bool:
+    """Whether a zone comes after a compared head and a short clause that ends on a place
+    preposition, with no comma between: the head's own zone ("Like the truces Russia
+    negotiated in Cairo for Eastern Ghouta, ...")."""
+    if not HEAD_ZONE_GAP < zone_start - head_end <= HEAD_CLAUSE_GAP:
+        return False
+    between = text[head_end:zone_start]
+    words = between.split()
+    return bool(words) and words[-1] in places and not any(c in between for c in COMMAS)
+
+
+#: Most words between two zones of one list when the second has a lead of its own ("Eastern
+#: Ghouta and the countryside north of Homs").
+ITEM_LEAD_WORDS = 4
+#: Marks that end a list item.
+_ITEM_BREAKS = "".join(COMMAS) + ";"
+
+
+def _joined_item(between: str, joiners: frozenset[str]) -> bool:
+    """Whether ``between`` joins a next list item with a short lead ("and the countryside")."""
+    words = between.split()
+    return (
+        0 < len(words) <= ITEM_LEAD_WORDS
+        and words[0] in joiners
+        and not any(c in between for c in _ITEM_BREAKS)
+    )
 
 
 #: Marks that set off a relative clause ("، التي ...") and that end it.

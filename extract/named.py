@@ -22,7 +22,8 @@ from extract.keys import alternation
 from extract.lexicon import Lexicon
 from extract.recognise import Match, with_readings
 from extract.rounds import dated_rounds, round_items
-from extract.windows import GUARANTORS, REFERENT_GAP, identity_date, venue_near
+from extract.sponsors import GUARANTORS
+from extract.windows import REFERENT_GAP, identity_date, venue_near
 
 if TYPE_CHECKING:
     from extract.article import _Document

@@ -21,6 +21,7 @@ from operator import attrgetter
 import ahocorasick
 
 import assets
+from extract.item import Item
 from extract.keys import phrase_key, scan_form
 from extract.lexicon import Lexicon
 from extract.normalise import Normalised
@@ -333,3 +334,18 @@ _NEAR_D2 = tuple(((km_ / KM_PER_DEG) ** 2, w) for km_, w in NEAR)
 def _cell(p: PlaceInfo) -> tuple[int, int]:
     """Grid cell of a place: cells of ``CELL_DEG`` are wider than the farthest evidence."""
     return int(p.lat // CELL_DEG), int(p.lon // CELL_DEG)
+
+
+def listing_weak(weak: list[Item]) -> set[int]:
+    """The sentences whose weak names name three zones or more: a list of regions ("an enclave
+    north of the city of Homs, the suburbs east of Damascus and a strip in the south") speaks
+    of the zones."""
+    seen: dict[int, set[str]] = {}
+    for item in weak:
+        seen.setdefault(item.sentence, set()).add(item.zone)
+    return {s for s, named in seen.items() if len(named) >= LISTED_ZONES}
+
+
+#: Distinct zones that a sentence's weak names must name to be a list of the zones ("Hama
+#: province and rural Damascus" may be any two regions).
+LISTED_ZONES = 3

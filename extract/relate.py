@@ -136,6 +136,7 @@ def link_sentences(
         carriers=list(cues.get("carrier", ())),
         relatives=lex.word_sets["relative_pronouns"],
         failures=list(cues.get("failure", ())),
+        partitives=tuple(lex.words["apposition_partitives"]),
         phrases=phrases,
     )
     for s in sorted(ctx.groups):
@@ -237,6 +238,8 @@ def _sentence_links(ctx: LinkContext, s: int) -> None:
                     continue  # a round of talks and a zone in one sentence: no link unless said
                 if ctx.failures and failed_before(ctx.text, a.start, ctx.failures):
                     continue  # "أخفقت الجولتان الرابعة والخامسة في حسم خرائط إدلب"
+                if not said and triggers:
+                    continue  # "the ninth round took place after forces had recaptured X"
             relation = relation_of(a, z, said, zs, ctx.text) if said else "covers"
             if relation != "excludes" and anchor_for_all is None and has_own(ctx, a, z, zs):
                 continue

@@ -9,8 +9,7 @@ of our zones that no registry agreement fits (a 2021 Daraa al-Balad deal, a 2018
 is an unknown agreement: id None, its own words kept.
 
 Each head is read once into a ``Head`` (what the text says with it) and then resolved by the
-case its evidence makes: a venue or nationwide cue, a date alone, an anaphor alone, or parties
-and zone.
+case its evidence makes: venue or nationwide cue, date alone, anaphor alone, parties and zone.
 """
 
 from __future__ import annotations
@@ -47,11 +46,13 @@ from extract.head_checks import (
     heading_zones,
     joined_to,
     latest,
+    not_in_registry,
     only_zone,
     onset_unfit,
     round_act,
     round_of_the_day,
     story_deal,
+    told_in_year,
     unknown,
 )
 from extract.head_kinds import (
@@ -82,8 +83,8 @@ def resolve_heads(ctx: HeadContext, heads: list[Match]) -> list[Item]:
         if taken[m.start] or taken[m.end - 1]:
             continue
         head = read_head(ctx, m)
-        if head.outside:  # "a 30-day truce demanded by the Security Council", "هدنة من جانب واحد"
-            ctx.resolved.append(unknown(head))
+        if head.outside or not_in_registry(ctx, head):  # "a 30-day truce demanded by the
+            ctx.resolved.append(unknown(head))  # Security Council", "truces of January 2020"
             continue
         # "the new deal", "الاتفاق الحالي": the one now in force; "الاتفاق على": the act of one
         topic = current_agreement(ctx, m.start) if is_current(ctx, m) else agreed_on(ctx, head)
@@ -135,6 +136,9 @@ def _plural(ctx: HeadContext, head: Head) -> list[Item]:
     found = [a for a in pool if a.kind != "talks" and a.zones & named]
     if not named and head.venue is not None:  # "the agreements signed in Cairo": all of them
         found = [a for a in pool if a.kind != "talks" and a.zones]
+    kinds = ctx.lex.head_kinds.get(phrase_key(word))
+    if kinds is not None and len([a for a in found if a.kind in kinds]) >= 2:
+        found = [a for a in found if a.kind in kinds]  # "truces Russia brokered": no memorandum
     if len(found) < 2:
         return []
     return [head.item(a.id) for a in found]
@@ -214,7 +218,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
     July truce"), the one that covers the zones its sentence names ("Douma ... is covered by the
     July truce")."""
     d = head.near_dates[0]
-    if d.precision == MONTH:  # "the May memorandum": its month, whatever year was inferred
+    if d.precision == MONTH and not told_in_year(ctx, head, d):  # "the May memo": any May
         fit = tuple(a for a in ctx.lex.agreements.values() if fits_month_said(ctx, a, d))
     else:
         fit = fitting(ctx.lex, d.value, d.precision)
@@ -236,9 +240,7 @@ def _by_date_alone(ctx: HeadContext, head: Head) -> Item | None:
         return unknown(head)
     if not any(a.kind != "talks" or fits_date(a, d) for a in fit):  # "هدنة كانون الثاني"
         return unknown(head)
-    if not dated and d.precision == DAY and not head.anaphor and d.start > head.end:
-        return unknown(head)  # "a truce that Moscow and Ankara declared ... on Jan. 12"
-    return head.item(dated[0].id) if len(dated) == 1 else None
+    return head.item(dated[0].id) if len(dated) == 1 else None if dated else unknown(head)
 
 
 def _by_antecedent(ctx: HeadContext, head: Head) -> Item | None:
@@ -330,7 +332,7 @@ def _in_force(ctx: HeadContext, head: Head, zone: str) -> str | None:
         if (a.ended_in(zone) or date.max) >= about - ENDED_SLACK
     ]
     word = phrase_key(ctx.text[head.match.start : head.match.end])
-    kinds = ctx.lex.head_kinds.get(word)
+    kinds = ctx.lex.head_kinds.get(phrase_key(word))
     if kinds and len(live) > 1:  # "the truce": a truce or ceasefire, not the memorandum
         live = [a for a in live if a.kind in kinds]
     return live[0].id if len(live) == 1 else None

@@ -6,7 +6,6 @@ the publication date. Round 4 is the memorandum of 4 May 2017 (its registry entr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -15,13 +14,8 @@ from extract.dates.grammar import alt
 from extract.item import Item
 from extract.lexicon import Lexicon
 from extract.recognise import Match, match_near, scan, scan_text
-
-
-@dataclass(slots=True)
-class Round:
-    start: int
-    end: int
-    number: int | None  # None: an unnumbered reference resolved from the date
+from extract.round import MAX_ROUND, Round
+from extract.round_lists import listed_rounds
 
 
 def _alt(words) -> str:
@@ -35,10 +29,6 @@ def _alt(words) -> str:
 def _phrase(words: str) -> str:
     """A phrase of the lexicon as a regex: its words, any white space between them."""
     return r"\s+".join(re.escape(w) for w in words.split())
-
-
-#: Highest Astana round number written as an ordinal word.
-MAX_ROUND = 20
 
 
 @lru_cache(maxsize=4)
@@ -110,7 +100,7 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
         if gd["o8"] or gd["o9"]:
             if astana is None:
                 astana = _mentions_astana(text, lex)
-            if not astana:
+            if not astana or _another_round(text, m.start(), m.end(), lex):
                 continue
         for key in ("o1", "o2", "o6", "o8", "o9"):
             if gd[key]:
@@ -128,113 +118,9 @@ def find_rounds(text: str, lex: Lexicon, cores: list[Match] | None = None) -> li
         out.append(Round(m.start(), m.end(), number))
     plural = [c for c in cores if "plural_rounds" in (c.entries[0].ident, c.entries[-1].ident)]
     if plural:
-        out += _listed_rounds(text, lex, plural, out)
+        out += listed_rounds(text, lex, plural, out)
         out.sort(key=lambda r: r.start)
     return out
-
-
-#: Characters after a plural round noun read for the ordinals it lists.
-LISTED_REACH = 64
-#: Most rounds one range may span ("الجولات من الرابعة إلى السادسة").
-RANGE_SPAN = 8
-
-
-def _listed_rounds(text: str, lex: Lexicon, nouns: list[Match], found: list[Round]) -> list[Round]:
-    """One round per ordinal (or number) listed right after a dual or plural round noun
-    ("الجولتان الثانية والثالثة", "rounds 4 and 5"), or right before it ("the second and third
-    rounds"), every round of a range ("الجولات من الرابعة إلى السادسة", "rounds four to six");
-    none already read by a single-round phrase."""
-    out: list[Round] = []
-    for noun in nouns:
-        numbers = _list_numbers(_words_at(text, noun.end), lex)
-        if len(numbers) < 2:
-            numbers = _list_numbers(_words_before(text, noun.start, lex), lex)
-        for number, start, end in numbers:
-            if not any(r.start <= start < r.end for r in found):
-                out.append(Round(start, end, number))
-    return out
-
-
-def _list_numbers(words: list[tuple[str, int, int]], lex: Lexicon) -> list[tuple[int, int, int]]:
-    """(round, start, end) of the ordinals or numbers a list of words opens with, joined by list
-    words, or the rounds of a range between two of them; none unless two or more are listed."""
-    lists = lex.word_sets["list_joiners"]
-    ranges = lex.word_sets["range_joiners"] - lists
-    numbers: list[tuple[int, int, int]] = []
-    ranged, i = False, 0
-    while i < len(words):
-        word, at, end = words[i]
-        pair = f"{word} {words[i + 1][0]}" if i + 1 < len(words) else ""
-        number = _round_number(pair, lex) if pair else None  # "الثالثة عشرة"
-        if number is not None:
-            numbers.append((number, at, words[i + 1][2]))
-            i += 2
-            continue
-        number = _round_number(word, lex)
-        if number is not None:
-            numbers.append((number, at, end))
-        elif word in ranges and numbers:
-            ranged = True
-        elif (word not in lists and word not in lex.word_sets["of"]) or (
-            numbers and word in lex.word_sets["of"]
-        ):
-            break
-        i += 1
-    if len(numbers) < 2:
-        return []
-    if ranged and len(numbers) == 2 and 0 < numbers[1][0] - numbers[0][0] <= RANGE_SPAN:
-        first, last = numbers
-        numbers = [first, *((n, first[1], last[2]) for n in range(first[0] + 1, last[0]))]
-        numbers.append(last)
-    return numbers
-
-
-def _words_before(text: str, end: int, lex: Lexicon) -> list[tuple[str, int, int]]:
-    """The words right before ``end`` that can make a list of rounds ("the second and third"),
-    in text order."""
-    lists, ranges = lex.word_sets["list_joiners"], lex.word_sets["range_joiners"]
-    start = max(0, end - LISTED_REACH)
-    kept: list[tuple[str, int, int]] = []
-    for word in reversed(text[start:end].split()):
-        at = text.rfind(word, start, end)
-        end = at
-        bare = word.rstrip(",\u060c")  # "the fourth, fifth and sixth": a comma between items
-        if bare.rstrip(_TRAILING) != bare or (bare != word and _round_number(bare, lex) is None):
-            break  # other punctuation before the list ends it
-        if _round_number(bare, lex) is None and bare not in lists and bare not in ranges:
-            break
-        kept.append((bare, at, at + len(bare)))
-    return kept[::-1]
-
-
-def _words_at(text: str, start: int) -> list[tuple[str, int, int]]:
-    """(word, start, end) of the words of ``text`` within ``LISTED_REACH`` after ``start``."""
-    out: list[tuple[str, int, int]] = []
-    position = start
-    for word in text[start : start + LISTED_REACH].split():
-        at = text.find(word, position)
-        position = at + len(word)
-        bare = word.rstrip(_TRAILING)  # "السادسة." at the end of a sentence
-        if bare:
-            out.append((bare, at, at + len(bare)))
-        if bare != word and word.rstrip(",\u060c") != bare:
-            break  # punctuation closes the list (a comma may stand between its items)
-    return out
-
-
-#: Punctuation that may follow the last word of a list of rounds.
-_TRAILING = ".,;:!?)»\"'\u060c\u061b\u061f"
-
-
-def _round_number(word: str, lex: Lexicon) -> int | None:
-    """The round an ordinal or a number names, a glued "و" allowed ("والثالثة")."""
-    for w in (word, word[1:] if word[:1] in lex.proclitic_letters else word):
-        number = lex.ordinals.get(w) or lex.cardinals.get(w)
-        if number is None and w.isdigit():
-            number = int(w)
-        if number is not None and 0 < number <= MAX_ROUND:
-            return number
-    return None
 
 
 def table_rounds(text: str, lex: Lexicon) -> list[Round]:
@@ -283,6 +169,21 @@ def _other_round(text: str, start: int, lex: Lexicon) -> bool:
     after = text[start : start + 2 * OTHER_ROUND_REACH].split()
     other = (*lex.words["next"], *lex.words["past"])
     return bool(before and before[-1] in other) or any(w in other for w in after[1:3])
+
+
+#: Characters after an indefinite round read for the name of Astana ("a sixth round of talks
+#: in Astana").
+ASTANA_AFTER = 40
+
+
+def _another_round(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether an ordinal round opened by an indefinite article names no Astana after it ("a
+    second round of talks there produced a truce"): one more round of some talks, not the
+    Astana round of that number."""
+    before = text[max(0, start - OTHER_ROUND_REACH) : start].split()
+    if not before or before[-1] not in lex.words["indefinite_articles"]:
+        return False
+    return not any(w in text[end : end + ASTANA_AFTER] for w in lex.words["astana"])
 
 
 def _mentions_astana(text: str, lex: Lexicon) -> bool:

@@ -54,9 +54,6 @@ VENUE_AFTER = 72
 VENUE_BEFORE = 16
 #: How far before a venue its preposition is looked for ("in", "في").
 VENUE_PREPOSITION_REACH = 8
-#: Sponsors: parties named this close around a sponsor cue of the head's sentence.
-SPONSOR_WINDOW = 64
-SPONSOR_REACH = 44
 #: An agreement name this close after an anaphor is its referent ("the memorandum of Astana-4").
 REFERENT_GAP = 12
 #: A round of talks this close after an anaphor, at the end of its relative clause, is its
@@ -171,16 +168,39 @@ def _signed_on(gap: str, lex: Lexicon) -> bool:
     return 0 < len(words) <= 2 and words[0] in lex.words["clause_participles"]
 
 
-def onset_date(head, onsets, dates) -> DateMention | None:
+def onset_date(
+    head,
+    onsets,
+    dates,
+    text: str = "",
+    heads: frozenset[str] = frozenset(),
+    joins: frozenset[str] = frozenset(),
+) -> DateMention | None:
     """A date right after an onset cue that follows the head in its sentence ("A ceasefire in
-    Idlib announced by Russia and Turkey took effect on Sunday")."""
+    Idlib announced by Russia and Turkey took effect on Sunday"), with no other head between
+    ("an agreement ..., and talks produced a truce ..., which took effect on August 3": the
+    truce's)."""
     for cue in onsets:
         if cue.start < head.end:
             continue
+        if heads and _other_head_between(text[head.end : cue.start], heads, joins):
+            break
         for d in dates:
             if 0 <= d.start - cue.end <= ONSET_AFTER:
                 return d
     return None
+
+
+def _other_head_between(between: str, heads: frozenset[str], joins: frozenset[str]) -> bool:
+    """Whether another clause with its own head stands between a head and an onset cue
+    ("an agreement ..., and talks produced a truce ..., which took effect": ``joins`` or a
+    semicolon before that head), not an apposition ("A third arrangement, a ceasefire for Idlib
+    announced ...")."""
+    words = [w.strip(",") for w in between.replace(";", " ; ").split()]
+    for i, w in enumerate(words):
+        if w in heads:
+            return ";" in words[:i] or not joins.isdisjoint(words[:i])
+    return False
 
 
 def _without(gap: str, words: list[str]) -> str:
@@ -245,6 +265,8 @@ def venue_match(
             # venue is the nearer head's
         if after and between.strip() and not _located(text, v.start, lex):
             continue  # "the arrangement it brokered with Moscow": a party, not where
+        if after and not between.strip() and _acts(text, v, lex):
+            continue  # "the truces Moscow brokered in Cairo": the city is who brokered them
         before = 0 <= head.start - v.end <= VENUE_BEFORE
         gap = text[v.end : head.start].strip()
         if (
@@ -287,12 +309,18 @@ def _met_and_agreed(text: str, v: Match, head: Match, lex: Lexicon) -> bool:
     return said and _located(text, v.start, lex)
 
 
-#: Parties that broker or guarantee agreements (the warring sides are parties to many deals
-#: that the registry does not hold, so they do not identify one).
-GUARANTORS = frozenset(("russia", "turkey", "iran", "united_states", "jordan", "egypt"))
-#: A single broker identifies an agreement when it is a party to at most this many of them
-#: (Egypt: the two Cairo truces; Russia or Turkey alone say little).
-DISTINCTIVE_BROKER = 2
+def _acts(text: str, v: Match, lex: Lexicon) -> bool:
+    """Whether a city with no venue preposition is the subject of a verb of agreeing right
+    after it ("Moscow brokered", "Moscow and Ankara signed"): a party, not a place."""
+    words = text[v.end : v.end + ACTOR_LOOK].split()
+    if len(words) > 2 and words[0] in lex.words["list_joiners"]:
+        words = words[2:]  # "Moscow and Ankara signed"
+    verbs = lex.words["clause_participles"]
+    return bool(words) and words[0] in verbs and not _located(text, v.start, lex)
+
+
+#: Characters read after a city for the verb it is the subject of.
+ACTOR_LOOK = 32
 
 
 def _located(text: str, start: int, lex: Lexicon) -> bool:
@@ -325,27 +353,6 @@ def _relative(between: str, lex: Lexicon) -> bool:
 
 #: Most words of a phrase between a head and the comma of its clause ("specific to the enclave").
 POSTMODIFIER_WORDS = 4
-
-
-def sponsor_parties(
-    head: Match, sponsors: list[Match], guarantors: list[tuple[int, int, str]], lex: Lexicon
-) -> frozenset[str]:
-    """Guarantor parties named around a sponsor cue near the head: two or more, or one that
-    brokered few agreements ("برعاية مصرية"), else none; ``sponsors`` and ``guarantors``
-    (start, end, party) are those of the head's sentence."""
-    found: set[str] = set()
-    for cue in sponsors:
-        if head.start - SPONSOR_WINDOW <= cue.start <= head.end + SPONSOR_WINDOW:
-            lo, hi = cue.start - SPONSOR_REACH, cue.end + SPONSOR_REACH
-            found.update(ident for s, e, ident in guarantors if lo <= s and e <= hi)
-    if len(found) == 1 and _distinctive(lex, next(iter(found))):
-        return frozenset(found)
-    return frozenset(found) if len(found) >= 2 else frozenset()
-
-
-def _distinctive(lex: Lexicon, party: str) -> bool:
-    deals = [a for a in lex.agreements.values() if a.kind != "talks" and party in a.parties]
-    return 0 < len(deals) <= DISTINCTIVE_BROKER
 
 
 #: Characters after a head read for the date its relative clause gives it.

@@ -68,8 +68,8 @@ def zone_anaphors(
         s = sentence_of(c.start)
         need = _count(text[c.start : c.end], lex)  # "all four zones": four, "both areas": two
         own = {z.zone for z in named.get(s, ()) if z.end <= c.start}
-        if len(own) >= need or (own and not text):
-            continue  # "الغوطة وريف حمص ... المنطقتين": the zones just named, linked as named
+        if len(own) >= need or (own and not text) or _spelled_after(named.get(s, ()), c):
+            continue  # "الغوطة وريف حمص ... المنطقتين", "both areas, Douma and Rastan": as named
         if last is not None and len(last[1]) == need and s - last[0] <= PLURAL_REACH:
             before = last[1]  # "أدرجت المنطقتين ... ولم تشمل أياً من المنطقتين": the same two
         else:
@@ -78,6 +78,16 @@ def zone_anaphors(
             out += [Item("zone", zone, c.start, c.end, s, zone) for zone in before]
             last = (s, before)
     return out
+
+
+#: Characters after a plural anaphor within which a zone spells out what it means ("both
+#: areas, Douma and Rastan").
+SPELLED_OUT = 16
+
+
+def _spelled_after(here: Sequence[Item], c: Match) -> bool:
+    """Whether a zone right after a plural anaphor spells out which zones it means."""
+    return any(0 <= z.start - c.end <= SPELLED_OUT for z in here)
 
 
 #: Most characters between a zone and the relative pronoun after it ("ريف حمص الشمالي، الذي").

@@ -17,6 +17,9 @@ from extract.dates.weekdays import COMMAS, weekday
 PREPOSITION_REACH = 12
 #: Most characters between a day and a count set off after it ("9 July, two days after").
 APPOSED_GAP = 4
+#: Most characters between the last day given and a count that counts from it ("on 1 August,
+#: ... collapsed four days later"); a day in an earlier paragraph is not what it is from.
+COUNT_REACH = 300
 
 Resolver = Callable[[re.Match, Context], list[DateMention]]
 
@@ -284,15 +287,16 @@ def counted_days(m: re.Match, ctx: Context) -> list[DateMention]:
     else:
         word = m.group("count") or m.group("count_before") or m.group("count_after")
         n = int(word) if word.isdigit() else g.lex.cardinals.get(word, 0)
-    sign = -1 if (m.group("dir") or m.group("dirpre")) in g.earlier else 1
+    sign = -1 if (m.group("dir") or m.group("dirpre")) in g.earlier or m.group("ago") else 1
     # "قبل يومين" with no "ذلك": two days ago, counted from the publication day
     ago = m.group("dirpre") in g.earlier and not _says_that(m, g) and not m.group("event")
+    ago = ago or bool(m.group("ago"))  # "ten days ago"
     if base is None and apposed:
         base, sign = day, -sign
     elif base is None and ago:
         base = ctx.today
-    elif base is None and not m.group("event"):
-        base = day
+    elif base is None and not m.group("event") and last is not None:
+        base = day if _same_stretch(ctx.text, last.end, m.start()) else None
     if base is None or not n:
         return []
     return [DateMention(m.start(), m.end(), base + timedelta(days=sign * n), DAY)]
@@ -318,6 +322,12 @@ def _years_back(day: date, years: int) -> date:
 
 #: Characters around an anniversary's day word read for its phrase and its count of years.
 ANNIVERSARY_REACH = 24
+
+
+def _same_stretch(text: str, start: int, end: int) -> bool:
+    """Whether a count at ``end`` is close enough to the day before it to count from it: no
+    paragraph break between, at most ``COUNT_REACH`` characters."""
+    return end - start <= COUNT_REACH and "\n\n" not in text[start:end].replace(" ", "")
 
 
 def _says_that(m: re.Match, g: k.Grammar) -> bool:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from extract.dates.calendar import safe_date, year_near
 from extract.dates.grammar import YEAR_DIGITS, Grammar, W
-from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, AgreementHint, DateMention
+from extract.dates.model import DATE_TOLERANCE, DAY, MONTH, YEAR, AgreementHint, DateMention
 
 #: Page furniture glued to a heading by a scraped encyclopaedia page ("2019[edit]", "2018 [edit
 #: source]"): short bracketed words with no digit.
@@ -89,6 +89,9 @@ class Context:
     weekday: int | None = None
     #: (position, year) of the last "that year" / "the following year" (``state_sequel``)
     sequel: tuple[int, int] | None = None
+    #: (month, day) -> year of the days read so far: the same day written again without its
+    #: year is the same day ("Date: 19 June – 31 July 2018" ... "began the assault on 19 June")
+    days_read: dict[tuple[int, int], int] = field(default_factory=dict)
     _heading_positions: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -132,6 +135,9 @@ class Context:
         written with it ("الماضي", "this"). None where nothing in the text says."""
         direction = self.grammar.direction(word)
         year: int | None
+        if direction is None and day is not None and (month, day) in self.days_read:
+            year = self.days_read[(month, day)]  # the same day again, unless "a year ago"
+            return year if self.published is None else self._years_back(position, month, day, year)
         if self.published is not None:
             year = year_near(self.published, month, day or 1, direction)
             if direction is None:
@@ -189,7 +195,11 @@ class Context:
             return year
         if self._opens_period(last.start):  # "since July 2017": a span up to now, no story
             return year
-        if last.precision not in (DAY, MONTH) or published is None or stated[1] == year:
+        if published is None or stated[1] == year:
+            return year
+        if last.precision == YEAR:
+            return stated[1] if self._in_season(last, position, year, stated[1]) else year
+        if last.precision not in (DAY, MONTH):
             return year
         ahead = safe_date(year, month, day or 1)
         then = safe_date(stated[1], month, day or 1)
@@ -212,6 +222,20 @@ class Context:
         before = self.text[max(0, start - PERIOD_REACH) : start].split()
         return bool(before) and before[-1] in self.grammar.lex.words["period_openers"]
 
+    def _in_season(self, last: DateMention, position: int, year: int, then: int) -> bool:
+        """Whether a day follows soon after a part of an earlier year the text just named ("in
+        the summer of 2018, the presidents met in Sochi. There, on 17 September, ..."), in the
+        same paragraph: a year said with a part of it, not a bare year ("in 2018" may open a
+        background aside)."""
+        said = " ".join(self.text[last.start : last.end].split())
+        return (
+            last.value is not None
+            and last.value.year == then < year
+            and any(w in said for w in self.grammar.lex.words["month_modifiers"])
+            and 0 <= position - last.end <= STORY_REACH
+            and "\n" not in self.text[last.end : position]
+        )
+
     def _undated_year(
         self, position: int, month: int, day: int | None, precision: str
     ) -> int | None:
@@ -228,6 +252,8 @@ class Context:
             year = self._text_year(position, month)  # a text in sections: its years rule
         if year is None:
             year = self._sentence_year(position)
+        if year is None:
+            year = self._story_goes_on(position, month, day)
         if year is None:
             year = self._agreement_year(position, month, day, precision, None, anywhere=True)
         if year is None:
@@ -247,6 +273,23 @@ class Context:
             return None
         between = self.text[stated[0] : position]
         return None if _SENTENCE_BREAK.search(between) else stated[1]
+
+    def _story_goes_on(self, position: int, month: int, day: int | None) -> int | None:
+        """In an undated text, the year of the last date read when it was written with its year
+        just before (``STORY_REACH``) and this day follows it soon (``STORY_SPAN``): "In April
+        2018, Russian officers gave an ultimatum. On 2 May the rebels accepted ..."."""
+        last, stated = self.last, self.stated
+        if last is None or last.value is None or stated is None:
+            return None
+        if not last.start <= stated[0] < last.end or position - last.end > STORY_REACH:
+            return None
+        then = safe_date(stated[1], month, day or 1)
+        since = (
+            last.value if day is not None and last.precision == DAY else last.value.replace(day=1)
+        )
+        if then is None or not timedelta(0) <= then - since <= STORY_SPAN:
+            return None
+        return stated[1]
 
     def _text_year(self, position: int, month: int) -> int | None:
         """The nearest year given before ``position`` (a heading, a year stated, the year of the

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from extract.dates import grammar as k
+from extract.dates.calendar import safe_date
 from extract.dates.cases import RESOLVERS
 from extract.dates.context import Context, year_headings
 from extract.dates.grammar import Grammar, grammar
@@ -76,6 +77,7 @@ def find_dates(
     years = [s for s, e in digits if e - s == 4]
     ctx = Context(text, g, published, year_headings(text, years) if years else [], sorted(about))
     out: list[DateMention] = []
+    last_stated = False  # whether the last mention of ``out`` was written with its year
     chosen = _leftmost_longest(found)
     if published is None:
         ctx.today = _dateline(chosen, text, g)
@@ -84,14 +86,75 @@ def find_dates(
         if _names_the_next_date(m, kind, chosen[i + 1] if i + 1 < len(chosen) else None, g):
             ctx.weekday = g.lex.weekdays[m.group("weekday")]
             continue
+        stated = "year" in m.re.groupindex and bool(m.group("year"))
         for mention in RESOLVERS[kind](m, ctx):
+            if stated and out and not last_stated and mention.precision == DAY:
+                out[-1] = _range_start(out[-1], mention, text, g)
+                if out[-1].value is not None:
+                    _read_day(ctx, out[-1].value, True)
             out.append(mention)
+            last_stated = stated
             if mention.value is not None:
                 ctx.last = mention
                 if ctx.today is None and published is None and _short_dateline(m, mention, text):
                     ctx.today = mention.value  # "AMMAN, July 7 (Reuters) -": the copy's day
+                if mention.precision == DAY and kind in k.CALENDAR_KINDS:
+                    _read_day(ctx, mention.value, stated)  # (not "today": no day written)
         ctx.weekday = None
     return out
+
+
+#: Marks that join the two ends of a range of days ("19 June – 31 July 2018").
+_RANGE_MARKS = frozenset("-\u2013\u2014")
+
+
+def _range_start(first: DateMention, last: DateMention, text: str, g: Grammar) -> DateMention:
+    """The first day of a range whose last day states the year ("19 June – 31 July 2018",
+    "from 28 December to 3 January 2018"), or of a series that goes on in the same sentence
+    (``SERIES_REACH``): in that year, or the one before when it would lie after the last day;
+    any other mention as it was."""
+    between = text[first.end : last.start].strip()
+    if first.precision != DAY or last.value is None:
+        return first
+    ranged = between in _RANGE_MARKS or between in g.lex.words["range_joiners"]
+    if not ranged and (len(between) > SERIES_REACH or _BREAK.search(between)):
+        return first
+    month_day = _month_and_day(text[first.start : first.end], g)
+    if month_day is None:
+        return first
+    month, day = month_day
+    value = safe_date(last.value.year, month, day)
+    if value is not None and value > last.value:
+        value = safe_date(last.value.year - 1, month, day)
+    if value is None or not (ranged or last.value - value <= SERIES_SPAN):
+        return first
+    return DateMention(first.start, first.end, value, DAY)
+
+
+#: A day without its year this close before a day of the same sentence written with its year
+#: is of that year when it falls soon before it ("heavy weapons out by 10 October, and the
+#: groups by 15 October 2018"): characters, and days.
+SERIES_REACH = 80
+SERIES_SPAN = timedelta(days=92)
+#: What ends a sentence between two days.
+_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _month_and_day(phrase: str, g: Grammar) -> tuple[int, int] | None:
+    """(month, day) of a day written with a month name and no year ("19 June", "June 19")."""
+    month = day = 0
+    for word in phrase.split():
+        if word.isdigit():
+            day = int(word)
+        month = g.lex.months.get(word, month)
+    return (month, day) if month and day else None
+
+
+def _read_day(ctx: Context, value: date, stated: bool) -> None:
+    """Remember the year of a day read (a day written with its year overrides one inferred)."""
+    key = (value.month, value.day)
+    if stated or key not in ctx.days_read:
+        ctx.days_read[key] = value.year
 
 
 def _digit_runs(flat: str) -> list[tuple[int, int]]:

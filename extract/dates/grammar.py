@@ -194,6 +194,7 @@ def _words(lex: Lexicon) -> SimpleNamespace:
         joiner=rf"(?:[-&]|{alt(w['range_joiners'])}(?![a-z]))",
         later=alt(w["days_later"]),
         earlier=alt(w["days_earlier"]),
+        ago=alt(w["days_ago"]) if w["days_ago"] else "(?!)",
         two_days=alt(w["two_days"]),
         signing=alt(w["signing_words"]),
         that=alt(w["that_words"]),
@@ -320,7 +321,8 @@ def _parts(lex: Lexicon) -> dict[str, str]:
             rf"|(?P<bare>{YEAR_DIGITS}))(?={W}+{a.heads}{END})"
         ),
         COUNTED_DAYS: (
-            rf"{ws}(?:(?P<count>{p.count}){W}+{a.day_word}{W}+(?P<dir>{a.later}|{a.earlier})"
+            rf"{ws}(?:(?P<count>{p.count}){W}+{a.day_word}{W}+"
+            rf"(?:(?P<dir>{a.later}|{a.earlier})|(?P<ago>{a.ago}))"
             # "قبل ذلك بيوم" (a day before that): the count glued to "by" after "that"
             rf"|(?P<dirpre>{a.later}|{a.earlier}){W}+(?:{a.that}{W}+{a.glued}?)?"
             rf"(?:(?P<two>{a.two_days})"
