@@ -18,7 +18,6 @@ from typing import NamedTuple
 
 from extract.keys import CONTROL_TRIGGERS
 from extract.lexicon import Entry, Lexicon, scan_form
-from extract.openers import WORD_CAP, letters, openers
 
 
 class Match(NamedTuple):
@@ -161,39 +160,28 @@ def match_near(
     fraction of the cost; overlapping matches are all returned (the caller keeps the
     leftmost-longest)."""
     flat = text if flat is None else flat
-    # every position to try, with the word that starts there (None: tried whatever it holds)
-    tried: dict[int, str | None] = {}
+    candidates = set(anchors)
     for p in anchors:
-        tried[p] = None
         if p > 0 and flat[p - 1].isalpha():
-            tried[p - 1] = None
+            candidates.add(p - 1)
     if reach:
         for p in anchors:
             lo = p - reach if p > reach else 0
             if lo == 0:
-                tried[0] = None
+                candidates.add(0)
                 if flat[:1] in glued:
-                    tried[1] = None
-            right = flat.find(" ", p, p + WORD_CAP)
-            right = right if right >= 0 else p + WORD_CAP
+                    candidates.add(1)
             j = flat.rfind(" ", lo, p)
             while j >= 0:
-                if j + 1 not in tried:
-                    tried[j + 1] = letters(flat[j + 1 : right])
+                candidates.add(j + 1)
                 if flat[j + 1 : j + 2] in glued:
-                    tried[j + 2] = None
-                right = j
+                    candidates.add(j + 2)
                 j = flat.rfind(" ", lo, j)
     out: list[re.Match] = []
-    ordered = sorted(tried)
-    words = [tried[pos] for pos in ordered]
+    ordered = sorted(candidates)
     for pattern in patterns:
         match = pattern.match
-        opening = openers(pattern)
-        for i, pos in enumerate(ordered):
-            word = words[i]
-            if word is not None and opening is not None and not opening.admits(word):
-                continue  # no match of this pattern opens with the word there
+        for pos in ordered:
             m = match(text, pos)
             if m is not None and m.end() > m.start():
                 out.append(m)
