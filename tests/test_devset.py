@@ -35,7 +35,8 @@ VOICES = {"diplomatic", "monitor", "interview", "opinion", "press_review", "glos
 #: The later team-written sets (issue 9), every page checked with the shared rules: name ->
 #: (styles, words per page). realistic4b, realistic5b and realistic6b are probe pages written
 #: in batches, each scored before the rules it prompted; realistic5 adds voices in both
-#: languages, realistic6 long Arabic analyses on how coverage is stated.
+#: languages, realistic6 long Arabic analyses on how coverage is stated; realistic7 and
+#: realistic7b are batches of both languages written and scored before their rules.
 LATER_SETS: dict[str, tuple[set[str], tuple[int, int]]] = {
     "realistic2": (REALISTIC2_STYLES, (150, 500)),
     "realistic3": (REALISTIC3_STYLES, (150, 600)),
@@ -48,6 +49,10 @@ LATER_SETS: dict[str, tuple[set[str], tuple[int, int]]] = {
     "realistic6": ({"analysis", "opinion", "explainer"}, (400, 700)),
     "realistic6b": ({"wire", "newspaper", "analysis", "sitrep", "liveblog", "encyclopedia"},
                     (200, 800)),
+    "realistic7": ({"wire", "aggregator", "chronology", "statement", "social", "review",
+                    "transcript", "newspaper", "liveblog"}, (150, 450)),
+    "realistic7b": ({"wire", "newspaper", "explainer", "interview", "statement", "analysis",
+                     "report", "opinion", "sitrep", "encyclopedia"}, (150, 450)),
 }  # fmt: skip
 LATER_PATHS = [(name, p) for name in LATER_SETS for p in score.gold_paths(score.HERE / name)]
 RELATIONS = {"covers", "excludes", "delineates", "ends"}

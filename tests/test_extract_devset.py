@@ -52,6 +52,14 @@ FLOORS = {
     "realistic6b": {
         "en": {"zones": 0.99, "agreements": 0.96, "coverage": 0.95, "dates": 0.99},
     },
+    "realistic7": {
+        "ar": {"zones": 0.99, "agreements": 0.99, "coverage": 0.98, "dates": 0.97},
+        "en": {"zones": 0.99, "agreements": 0.95, "coverage": 0.91, "dates": 0.96},
+    },
+    "realistic7b": {
+        "ar": {"zones": 0.99, "agreements": 0.97, "coverage": 0.92, "dates": 0.98},
+        "en": {"zones": 0.99, "agreements": 0.97, "coverage": 0.94, "dates": 0.98},
+    },
 }
 SETS = {name: score.set_directory(name) for name in FLOORS}
 
