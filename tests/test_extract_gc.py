@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract import extract_article
+from extract.collector import PausedCollector
 from tests.benchmarks.bench_extract import corpus
 
 DEVSET = Path(__file__).parent / "devset"
@@ -37,19 +38,15 @@ def test_reading_leaves_no_reference_cycle() -> None:
     assert len(pages) > 400
 
 
-class _Unprintable:
-    def __str__(self) -> str:
-        raise RuntimeError("no text")
-
-
 @pytest.mark.parametrize("enabled", [True, False])
 def test_the_collector_is_given_back_as_it_was(enabled: bool) -> None:
     (gc.enable if enabled else gc.disable)()
     try:
         extract_article("Idlib is covered by the Sochi agreement.", "2018-09-20")
         assert gc.isenabled() is enabled
-        with pytest.raises(RuntimeError, match="no text"):
-            extract_article(_Unprintable(), None)  # type: ignore[arg-type]
+        with pytest.raises(RuntimeError, match="failed inside"), PausedCollector():
+            assert not gc.isenabled()
+            raise RuntimeError("failed inside")
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
