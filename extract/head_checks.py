@@ -277,7 +277,7 @@ def _agreeing(lex: Lexicon) -> tuple[str, ...]:
 
 
 #: How many sentences before a head's month are read for the year its story just wrote.
-STORY_SENTENCES = 1
+STORY_YEAR_SENTENCES = 1
 
 
 def told_in_year(ctx: HeadContext, head: Head, d: DateMention) -> bool:
@@ -286,7 +286,7 @@ def told_in_year(ctx: HeadContext, head: Head, d: DateMention) -> bool:
     September ..."): the month is then that year's, not any year's ("the May memorandum")."""
     if d.value is None or YEAR_WRITTEN.search(ctx.text, d.start, d.end):
         return False
-    for s in range(head.sentence - STORY_SENTENCES, head.sentence + 1):
+    for s in range(head.sentence - STORY_YEAR_SENTENCES, head.sentence + 1):
         for said in ctx.dates_in.get(s, ()):
             if (
                 said.end <= d.start

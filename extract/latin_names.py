@@ -72,7 +72,6 @@ def _classifiers() -> dict[str, str]:
 
 
 _WORDS = _classifiers()
-CLASSIFIERS: frozenset[str] = frozenset()  # set below, once latin_token exists
 _TOKEN_CACHE: dict[str, str] = {}
 
 
@@ -90,7 +89,7 @@ def latin_token(token: str) -> str:
     return t
 
 
-CLASSIFIERS = frozenset(latin_token(w) for w in set(_WORDS.values()))
+CLASSIFIERS: frozenset[str] = frozenset(latin_token(w) for w in set(_WORDS.values()))
 
 
 @lru_cache(maxsize=131072)

@@ -69,3 +69,26 @@ def test_modules_and_functions_stay_small(path: Path) -> None:
         and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
     ]
     assert not long, f"functions over {MAX_FUNCTION_LINES} lines: {', '.join(long)}"
+
+
+#: The packages whose modules bind their names once (``pages/`` are scripts, run top to bottom).
+PACKAGES = ("extract", "geo", "zonewatch")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in _python_files() if p.relative_to(ROOT).parts[0] in PACKAGES],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_module_level_names_are_bound_once(path: Path) -> None:
+    """A second ``NAME = ...`` in a module changes what every reader of the first one sees: a
+    merge once left two ``STORY_SENTENCES`` (10 and 1) in one module, and the rule written for
+    ten sentences read one."""
+    bound: list[str] = []
+    for node in ast.parse(path.read_text("utf-8")).body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets = [node.target]
+        bound += [t.id for t in targets if isinstance(t, ast.Name)]
+    twice = sorted({name for name in bound if bound.count(name) > 1})
+    assert not twice, f"bound more than once: {', '.join(twice)}"
