@@ -211,12 +211,6 @@ def round_act(ctx: HeadContext, head: Head) -> Item | None:
     return head.item(max(rounds, key=item_end).id) if rounds else None
 
 
-def clause_end(text: str, start: int, end: int) -> int:
-    """Where the clause of ``text[start:end]`` ends: at its first comma or semicolon, if any."""
-    marks = [i for i in (text.find(c, start, end) for c in ",،;؛") if i >= 0]
-    return min(marks, default=end)
-
-
 #: Sentences after a reported new deal in which a head of its brokers is that deal.
 STORY_SENTENCES = 10
 

@@ -37,7 +37,6 @@ from extract.head_checks import (
     agreed_on,
     another,
     brokered_by,
-    clause_end,
     current_agreement,
     dated_otherwise,
     existed_by,
@@ -68,7 +67,7 @@ from extract.item import Item
 from extract.keys import phrase_key
 from extract.recognise import Match
 from extract.subjects import opens_sentence, previous_subject
-from extract.windows import SURRENDER_WINDOW, outermost
+from extract.windows import SURRENDER_WINDOW, clause_end, outermost
 
 __all__ = ["Item", "HeadContext", "resolve_heads"]
 

@@ -369,6 +369,11 @@ def clause_date(text: str, head: Match, dates, lex: Lexicon) -> list:
         words[0] in lex.words["relative_pronouns"] or words[0] in lex.words["clause_participles"]
     ):
         return []
-    marks = [i for i in (after.find(c) for c in ",;\u060c\u061b") if i >= 0]
-    end = head.end + min(marks, default=len(after))
+    end = clause_end(text, head.end, head.end + RELATIVE_DATE_REACH)
     return [d for d in dates if head.end < d.start < end and d.precision == DAY][:1]
+
+
+def clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause of ``text[start:end]`` ends: at its first comma or semicolon, if any."""
+    marks = [i for i in (text.find(c, start, end) for c in ",،;؛") if i >= 0]
+    return min(marks, default=end)
