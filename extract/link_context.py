@@ -206,6 +206,8 @@ def negated(
     territory = lex.words["territory_nouns"]
     out: list[Match] = []
     for t in triggers:
+        after = text[t.end : t.end + NEGATION_REACH].split()
+        next_word = after[0] if after else ""
         if t.entries[0].ident == "covers" and out and _continues_exclusion(out[-1], t):
             t = with_readings(t, (_excluding(t.entries[0]),))  # "لم تشمل مظلتها": its subject
         if t.entries[0].ident == "delineates" and (
@@ -215,15 +217,12 @@ def negated(
             continue  # "لم ترسم حدودها", "تركت رسم حدودها لاجتماعات لاحقة": no lines drawn
         if t.entries[0].ident == "ends" and territory and _after_word(t, text, territory, glued):
             continue  # "بين مناطق سيطرة النظام والفصائل": whose areas, not a takeover
-        if t.entries[0].ident == "ends" and (_partial(t, text, lex) or _signed(t, text, lex)):
+        if t.entries[0].ident == "ends" and (_partial(t, text, lex) or _signed(next_word, lex)):
             continue  # "قضمت ... أجزاء منها", "انتهت بتوقيع اتفاق": not the zone's end
-        if t.entries[0].ident == "ends" and _next_word_in(t, text, lex.word_sets["ended_actions"]):
+        if t.entries[0].ident == "ends" and next_word in lex.word_sets["ended_actions"]:
             continue  # "انتهاء سحب الأسلحة من المنطقة": the withdrawal ended, not the zone
-        if t.entries[0].ident == "excludes" and _next_word_in(
-            t, text, lex.word_sets["removed_objects"]
-        ):
+        if t.entries[0].ident == "excludes" and next_word in lex.word_sets["removed_objects"]:
             continue  # "بإخراج المجموعات المتشددة منها": a term of the agreement, not a zone out
-        after = text[t.end : t.end + NEGATION_REACH].split()
         if t.entries[0].ident == "excludes" and after and after[0] in only:
             t = with_readings(t, (_covering(t.entries[0]),))  # "لا تشمل سوى الجنوب": only it
         elif t.entries[0].ident == "covers" and not (after and after[0] in only):
@@ -249,14 +248,6 @@ def failed_before(text: str, position: int, failures: Sequence[Match]) -> bool:
     )
 
 
-def _next_word_in(t: Match, text: str, words: frozenset[str]) -> bool:
-    """Whether the word right after trigger ``t`` is one of ``words``: an action or a
-    meeting after an ending word ("انتهاء سحب", "انتهت الجولة": what ended), what an excluding
-    word removes ("إخراج المجموعات": what is taken out)."""
-    after = text[t.end : t.end + NEGATION_REACH].split()
-    return bool(after) and after[0] in words
-
-
 def _continues_exclusion(before: Match, t: Match) -> bool:
     """Whether covering word ``t`` comes right after an excluding one, as its subject or object
     ("لم تشمل مظلتها أياً من المنطقتين"): it says what is left out too."""
@@ -276,11 +267,9 @@ DEFERRAL_WORDS = 2
 DEFERRAL_AFTER = 80
 
 
-def _signed(t: Match, text: str, lex: Lexicon) -> bool:
-    """Whether an ending word ends in a signing ("جولة مفاوضات انتهت بتوقيع اتفاق"): talks that
-    concluded, not a zone that ended; the signing word right after it, with a glued "ب"."""
-    after = text[t.end : t.end + NEGATION_REACH].split()
-    word = after[0] if after else ""
+def _signed(word: str, lex: Lexicon) -> bool:
+    """Whether the word after an ending word is a signing ("جولة مفاوضات انتهت بتوقيع اتفاق"):
+    talks that concluded, not a zone that ended; the signing word with a glued "ب"."""
     return word[:1] in lex.proclitic_letters and word[1:] in lex.word_sets["signing_words"]
 
 
