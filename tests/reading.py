@@ -1,5 +1,5 @@
 """What the reading tests ask of one text: its coverage links, with or without their relation,
-and the agreements it names."""
+the agreements it names, and its day dates."""
 
 from __future__ import annotations
 
@@ -16,3 +16,8 @@ def agreements_said(text: str, published: str | None) -> list[str | None]:
 
 def relations(text: str, published: str | None = None) -> set[tuple[str | None, str, str]]:
     return {(c.agreement, c.zone, c.relation) for c in extract_article(text, published).coverage}
+
+
+def day_dates(text: str, published: str | None = None) -> set[str | None]:
+    """The day dates read (None for a day the text gives no way to place)."""
+    return {d.date for d in extract_article(text, published).dates if d.precision == "day"}

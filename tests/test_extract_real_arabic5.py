@@ -6,8 +6,7 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from extract import extract_article
-from tests.reading import agreements_said, relations
+from tests.reading import agreements_said, day_dates, relations
 
 
 def test_a_labelled_answer_opening_with_no_excludes_the_zones_the_question_names():
@@ -77,17 +76,13 @@ def test_a_dual_in_construct_with_two_zone_words_names_each_zones_own_agreement(
     assert {"ghouta_truce_2017", "homs_truce_2017"} <= set(said)
 
 
-def _days(text: str, published: str) -> set[str]:
-    return {d.date for d in extract_article(text, published).dates if d.precision == "day"}
-
-
 def test_the_second_weekday_of_a_night_span_is_the_day_after_the_first():
     # "ليل الجمعة - السبت" on a Friday page: that Friday and the Saturday after it, not the
     # Saturday before
-    days = _days("وتبدأ الهدنة اعتباراً من منتصف ليل الجمعة - السبت.", "2017-05-05")
+    days = day_dates("وتبدأ الهدنة اعتباراً من منتصف ليل الجمعة - السبت.", "2017-05-05")
     assert days == {"2017-05-05", "2017-05-06"}
     # a span that is over: Wednesday and the Thursday after it, both past
-    days = _days("وشهدت ليلة الأربعاء/الخميس قصفاً عنيفاً على الأحياء.", "2017-05-05")
+    days = day_dates("وشهدت ليلة الأربعاء/الخميس قصفاً عنيفاً على الأحياء.", "2017-05-05")
     assert days == {"2017-05-03", "2017-05-04"}
 
 
@@ -128,9 +123,9 @@ def test_the_area_as_subject_before_a_passive_of_inclusion_is_the_zone_named_bef
 
 def test_colloquial_relative_days_of_social_media_posts_are_dates():
     # Levantine "مبارح" (yesterday) and "بكرا" (tomorrow), with or without a weekday
-    assert "2017-07-23" in _days("مبارح الأحد انقصفت عين ترما بالمدفعية.", "2017-07-24")
-    assert "2017-07-23" in _days("الطيران رجع مبارح فوق دوما.", "2017-07-24")
-    assert "2017-07-25" in _days("وبكرا رح تفوت القافلة عالغوطة.", "2017-07-24")
+    assert "2017-07-23" in day_dates("مبارح الأحد انقصفت عين ترما بالمدفعية.", "2017-07-24")
+    assert "2017-07-23" in day_dates("الطيران رجع مبارح فوق دوما.", "2017-07-24")
+    assert "2017-07-25" in day_dates("وبكرا رح تفوت القافلة عالغوطة.", "2017-07-24")
 
 
 def test_reconciliations_in_the_plural_are_local_deals_outside_the_registry():

@@ -6,8 +6,7 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from extract import extract_article
-from tests.reading import agreements_said, relations
+from tests.reading import agreements_said, day_dates, relations
 
 
 def test_did_not_address_is_an_exclusion_and_its_subject_keeps_its_antecedent():
@@ -34,12 +33,6 @@ def test_did_not_address_is_an_exclusion_and_its_subject_keeps_its_antecedent():
     assert ("homs_truce_2017", "north_homs", "excludes") not in relations(text, "2017-08-04")
 
 
-def _days(text: str, published: str | None) -> set[str]:
-    return {
-        d.date for d in extract_article(text, published).dates if d.precision == "day" and d.date
-    }
-
-
 def test_the_following_year_and_that_year_give_their_year_to_the_days_after_them():
     # a review of several years: "في ربيع العام التالي" moves the year of the story one on, and
     # "في صيف تلك السنة" keeps it; the days after them are not the publication year's
@@ -47,7 +40,7 @@ def test_the_following_year_and_that_year_give_their_year_to_the_days_after_them
         "انتهت المعارك في حلب في 22 كانون الأول 2016. وفي ربيع العام التالي، في 4 أيار، "
         "وقّعت الدول الضامنة مذكرة أستانا. وفي صيف تلك السنة دخلت هدنة الجنوب حيز التنفيذ في 9 تموز."
     )
-    found = _days(text, "2020-01-15")
+    found = day_dates(text, "2020-01-15")
     assert {"2016-12-22", "2017-05-04", "2017-07-09"} <= found
     assert "2019-05-04" not in found
     # in an undated chronology, a line after "في العام التالي" keeps that year, not the heading's
@@ -56,16 +49,16 @@ def test_the_following_year_and_that_year_give_their_year_to_the_days_after_them
         "• في العام التالي، وتحديداً في 30 نيسان، بدأ القصف على ريف حماة الشمالي.\n"
         "• 22 آب: دخلت قوات النظام خان شيخون.\n"
     )
-    assert {"2019-04-30", "2019-08-22"} <= _days(text, None)
+    assert {"2019-04-30", "2019-08-22"} <= day_dates(text, None)
 
 
 def test_this_day_years_ago_is_the_publication_day_of_that_year():
     # "في مثل هذا اليوم قبل ثلاثة أعوام / قبل عامين / من عام 2018": an anniversary; alone it
     # gives no day (its year is not said), and it is never the publication day itself
-    assert "2017-05-04" in _days("في مثل هذا اليوم قبل ثلاثة أعوام وُقّعت المذكرة.", "2020-05-04")
-    assert "2018-07-22" in _days("في مثل هذا اليوم قبل عامين وُقّع اتفاق الغوطة.", "2020-07-22")
-    assert "2018-09-17" in _days("في مثل هذا اليوم من عام 2018 التقى الرئيسان.", "2021-09-17")
-    assert _days("في مثل هذا اليوم التقى الرئيسان في سوتشي.", "2021-09-17") == set()
+    assert "2017-05-04" in day_dates("في مثل هذا اليوم قبل ثلاثة أعوام وُقّعت المذكرة.", "2020-05-04")
+    assert "2018-07-22" in day_dates("في مثل هذا اليوم قبل عامين وُقّع اتفاق الغوطة.", "2020-07-22")
+    assert "2018-09-17" in day_dates("في مثل هذا اليوم من عام 2018 التقى الرئيسان.", "2021-09-17")
+    assert day_dates("في مثل هذا اليوم التقى الرئيسان في سوتشي.", "2021-09-17") == set()
 
 
 def test_a_dual_or_plural_round_noun_names_every_round_it_lists():
@@ -198,7 +191,7 @@ def test_a_comparison_ends_where_a_comma_opens_a_new_that_clause():
 def test_a_season_with_its_year_gives_the_year_to_the_days_after_it():
     # "شهد صيف 2018 ... في 19 جوان" in an undated copy: the season states the year
     text = "شهد صيف 2018 حملة على ريف درعا بدأت في 19 جوان، وسقط معبر نصيب في 6 جويلية."
-    assert {"2018-06-19", "2018-07-06"} <= _days(text, None)
+    assert {"2018-06-19", "2018-07-06"} <= day_dates(text, None)
 
 
 def test_understandings_signed_at_two_venues_are_each_venues_own():
@@ -266,8 +259,8 @@ def test_an_agreement_the_new_one_does_not_cancel_is_named_in_passing():
 
 def test_maghrebi_past_words_move_a_date_back():
     # "الفارط" / "المنقضي" (Maghrebi "last"): "5 أوت الفارط" in a July page is last year's
-    assert "2017-08-05" in _days("أعلن الاتفاق يوم 5 أوت الفارط.", "2018-07-20")
-    assert "2017-07-22" in _days("وقعت الهدنة في 22 جويلية المنقضي.", "2018-03-01")
+    assert "2017-08-05" in day_dates("أعلن الاتفاق يوم 5 أوت الفارط.", "2018-07-20")
+    assert "2017-07-22" in day_dates("وقعت الهدنة في 22 جويلية المنقضي.", "2018-03-01")
 
 
 def test_official_titles_with_establishment_synonyms_and_document_names():

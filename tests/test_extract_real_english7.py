@@ -4,8 +4,7 @@ set's."""
 
 from __future__ import annotations
 
-from extract import extract_article
-from tests.reading import agreements_said, links, relations
+from tests.reading import agreements_said, day_dates, links, relations
 
 
 def test_two_ordinals_joined_before_rounds_are_two_rounds():
@@ -75,19 +74,14 @@ def test_an_ending_said_of_a_carried_list_after_it_is_its_ending():
     } <= said
 
 
-def _days(text: str, published: str) -> set[str]:
-    found = extract_article(text, published).dates
-    return {d.date for d in found if d.precision == "day"}
-
-
 def test_a_day_right_after_years_ago_is_in_that_year():
     text = "Two years ago, on 17 September, the presidents met at a Black Sea resort."
-    assert _days(text, "2020-09-17") == {"2018-09-17"}
+    assert day_dates(text, "2020-09-17") == {"2018-09-17"}
 
 
 def test_years_ago_said_of_something_else_leaves_the_day_alone():
     text = "The pact, signed a year ago, broke down on 2 March."
-    assert _days(text, "2021-03-10") == {"2021-03-02"}
+    assert day_dates(text, "2021-03-10") == {"2021-03-02"}
 
 
 def test_the_story_goes_on_in_the_year_a_years_ago_phrase_set():
@@ -95,12 +89,12 @@ def test_the_story_goes_on_in_the_year_a_years_ago_phrase_set():
         "A year ago, on 5 March, the two presidents met in Moscow. The joint patrols, which "
         "began on March 15, were scaled back in the autumn."
     )
-    assert _days(text, "2021-03-05") == {"2020-03-05", "2020-03-15"}
+    assert day_dates(text, "2021-03-05") == {"2020-03-05", "2020-03-15"}
 
 
 def test_a_day_after_publication_with_a_future_cue_stays_ahead():
     text = "The joint patrols began last year and are to resume on March 15."
-    assert _days(text, "2021-03-05") == {"2021-03-15"}
+    assert day_dates(text, "2021-03-05") == {"2021-03-15"}
 
 
 def test_a_plural_head_with_a_repeated_preposition_names_each_zones_own_agreement():
@@ -141,7 +135,7 @@ def test_a_date_after_since_sets_no_story_year():
         "The arrangement had kept the south quiet since July 2017. By the end of July the "
         "flag flew over Quneitra, and on September 17 the Sochi memorandum followed."
     )
-    assert "2018-09-17" in _days(text, "2018-12-28")
+    assert "2018-09-17" in day_dates(text, "2018-12-28")
 
 
 def test_a_shared_name_with_no_zone_reads_the_zone_of_the_sentence_before():
@@ -169,12 +163,12 @@ def test_an_undated_copy_takes_its_day_from_a_wire_dateline_and_the_year_of_its_
         "BEIRUT, Aug 4 (Reuters) - The truce in the Homs enclave held on Friday, a day after "
         "it began. It is one of the four de-escalation zones agreed in Astana in May.\n"
     )
-    assert _days(text, None) >= {"2017-08-04"}
+    assert day_dates(text, None) >= {"2017-08-04"}
 
 
 def test_one_year_ago_today_on_a_day_is_last_years():
     text = "One year ago today, on April 12, the flag went up over Douma."
-    assert "2018-04-12" in _days(text, "2019-04-12")
+    assert "2018-04-12" in day_dates(text, "2019-04-12")
 
 
 def test_carving_out_a_strip_creates_it_and_carving_out_of_a_deal_leaves_out():
@@ -205,9 +199,9 @@ def test_the_same_brokers_agreeing_on_their_registry_agreements_day_name_it():
 
 def test_leaders_who_meet_on_a_weekday_meet_on_the_coming_one():
     text = "Russia, Iran and Turkey meet in Sochi on Wednesday to discuss the zones."
-    assert _days(text, "2017-11-20") == {"2017-11-22"}
+    assert day_dates(text, "2017-11-20") == {"2017-11-22"}
     past = "Russia, Iran and Turkey met in Sochi on Wednesday to discuss the zones."
-    assert _days(past, "2017-11-20") == {"2017-11-15"}
+    assert day_dates(past, "2017-11-20") == {"2017-11-15"}
 
 
 def test_a_zone_term_dated_after_its_zones_place_phrase_names_that_months_agreement():

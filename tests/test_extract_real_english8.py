@@ -6,13 +6,7 @@ team's own sentence, not one of the set's."""
 from __future__ import annotations
 
 from extract import extract_article
-from tests.reading import agreements_said, links
-
-
-def _days(text: str, published: str | None) -> set[str]:
-    return {
-        d.date for d in extract_article(text, published).dates if d.precision == "day" and d.date
-    }
+from tests.reading import agreements_said, day_dates, links
 
 
 def test_a_sentence_opened_by_like_keeps_the_compared_heads_own_zones():
@@ -58,7 +52,7 @@ def test_a_day_written_again_without_its_year_is_the_same_day():
         "states confirmed it in November 2017.\n\n"
         "Offensive\nThe army began its assault on 19 June. On 6 July most factions gave in."
     )
-    days = _days(text, None)
+    days = day_dates(text, None)
     assert {"2018-06-19", "2018-07-06"} <= days
     assert "2017-06-19" not in days and "2017-07-06" not in days
 
@@ -68,7 +62,7 @@ def test_a_day_written_again_keeps_its_year_in_a_dated_text():
         "A strike on 5 June 2018 destroyed the market of Ariha.\n\nOn 2 October, the council "
         "reopened the school.\n\nSince 5 June, traders have sold from tents."
     )
-    days = _days(text, "2019-10-14")
+    days = day_dates(text, "2019-10-14")
     assert "2018-06-05" in days and "2019-06-05" not in days
 
 
@@ -78,14 +72,14 @@ def test_an_undated_story_goes_on_in_the_year_just_written():
         "In April 2018 Russian officers issued an ultimatum. On 2 May the factions accepted to "
         "leave, and on 15 May the army took the last villages."
     )
-    days = _days(text, None)
+    days = day_dates(text, None)
     assert {"2018-05-02", "2018-05-15"} <= days
     assert not days & {"2017-05-02", "2017-05-15"}
 
 
 def test_the_first_day_of_a_range_takes_the_year_of_the_last():
     text = "Infobox\nDate\t19 June – 31 July 2018\nLocation\tDaraa"
-    assert {"2018-06-19", "2018-07-31"} <= _days(text, None)
+    assert {"2018-06-19", "2018-07-31"} <= day_dates(text, None)
 
 
 def test_a_count_of_days_does_not_reach_back_paragraphs():
@@ -96,12 +90,12 @@ def test_a_count_of_days_does_not_reach_back_paragraphs():
         "through agreed crossings. The Ghouta truce, signed in Cairo ten days earlier, was "
         "the model for its terms."
     )
-    assert _days(text, None) == {"2017-05-04"}
+    assert day_dates(text, None) == {"2017-05-04"}
 
 
 def test_a_count_of_days_still_counts_from_a_day_of_its_paragraph():
     text = "A truce declared on 1 August 2019 collapsed four days later."
-    assert "2019-08-05" in _days(text, "2019-10-01")
+    assert "2019-08-05" in day_dates(text, "2019-10-01")
 
 
 def test_a_month_said_with_a_head_takes_the_year_the_story_just_wrote():
@@ -147,7 +141,7 @@ def test_a_day_takes_the_year_of_a_day_later_in_its_sentence():
         "Heavy weapons were to leave the strip by 10 October, and the jihadists by 15 October "
         "2018.\n\nSee also\nIdlib offensive (2019)"
     )
-    assert {"2018-10-10", "2018-10-15"} <= _days(text, None)
+    assert {"2018-10-10", "2018-10-15"} <= day_dates(text, None)
 
 
 def test_a_plural_anaphor_before_other_zones_of_its_sentence_means_the_zones_before():
@@ -192,7 +186,7 @@ def test_a_day_right_after_a_season_of_an_earlier_year_is_in_that_year():
         "When troops massed around the zone in the summer of 2018, the two presidents met at "
         "the Black Sea. There, on 17 September, they agreed on a buffer strip."
     )
-    days = _days(text, "2019-10-14")
+    days = day_dates(text, "2019-10-14")
     assert "2018-09-17" in days and "2019-09-17" not in days
 
 
@@ -201,7 +195,7 @@ def test_a_season_in_an_earlier_paragraph_does_not_date_a_new_story():
         "By the spring of 2019 the strip had become a battlefield.\n\n"
         "The new protocol freezes the lines held on March 6."
     )
-    assert "2020-03-06" in _days(text, "2020-03-10")
+    assert "2020-03-06" in day_dates(text, "2020-03-10")
 
 
 def test_a_set_of_arrangements_is_one_agreement():
@@ -266,7 +260,7 @@ def test_an_onset_after_another_clauses_head_is_that_heads():
 
 def test_a_count_of_days_ago_counts_back_from_publication():
     text = "The deal was struck in Moscow ten days ago,which ended weeks of fighting."
-    assert "2020-03-05" in _days(text, "2020-03-15")
+    assert "2020-03-05" in day_dates(text, "2020-03-15")
 
 
 def test_a_partitive_apposition_on_a_zone_names_its_agreement_too():
