@@ -136,7 +136,9 @@ class _Document:
         entities, cues = scan(scanned, lex)
         if lex.gazetteer is not None:
             entities = add_latin(norm, entities, lex)
-        entities, imported = resolve_homonyms(ntext, entities, lex, sentence_of, spans)
+        entities, imported = resolve_homonyms(
+            ntext, entities, lex, sentence_of, cues.get("governorate", [])
+        )
         flat = ntext.replace("\n", " ")  # rounds never end a sentence; same offsets
         rounds = find_rounds(flat, lex, cues.get("roundcore", []))
         rounds += table_rounds(ntext, lex)  # rows of a table of rounds
@@ -162,9 +164,9 @@ class _Document:
             scanned,
             comparison_phrases(
                 ntext,
-                tuple(lex.words["comparison_openers"]),
+                cues.get("comparison_opener", []),
+                cues.get("comparison_initial", []),
                 lex.word_sets["relative_pronouns"],
-                tuple(lex.words["comparison_sentence_openers"]),
             ),
         )
 
@@ -184,7 +186,8 @@ def _extract(text: str, published: date | None, language: str, lex: Lexicon) -> 
         heads = [h for h in heads if not _covered(h, blocked)]
     moved = endpoints(doc.text, zones, doc.cues.get("movement", []), lex, doc.sentence_of)
     moved |= compared(doc.text, zones, doc.cues, lex, doc.sentence_of, doc.phrases)
-    moved |= endpoints(doc.text, zones, None, lex, doc.sentence_of, "boundary")
+    if "boundary" in doc.cues:  # "border", "الحدود": the first word of every boundary word
+        moved |= endpoints(doc.text, zones, None, lex, doc.sentence_of, "boundary")
     linkable = [z for z in zones if (z.start, z.end) not in named.in_names | moved]
     ctx = HeadContext.build(
         doc.text,

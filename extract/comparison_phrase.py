@@ -9,9 +9,7 @@ not put Daraa under the Ghouta truce, "تركيا، بخلاف الأردن في
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
+from extract.recognise import Match
 from extract.segment import COMMAS
 
 #: Marks that end a sentence: a phrase never runs past them.
@@ -20,42 +18,26 @@ _STOPS = ".!?\u061f\n"
 RELATIVE_LOOK = 16
 
 
-@lru_cache(maxsize=8)
-def _openers(words: tuple[str, ...]) -> re.Pattern[str]:
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    # a word of its own, or glued to the conjunction before it ("وبخلاف", "فعلى غرار")
-    return re.compile(rf"(?<![^\s,(\u060c])[\u0648\u0641]?(?:{alt})(?=[\s,\u060c])")
-
-
 def comparison_phrases(
-    text: str,
-    openers: tuple[str, ...],
-    relatives: frozenset[str],
-    initial: tuple[str, ...] = (),
+    text: str, openers: list[Match], initial: list[Match], relatives: frozenset[str]
 ) -> list[tuple[int, int]]:
-    """(start, end) of every comparison phrase of the text, in order; ``initial``: openers that
-    open one only at the start of a sentence ("Like the truces ..., the arrangement ...")."""
-    initial = tuple(w for w in initial if _may_open(text, w))
-    if not any(w in text for w in openers) and not initial:
-        return []  # the pattern needs one of the words: most articles compare nothing
-    found = _openers(openers + initial).finditer(text)
-    return [
-        (m.start(), _phrase_end(text, m.end(), relatives))
-        for m in found
-        if m.group() not in initial or opens_sentence(text, m.start())
-    ]
-
-
-def _may_open(text: str, word: str) -> bool:
-    """Whether ``word`` may open a sentence of ``text`` (a few substring tests, no pattern):
+    """(start, end) of every comparison phrase of the text, in order. ``openers``: the opener
+    cues the scan found (``comparison_openers``); ``initial``: those of the openers that open a
+    phrase only at the start of a sentence ("Like the truces ..., the arrangement ..."), since
     "like" is common inside sentences ("likely", "areas like Idlib")."""
-    if word not in text:
-        return False
-    return (
-        text.startswith(word + " ")
-        or any(f"{c} {word} " in text for c in _STOPS)
-        or (f"\n{word} " in text)
+    if not openers and not initial:
+        return []  # most articles compare nothing
+    found = sorted(
+        [(m.start, -m.end) for m in openers]
+        + [(m.start, -m.end) for m in initial if opens_sentence(text, m.start)]
     )
+    out: list[tuple[int, int]] = []
+    last = -1
+    for start, minus_end in found:
+        if start >= last:  # the longest opener at a place; none inside another
+            last = -minus_end
+            out.append((start, _phrase_end(text, last, relatives)))
+    return out
 
 
 def opens_sentence(text: str, start: int) -> bool:

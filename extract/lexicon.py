@@ -5,8 +5,7 @@ All words live in data files (``assets/lexicon/<lang>.json`` under one key schem
 languages, normalises every entry with the same rules as the texts, and compiles them into one
 Aho-Corasick automaton and a few word lists, so that one generic engine serves every language.
 Loading is a sequence of named steps: places, agreements, the scanned words of each language,
-then the word lists the grammars read.
-"""
+the governorates' names, then the word lists the grammars read."""
 
 from __future__ import annotations
 
@@ -349,7 +348,7 @@ def load_lexicon(gazetteer: PlaceIndex | None = None) -> Lexicon:
 
 
 def _build_lexicon(gazetteer: PlaceIndex | None) -> Lexicon:
-    from extract.place_lexicon import with_gazetteer
+    from extract.place_lexicon import add_governorates, with_gazetteer
 
     data = LanguageData.load(LANGUAGE_FILES)
     zone_parent = {z.id: z.top for z in read_registry().zones.values()}
@@ -363,6 +362,7 @@ def _build_lexicon(gazetteer: PlaceIndex | None) -> Lexicon:
     places = _add_places(table, data)
     agreements, rounds = _add_agreements(table, data, zone_parent)
     _add_scanned_words(table, data)
+    add_governorates(table)
     gazetteer_fields = with_gazetteer(table, gazetteer, entry)
     words = {name: data.by_length(name) for name in LISTED}
     head_kinds = _head_kinds(data)

@@ -175,3 +175,14 @@ def add_arabic(gazetteer: PlaceIndex, table: dict, keys_of, entry_of, info: dict
                 continue  # زارة with و is وزارة ("ministry")
             slot = table.setdefault(key, [])
             slot.extend((proclitics, entry_of(i)) for i in fresh)
+
+
+def add_governorates(table: KeyTable) -> None:
+    """The governorates' names as cues (kind ``governorate``, ident the ISO code), clitics
+    and all ("والقنيطرة"): a governorate named near a place name tells which of several places
+    so named is meant (``extract.place_resolve``)."""
+    for iso, names in json.loads(assets.path("gazetteer", "governorates.json").read_text("utf-8"))[
+        "names"
+    ].items():
+        for name in names:
+            table.add(name, layer=CUE, kind="governorate", ident=iso)

@@ -12,17 +12,12 @@ recognised entities: a name the lexicon recognised itself wins any overlap.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
 
-import ahocorasick
-
-import assets
 from extract.item import Item
-from extract.keys import phrase_key, scan_form
 from extract.lexicon import Lexicon
 from extract.normalise import Normalised
 from extract.place_lexicon import KM_PER_DEG, SAME_PLACE_KM, km
@@ -124,38 +119,13 @@ def _has_upper(text: str) -> bool:
     return text.lower() != text
 
 
-def _governorate_words() -> tuple[tuple[str, str], ...]:
-    raw = json.loads(assets.path("gazetteer", "governorates.json").read_text("utf-8"))
-    return tuple(
-        (" " + phrase_key(name) + " ", iso) for iso, names in raw["names"].items() for name in names
-    )
-
-
-_GOVERNORATES = _governorate_words()
-
-
-def _governorate_automaton() -> ahocorasick.Automaton:
-    """The governorate words as one automaton: a sentence is read once, not once per word."""
-    isos: dict[str, list[str]] = {}
-    for word, iso in _GOVERNORATES:
-        isos.setdefault(word, []).append(iso)
-    automaton = ahocorasick.Automaton()
-    for word, found in isos.items():
-        automaton.add_word(word, tuple(found))
-    automaton.make_automaton()
-    return automaton
-
-
-_GOVERNORATE_AUTOMATON = _governorate_automaton()
-
-
 def resolve_homonyms(
-    ntext: str, entities: list[Match], lex: Lexicon, sentence_of, spans=None
+    ntext: str, entities: list[Match], lex: Lexicon, sentence_of, governorates: list[Match]
 ) -> tuple[list[Match], list[tuple[int, int, str, str]]]:
     """Entities with every many-place name reduced to the one place meant, and (start, end,
     place id, note) of the imported places read inside a zone (reported as places as well as
-    zones). A place chosen without evidence carries a note saying so. ``spans``: the
-    sentences."""
+    zones). A place chosen without evidence carries a note saying so. ``governorates``: the
+    governorate names the scan found (cues whose ident is the ISO code)."""
     places = [m for m in entities if m.kind == "place"]
     gazetteer = lex.gazetteer.info if lex.gazetteer is not None else {}
     if not any(len(m.entries) > 1 for m in places):
@@ -164,7 +134,7 @@ def resolve_homonyms(
             for m in places
             if m.entries[0].zone and m.entries[0].ident in gazetteer
         ]
-    doc = _Context(ntext, sentence_of, spans, entities, lex)
+    doc = _Context(ntext, sentence_of, governorates, entities, lex)
     out: list[Match] = []
     imported: list[tuple[int, int, str, str]] = []
     for m in entities:
@@ -180,10 +150,14 @@ def resolve_homonyms(
 
 class _Context:
     """What an article says around its place names: the places read without doubt, by grid
-    cell; zone phrases by sentence; governorates named, by sentence (read when asked)."""
+    cell; zone phrases and governorates named, by sentence."""
 
-    def __init__(self, ntext, sentence_of, spans, entities, lex) -> None:
-        self.ntext, self.sentence_of, self.spans = ntext, sentence_of, spans
+    def __init__(self, ntext, sentence_of, governorates, entities, lex) -> None:
+        self.ntext, self.sentence_of = ntext, sentence_of
+        govs: dict[int, set[str]] = {}
+        for g in governorates:
+            govs.setdefault(sentence_of(g.start), set()).add(g.entries[0].ident)
+        self._govs = govs
         info = lex.place_info
         seen: set[tuple[int, str]] = set()
         cells: dict[tuple[int, int], list[tuple[int, PlaceInfo]]] = {}
@@ -202,7 +176,6 @@ class _Context:
                 self.zones_in.setdefault(sentence_of(m.start), set()).add(m.entries[0].top)
         self._cells = cells
         self._around: dict[tuple[int, int], list[tuple[int, PlaceInfo]]] = {}
-        self._govs: dict[int, frozenset[str]] = {}
 
     def around(self, cell: tuple[int, int]) -> list[tuple[int, PlaceInfo]]:
         """The context places in the 3 x 3 cells around ``cell``."""
@@ -217,22 +190,11 @@ class _Context:
             ]
         return found
 
-    def governorates(self, s: int) -> frozenset[str]:
-        found = self._govs.get(s)
-        if found is None:
-            text = " " + scan_form(self._sentence(s)) + " "
-            found = self._govs[s] = frozenset(
-                iso
-                for _end, isos in (_GOVERNORATE_AUTOMATON.iter(text) if _GOVERNORATES else ())
-                for iso in isos
-            )
-        return found
+    def governorates(self, s: int) -> set[str]:
+        return self._govs.get(s, _NONE)
 
-    def _sentence(self, s: int) -> str:
-        if self.spans is not None:
-            return self.ntext[slice(*self.spans[s])] if 0 <= s < len(self.spans) else ""
-        owner = self.sentence_of
-        return "".join(c for i, c in enumerate(self.ntext) if owner(i) == s)
+
+_NONE: set[str] = set()
 
 
 def _candidates(lex: Lexicon, entries: tuple) -> tuple[dict, list[PlaceInfo]] | None:

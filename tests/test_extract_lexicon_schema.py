@@ -104,3 +104,12 @@ def test_a_word_added_to_the_data_is_recognised(monkeypatch, tmp_path):
         monkeypatch.undo()
         load_lexicon.cache_clear()
     assert after.coverage == []
+
+
+def test_every_boundary_word_opens_with_a_boundary_cue():
+    """The boundary reading runs only in an article where the scan found a boundary cue
+    (``boundary_cues``), so every boundary word must start with one."""
+    for code in LANGUAGE_FILES:
+        data = json.loads(assets.path("lexicon", f"{code}.json").read_text("utf-8"))
+        for phrase in data["boundary_words"]:
+            assert phrase.split()[0] in data["boundary_cues"], (code, phrase)

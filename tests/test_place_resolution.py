@@ -32,6 +32,7 @@ ROWS = [
     ("jaramana_wof", "eastern_ghouta", "SY-RD", "Jaramana", "جرمانا", 33.487, 36.346, "PPLA3"),
     ("share", "idlib", "SY-ID", "Share", "المدينة", 35.80, 36.60, "PPL"),
     ("zara", "north_homs", "SY-HI", "Zara", "زارة", 34.86, 36.55, "PPL"),
+    ("qunaytirah_idlib", "idlib", "SY-ID", "Al Qunaytirah", "القنيطرة", 35.98, 36.53, "PPL"),
 ]
 
 
@@ -96,6 +97,17 @@ def test_homonyms_follow_the_context(index):
     duma = read("Shelling hit Duma, east of Hama, on Monday.", index)
     assert duma.zones == [] and "duma_hama" in places(duma)
     assert read("Shelling hit Douma on Monday.", index).zones == ["eastern_ghouta"]
+
+
+def test_a_governorate_named_with_a_clitic_is_context(index):
+    """ "والقنيطرة" names the governorate with the conjunction glued to it: the village of that
+    name in Idlib does not win on the Idlib towns of the sentence before."""
+    text = (
+        "قصفت قوات النظام مدينتي سراقب ومعرة النعمان في ريف إدلب أمس. "
+        "وفي الجنوب، قال ناشطون إن الهدوء ساد درعا والقنيطرة."
+    )
+    named = [(m.kind, m.id) for m in read(text, index).mentions if m.text == "القنيطرة"]
+    assert named == [("zone", "south")]
 
 
 def test_without_evidence_the_well_known_one_is_taken_and_said(index):
