@@ -83,11 +83,13 @@ class ProfiledBuild(build_ext):
         super().build_extensions()
 
     def _train(self) -> None:
-        """Run the training read on the counted build, where Python will import it from."""
+        """Run the training read on the counted build, where Python will import it from, with
+        this process's path (pip's isolated build keeps the build requirements there)."""
         if self.inplace:
             self.copy_extensions_to_source()
         where = ROOT if self.inplace else Path(self.build_lib)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(where.resolve()), str(ROOT)])}
+        path = [str(where.resolve()), str(ROOT), *filter(None, sys.path)]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
         subprocess.run([sys.executable, str(TRAINING)], check=True, env=env)
 
 
