@@ -55,6 +55,10 @@ def _ext_modules() -> list:
 class ProfiledBuild(build_ext):
     """``build_ext`` that compiles twice around a training read (see the module docstring)."""
 
+    def run(self) -> None:
+        self._in_place = bool(self.inplace)  # set for --inplace and editable installs;
+        super().run()  # run() clears it while it builds, then copies the modules in place
+
     def build_extensions(self) -> None:
         if not self._profiled():
             super().build_extensions()
@@ -83,14 +87,17 @@ class ProfiledBuild(build_ext):
         super().build_extensions()
 
     def _train(self) -> None:
-        """Run the training read on the counted build, where Python will import it from, with
-        this process's path (pip's isolated build keeps the build requirements there)."""
-        if self.inplace:
+        """Run the training read on the counted build, from where Python will import it, with
+        pip's own ``PYTHONPATH`` kept (its isolated build has the build requirements); fail if
+        the read left no counts."""
+        if self._in_place:
             self.copy_extensions_to_source()
-        where = ROOT if self.inplace else Path(self.build_lib)
-        path = [str(where.resolve()), str(ROOT), *filter(None, sys.path)]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+        where = ROOT if self._in_place else Path(self.build_lib)
+        path = [str(where.resolve()), str(ROOT), os.environ.get("PYTHONPATH", "")]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, path))}
         subprocess.run([sys.executable, str(TRAINING)], check=True, env=env)
+        if not any(Path(self.build_temp).rglob("*.gcda")):
+            raise RuntimeError("the training read left no profile: was the counted build run?")
 
 
 setup(ext_modules=_ext_modules(), cmdclass={"build_ext": ProfiledBuild})
