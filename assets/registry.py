@@ -8,13 +8,12 @@ facts only: what a status means on a date is the core's business.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from assets import path
+from assets import read_json
 
 
 class RegistryFormatError(ValueError):
@@ -144,8 +143,8 @@ def _agreement(raw: dict[str, Any]) -> AgreementRecord:
 @lru_cache(maxsize=1)
 def read_registry() -> RegistryData:
     """The registry, read and cross-checked once per process."""
-    zones_raw = json.loads(path("registry", "zones.json").read_text("utf-8"))
-    agreements_raw = json.loads(path("registry", "agreements.json").read_text("utf-8"))
+    zones_raw = read_json("registry", "zones.json")
+    agreements_raw = read_json("registry", "agreements.json")
     try:
         zones = {z["id"]: _zone(z) for z in zones_raw["zones"]}
         agreements = tuple(_agreement(a) for a in agreements_raw["agreements"])

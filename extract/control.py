@@ -38,7 +38,6 @@ The sides are those of the control registry (``assets/control/vocabulary.json``)
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -76,7 +75,7 @@ _CLOSING_QUOTES = frozenset('"\u201d\u00bb')
 @lru_cache(maxsize=1)
 def party_sides() -> dict[str, str]:
     """Party id -> side (``assets/lexicon/control_parties.json``)."""
-    raw = json.loads(assets.path("lexicon", "control_parties.json").read_text("utf-8"))
+    raw = assets.read_json("lexicon", "control_parties.json")
     return {party: side for side, parties in raw["sides"].items() for party in parties}
 
 
@@ -85,7 +84,7 @@ def _proclitic_blockers() -> frozenset[str]:
     """One-letter entries of ``control_adjacent_blockers``: proclitics glued to the control word."""
     out: set[str] = set()
     for code in ("ar", "en"):
-        raw = json.loads(assets.path("lexicon", f"{code}.json").read_text("utf-8"))
+        raw = assets.read_json("lexicon", f"{code}.json")
         out.update(w for w in raw["control_adjacent_blockers"] if len(w) == 1)
     return frozenset(out)
 

@@ -13,7 +13,6 @@ word frequencies of the ``wordfreq`` package).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -67,7 +66,7 @@ MAX_TOKENS = 6
 
 
 def _classifiers() -> dict[str, str]:
-    raw = json.loads(assets.path("gazetteer", "spelling.json").read_text("utf-8"))
+    raw = assets.read_json("gazetteer", "spelling.json")
     return {v: canon for canon, variants in raw["latin_words"].items() for v in variants}
 
 
@@ -137,7 +136,7 @@ class CommonWords:
     whose general frequency (wordfreq, where installed) reaches the threshold there."""
 
     def __init__(self) -> None:
-        raw = json.loads(assets.path("gazetteer", "common_names.json").read_text("utf-8"))
+        raw = assets.read_json("gazetteer", "common_names.json")
         self.en = frozenset(simple_key(w) for w in raw["en"])
         self.ar = frozenset(normalise_word(w) for w in raw["ar"])
         #: Zipf threshold as a plain frequency (Zipf = log10 of occurrences per 10^9 words)

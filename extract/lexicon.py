@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import gc
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -214,10 +213,6 @@ def _named_zone(name: str, zone_words: dict[str, str]) -> str:
     return ""
 
 
-def _read_json(*parts: str) -> dict:
-    return json.loads(assets.path(*parts).read_text("utf-8"))
-
-
 def _read_csv(*parts: str) -> list[dict]:
     with assets.path(*parts).open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -389,7 +384,7 @@ def _build_lexicon(gazetteer: PlaceIndex | None) -> Lexicon:
         nationwide=frozenset(a.id for a in agreements.values() if a.scope == "nationwide"),
         venues={
             venue: tuple(i for i in ids if i in agreements)
-            for venue, ids in _read_json("lexicon", "venues.json")["agreements"].items()
+            for venue, ids in assets.read_json("lexicon", "venues.json")["agreements"].items()
         },
         unread_keys=tuple(data.unread()),
         head_kinds=head_kinds,

@@ -10,7 +10,6 @@ something else (an agreement, a party, a month, a cue word) is never read as an 
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Set as AbstractSet
 from math import cos, radians
 
@@ -110,7 +109,7 @@ def with_gazetteer(table: KeyTable, gazetteer: PlaceIndex | None, entry) -> dict
     ``table`` (after every other word, so that the lexicon's own readings are known)."""
     places_rows, towns_rows = _rows("places.csv"), _rows("syria_towns.csv")
     info = base_info(places_rows, towns_rows)
-    cues = json.loads(assets.path("gazetteer", "place_cues.json").read_text("utf-8"))
+    cues = assets.read_json("gazetteer", "place_cues.json")
     for word in (*cues["en"], *cues["ar"]):
         table.add(word, layer=CUE, kind="placecue", ident="")
     if gazetteer is None:
@@ -181,8 +180,6 @@ def add_governorates(table: KeyTable) -> None:
     """The governorates' names as cues (kind ``governorate``, ident the ISO code), clitics
     and all ("والقنيطرة"): a governorate named near a place name tells which of several places
     so named is meant (``extract.place_resolve``)."""
-    for iso, names in json.loads(assets.path("gazetteer", "governorates.json").read_text("utf-8"))[
-        "names"
-    ].items():
+    for iso, names in assets.read_json("gazetteer", "governorates.json")["names"].items():
         for name in names:
             table.add(name, layer=CUE, kind="governorate", ident=iso)

@@ -11,7 +11,6 @@ test can prove that every key of the schema is used by the extractor.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +39,7 @@ class KeySpec:
 
 def read_schema() -> dict[str, KeySpec]:
     """The key schema, in file order (the order the recogniser adds readings)."""
-    raw = json.loads(assets.path("lexicon", "schema.json").read_text("utf-8"))["keys"]
+    raw = assets.read_json("lexicon", "schema.json")["keys"]
     specs = {}
     for name, spec in raw.items():
         if spec["shape"] not in SHAPES:
@@ -75,7 +74,7 @@ def _check_shape(code: str, spec: KeySpec, value: Any) -> None:
 
 def read_language(code: str, schema: dict[str, KeySpec]) -> dict[str, Any]:
     """One language file, checked: exactly the schema's keys, each in its shape."""
-    data = json.loads(assets.path("lexicon", f"{code}.json").read_text("utf-8"))
+    data = assets.read_json("lexicon", f"{code}.json")
     keys = set(data) - META_KEYS
     unknown = sorted(keys - set(schema))
     if unknown:

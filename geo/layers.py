@@ -55,7 +55,7 @@ def _approximate_zones() -> gpd.GeoDataFrame:
 
 @lru_cache(maxsize=1)
 def _footprint_params() -> dict:
-    return json.loads(assets.path("geo", "source", "footprints.json").read_text(encoding="utf-8"))
+    return assets.read_json("geo", "source", "footprints.json")
 
 
 @lru_cache(maxsize=8)

@@ -6,7 +6,6 @@ one asset (``assets/style/status.json``) read in one place.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 import assets
@@ -15,5 +14,5 @@ import assets
 @lru_cache(maxsize=1)
 def status_styles() -> dict[str, dict[str, str]]:
     """Colours and bilingual labels per status id ("in_force", "agreed", "ended", "none")."""
-    raw = json.loads(assets.path("style", "status.json").read_text("utf-8"))
+    raw = assets.read_json("style", "status.json")
     return {s["id"]: s for s in raw["statuses"]}
