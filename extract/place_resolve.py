@@ -157,7 +157,7 @@ class _Context:
         govs: dict[int, set[str]] = {}
         for g in governorates:
             govs.setdefault(sentence_of(g.start), set()).add(g.entries[0].ident)
-        self._govs = govs
+        self._govs = {s: frozenset(isos) for s, isos in govs.items()}
         info = lex.place_info
         seen: set[tuple[int, str]] = set()
         cells: dict[tuple[int, int], list[tuple[int, PlaceInfo]]] = {}
@@ -190,11 +190,11 @@ class _Context:
             ]
         return found
 
-    def governorates(self, s: int) -> set[str]:
+    def governorates(self, s: int) -> frozenset[str]:
         return self._govs.get(s, _NONE)
 
 
-_NONE: set[str] = set()
+_NONE: frozenset[str] = frozenset()
 
 
 def _candidates(lex: Lexicon, entries: tuple) -> tuple[dict, list[PlaceInfo]] | None:
